@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { RELATIONS, STAFF_ROLES } from './roles';
+
+/** Mainland mobile number, 11 digits starting with 1. */
+export const phoneSchema = z.string().trim().regex(/^1\d{10}$/, { message: '请输入 11 位手机号' });
+export const personNameSchema = z.string().trim().min(1, { message: '请输入姓名' }).max(20, { message: '姓名不超过 20 个字' });
+export const idSchema = z.string().trim().min(1).max(64);
+/** Client-generated key that makes a create idempotent across retries and double taps. */
+export const clientRequestIdSchema = z.string().trim().min(8).max(64);
+export const pageSchema = z.object({
+  pageSize: z.number().int().min(1).max(50).default(20),
+  /** Opaque cursor returned as `nextCursor` by the previous page. */
+  cursor: z.string().max(200).optional(),
+});
+
+export const MEMBERSHIP_STATUSES = ['pending', 'approved', 'rejected', 'removed'] as const;
+export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
+export const MEMBERSHIP_STATUS_LABELS: Record<MembershipStatus, string> = {
+  pending: '待审核',
+  approved: '已绑定',
+  rejected: '未通过',
+  removed: '已解除',
+};
+
+export const accountInputs = {
+  me: z.object({}).strict(),
+  listCommunities: z.object({}).strict(),
+  listUnits: z.object({ communityId: idSchema, building: z.string().max(20).optional() }).strict(),
+  requestBinding: z
+    .object({
+      unitId: idSchema,
+      name: personNameSchema,
+      phone: phoneSchema,
+      relation: z.enum(RELATIONS),
+      clientRequestId: clientRequestIdSchema,
+    })
+    .strict(),
+  householdMembers: z.object({ unitId: idSchema }).strict(),
+  removeMember: z.object({ membershipId: idSchema }).strict(),
+  listBindingRequests: pageSchema.extend({ status: z.enum(MEMBERSHIP_STATUSES).default('pending') }).strict(),
+  decideBinding: z
+    .object({ membershipId: idSchema, approve: z.boolean(), reason: z.string().trim().max(100).optional() })
+    .strict(),
+  createInvite: z
+    .object({ roles: z.array(z.enum(STAFF_ROLES)).min(1).max(STAFF_ROLES.length), note: z.string().max(40).optional() })
+    .strict(),
+  redeemInvite: z.object({ code: z.string().trim().toUpperCase().length(8), name: personNameSchema, phone: phoneSchema }).strict(),
+  listStaff: z.object({}).strict(),
+  updateStaff: z
+    .object({
+      staffId: idSchema,
+      roles: z.array(z.enum(STAFF_ROLES)).min(1).optional(),
+      active: z.boolean().optional(),
+    })
+    .strict(),
+  setOnDuty: z.object({ onDuty: z.boolean() }).strict(),
+};
+
+/** Shapes returned to the client (the client imports these with `import type`). */
+export interface UnitView {
+  _id: string;
+  communityId: string;
+  building: string;
+  unitNo: string;
+  room: string;
+  label: string;
+}
+export interface HomeView {
+  membershipId: string;
+  unitId: string;
+  label: string;
+  communityId: string;
+  communityName: string;
+  relation: (typeof RELATIONS)[number];
+  status: MembershipStatus;
+  name: string;
+  phoneMasked: string;
+  createdAt: string;
+  decidedAt?: string;
+  reason?: string;
+}
+export interface StaffView {
+  staffId: string;
+  communityId: string;
+  communityName: string;
+  name: string;
+  roles: (typeof STAFF_ROLES)[number][];
+  active: boolean;
+  onDuty: boolean;
+}
+export interface MeView {
+  openid: string;
+  homes: HomeView[];
+  staff: StaffView | null;
+  community: { _id: string; name: string; hotline: string } | null;
+}
