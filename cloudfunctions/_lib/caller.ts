@@ -1,0 +1,50 @@
+import type { StaffRole } from '../../src/domain/roles';
+import type { Database } from './cloud';
+
+export interface MembershipDoc {
+  _id: string;
+  openid: string;
+  unitId: string;
+  communityId: string;
+  name: string;
+  phone: string;
+  relation: 'owner' | 'family' | 'tenant';
+  status: 'pending' | 'approved' | 'rejected' | 'removed';
+  requestKey: string;
+  createdAt: Date;
+  decidedAt?: Date;
+  decidedBy?: string;
+  reason?: string;
+  autoApproved?: boolean;
+}
+
+export interface StaffDoc {
+  _id: string;
+  openid: string;
+  communityId: string;
+  name: string;
+  phone: string;
+  roles: StaffRole[];
+  active: boolean;
+  onDuty: boolean;
+  createdAt: Date;
+}
+
+/** Who is calling, resolved from the OPENID CloudBase attaches to the invocation. */
+export interface Caller {
+  openid: string | null;
+  /** Approved homes of the caller. */
+  homes: MembershipDoc[];
+  staff: StaffDoc | null;
+  roles: Set<StaffRole>;
+}
+
+export async function resolveCaller(db: Database, openid: string | null): Promise<Caller> {
+  if (!openid) return { openid: null, homes: [], staff: null, roles: new Set() };
+  const [homes, staff] = await Promise.all([
+    db.collection('memberships').where({ openid, status: 'approved' }).limit(50).get(),
+    db.collection('staff').where({ openid, active: true }).limit(1).get(),
+  ]);
+  const member = (staff.data[0] as StaffDoc | undefined) ?? null;
+  return { openid, homes: homes.data as MembershipDoc[], staff: member, roles: new Set(member?.roles ?? []) };
+}

@@ -1,0 +1,20 @@
+/**
+ * The time a function sees. In CloudBase it is the machine's time; the local CloudBase
+ * passes its (movable) clock as LINLI_NOW at the start of each invocation, and the
+ * function's clock runs on from there.
+ */
+export interface Clock {
+  now(): Date;
+}
+
+export function invocationClock(env: Record<string, string | undefined>): Clock {
+  const base = Number(env.LINLI_NOW);
+  if (!env.LINLI_NOW || !Number.isFinite(base)) return { now: () => new Date() };
+  const startedAt = Date.now();
+  return { now: () => new Date(base + (Date.now() - startedAt)) };
+}
+
+export function fixedClock(at: Date | string | number): Clock {
+  const t = new Date(at).getTime();
+  return { now: () => new Date(t) };
+}

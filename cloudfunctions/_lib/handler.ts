@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { AppError, ERROR_MESSAGES, type ErrorBody, type Result } from '../../src/domain/errors';
+import type { Audience } from '../../src/domain/roles';
+import { cloud, cloudbaseContext, database, type Database } from './cloud';
+import { invocationClock, type Clock } from './clock';
+import { resolveCaller, type Caller } from './caller';
+
+export interface ActionContext {
+  caller: Caller;
+  db: Database;
+  app: ReturnType<typeof cloud>;
+  clock: Clock;
+  requestId: string;
+  /** The raw event, for timer triggers. */
+  event: unknown;
+}
+
+export interface ActionDef<S extends z.ZodType = z.ZodType, R = unknown> {
+  description: string;
+  /** Who may call: any one of these. */
+  audience: readonly Audience[];
+  input: S;
+  run: (input: z.infer<S>, ctx: ActionContext) => Promise<R>;
+}
+
+export type ActionMap = Record<string, ActionDef<any, any>>;
+
+/** Helps TypeScript infer each action's input type from its schema. */
+export function action<S extends z.ZodType, R>(def: ActionDef<S, R>): ActionDef<S, R> {
+  return def;
+}
+
+const eventSchema = z.object({ action: z.string().min(1).max(64), data: z.unknown().optional() });
+
+/** CloudBase's timer trigger event. */
+const timerEventSchema = z.object({ Type: z.literal('Timer'), TriggerName: z.string(), Time: z.string().optional() });
+
+const fail = (code: ErrorBody['code'], message?: string, details?: unknown): Result<never> => ({
+  ok: false,
+  error: { code, message: message ?? ERROR_MESSAGES[code], ...(details === undefined ? {} : { details }) },
+});
+
+function allowed(audience: readonly Audience[], caller: Caller, isSystem: boolean): boolean {
+  return audience.some((a) => {
+    if (a === 'system') return isSystem;
+    if (!caller.openid) return false;
+    if (a === 'any') return true;
+    if (a === 'resident') return caller.homes.length > 0;
+    return caller.roles.has(a);
+  });
+}
+
+/**
+ * The shared handler every function is built from:
+ * validate → identify → authorise → run → shape errors. Nothing thrown inside reaches
+ * the client as a stack trace; unexpected errors become INTERNAL and are logged.
+ */
+export function createFunction(name: string, actions: ActionMap) {
+  return async function main(event: unknown, context: unknown): Promise<Result<unknown>> {
+    const env = cloudbaseContext(context);
+    const clock = invocationClock({ ...process.env, ...env });
+    const requestId = String((context as any)?.request_id ?? '');
+    let actionName: string;
+    let rawData: unknown;
+    const timer = timerEventSchema.safeParse(event);
+    if (timer.success) {
+      actionName = `timer:${timer.data.TriggerName}`;
+      rawData = {};
+    } else {
+      const parsed = eventSchema.safeParse(event);
+      if (!parsed.success) return fail('INVALID_INPUT', '请求格式错误：需要 action 字段');
+      actionName = parsed.data.action;
+      rawData = parsed.data.data ?? {};
+    }
+    const def = Object.prototype.hasOwnProperty.call(actions, actionName) ? actions[actionName] : undefined;
+    if (!def) return fail('UNKNOWN_ACTION', `不支持的操作：${actionName}`);
+
+    const input = def.input.safeParse(rawData);
+    if (!input.success) {
+      const issues = input.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      return fail('INVALID_INPUT', issues[0]?.message && /[\u4e00-\u9fa5]/.test(issues[0].message) ? issues[0].message : undefined, { issues });
+    }
+
+    try {
+      const db = database();
+      const openid = env.WX_OPENID || null;
+      const isSystem = !openid;
+      const caller = await resolveCaller(db, openid);
+      if (!openid && !def.audience.includes('system')) return fail('UNAUTHENTICATED');
+      if (!allowed(def.audience, caller, isSystem)) return fail('FORBIDDEN');
+      const data = await def.run(input.data, { caller, db, app: cloud(), clock, requestId, event });
+      return { ok: true, data };
+    } catch (e) {
+      if (e instanceof AppError) return fail(e.code, e.message, e.details);
+      const code = (e as any)?.code;
+      if (code === 'DATABASE_TRANSACTION_CONFLICT') return fail('CONFLICT');
+      if (code === 'DATABASE_DUPLICATE_WRITE') return fail('CONFLICT', '该记录已存在');
+      console.error(`[${name}.${actionName}] ${requestId}`, e);
+      return fail('INTERNAL');
+    }
+  };
+}
+
+/** A description of the actions, for the catalogue and the README's API reference. */
+export function describe(actions: ActionMap) {
+  return Object.entries(actions).map(([name, def]) => ({
+    action: name,
+    description: def.description,
+    audience: def.audience,
+    input: z.toJSONSchema(def.input, { unrepresentable: 'any', io: 'input' }),
+  }));
+}

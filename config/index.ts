@@ -1,0 +1,76 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+/** NutUI is designed at 375; our own styles at 750 (Taro's default). */
+function designWidth(input?: unknown): number {
+  const file = (input as { file?: string } | undefined)?.file
+  return typeof file === 'string' && file.replace(/\\+/g, '/').indexOf('@nutui') > -1 ? 375 : 750
+}
+
+// Values baked into the bundle at build time.
+const cloudEnv = process.env.TARO_APP_CLOUD_ENV || 'linli-dev'
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const appVersion: string = require('../package.json').version
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'linli',
+    date: '2024-11-28',
+    designWidth,
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // Keeps base.wxml small; our component trees are shallow.
+    baseLevel: 8,
+    plugins: [],
+    defineConstants: {
+      LINLI_CLOUD_ENV: JSON.stringify(cloudEnv),
+      LINLI_APP_VERSION: JSON.stringify(appVersion),
+    },
+    alias: {
+      '@': path.resolve(__dirname, '..', 'src'),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      // Modules used only by the staff subpackage stay in it.
+      optimizeMainPackage: { enable: true },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  }
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig)
+  }
+  return merge({}, baseConfig, prodConfig)
+})

@@ -1,0 +1,44 @@
+/**
+ * How documents are stored in SQLite.
+ *
+ * Documents are JSON text. Dates are encoded as the string "\u0000D" + ISO-8601 so that
+ * `json_extract` yields a value that sorts chronologically, is distinct from every
+ * user string, and can be indexed. Everything else is plain JSON.
+ */
+export const DATE_PREFIX = '\u0000D';
+/** Lowest text value that is not an encoded date; every ordinary string sorts at or above it. */
+export const STRING_FLOOR = '\u0001';
+export const DATE_FLOOR = '\u0000D';
+export const DATE_CEIL = '\u0000E';
+
+export type Doc = Record<string, any>;
+
+export function encodeDate(d: Date): string {
+  return DATE_PREFIX + d.toISOString();
+}
+
+export function encodeDoc(doc: Doc): string {
+  return JSON.stringify(doc, function (this: any, key: string, value: unknown) {
+    const raw = this[key];
+    if (raw instanceof Date) return encodeDate(raw);
+    if (raw instanceof RegExp) return { $regex: raw.source, $options: raw.flags };
+    return value;
+  });
+}
+
+export function decodeDoc(text: string): Doc {
+  return JSON.parse(text, (_key, value) => {
+    if (typeof value === 'string' && value.charCodeAt(0) === 0 && value.charCodeAt(1) === 68 /* D */) {
+      return new Date(value.slice(2));
+    }
+    return value;
+  });
+}
+
+/** A value as it appears inside SQL (the same encoding `json_extract` returns). */
+export function sqlScalar(v: unknown): string | number | null {
+  if (v instanceof Date) return encodeDate(v);
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v === null || v === undefined) return null;
+  return v as string | number;
+}

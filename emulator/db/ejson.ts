@@ -1,0 +1,53 @@
+import { BSONRegExp, EJSON } from 'bson';
+import type { Doc } from './codec';
+
+/** Thrown for input the SDK would never send; the admin endpoint maps it to INVALID_PARAM. */
+export class WireError extends Error {
+  constructor(
+    public readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Parse one EJSON string as the SDK sends it (canonical mode) into plain JS values:
+ * numbers, Dates, RegExps. `{$tcb_server_date:{offset}}` becomes the server's time.
+ */
+export function parseEJSON(text: unknown, now: () => number, what = 'query'): any {
+  if (typeof text !== 'string') throw new WireError('INVALID_PARAM', `${what} must be an EJSON string`);
+  let value: unknown;
+  try {
+    value = EJSON.parse(text, { relaxed: true });
+  } catch (e) {
+    throw new WireError('INVALID_PARAM', `malformed EJSON in ${what}: ${(e as Error).message}`);
+  }
+  return normalise(value, now);
+}
+
+function normalise(v: any, now: () => number): any {
+  if (v === null || typeof v !== 'object') return v;
+  if (v instanceof Date) return v;
+  if (v instanceof BSONRegExp) return new RegExp(v.pattern, v.options.replace(/[^gimsuy]/g, ''));
+  if (Array.isArray(v)) return v.map((x) => normalise(x, now));
+  if (typeof v._bsontype === 'string') {
+    // Long, Double, Int32, Decimal128, ObjectId...: reduce to a JS primitive.
+    if (typeof v.toNumber === 'function') return v.toNumber();
+    if (typeof v.toHexString === 'function') return v.toHexString();
+    return v.valueOf();
+  }
+  const keys = Object.keys(v);
+  if (keys.length === 1 && keys[0] === '$tcb_server_date') {
+    const offset = Number(v.$tcb_server_date?.offset ?? 0) || 0;
+    return new Date(now() + offset);
+  }
+  const out: Doc = {};
+  for (const k of keys) out[k] = normalise(v[k], now);
+  return out;
+}
+
+/** Serialise a document for the SDK, which parses each with `EJSON.parse`. */
+export function stringifyEJSON(doc: unknown): string {
+  return EJSON.stringify(doc as Doc, { relaxed: false });
+}

@@ -1,0 +1,512 @@
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import mingo from 'mingo';
+import { decodeDoc, encodeDoc, type Doc } from './codec';
+import { conflict, duplicate, invalid, notExist, txFail, uniqueViolation, DbError } from './errors';
+import { pathExpr, planOrder, planQuery } from './plan';
+
+export interface IndexDef {
+  name: string;
+  /** [path, direction] pairs; paths are dot paths of scalar fields. */
+  keys: [string, 1 | -1][];
+  unique?: boolean;
+}
+
+export interface FindOptions {
+  order?: [string, 1 | -1][];
+  skip?: number;
+  limit?: number;
+  projection?: Record<string, unknown>;
+}
+
+interface CollInfo {
+  name: string;
+  table: string;
+  indexes: IndexDef[];
+  indexedPaths: Set<string>;
+  multikey: Set<string>;
+}
+
+interface PendingWrite {
+  coll: string;
+  id: string;
+  doc: Doc | null;
+  insert: boolean;
+}
+interface Tx {
+  id: string;
+  startedAt: number;
+  /** Row versions seen when the transaction first touched a document (null: absent). */
+  seen: Map<string, number | null>;
+  writes: Map<string, PendingWrite>;
+}
+
+const NAME_RE = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
+const TX_TTL_MS = 60_000;
+const key = (coll: string, id: string) => `${coll}\u0001${id}`;
+const mingoOptions = { idKey: '_id' };
+
+export function newId(): string {
+  return randomBytes(16).toString('hex');
+}
+
+/**
+ * A document database with CloudBase's semantics on SQLite: one WITHOUT ROWID table per
+ * collection (`_id`, row version, JSON document), declared indexes as SQLite expression
+ * indexes, Mongo semantics from mingo, and optimistic transactions across requests.
+ */
+export class Engine {
+  readonly db: Database.Database;
+  private colls = new Map<string, CollInfo>();
+  private txs = new Map<string, Tx>();
+  /** Documents written by an open transaction, and which one. */
+  private locks = new Map<string, string>();
+  private stmts = new Map<string, Database.Statement>();
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS __collections (
+      name TEXT PRIMARY KEY, indexes TEXT NOT NULL DEFAULT '[]', multikey TEXT NOT NULL DEFAULT '[]', created_at TEXT NOT NULL)`);
+    for (const row of this.db.prepare('SELECT name, indexes, multikey FROM __collections').all() as any[]) {
+      this.colls.set(row.name, this.makeInfo(row.name, JSON.parse(row.indexes), JSON.parse(row.multikey)));
+    }
+  }
+
+  close() {
+    this.db.close();
+  }
+
+  private makeInfo(name: string, indexes: IndexDef[], multikey: string[]): CollInfo {
+    const indexedPaths = new Set<string>();
+    for (const ix of indexes) for (const [p] of ix.keys) indexedPaths.add(p);
+    return { name, table: `c_${name}`, indexes, indexedPaths, multikey: new Set(multikey) };
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.stmts.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.stmts.set(sql, s);
+    }
+    return s;
+  }
+
+  // ---------------------------------------------------------------- collections
+
+  listCollections(): string[] {
+    return [...this.colls.keys()].sort();
+  }
+
+  hasCollection(name: string) {
+    return this.colls.has(name);
+  }
+
+  createCollection(name: string): boolean {
+    if (!NAME_RE.test(name)) throw invalid(`invalid collection name: ${name}`);
+    if (this.colls.has(name)) return false;
+    const info = this.makeInfo(name, [], []);
+    this.db.transaction(() => {
+      this.db.exec(`CREATE TABLE IF NOT EXISTS "${info.table}" (_id TEXT PRIMARY KEY, ver INTEGER NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID`);
+      this.db.prepare('INSERT INTO __collections (name, created_at) VALUES (?, ?)').run(name, new Date().toISOString());
+    })();
+    this.colls.set(name, info);
+    return true;
+  }
+
+  /** Creates the declared indexes (idempotent; an index whose definition changed is rebuilt). */
+  ensureIndexes(name: string, indexes: IndexDef[]) {
+    const info = this.info(name);
+    for (const ix of indexes) {
+      if (!NAME_RE.test(ix.name)) throw invalid(`invalid index name: ${ix.name}`);
+      for (const [p] of ix.keys) pathExpr(p);
+    }
+    this.db.transaction(() => {
+      for (const ix of indexes) {
+        const sqlName = `ix_${name}_${ix.name}`;
+        const cols = ix.keys.map(([p, d]) => `${pathExpr(p)} ${d === -1 ? 'DESC' : 'ASC'}`).join(', ');
+        const existing = info.indexes.find((i) => i.name === ix.name);
+        if (existing && JSON.stringify(existing) !== JSON.stringify(ix)) this.db.exec(`DROP INDEX IF EXISTS "${sqlName}"`);
+        this.db.exec(`CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${sqlName}" ON "${info.table}" (${cols})`);
+      }
+      const merged = [...info.indexes.filter((i) => !indexes.some((n) => n.name === i.name)), ...indexes];
+      this.db.prepare('UPDATE __collections SET indexes = ? WHERE name = ?').run(JSON.stringify(merged), name);
+      const fresh = this.makeInfo(name, merged, [...info.multikey]);
+      this.colls.set(name, fresh);
+      // An index on a path that already holds arrays must not be used for pushdown.
+      for (const p of fresh.indexedPaths) {
+        const hit = this.db.prepare(`SELECT 1 FROM "${fresh.table}" WHERE json_type(doc, '$.${p}') = 'array' LIMIT 1`).get();
+        if (hit) this.markMultikey(fresh, p);
+      }
+    })();
+    this.stmts.clear();
+  }
+
+  /** The SQLite query plan for a find, for tests and benchmarks that check index use. */
+  explain(name: string, query: Doc, opts: FindOptions = {}): string[] {
+    const info = this.info(name);
+    const { sql, params } = this.buildSelect(info, query, opts, 'doc');
+    return (this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as any[]).map((r) => r.detail);
+  }
+
+  private info(name: string): CollInfo {
+    const info = this.colls.get(name);
+    if (!info) throw notExist(name);
+    return info;
+  }
+
+  private markMultikey(info: CollInfo, path: string) {
+    if (info.multikey.has(path)) return;
+    info.multikey.add(path);
+    this.db.prepare('UPDATE __collections SET multikey = ? WHERE name = ?').run(JSON.stringify([...info.multikey]), info.name);
+  }
+
+  private indexedFn(info: CollInfo) {
+    return (p: string) => p === '_id' || (info.indexedPaths.has(p) && !info.multikey.has(p));
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  private buildSelect(info: CollInfo, query: Doc, opts: FindOptions, cols: string) {
+    const plan = planQuery(query, this.indexedFn(info));
+    const orderSql = planOrder(opts.order ?? [], this.indexedFn(info));
+    const where = plan.where.length ? ` WHERE ${plan.where.join(' AND ')}` : '';
+    const order = orderSql ? ` ORDER BY ${orderSql}` : '';
+    const sql = `SELECT ${cols} FROM "${info.table}"${where}${order}`;
+    return { sql, params: plan.params, exact: plan.exact, ordered: orderSql !== null };
+  }
+
+  find(name: string, query: Doc, opts: FindOptions = {}): Doc[] {
+    const info = this.info(name);
+    const skip = Math.max(0, opts.skip ?? 0);
+    const limit = opts.limit ?? Number.MAX_SAFE_INTEGER;
+    const { sql, params, exact, ordered } = this.buildSelect(info, query, opts, 'doc');
+    let docs: Doc[];
+    if (exact && ordered) {
+      const rows = this.stmt(`${sql} LIMIT ? OFFSET ?`).all(...params, Math.min(limit, 2 ** 31 - 1), skip) as { doc: string }[];
+      docs = rows.map((r) => decodeDoc(r.doc));
+    } else if (ordered) {
+      const q = new mingo.Query(query, mingoOptions);
+      docs = [];
+      let skipped = 0;
+      for (const row of this.stmt(sql).iterate(...params) as Iterable<{ doc: string }>) {
+        const d = decodeDoc(row.doc);
+        if (!q.test(d)) continue;
+        if (skipped < skip) {
+          skipped++;
+          continue;
+        }
+        docs.push(d);
+        if (docs.length >= limit) break;
+      }
+    } else {
+      const all = (this.stmt(sql).all(...params) as { doc: string }[]).map((r) => decodeDoc(r.doc));
+      const sort: Record<string, 1 | -1> = {};
+      for (const [p, d] of opts.order ?? []) sort[p] = d;
+      let cursor = mingo.find(all, exact ? {} : query, undefined, mingoOptions).sort(sort);
+      if (skip) cursor = cursor.skip(skip);
+      if (opts.limit !== undefined) cursor = cursor.limit(limit);
+      docs = cursor.all() as Doc[];
+    }
+    return opts.projection && Object.keys(opts.projection).length ? project(docs, opts.projection) : docs;
+  }
+
+  count(name: string, query: Doc): number {
+    const info = this.info(name);
+    const { sql, params, exact } = this.buildSelect(info, query, {}, 'doc');
+    const base = sql.replace(/ ORDER BY .*$/, '');
+    if (exact) return (this.stmt(base.replace(/^SELECT doc/, 'SELECT COUNT(*) AS n')).get(...params) as { n: number }).n;
+    const q = new mingo.Query(query, mingoOptions);
+    let n = 0;
+    for (const row of this.stmt(base).iterate(...params) as Iterable<{ doc: string }>) {
+      if (q.test(decodeDoc(row.doc))) n++;
+    }
+    return n;
+  }
+
+  getById(name: string, id: string, txId?: string): Doc | null {
+    const info = this.info(name);
+    if (txId) {
+      const tx = this.tx(txId);
+      const k = key(name, id);
+      const w = tx.writes.get(k);
+      if (w) return w.doc ? structuredClone(w.doc) : null;
+      const row = this.readRow(info, id);
+      if (!tx.seen.has(k)) tx.seen.set(k, row ? row.ver : null);
+      return row ? decodeDoc(row.doc) : null;
+    }
+    const row = this.readRow(info, id);
+    return row ? decodeDoc(row.doc) : null;
+  }
+
+  private readRow(info: CollInfo, id: string) {
+    return this.stmt(`SELECT ver, doc FROM "${info.table}" WHERE _id = ?`).get(id) as { ver: number; doc: string } | undefined;
+  }
+
+  aggregate(name: string, stages: Doc[]): Doc[] {
+    const info = this.info(name);
+    let source: Doc[];
+    let pipeline = stages;
+    const first = stages[0];
+    if (first && first.$match && typeof first.$match === 'object') {
+      source = this.find(name, first.$match);
+      pipeline = stages.slice(1);
+    } else {
+      source = this.find(info.name, {});
+    }
+    return mingo.aggregate(source, pipeline, {
+      ...mingoOptions,
+      collectionResolver: (other: string) => this.find(other, {}),
+    }) as Doc[];
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  insert(name: string, docs: Doc[], txId?: string): string[] {
+    const info = this.info(name);
+    const prepared = docs.map((d) => {
+      if (!d || typeof d !== 'object' || Array.isArray(d)) throw invalid('document must be an object');
+      const id = d._id === undefined ? newId() : d._id;
+      if (typeof id !== 'string' && typeof id !== 'number') throw invalid('_id must be a string');
+      return { ...d, _id: String(id) };
+    });
+    const seenIds = new Set<string>();
+    for (const d of prepared) {
+      if (seenIds.has(d._id)) throw duplicate(name, d._id);
+      seenIds.add(d._id);
+    }
+    if (txId) {
+      const tx = this.tx(txId);
+      for (const d of prepared) {
+        const k = key(name, d._id);
+        const existing = tx.writes.get(k);
+        if ((existing && existing.doc) || (!existing && this.readRow(info, d._id))) throw duplicate(name, d._id);
+        this.lock(tx, k);
+        if (!tx.seen.has(k)) tx.seen.set(k, null);
+        tx.writes.set(k, { coll: name, id: d._id, doc: d, insert: true });
+      }
+      return prepared.map((d) => d._id);
+    }
+    this.db.transaction(() => {
+      for (const d of prepared) this.writeRow(info, d._id, d, 'insert');
+    })();
+    return prepared.map((d) => d._id);
+  }
+
+  /**
+   * Update documents. `replace` replaces the whole document (doc().set()); otherwise
+   * `data` is a Mongo update document. Returns how many documents changed.
+   */
+  update(
+    name: string,
+    query: Doc,
+    data: Doc,
+    opts: { multi: boolean; replace: boolean; upsert: boolean },
+    txId?: string,
+  ): { updated: number; upsertId?: string; doc?: Doc } {
+    const info = this.info(name);
+    if (!data || typeof data !== 'object' || Array.isArray(data)) throw invalid('update data must be an object');
+    const modifier = opts.replace ? null : toModifier(data);
+    const apply = (current: Doc | null, id: string): Doc => {
+      if (opts.replace) {
+        const { _id: _ignored, ...rest } = data;
+        return { _id: id, ...rest };
+      }
+      const next = structuredClone(current ?? { _id: id });
+      try {
+        mingo.update(next, modifier as any, undefined, undefined, { cloneMode: 'none' });
+      } catch (e) {
+        throw invalid(`invalid update: ${(e as Error).message}`);
+      }
+      next._id = id;
+      return next;
+    };
+
+    if (txId) {
+      const id = query._id;
+      if (typeof id !== 'string' || opts.multi) throw txFail('transactions support document operations by _id only');
+      const tx = this.tx(txId);
+      const k = key(name, id);
+      const current = this.getById(name, id, txId);
+      if (!current && !opts.upsert) return { updated: 0 };
+      this.lock(tx, k);
+      const next = apply(current, id);
+      tx.writes.set(k, { coll: name, id, doc: next, insert: !current });
+      return current ? { updated: 1, doc: next } : { updated: 0, upsertId: id, doc: next };
+    }
+
+    let result: { updated: number; upsertId?: string; doc?: Doc } = { updated: 0 };
+    this.db.transaction(() => {
+      const targets = opts.multi ? this.find(name, query) : this.find(name, query, { limit: 1 });
+      if (targets.length === 0) {
+        if (!opts.upsert) return;
+        const id = typeof query._id === 'string' ? query._id : newId();
+        const seed = opts.replace ? null : { ...equalityFields(query), _id: id };
+        const doc = apply(seed, id);
+        this.writeRow(info, id, doc, 'insert');
+        result = { updated: 0, upsertId: id, doc };
+        return;
+      }
+      let updated = 0;
+      let last: Doc | undefined;
+      for (const current of targets) {
+        const next = apply(current, current._id);
+        last = next;
+        if (encodeDoc(next) === encodeDoc(current)) continue;
+        this.writeRow(info, current._id, next, 'update');
+        updated++;
+      }
+      result = { updated, doc: last };
+    })();
+    return result;
+  }
+
+  remove(name: string, query: Doc, multi: boolean, txId?: string): number {
+    const info = this.info(name);
+    if (txId) {
+      const id = query._id;
+      if (typeof id !== 'string' || multi) throw txFail('transactions support document operations by _id only');
+      const tx = this.tx(txId);
+      const current = this.getById(name, id, txId);
+      if (!current) return 0;
+      const k = key(name, id);
+      this.lock(tx, k);
+      tx.writes.set(k, { coll: name, id, doc: null, insert: false });
+      return 1;
+    }
+    let deleted = 0;
+    this.db.transaction(() => {
+      const targets = multi ? this.find(name, query, { projection: { _id: 1 } }) : this.find(name, query, { limit: 1, projection: { _id: 1 } });
+      for (const t of targets) {
+        deleted += this.stmt(`DELETE FROM "${info.table}" WHERE _id = ?`).run(t._id).changes;
+      }
+    })();
+    return deleted;
+  }
+
+  private writeRow(info: CollInfo, id: string, doc: Doc, mode: 'insert' | 'update') {
+    for (const p of info.indexedPaths) if (Array.isArray(getPath(doc, p))) this.markMultikey(info, p);
+    const text = encodeDoc(doc);
+    try {
+      if (mode === 'insert') {
+        this.stmt(`INSERT INTO "${info.table}" (_id, ver, doc) VALUES (?, 1, ?)`).run(id, text);
+      } else {
+        this.stmt(`UPDATE "${info.table}" SET doc = ?, ver = ver + 1 WHERE _id = ?`).run(text, id);
+      }
+    } catch (e: any) {
+      if (e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw duplicate(info.name, id);
+      if (e?.code === 'SQLITE_CONSTRAINT_UNIQUE') throw uniqueViolation(info.name, String(e.message).replace(/^.*: /, ''));
+      throw e;
+    }
+  }
+
+  // ---------------------------------------------------------------- transactions
+
+  startTransaction(): string {
+    this.expireTransactions();
+    const id = `tx-${newId()}`;
+    this.txs.set(id, { id, startedAt: Date.now(), seen: new Map(), writes: new Map() });
+    return id;
+  }
+
+  private tx(id: string): Tx {
+    const tx = this.txs.get(id);
+    if (!tx) throw txFail(`transaction ${id} does not exist or has ended`);
+    if (Date.now() - tx.startedAt > TX_TTL_MS) {
+      this.abort(id);
+      throw txFail(`transaction ${id} expired`);
+    }
+    return tx;
+  }
+
+  private lock(tx: Tx, k: string) {
+    const holder = this.locks.get(k);
+    if (holder && holder !== tx.id) {
+      this.abort(tx.id);
+      throw conflict('document is being written by another transaction');
+    }
+    this.locks.set(k, tx.id);
+  }
+
+  commit(txId: string) {
+    const tx = this.tx(txId);
+    try {
+      this.db.transaction(() => {
+        // A plain write to a document after this transaction read it bumps its version:
+        // the transaction then fails as a conflict instead of overwriting that write.
+        for (const [k, ver] of tx.seen) {
+          const [coll, id] = k.split('\u0001');
+          const row = this.readRow(this.info(coll), id);
+          if ((row ? row.ver : null) !== ver) throw conflict(`${coll}/${id} changed after the transaction read it`);
+        }
+        for (const w of tx.writes.values()) {
+          const info = this.info(w.coll);
+          if (w.doc === null) this.stmt(`DELETE FROM "${info.table}" WHERE _id = ?`).run(w.id);
+          else if (this.readRow(info, w.id)) this.writeRow(info, w.id, w.doc, 'update');
+          else this.writeRow(info, w.id, w.doc, 'insert');
+        }
+      })();
+    } finally {
+      this.release(tx);
+    }
+  }
+
+  abort(txId: string) {
+    const tx = this.txs.get(txId);
+    if (!tx) throw txFail(`transaction ${txId} does not exist or has ended`);
+    this.release(tx);
+  }
+
+  private release(tx: Tx) {
+    for (const [k, holder] of this.locks) if (holder === tx.id) this.locks.delete(k);
+    this.txs.delete(tx.id);
+  }
+
+  private expireTransactions() {
+    const now = Date.now();
+    for (const tx of this.txs.values()) if (now - tx.startedAt > TX_TTL_MS) this.release(tx);
+  }
+
+  openTransactions() {
+    return this.txs.size;
+  }
+}
+
+function getPath(doc: Doc, path: string): unknown {
+  let cur: any = doc;
+  for (const part of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = cur[part];
+  }
+  return cur;
+}
+
+function toModifier(data: Doc): Doc {
+  const ops: Doc = {};
+  const plain: Doc = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (k.startsWith('$')) ops[k] = v;
+    else plain[k] = v;
+  }
+  if (Object.keys(plain).length) ops.$set = { ...(ops.$set ?? {}), ...plain };
+  if (Object.keys(ops).length === 0) throw invalid('update data is empty');
+  return ops;
+}
+
+/** Fields fixed by equality in a query, which an upsert copies into the new document. */
+function equalityFields(query: Doc): Doc {
+  const out: Doc = {};
+  for (const [k, v] of Object.entries(query)) {
+    if (k.startsWith('$') || k.includes('.')) continue;
+    if (v === null || typeof v !== 'object' || v instanceof Date) out[k] = v;
+  }
+  return out;
+}
+
+function project(docs: Doc[], projection: Record<string, unknown>): Doc[] {
+  return mingo.find(docs, {}, projection as any, mingoOptions).all() as Doc[];
+}
+
+export { DbError };

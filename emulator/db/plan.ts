@@ -1,0 +1,138 @@
+import { DATE_CEIL, DATE_FLOOR, STRING_FLOOR, sqlScalar } from './codec';
+
+/**
+ * Turns the indexable part of a Mongo query into SQL over the collection table.
+ *
+ * Only conditions on `_id` and on declared index paths are pushed down, and only the
+ * operator/value combinations whose SQL meaning equals Mongo's meaning for scalar
+ * values (string, number, boolean, date, null). `exact` says whether the SQL alone
+ * decides the query; when it is false the caller filters the SQL candidates with mingo.
+ */
+export interface SqlPlan {
+  where: string[];
+  params: (string | number | null)[];
+  exact: boolean;
+}
+
+const PATH_RE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+
+export function pathExpr(path: string): string {
+  if (path === '_id') return '_id';
+  if (!PATH_RE.test(path)) throw new Error(`unindexable path ${path}`);
+  return `json_extract(doc, '$.${path}')`;
+}
+
+type Kind = 'string' | 'number' | 'boolean' | 'date' | 'null' | 'other';
+function kindOf(v: unknown): Kind {
+  if (v === null) return 'null';
+  if (v instanceof Date) return 'date';
+  switch (typeof v) {
+    case 'string':
+      return 'string';
+    case 'number':
+      return Number.isFinite(v) ? 'number' : 'other';
+    case 'boolean':
+      return 'boolean';
+    default:
+      return 'other';
+  }
+}
+
+function typeGuard(path: string, kind: Kind, expr: string, out: SqlPlan) {
+  // Restrict a comparison to values of one BSON type class, as Mongo does.
+  if (kind === 'string') {
+    out.where.push(`${expr} >= ?`);
+    out.params.push(STRING_FLOOR);
+  } else if (kind === 'date') {
+    out.where.push(`${expr} >= ? AND ${expr} < ?`);
+    out.params.push(DATE_FLOOR, DATE_CEIL);
+  } else if (kind === 'number' && path !== '_id') {
+    out.where.push(`json_type(doc, '$.${path}') IN ('integer','real')`);
+  } else if (kind === 'boolean') {
+    out.where.push(`json_type(doc, '$.${path}') IN ('true','false')`);
+  }
+}
+
+const RANGE_SQL: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
+
+export function planQuery(query: Record<string, any>, indexed: (path: string) => boolean): SqlPlan {
+  const out: SqlPlan = { where: [], params: [], exact: true };
+  addConjunction(query, indexed, out);
+  return out;
+}
+
+function addConjunction(query: Record<string, any>, indexed: (path: string) => boolean, out: SqlPlan) {
+  for (const [key, cond] of Object.entries(query)) {
+    if (key === '$and' && Array.isArray(cond)) {
+      for (const sub of cond) {
+        if (sub && typeof sub === 'object' && !Array.isArray(sub)) addConjunction(sub, indexed, out);
+        else out.exact = false;
+      }
+      continue;
+    }
+    if (key.startsWith('$') || !indexed(key)) {
+      out.exact = false;
+      continue;
+    }
+    addField(key, cond, out);
+  }
+}
+
+function addField(path: string, cond: any, out: SqlPlan) {
+  const expr = pathExpr(path);
+  const isOperatorObject =
+    cond && typeof cond === 'object' && !(cond instanceof Date) && !(cond instanceof RegExp) && !Array.isArray(cond) &&
+    Object.keys(cond).length > 0 && Object.keys(cond).every((k) => k.startsWith('$'));
+  if (!isOperatorObject) {
+    addEquality(path, expr, cond, out);
+    return;
+  }
+  for (const [op, v] of Object.entries(cond as Record<string, unknown>)) {
+    if (op === '$eq') addEquality(path, expr, v, out);
+    else if (op in RANGE_SQL) {
+      const kind = kindOf(v);
+      if (kind === 'string' || kind === 'number' || kind === 'date') {
+        out.where.push(`${expr} ${RANGE_SQL[op]} ?`);
+        out.params.push(sqlScalar(v));
+        typeGuard(path, kind, expr, out);
+      } else out.exact = false;
+    } else if (op === '$in' && Array.isArray(v) && v.length > 0) {
+      const kinds = new Set(v.map(kindOf));
+      const [kind] = [...kinds];
+      if (kinds.size === 1 && (kind === 'string' || kind === 'date')) {
+        out.where.push(`${expr} IN (${v.map(() => '?').join(',')})`);
+        out.params.push(...v.map(sqlScalar));
+      } else out.exact = false;
+    } else out.exact = false;
+  }
+}
+
+function addEquality(path: string, expr: string, v: unknown, out: SqlPlan) {
+  const kind = kindOf(v);
+  if (kind === 'null') {
+    if (path === '_id') out.exact = false;
+    else out.where.push(`${expr} IS NULL`);
+    return;
+  }
+  if (kind === 'other') {
+    out.exact = false;
+    return;
+  }
+  out.where.push(`${expr} = ?`);
+  out.params.push(sqlScalar(v));
+  if (kind === 'number' || kind === 'boolean') typeGuard(path, kind, expr, out);
+}
+
+/** ORDER BY for a sort spec, or null when some key cannot be sorted by SQL. */
+export function planOrder(order: [string, 1 | -1][], indexed: (path: string) => boolean): string | null {
+  if (order.length === 0) return '_id ASC';
+  const parts: string[] = [];
+  for (const [path, dir] of order) {
+    if (path !== '_id' && !indexed(path)) return null;
+    parts.push(`${pathExpr(path)} ${dir === -1 ? 'DESC' : 'ASC'}`);
+  }
+  // Tie-break on _id in the direction of the last key, so an index (a, b) — whose
+  // entries end with _id in a WITHOUT ROWID table — serves the whole ORDER BY.
+  if (!order.some(([p]) => p === '_id')) parts.push(`_id ${order[order.length - 1][1] === -1 ? 'DESC' : 'ASC'}`);
+  return parts.join(', ');
+}

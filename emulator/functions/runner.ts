@@ -1,0 +1,175 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { randomUUID } from 'node:crypto';
+
+export interface FunctionConfig {
+  name: string;
+  timeout: number;
+  memorySize?: number;
+  triggers: { name: string; type: 'timer'; config: string }[];
+  permissions?: { openapi?: string[] };
+}
+
+export interface Identity {
+  openid?: string;
+  appid?: string;
+  unionid?: string;
+  source?: string;
+}
+
+export type InvokeOutcome = { ok: true; result: unknown; requestId: string } | { ok: false; code: string; message: string; requestId: string };
+
+/** Variables a CloudBase invocation carries; cleared before each invocation in a warm instance. */
+const IDENTITY_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_CLIENTIP', 'TCB_SOURCE', 'LINLI_NOW', 'TCB_SEQID', 'SCF_REQUEST_ID'];
+const MAX_INSTANCES = 16;
+
+interface Instance {
+  worker: Worker;
+  busy: boolean;
+}
+
+/**
+ * Runs the built function bundles the way CloudBase does: one instance handles one
+ * invocation at a time, instances stay warm and are reused, each invocation gets its
+ * own identity variables, and an invocation past its timeout is stopped.
+ */
+export class FunctionRunner {
+  private pools = new Map<string, Instance[]>();
+  private waiting = new Map<string, (() => void)[]>();
+  private configs = new Map<string, FunctionConfig>();
+
+  constructor(
+    private readonly dir: string,
+    private readonly baseEnv: () => Record<string, string>,
+    private readonly now: () => number,
+  ) {
+    this.reload();
+  }
+
+  /** Reads `<dir>/<name>/config.json` for every built function. */
+  reload() {
+    this.configs.clear();
+    if (!existsSync(this.dir)) return;
+    for (const name of readdirSync(this.dir)) {
+      const cfgFile = join(this.dir, name, 'config.json');
+      if (!existsSync(join(this.dir, name, 'index.js')) || !existsSync(cfgFile)) continue;
+      const cfg = JSON.parse(readFileSync(cfgFile, 'utf8'));
+      this.configs.set(name, { name, timeout: cfg.timeout ?? 3, memorySize: cfg.memorySize, triggers: cfg.triggers ?? [], permissions: cfg.permissions });
+    }
+  }
+
+  list(): FunctionConfig[] {
+    return [...this.configs.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  has(name: string) {
+    return this.configs.has(name);
+  }
+
+  async invoke(name: string, event: unknown, identity: Identity): Promise<InvokeOutcome> {
+    const requestId = randomUUID();
+    const cfg = this.configs.get(name);
+    if (!cfg) return { ok: false, code: 'FUNCTIONS_NOT_EXIST', message: `function not found: ${name}`, requestId };
+    const inst = await this.acquire(name);
+    const env: Record<string, string> = {
+      WX_OPENID: identity.openid ?? '',
+      WX_APPID: identity.appid ?? '',
+      WX_UNIONID: identity.unionid ?? '',
+      TCB_SOURCE: identity.source ?? '',
+      LINLI_NOW: String(this.now()),
+      SCF_REQUEST_ID: requestId,
+    };
+    // CloudBase hands identity both as variables and in the context's `environment`.
+    const context = {
+      request_id: requestId,
+      function_name: name,
+      function_version: '$LATEST',
+      namespace: this.baseEnv().SCF_NAMESPACE,
+      memory_limit_in_mb: cfg.memorySize ?? 256,
+      time_limit_in_ms: cfg.timeout * 1000,
+      environment: JSON.stringify({ ...env, WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID', TCB_CONTEXT_KEYS: 'TCB_SOURCE,LINLI_NOW' }),
+    };
+    return new Promise<InvokeOutcome>((resolveOutcome) => {
+      let settled = false;
+      const finish = (outcome: InvokeOutcome, reusable: boolean) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        inst.worker.off('message', onMessage);
+        inst.worker.off('error', onError);
+        inst.worker.off('exit', onExit);
+        if (reusable) this.releaseInstance(name, inst);
+        else this.dropInstance(name, inst);
+        resolveOutcome(outcome);
+      };
+      const onMessage = (msg: any) => {
+        if (msg.ok) finish({ ok: true, result: msg.result, requestId }, true);
+        else finish({ ok: false, code: 'FUNCTIONS_EXECUTE_FAIL', message: msg.message, requestId }, true);
+      };
+      const onError = (err: Error) => finish({ ok: false, code: 'FUNCTIONS_EXECUTE_FAIL', message: err.message, requestId }, false);
+      const onExit = () => finish({ ok: false, code: 'FUNCTIONS_EXECUTE_FAIL', message: 'function instance exited', requestId }, false);
+      const timer = setTimeout(() => {
+        void inst.worker.terminate();
+        finish({ ok: false, code: 'FUNCTIONS_TIME_LIMIT_EXCEEDED', message: `Task timed out after ${cfg.timeout} seconds`, requestId }, false);
+      }, cfg.timeout * 1000);
+      inst.worker.on('message', onMessage);
+      inst.worker.on('error', onError);
+      inst.worker.on('exit', onExit);
+      inst.worker.postMessage({ id: requestId, event, context, env });
+    });
+  }
+
+  private async acquire(name: string): Promise<Instance> {
+    for (;;) {
+      const pool = this.pools.get(name) ?? [];
+      this.pools.set(name, pool);
+      const idle = pool.find((i) => !i.busy);
+      if (idle) {
+        idle.busy = true;
+        return idle;
+      }
+      if (pool.length < MAX_INSTANCES) {
+        const inst: Instance = { worker: this.spawn(name), busy: true };
+        pool.push(inst);
+        return inst;
+      }
+      await new Promise<void>((r) => {
+        const q = this.waiting.get(name) ?? [];
+        q.push(r);
+        this.waiting.set(name, q);
+      });
+    }
+  }
+
+  private spawn(name: string): Worker {
+    const worker = new Worker(resolve(__dirname, 'worker.cjs'), {
+      workerData: { bundle: resolve(this.dir, name, 'index.js'), baseEnv: this.baseEnv(), identityKeys: IDENTITY_KEYS },
+      env: { ...process.env },
+      stdout: false,
+      stderr: false,
+    });
+    worker.unref();
+    return worker;
+  }
+
+  private releaseInstance(name: string, inst: Instance) {
+    inst.busy = false;
+    this.waiting.get(name)?.shift()?.();
+  }
+
+  private dropInstance(name: string, inst: Instance) {
+    const pool = this.pools.get(name) ?? [];
+    const i = pool.indexOf(inst);
+    if (i >= 0) pool.splice(i, 1);
+    void inst.worker.terminate();
+    this.waiting.get(name)?.shift()?.();
+  }
+
+  /** Stops warm instances (after a rebuild, or on shutdown). */
+  async stopAll() {
+    const all = [...this.pools.values()].flat();
+    this.pools.clear();
+    await Promise.all(all.map((i) => i.worker.terminate()));
+  }
+}

@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import { startServer } from './server';
+import { seedIfEmpty } from './seed';
+
+/**
+ * `npm start` ends here: the local CloudBase on loopback, with the built functions, the
+ * H5 app at `/`, and demo data on first run.
+ */
+async function main() {
+  const root = resolve(__dirname, '..');
+  const port = Number(process.env.PORT ?? 8080);
+  const host = process.env.HOST ?? '127.0.0.1';
+  const dataDir = resolve(root, process.env.LINLI_DATA_DIR ?? '.cloudbase-local');
+  const server = await startServer({
+    port,
+    host,
+    dataDir,
+    functionsDir: resolve(root, 'build/functions'),
+    h5Dir: resolve(root, 'dist/h5'),
+    env: process.env.TCB_ENV ?? 'linli-local',
+    local: process.env.LINLI_MODE !== 'production',
+  });
+  const seeded = process.env.LINLI_SEED === '0' ? false : seedIfEmpty(server.ctx.engine, new Date(server.ctx.clock.now()));
+  console.log(`邻里物业 local CloudBase ${seeded ? '(seeded demo data) ' : ''}listening on ${server.url}`);
+  console.log(`  app:       ${server.url}/`);
+  console.log(`  SDK:       ${server.url}/admin`);
+  console.log(`  personas:  ${server.url}/api/dev/personas`);
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

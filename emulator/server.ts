@@ -1,0 +1,286 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { handleAdmin, type AdminContext } from './admin';
+import { Clock } from './clock';
+import { Engine } from './db/engine';
+import { FunctionRunner } from './functions/runner';
+import { Outbox } from './outbox';
+import { Storage } from './storage';
+import { TimerScheduler } from './timers';
+import { listPersonas } from './personas';
+import { ensureSchema } from './schema-init';
+
+/** CloudBase refuses request bodies over 6 MB. */
+export const MAX_BODY = 6 * 1024 * 1024;
+
+export interface ServerOptions {
+  port?: number;
+  host?: string;
+  dataDir: string;
+  functionsDir: string;
+  h5Dir?: string;
+  env?: string;
+  /** Local mode enables the H5 gateway and the dev routes. */
+  local?: boolean;
+  timers?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  ctx: AdminContext;
+  scheduler: TimerScheduler;
+  close(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(
+    public readonly status: number,
+    public readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const env = opts.env ?? 'linli-local';
+  const local = opts.local ?? true;
+  mkdirSync(opts.dataDir, { recursive: true });
+  const engine = new Engine(join(opts.dataDir, 'db.sqlite'));
+  ensureSchema(engine);
+  const clock = new Clock();
+  let baseUrl = '';
+  const storage = new Storage(join(opts.dataDir, 'storage'), env, () => baseUrl);
+  const outbox = new Outbox(engine.db);
+  const runner = new FunctionRunner(
+    opts.functionsDir,
+    () => ({
+      TENCENTCLOUD_RUNENV: 'SCF',
+      SCF_NAMESPACE: env,
+      TCB_ENV: env,
+      TENCENTCLOUD_REGION: 'ap-shanghai',
+      TENCENTCLOUD_SECRETID: 'local',
+      TENCENTCLOUD_SECRETKEY: 'local',
+      TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${baseUrl}/admin` }),
+      WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
+      TCB_CONTEXT_KEYS: 'TCB_SOURCE,LINLI_NOW',
+      SILENCE: 'true',
+    }),
+    () => clock.now(),
+  );
+  const ctx: AdminContext = { engine, clock, runner, outbox, storage };
+  const scheduler = new TimerScheduler(runner, clock);
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((e: unknown) => {
+      if (e instanceof HttpError) sendJson(res, e.status, { ok: false, error: { code: e.code, message: e.message } });
+      else {
+        console.error('[local-cloudbase]', e);
+        sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '本地云开发内部错误' } });
+      }
+    });
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+
+    if (path === '/admin' && method === 'POST') {
+      const type = String(req.headers['content-type'] ?? '');
+      const raw = await readBody(req);
+      if (!type.includes('application/json')) {
+        return sendJson(res, 200, { code: 'INVALID_PARAM', message: `unsupported content-type: ${type || 'none'} (use @cloudbase/node-sdk)` });
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse(raw.toString('utf8'));
+      } catch {
+        return sendJson(res, 200, { code: 'INVALID_PARAM', message: 'request body is not valid JSON' });
+      }
+      return sendJson(res, 200, await handleAdmin(ctx, body));
+    }
+
+    if (path.startsWith('/cos/') && method === 'PUT') {
+      const p = storage.safePath(decodeURIComponent(path.slice('/cos/'.length)));
+      if (!p) throw new HttpError(400, 'INVALID_PARAM', 'invalid object key');
+      storage.put(p, await readBody(req));
+      res.writeHead(200, { 'content-length': 0 });
+      return res.end();
+    }
+
+    if (path.startsWith('/files/') && (method === 'GET' || method === 'HEAD')) {
+      const p = storage.safePath(path.slice('/files/'.length).split('/').map(decodeURIComponent).join('/'));
+      const ok = p && storage.verify(p, Number(url.searchParams.get('expires')), String(url.searchParams.get('sign')), clock.now());
+      if (!p || !ok) throw new HttpError(403, 'FORBIDDEN', '链接已失效');
+      const data = storage.read(p);
+      if (!data) throw new HttpError(404, 'NOT_FOUND', '文件不存在');
+      res.writeHead(200, { 'content-type': mime(p), 'content-length': data.length });
+      return res.end(method === 'HEAD' ? undefined : data);
+    }
+
+    if (path.startsWith('/api/')) {
+      if (!local) throw new HttpError(404, 'NOT_FOUND', 'not found');
+      return apiRoute(req, res, url, method);
+    }
+
+    if (method === 'GET' || method === 'HEAD') return serveStatic(res, path);
+    throw new HttpError(404, 'NOT_FOUND', 'not found');
+  }
+
+  async function apiRoute(req: IncomingMessage, res: ServerResponse, url: URL, method: string) {
+    const path = url.pathname;
+    const fn = /^\/api\/functions\/([A-Za-z0-9_-]{1,64})$/.exec(path);
+    if (fn && method === 'POST') {
+      const openid = String(req.headers['x-wx-openid'] ?? '').trim();
+      const raw = await readBody(req);
+      if (!openid) throw new HttpError(401, 'UNAUTHENTICATED', '缺少 x-wx-openid 请求头');
+      if (!runner.has(fn[1])) throw new HttpError(404, 'NOT_FOUND', `云函数不存在：${fn[1]}`);
+      let event: unknown;
+      try {
+        event = JSON.parse(raw.toString('utf8') || '{}');
+      } catch {
+        throw new HttpError(400, 'INVALID_INPUT', '请求体不是合法的 JSON');
+      }
+      const out = await runner.invoke(fn[1], event, { openid, appid: 'wx-local-appid', source: 'wx_client' });
+      if (!out.ok) throw new HttpError(out.code === 'FUNCTIONS_TIME_LIMIT_EXCEEDED' ? 504 : 502, out.code, out.message);
+      return sendJson(res, 200, out.result);
+    }
+    if (path === '/api/dev/personas' && method === 'GET') return sendJson(res, 200, { ok: true, data: listPersonas(engine) });
+    if (path === '/api/dev/functions' && method === 'GET') {
+      const file = join(opts.functionsDir, 'catalogue.json');
+      const catalogue = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : [];
+      return sendJson(res, 200, { ok: true, data: catalogue });
+    }
+    if (path === '/api/dev/outbox' && method === 'GET') {
+      const touser = url.searchParams.get('touser') ?? undefined;
+      const limit = Number(url.searchParams.get('limit') ?? 100);
+      return sendJson(res, 200, { ok: true, data: outbox.list({ touser, limit }) });
+    }
+    const timer = /^\/api\/dev\/timers\/([A-Za-z0-9_-]{1,64})$/.exec(path);
+    if (timer && method === 'POST') {
+      if (!runner.list().some((f) => f.name === timer[1] && f.triggers.length)) throw new HttpError(404, 'NOT_FOUND', `没有定时触发器：${timer[1]}`);
+      const out = await scheduler.fire(timer[1]);
+      return sendJson(res, 200, out.ok ? { ok: true, data: out.result } : { ok: false, error: { code: out.code, message: out.message } });
+    }
+    if (path === '/api/dev/clock') {
+      if (method === 'GET') return sendJson(res, 200, { ok: true, data: clock.state() });
+      if (method === 'POST') {
+        const body = parseJson(await readBody(req));
+        if (body.reset === true) clock.reset();
+        else if (typeof body.set === 'string' && !Number.isNaN(Date.parse(body.set))) clock.set(Date.parse(body.set), body.frozen === true);
+        else if (typeof body.advanceMs === 'number' && Number.isFinite(body.advanceMs)) clock.advance(body.advanceMs);
+        else throw new HttpError(400, 'INVALID_INPUT', '需要 set（ISO 时间）、advanceMs（毫秒）或 reset');
+        await scheduler.tick();
+        return sendJson(res, 200, { ok: true, data: clock.state() });
+      }
+    }
+    if (path === '/api/dev/indexes' && method === 'POST') {
+      const body = parseJson(await readBody(req));
+      if (typeof body.collection !== 'string' || !Array.isArray(body.indexes)) throw new HttpError(400, 'INVALID_INPUT', '需要 collection 与 indexes');
+      engine.ensureIndexes(body.collection, body.indexes);
+      return sendJson(res, 200, { ok: true, data: { collection: body.collection, indexes: body.indexes.length } });
+    }
+    if (path === '/api/dev/health' && method === 'GET') {
+      return sendJson(res, 200, { ok: true, data: { env, functions: runner.list().map((f) => f.name), collections: engine.listCollections(), clock: clock.state() } });
+    }
+    throw new HttpError(404, 'NOT_FOUND', 'not found');
+  }
+
+  function serveStatic(res: ServerResponse, path: string) {
+    const dir = opts.h5Dir && existsSync(opts.h5Dir) ? resolve(opts.h5Dir) : null;
+    if (!dir) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end('<!doctype html><meta charset="utf-8"><title>邻里物业 · 本地云开发</title><p>本地云开发已启动。H5 应用尚未构建：运行 <code>npm run build:h5</code>。</p>');
+    }
+    let file = resolve(dir, '.' + decodeURIComponent(path));
+    if (!file.startsWith(dir)) throw new HttpError(403, 'FORBIDDEN', 'forbidden');
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(dir, 'index.html');
+    const data = readFileSync(file);
+    res.writeHead(200, { 'content-type': mime(file), 'content-length': data.length, 'cache-control': file.endsWith('index.html') ? 'no-cache' : 'max-age=3600' });
+    res.end(data);
+  }
+
+  await new Promise<void>((r, j) => {
+    server.once('error', j);
+    server.listen(opts.port ?? 8080, host, () => r());
+  });
+  const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  if (opts.timers !== false) scheduler.start();
+
+  return {
+    url: baseUrl,
+    port,
+    ctx,
+    scheduler,
+    async close() {
+      scheduler.stop();
+      await new Promise<void>((r) => server.close(() => r()));
+      server.closeAllConnections?.();
+      await runner.stopAll();
+      engine.close();
+    },
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolveBody, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY) {
+      req.resume();
+      return reject(new HttpError(413, 'REQUEST_TOO_LARGE', '请求体超过 6 MB 上限'));
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    req.on('data', (c: Buffer) => {
+      if (failed) return;
+      size += c.length;
+      if (size > MAX_BODY) {
+        failed = true;
+        reject(new HttpError(413, 'REQUEST_TOO_LARGE', '请求体超过 6 MB 上限'));
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => !failed && resolveBody(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function parseJson(buf: Buffer): any {
+  try {
+    const v = JSON.parse(buf.toString('utf8') || '{}');
+    if (!v || typeof v !== 'object') throw new Error();
+    return v;
+  } catch {
+    throw new HttpError(400, 'INVALID_INPUT', '请求体不是合法的 JSON 对象');
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'application/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+function mime(file: string) {
+  return MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+}

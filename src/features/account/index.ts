@@ -1,0 +1,6 @@
+export { accountApi } from './api'
+export type { BindingRequest, Community, Page, BindingInput } from './api'
+export { useMe, loadMe, patchMe, resetMe } from './store'
+export type { MeState } from './store'
+export * from './labels'
+export { StatusTag } from './StatusTag'

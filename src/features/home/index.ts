@@ -1,0 +1,2 @@
+export { HomeScreen } from './HomeScreen'
+export { useHomeShare } from './useHomeShare'

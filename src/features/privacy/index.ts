@@ -1,0 +1,3 @@
+export { PrivacyPopup } from './PrivacyPopup'
+export { PrivacyGuide } from './PrivacyGuide'
+export { installPrivacyHandler } from './privacy'

@@ -1,0 +1,29 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png'
+declare module '*.gif'
+declare module '*.jpg'
+declare module '*.jpeg'
+declare module '*.svg'
+declare module '*.css'
+declare module '*.scss'
+
+/** CloudBase environment id, from TARO_APP_CLOUD_ENV at build time (default `linli-dev`). */
+declare const LINLI_CLOUD_ENV: string
+/** package.json version at build time. */
+declare const LINLI_APP_VERSION: string
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    NODE_ENV: 'development' | 'production' | 'test'
+    TARO_ENV: 'weapp' | 'swan' | 'alipay' | 'h5' | 'rn' | 'tt' | 'qq' | 'jd' | 'harmony' | 'jdrn'
+    TARO_APP_ID: string
+    TARO_APP_CLOUD_ENV?: string
+  }
+}
+
+/** The WeChat global (weapp only); used directly for APIs Taro does not wrap. */
+declare const wx: {
+  onNeedPrivacyAuthorization?: (listener: (resolve: (res: { event: 'agree' | 'disagree'; buttonId?: string }) => void) => void) => void
+  [api: string]: unknown
+}
