@@ -1,7 +1,9 @@
 import type { ActionMap } from './_lib/handler';
+import { accountActions } from './account/actions';
 import { pingActions } from './ping/actions';
 
 /** Every function and its actions: the source of the dev catalogue and the API reference. */
 export const FUNCTIONS: Record<string, ActionMap> = {
+  account: accountActions,
   ping: pingActions,
 };

@@ -46,6 +46,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
+      // Component styles are independent of each other; their order across chunks does not matter.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       // Modules used only by the staff subpackage stay in it.
       optimizeMainPackage: { enable: true },
     },

@@ -20,6 +20,12 @@ export interface ServerOptions {
   host?: string;
   dataDir: string;
   functionsDir: string;
+  /** More folders of built functions (tests add fixtures this way). */
+  extraFunctionsDirs?: string[];
+  /** Sees every /admin request body (tests compare them with the wire captures). */
+  onAdminRequest?: (body: unknown) => void;
+  /** Create the declared collections and indexes at start (default true). */
+  schema?: boolean;
   h5Dir?: string;
   env?: string;
   /** Local mode enables the H5 gateway and the dev routes. */
@@ -51,13 +57,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const local = opts.local ?? true;
   mkdirSync(opts.dataDir, { recursive: true });
   const engine = new Engine(join(opts.dataDir, 'db.sqlite'));
-  ensureSchema(engine);
+  if (opts.schema !== false) ensureSchema(engine);
   const clock = new Clock();
   let baseUrl = '';
   const storage = new Storage(join(opts.dataDir, 'storage'), env, () => baseUrl);
   const outbox = new Outbox(engine.db);
   const runner = new FunctionRunner(
-    opts.functionsDir,
+    [opts.functionsDir, ...(opts.extraFunctionsDirs ?? [])],
     () => ({
       TENCENTCLOUD_RUNENV: 'SCF',
       SCF_NAMESPACE: env,
@@ -102,6 +108,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       } catch {
         return sendJson(res, 200, { code: 'INVALID_PARAM', message: 'request body is not valid JSON' });
       }
+      opts.onAdminRequest?.(body);
       return sendJson(res, 200, await handleAdmin(ctx, body));
     }
 
@@ -186,7 +193,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return sendJson(res, 200, { ok: true, data: { collection: body.collection, indexes: body.indexes.length } });
     }
     if (path === '/api/dev/health' && method === 'GET') {
-      return sendJson(res, 200, { ok: true, data: { env, functions: runner.list().map((f) => f.name), collections: engine.listCollections(), clock: clock.state() } });
+      return sendJson(res, 200, { ok: true, data: { env, functions: runner.list().map((f) => f.name), egress: runner.egress, collections: engine.listCollections(), clock: clock.state() } });
     }
     throw new HttpError(404, 'NOT_FOUND', 'not found');
   }

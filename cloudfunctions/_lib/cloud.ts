@@ -18,5 +18,5 @@ export function database() {
 export type Database = ReturnType<typeof database>;
 
 export function cloudbaseContext(context: unknown): Record<string, string | undefined> {
-  return tcb.getCloudbaseContext(context as any) as Record<string, string | undefined>;
+  return tcb.getCloudbaseContext(context as any) as unknown as Record<string, string | undefined>;
 }

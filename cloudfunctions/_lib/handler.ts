@@ -77,7 +77,7 @@ export function createFunction(name: string, actions: ActionMap) {
 
     const input = def.input.safeParse(rawData);
     if (!input.success) {
-      const issues = input.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      const issues = input.error.issues.map((i: z.core.$ZodIssue) => ({ path: i.path.join('.'), message: i.message }));
       return fail('INVALID_INPUT', issues[0]?.message && /[\u4e00-\u9fa5]/.test(issues[0].message) ? issues[0].message : undefined, { issues });
     }
 

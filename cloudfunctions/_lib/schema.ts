@@ -16,8 +16,7 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
     { name: 'openid_status', keys: [['openid', 1], ['status', 1]] },
     { name: 'unit_status', keys: [['unitId', 1], ['status', 1]] },
     { name: 'community_status_created', keys: [['communityId', 1], ['status', 1], ['createdAt', -1]] },
-    // One membership per (caller, client request): retries and double taps cannot duplicate.
-    { name: 'request_key', keys: [['requestKey', 1]], unique: true },
+    { name: 'request_key', keys: [['requestKey', 1]] },
   ],
   staff: [
     { name: 'openid', keys: [['openid', 1]] },

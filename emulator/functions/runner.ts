@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 
 export interface FunctionConfig {
   name: string;
+  dir: string;
   timeout: number;
   memorySize?: number;
   triggers: { name: string; type: 'timer'; config: string }[];
@@ -38,24 +39,29 @@ export class FunctionRunner {
   private pools = new Map<string, Instance[]>();
   private waiting = new Map<string, (() => void)[]>();
   private configs = new Map<string, FunctionConfig>();
+  /** Hosts other than loopback that a function tried to reach (refused). */
+  readonly egress: string[] = [];
 
   constructor(
-    private readonly dir: string,
+    private readonly dirs: string[],
     private readonly baseEnv: () => Record<string, string>,
     private readonly now: () => number,
   ) {
     this.reload();
   }
 
-  /** Reads `<dir>/<name>/config.json` for every built function. */
+  /** Reads `<dir>/<name>/config.json` for every built function in each folder. */
   reload() {
     this.configs.clear();
-    if (!existsSync(this.dir)) return;
-    for (const name of readdirSync(this.dir)) {
-      const cfgFile = join(this.dir, name, 'config.json');
-      if (!existsSync(join(this.dir, name, 'index.js')) || !existsSync(cfgFile)) continue;
-      const cfg = JSON.parse(readFileSync(cfgFile, 'utf8'));
-      this.configs.set(name, { name, timeout: cfg.timeout ?? 3, memorySize: cfg.memorySize, triggers: cfg.triggers ?? [], permissions: cfg.permissions });
+    for (const base of this.dirs) {
+      if (!existsSync(base)) continue;
+      for (const name of readdirSync(base)) {
+        const dir = join(base, name);
+        const cfgFile = join(dir, 'config.json');
+        if (!existsSync(join(dir, 'index.js')) || !existsSync(cfgFile)) continue;
+        const cfg = JSON.parse(readFileSync(cfgFile, 'utf8'));
+        this.configs.set(name, { name, dir, timeout: cfg.timeout ?? 3, memorySize: cfg.memorySize, triggers: cfg.triggers ?? [], permissions: cfg.permissions });
+      }
     }
   }
 
@@ -104,6 +110,7 @@ export class FunctionRunner {
         resolveOutcome(outcome);
       };
       const onMessage = (msg: any) => {
+        if (Array.isArray(msg.egress)) this.egress.push(...msg.egress);
         if (msg.ok) finish({ ok: true, result: msg.result, requestId }, true);
         else finish({ ok: false, code: 'FUNCTIONS_EXECUTE_FAIL', message: msg.message, requestId }, true);
       };
@@ -144,7 +151,7 @@ export class FunctionRunner {
 
   private spawn(name: string): Worker {
     const worker = new Worker(resolve(__dirname, 'worker.cjs'), {
-      workerData: { bundle: resolve(this.dir, name, 'index.js'), baseEnv: this.baseEnv(), identityKeys: IDENTITY_KEYS },
+      workerData: { bundle: resolve(this.configs.get(name)!.dir, 'index.js'), baseEnv: this.baseEnv(), identityKeys: IDENTITY_KEYS },
       env: { ...process.env },
       stdout: false,
       stderr: false,

@@ -16,9 +16,9 @@ export function FormField({ label, error, hint, children }: FieldProps) {
       <Text className='field__label'>{label}</Text>
       <View className='field__control'>{children}</View>
       {error ? (
-        <Text className='field__error' role='alert'>
+        <View className='field__error' role='alert'>
           {error}
-        </Text>
+        </View>
       ) : (
         hint && <Text className='field__hint'>{hint}</Text>
       )}

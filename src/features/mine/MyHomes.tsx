@@ -17,9 +17,9 @@ export function MyHomes({ homes }: { homes: HomeView[] }) {
       flush
       extra={
         visible.length > 0 && (
-          <Text className='my-homes__add' role='button' onClick={goBind}>
+          <View className='my-homes__add' role='button' onClick={goBind}>
             + 绑定房屋
-          </Text>
+          </View>
         )
       }
     >

@@ -1,0 +1,49 @@
+import type { HomeView, StaffView } from '../../src/domain/identity';
+import { maskPhone } from '../../src/domain/membership';
+import type { Database } from '../_lib/cloud';
+import type { MembershipDoc, StaffDoc } from '../_lib/caller';
+
+/** Loads unit labels and community names for a set of memberships in two queries. */
+export async function homeViews(db: Database, ms: MembershipDoc[], opts: { revealPhoneOf?: string } = {}): Promise<HomeView[]> {
+  if (ms.length === 0) return [];
+  const _ = db.command;
+  const unitIds = [...new Set(ms.map((m) => m.unitId))];
+  const communityIds = [...new Set(ms.map((m) => m.communityId))];
+  const [units, communities] = await Promise.all([
+    db.collection('units').where({ _id: _.in(unitIds) }).field({ label: true }).limit(100).get(),
+    db.collection('communities').where({ _id: _.in(communityIds) }).field({ name: true }).limit(100).get(),
+  ]);
+  const label = new Map(units.data.map((u: any) => [u._id, u.label]));
+  const cname = new Map(communities.data.map((c: any) => [c._id, c.name]));
+  return ms.map((m) => ({
+    membershipId: m._id,
+    unitId: m.unitId,
+    label: label.get(m.unitId) ?? '',
+    communityId: m.communityId,
+    communityName: cname.get(m.communityId) ?? '',
+    relation: m.relation,
+    status: m.status,
+    name: m.name,
+    phoneMasked: opts.revealPhoneOf && m.openid === opts.revealPhoneOf ? m.phone : maskPhone(m.phone),
+    createdAt: new Date(m.createdAt).toISOString(),
+    ...(m.decidedAt ? { decidedAt: new Date(m.decidedAt).toISOString() } : {}),
+    ...(m.reason ? { reason: m.reason } : {}),
+  }));
+}
+
+export async function staffView(db: Database, s: StaffDoc): Promise<StaffView> {
+  const c = await db.collection('communities').doc(s.communityId).field({ name: true }).get();
+  return {
+    staffId: s._id,
+    communityId: s.communityId,
+    communityName: (c.data[0] as any)?.name ?? '',
+    name: s.name,
+    roles: s.roles,
+    active: s.active,
+    onDuty: s.onDuty,
+  };
+}
+
+export async function audit(db: Database, entry: { communityId: string; actor: string; action: string; target: string; at: Date; detail?: unknown }) {
+  await db.collection('audit_log').add(entry);
+}

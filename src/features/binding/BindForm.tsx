@@ -1,0 +1,84 @@
+import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { RELATIONS, RELATION_LABELS } from '@/domain/roles'
+import { Section } from '@/components/Section'
+import { ChipGroup } from '@/components/ChipGroup'
+import { FormField, TextField } from '@/components/FormField'
+import { useMe } from '@/features/account'
+import { useUnitPicker } from './useUnitPicker'
+import { useBindForm } from './useBindForm'
+import { UnitPickerView } from './UnitPickerView'
+import { BindResult } from './BindResult'
+import './BindForm.scss'
+
+const RELATION_OPTIONS = RELATIONS.map((r) => ({ value: r, label: RELATION_LABELS[r] }))
+
+export function BindForm() {
+  const { me } = useMe()
+  const picker = useUnitPicker(me?.community?._id)
+  const form = useBindForm(picker.unitId)
+
+  if (form.result) {
+    return (
+      <BindResult
+        home={form.result}
+        onAgain={() => {
+          form.reset()
+          picker.chooseRoom(null)
+        }}
+      />
+    )
+  }
+
+  return (
+    <View className='bind-form'>
+      <Section title='选择房屋'>
+        <UnitPickerView picker={picker} onPicked={form.clearUnitError} />
+        {picker.selected && (
+          <Text className='bind-form__picked'>
+            已选择：{picker.selected.label}
+          </Text>
+        )}
+        {form.errors.unitId && (
+          <View className='bind-form__error' role='alert'>
+            {form.errors.unitId}
+          </View>
+        )}
+      </Section>
+      <Section title='住户信息'>
+        <TextField label='姓名' name='name' value={form.name} onInput={form.setName} placeholder='请输入真实姓名' maxlength={20} error={form.errors.name} />
+        <TextField
+          label='手机号'
+          name='phone'
+          type='number'
+          value={form.phone}
+          onInput={form.setPhone}
+          placeholder='11 位手机号'
+          maxlength={11}
+          error={form.errors.phone}
+          hint='仅用于物业核验身份和联系你'
+        />
+        <FormField label='与房屋的关系' error={form.errors.relation}>
+          <ChipGroup ariaLabel='与房屋的关系' options={RELATION_OPTIONS} value={form.relation} onChange={form.setRelation} />
+        </FormField>
+      </Section>
+      {form.submitError && (
+        <View className='bind-form__submit-error' role='alert'>
+          {form.submitError}
+        </View>
+      )}
+      <Button
+        block
+        type='primary'
+        className='bind-form__submit'
+        loading={form.submitting}
+        disabled={form.submitting}
+        aria-disabled={form.submitting ? 'true' : 'false'}
+        onClick={() => void form.submit()}
+      >
+        {form.submitting ? '提交中…' : '提交绑定'}
+      </Button>
+      <Text className='bind-form__note'>业主、家属和租户提交后，由物业核验身份；部分小区可自动通过。</Text>
+    </View>
+  )
+}

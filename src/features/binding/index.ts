@@ -1,0 +1,1 @@
+export { BindForm } from './BindForm'

@@ -1,0 +1,29 @@
+import type { Relation } from '@/domain/roles'
+import { checkName, checkPhone } from '@/features/account/validate'
+
+export interface BindingFields {
+  unitId: string | null
+  name: string
+  phone: string
+  relation: Relation | null
+}
+export type BindingErrors = Partial<Record<keyof BindingFields, string>>
+
+export function validateBinding(f: BindingFields): BindingErrors {
+  const errors: BindingErrors = {}
+  if (!f.unitId) errors.unitId = '请选择房屋'
+  const name = checkName(f.name)
+  if (name) errors.name = name
+  const phone = checkPhone(f.phone)
+  if (phone) errors.phone = phone
+  if (!f.relation) errors.relation = '请选择与房屋的关系'
+  return errors
+}
+
+/** "10栋" after "9栋", "1102" after "902". */
+export function naturalCompare(a: string, b: string): number {
+  const na = parseInt(a, 10)
+  const nb = parseInt(b, 10)
+  if (!Number.isNaN(na) && !Number.isNaN(nb) && na !== nb) return na - nb
+  return a < b ? -1 : a > b ? 1 : 0
+}

@@ -1,0 +1,1 @@
+export { HouseholdScreen } from './HouseholdScreen'

@@ -1,0 +1,1 @@
+export { RedeemInvite } from './RedeemInvite'

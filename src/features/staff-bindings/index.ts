@@ -1,0 +1,1 @@
+export { BindingReview } from './BindingReview'

@@ -1,0 +1,1 @@
+export { StaffMembers } from './StaffMembers'

@@ -1,0 +1,75 @@
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { Button, Switch, Tag } from '@nutui/nutui-react-taro'
+import { ROLE_LABELS } from '@/domain/roles'
+import { EmptyState, StateView } from '@/components/StateView'
+import { hasRole, isActiveStaff, useMe } from '@/features/account'
+import { entriesFor } from './entries'
+import { useOnDuty, usePendingCount } from './useWorkbench'
+import './Workbench.scss'
+
+export function Workbench() {
+  const { me, loading, error, reload } = useMe()
+  const duty = useOnDuty()
+  const pending = usePendingCount(hasRole(me, 'desk', 'admin'))
+
+  if (!me) return <StateView loading={loading || !error} error={error} onRetry={reload} />
+  if (!isActiveStaff(me)) {
+    return (
+      <EmptyState text='你还不是物业员工' hint='请向管理员索取员工邀请码'>
+        <Button type='primary' size='small' className='workbench__join' onClick={() => Taro.redirectTo({ url: '/pages/invite/index' })}>
+          输入员工邀请码
+        </Button>
+      </EmptyState>
+    )
+  }
+  const staff = me.staff!
+
+  return (
+    <View className='workbench'>
+      <View className='workbench__head'>
+        <Text className='workbench__hello'>您好，{staff.name}</Text>
+        <Text className='workbench__community'>{staff.communityName}</Text>
+        <View className='workbench__roles'>
+          {staff.roles.map((r) => (
+            <Tag key={r} className='workbench__role' background='rgba(255,255,255,0.22)' color='#fff' round>
+              {ROLE_LABELS[r]}
+            </Tag>
+          ))}
+        </View>
+      </View>
+
+      <View className='workbench__duty'>
+        <View className='workbench__duty-text'>
+          <Text className='workbench__duty-title'>在岗状态</Text>
+          <Text className='workbench__duty-desc'>{duty.onDuty ? '在岗：可接收派单与提醒' : '休息：暂不接收派单'}</Text>
+        </View>
+        <Switch checked={duty.onDuty} disabled={duty.saving} ariaLabel='在岗状态' onChange={(v) => void duty.toggle(v)} />
+      </View>
+
+      <View className='workbench__grid'>
+        {entriesFor(staff.roles).map((e) =>
+          e.url ? (
+            <View
+              key={e.key}
+              className={`wb-tile wb-tile--${e.key}`}
+              hoverClass='wb-tile--pressed'
+              role='button'
+              onClick={() => Taro.navigateTo({ url: e.url! })}
+            >
+              <Text className='wb-tile__title'>{e.title}</Text>
+              {e.key === 'bindings' && pending !== null && (
+                <Text className={`wb-tile__count ${pending > 0 ? 'wb-tile__count--hot' : ''}`}>{pending > 0 ? `${pending} 条待审核` : '暂无待审核'}</Text>
+              )}
+            </View>
+          ) : (
+            <View key={e.key} className={`wb-tile wb-tile--soon wb-tile--${e.key}`} aria-disabled='true'>
+              <Text className='wb-tile__title'>{e.title}</Text>
+              <Text className='soon-tag wb-tile__soon'>即将上线</Text>
+            </View>
+          ),
+        )}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,24 @@
+import type { StaffRole } from '@/domain/roles'
+
+export interface WorkbenchEntry {
+  key: string
+  title: string
+  /** Roles that see the entry. */
+  roles: StaffRole[]
+  /** Built entries navigate here; entries without a url are shown as 即将上线. */
+  url?: string
+}
+
+export const ENTRIES: WorkbenchEntry[] = [
+  { key: 'bindings', title: '绑定审核', roles: ['desk', 'admin'], url: '/staff/bindings/index' },
+  { key: 'members', title: '员工管理', roles: ['admin'], url: '/staff/members/index' },
+  { key: 'tickets', title: '工单', roles: ['desk', 'engineer', 'security', 'supervisor', 'admin'] },
+  { key: 'callbacks', title: '回访', roles: ['desk', 'supervisor', 'admin'] },
+  { key: 'notices', title: '公告', roles: ['desk', 'supervisor', 'admin'] },
+  { key: 'handover', title: '入住交接', roles: ['desk', 'engineer', 'admin'] },
+  { key: 'events', title: '活动', roles: ['desk', 'admin'] },
+  { key: 'inspection', title: '巡检维保', roles: ['engineer', 'security', 'supervisor', 'admin'] },
+  { key: 'insights', title: '沟通记录分析', roles: ['supervisor', 'admin'] },
+]
+
+export const entriesFor = (roles: StaffRole[]) => ENTRIES.filter((e) => e.roles.some((r) => roles.includes(r)))

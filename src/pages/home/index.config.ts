@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '邻里物业',
+  enableShareAppMessage: true,
+})
