@@ -125,14 +125,14 @@ function addEquality(path: string, expr: string, v: unknown, out: SqlPlan) {
 
 /** ORDER BY for a sort spec, or null when some key cannot be sorted by SQL. */
 export function planOrder(order: [string, 1 | -1][], indexed: (path: string) => boolean): string | null {
-  if (order.length === 0) return '_id ASC';
+  if (order.length === 0) return '';
   const parts: string[] = [];
   for (const [path, dir] of order) {
     if (path !== '_id' && !indexed(path)) return null;
     parts.push(`${pathExpr(path)} ${dir === -1 ? 'DESC' : 'ASC'}`);
   }
-  // Tie-break on _id in the direction of the last key, so an index (a, b) — whose
-  // entries end with _id in a WITHOUT ROWID table — serves the whole ORDER BY.
-  if (!order.some(([p]) => p === '_id')) parts.push(`_id ${order[order.length - 1][1] === -1 ? 'DESC' : 'ASC'}`);
+  // No _id tie-break: Mongo does not promise an order among ties either, and an index
+  // scan is deterministic (entries of a WITHOUT ROWID table end with _id), while an added
+  // tie-break would force SQLite to sort the whole match in a temporary B-tree.
   return parts.join(', ');
 }

@@ -1,0 +1,97 @@
+/**
+ * `npm run bench:db` — prints figures, asserts nothing about time.
+ *  1. An indexed equality + sort query (page of 20) and a count, through the real SDK
+ *     against the local CloudBase, at 1k, 10k and 100k documents.
+ *  2. Cold start: loading one bundled function vs loading the unbundled SDK.
+ */
+import tcb from '@cloudbase/node-sdk';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startServer } from '../emulator/server';
+
+Object.assign(process.env, { TENCENTCLOUD_RUNENV: 'SCF', TENCENTCLOUD_SECRETID: 'local', TENCENTCLOUD_SECRETKEY: 'local', SILENCE: 'true' });
+const root = resolve(__dirname, '..');
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+async function time(runs: number, fn: () => Promise<unknown>) {
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    await fn();
+    xs.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return median(xs);
+}
+
+async function dbBench() {
+  const rows: string[] = [];
+  const results: Record<number, { query: number; count: number; engine: number }> = {};
+  for (const n of [1_000, 10_000, 100_000]) {
+    const dir = mkdtempSync(join(tmpdir(), 'linli-bench-'));
+    const server = await startServer({ port: 0, dataDir: dir, functionsDir: join(dir, 'none'), timers: false, schema: false });
+    const { engine } = server.ctx;
+    engine.createCollection('tickets');
+    engine.ensureIndexes('tickets', [{ name: 'status_created', keys: [['status', 1], ['createdAt', -1]] }]);
+    const statuses = ['open', 'accepted', 'in_progress', 'resolved', 'closed'];
+    const t0 = Date.now();
+    for (let i = 0; i < n; i += 5000) {
+      const batch = [];
+      for (let j = i; j < Math.min(n, i + 5000); j++) {
+        batch.push({ _id: `t${j}`, status: statuses[j % 5], title: `工单 ${j}`, createdAt: new Date(1_700_000_000_000 + j * 60_000), priority: j % 3 });
+      }
+      engine.insert('tickets', batch);
+    }
+    const loadMs = Date.now() - t0;
+    const db = tcb.init({ env: 'bench', secretId: 'local', secretKey: 'local', serviceUrl: `${server.url}/admin` } as any).database();
+    const page = () => db.collection('tickets').where({ status: 'open' }).orderBy('createdAt', 'desc').limit(20).get();
+    const first = await page();
+    if (first.data.length !== 20) throw new Error('unexpected page size');
+    await time(5, page);
+    const query = await time(50, page);
+    const count = await time(20, () => db.collection('tickets').where({ status: 'open' }).count());
+    const engineMs = await time(200, async () => engine.find('tickets', { status: 'open' }, { order: [['createdAt', -1]], limit: 20 }));
+    const plan = engine.explain('tickets', { status: 'open' }, { order: [['createdAt', -1]], limit: 20 }).join('; ');
+    results[n] = { query, count, engine: engineMs };
+    rows.push(`| ${n.toLocaleString('en')} | ${query.toFixed(2)} | ${engineMs.toFixed(3)} | ${count.toFixed(2)} | ${(loadMs / 1000).toFixed(1)} s | ${plan} |`);
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log('\nIndexed equality + sort (page of 20) and count on `tickets`, median ms');
+  console.log('| documents | query via SDK | same query in-engine | count via SDK | load | SQLite plan |');
+  console.log('|---|---|---|---|---|---|');
+  for (const r of rows) console.log(r);
+  const ratio = results[100_000].query / results[1_000].query;
+  console.log(`\nquery at 100k / query at 1k: ${ratio.toFixed(2)}× (goal ≤ 3×)`);
+}
+
+function coldStart() {
+  const bundle = join(root, 'build/functions/ping/index.js');
+  const probe = (target: string) => {
+    const xs: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const r = spawnSync(process.execPath, ['-e', `const t=process.hrtime.bigint();require(${JSON.stringify(target)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`], {
+        cwd: root,
+        // A clean environment: no NODE_OPTIONS (tsx's loader would slow every require).
+        env: { PATH: process.env.PATH, TENCENTCLOUD_RUNENV: 'SCF', TENCENTCLOUD_REGION: 'ap-shanghai', SCF_NAMESPACE: 'bench' },
+        encoding: 'utf8',
+      });
+      if (r.status !== 0) throw new Error(r.stderr);
+      xs.push(Number(r.stdout));
+    }
+    return median(xs);
+  };
+  const bundled = probe(bundle);
+  const sdk = probe('@cloudbase/node-sdk');
+  console.log('\nCold start: time to load, median of 7 fresh processes');
+  console.log(`| bundled function (build/functions/ping/index.js) | ${bundled.toFixed(1)} ms |`);
+  console.log(`| unbundled require('@cloudbase/node-sdk')          | ${sdk.toFixed(1)} ms |`);
+}
+
+dbBench()
+  .then(coldStart)
+  .catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
