@@ -5,7 +5,7 @@ export default {
   terser: { enable: true, config: { compress: { drop_debugger: true, passes: 2 } } },
   csso: { enable: true, config: {} },
   mini: {
-    minifyXML: { collapseWhitespace: true },
+    // minifyXML.collapseWhitespace strips the `/` of <input />, which wcc rejects: keep it off.
   },
   h5: {},
 } satisfies UserConfigExport<'webpack5'>

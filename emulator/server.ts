@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -22,8 +22,8 @@ export interface ServerOptions {
   functionsDir: string;
   /** More folders of built functions (tests add fixtures this way). */
   extraFunctionsDirs?: string[];
-  /** Sees every /admin request body (tests compare them with the wire captures). */
-  onAdminRequest?: (body: unknown) => void;
+  /** Sees every /admin request body and its headers (tests compare them with the wire captures). */
+  onAdminRequest?: (body: unknown, headers: IncomingHttpHeaders) => void;
   /** Create the declared collections and indexes at start (default true). */
   schema?: boolean;
   h5Dir?: string;
@@ -73,10 +73,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       TENCENTCLOUD_SECRETKEY: 'local',
       TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${baseUrl}/admin` }),
       WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
-      TCB_CONTEXT_KEYS: 'TCB_SOURCE,LINLI_NOW',
+      TCB_CONTEXT_KEYS: 'TCB_SOURCE,LINLI_NOW,LINLI_CLOCK_FROZEN',
       SILENCE: 'true',
     }),
     () => clock.now(),
+    () => clock.state().frozen,
   );
   const ctx: AdminContext = { engine, clock, runner, outbox, storage };
   const scheduler = new TimerScheduler(runner, clock);
@@ -108,7 +109,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       } catch {
         return sendJson(res, 200, { code: 'INVALID_PARAM', message: 'request body is not valid JSON' });
       }
-      opts.onAdminRequest?.(body);
+      opts.onAdminRequest?.(body, req.headers);
       return sendJson(res, 200, await handleAdmin(ctx, body));
     }
 

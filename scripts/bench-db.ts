@@ -74,7 +74,7 @@ function coldStart() {
       const r = spawnSync(process.execPath, ['-e', `const t=process.hrtime.bigint();require(${JSON.stringify(target)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`], {
         cwd: root,
         // A clean environment: no NODE_OPTIONS (tsx's loader would slow every require).
-        env: { PATH: process.env.PATH, TENCENTCLOUD_RUNENV: 'SCF', TENCENTCLOUD_REGION: 'ap-shanghai', SCF_NAMESPACE: 'bench' },
+        env: { PATH: process.env.PATH, TENCENTCLOUD_RUNENV: 'SCF', TENCENTCLOUD_REGION: 'ap-shanghai', SCF_NAMESPACE: 'bench' } as unknown as NodeJS.ProcessEnv,
         encoding: 'utf8',
       });
       if (r.status !== 0) throw new Error(r.stderr);

@@ -24,6 +24,28 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   ],
   invites: [{ name: 'community_created', keys: [['communityId', 1], ['createdAt', -1]] }],
   audit_log: [{ name: 'community_at', keys: [['communityId', 1], ['at', -1]] }],
+  tickets: [
+    { name: 'community_status_created', keys: [['communityId', 1], ['status', 1], ['createdAt', -1]] },
+    { name: 'assignee_status_due', keys: [['assigneeStaffId', 1], ['status', 1], ['nextDueAt', 1]] },
+    { name: 'owner_status_updated', keys: [['ownerStaffId', 1], ['status', 1], ['updatedAt', -1]] },
+    { name: 'pool', keys: [['communityId', 1], ['department', 1], ['status', 1], ['pool', 1], ['createdAt', -1]] },
+    { name: 'community_due', keys: [['communityId', 1], ['nextDueAt', 1]] },
+    { name: 'reporter_created', keys: [['reporterOpenid', 1], ['createdAt', -1]] },
+    { name: 'unit_created', keys: [['unitId', 1], ['createdAt', -1]] },
+    { name: 'grab_deadline', keys: [['status', 1], ['grabDeadline', 1]] },
+    { name: 'auto_confirm', keys: [['status', 1], ['autoConfirmAt', 1]] },
+  ],
+  /** The communication log (《客户沟通记录表》): every step of every ticket. */
+  ticket_events: [
+    { name: 'ticket_seq', keys: [['ticketId', 1], ['seq', 1]] },
+    { name: 'community_at', keys: [['communityId', 1], ['at', -1]] },
+  ],
+  routing_rules: [],
+  counters: [],
+  /** One record per message that must be delivered once (subscribe messages). */
+  deliveries: [{ name: 'recipient_at', keys: [['touser', 1], ['at', -1]] }],
+  /** In-app notices for staff (the task list). */
+  staff_notices: [{ name: 'staff_read_at', keys: [['staffId', 1], ['read', 1], ['at', -1]] }],
 };
 
 export type CollectionName = keyof typeof COLLECTIONS;

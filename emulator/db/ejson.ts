@@ -23,14 +23,24 @@ export function parseEJSON(text: unknown, now: () => number, what = 'query'): an
   } catch (e) {
     throw new WireError('INVALID_PARAM', `malformed EJSON in ${what}: ${(e as Error).message}`);
   }
-  return normalise(value, now);
+  return normalise(value, now, what);
 }
 
-function normalise(v: any, now: () => number): any {
+function normalise(v: any, now: () => number, what: string): any {
   if (v === null || typeof v !== 'object') return v;
-  if (v instanceof Date) return v;
-  if (v instanceof BSONRegExp) return new RegExp(v.pattern, v.options.replace(/[^gimsuy]/g, ''));
-  if (Array.isArray(v)) return v.map((x) => normalise(x, now));
+  if (v instanceof Date) {
+    // EJSON.parse turns {"$date":"garbage"} into an Invalid Date instead of failing.
+    if (Number.isNaN(v.getTime())) throw new WireError('INVALID_PARAM', `malformed EJSON in ${what}: invalid date`);
+    return v;
+  }
+  if (v instanceof BSONRegExp) {
+    try {
+      return new RegExp(v.pattern, v.options.replace(/[^gimsuy]/g, ''));
+    } catch (e) {
+      throw new WireError('INVALID_PARAM', `malformed EJSON in ${what}: ${(e as Error).message}`);
+    }
+  }
+  if (Array.isArray(v)) return v.map((x) => normalise(x, now, what));
   if (typeof v._bsontype === 'string') {
     // Long, Double, Int32, Decimal128, ObjectId...: reduce to a JS primitive.
     if (typeof v.toNumber === 'function') return v.toNumber();
@@ -43,7 +53,7 @@ function normalise(v: any, now: () => number): any {
     return new Date(now() + offset);
   }
   const out: Doc = {};
-  for (const k of keys) out[k] = normalise(v[k], now);
+  for (const k of keys) out[k] = normalise(v[k], now, what);
   return out;
 }
 

@@ -136,8 +136,11 @@ export class Engine {
       const fresh = this.makeInfo(name, merged, [...info.multikey]);
       this.colls.set(name, fresh);
       // An index on a path that already holds arrays must not be used for pushdown.
+      // So must a path that runs through an array ('a.b' over a: [{b}]).
       for (const p of fresh.indexedPaths) {
-        const hit = this.db.prepare(`SELECT 1 FROM "${fresh.table}" WHERE json_type(doc, '$.${p}') = 'array' LIMIT 1`).get();
+        const parts = p.split('.');
+        const anyArray = parts.map((_x, i) => `json_type(doc, '$.${parts.slice(0, i + 1).join('.')}') = 'array'`).join(' OR ');
+        const hit = this.db.prepare(`SELECT 1 FROM "${fresh.table}" WHERE ${anyArray} LIMIT 1`).get();
         if (hit) this.markMultikey(fresh, p);
       }
     })();
@@ -387,7 +390,7 @@ export class Engine {
   }
 
   private writeRow(info: CollInfo, id: string, doc: Doc, mode: 'insert' | 'update') {
-    for (const p of info.indexedPaths) if (Array.isArray(getPath(doc, p))) this.markMultikey(info, p);
+    for (const p of info.indexedPaths) if (pathHitsArray(doc, p)) this.markMultikey(info, p);
     const text = encodeDoc(doc);
     try {
       if (mode === 'insert') {
@@ -474,13 +477,15 @@ export class Engine {
   }
 }
 
-function getPath(doc: Doc, path: string): unknown {
+/** Whether the value at `path`, or any value on the way to it, is an array (multikey). */
+function pathHitsArray(doc: Doc, path: string): boolean {
   let cur: any = doc;
   for (const part of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
+    if (cur === null || typeof cur !== 'object') return false;
+    if (Array.isArray(cur)) return true;
     cur = cur[part];
   }
-  return cur;
+  return Array.isArray(cur);
 }
 
 function toModifier(data: Doc): Doc {

@@ -41,7 +41,10 @@ function kindOf(v: unknown): Kind {
 function typeGuard(path: string, kind: Kind, expr: string, out: SqlPlan) {
   // Restrict a comparison to values of one BSON type class, as Mongo does.
   if (kind === 'string') {
-    out.where.push(`${expr} >= ?`);
+    // Text that is not an encoded date: '' (which sorts below the date prefix) or anything
+    // from STRING_FLOOR up; json_type keeps out objects, whose json_extract is JSON text.
+    if (path === '_id') return;
+    out.where.push(`json_type(doc, '$.${path}') = 'text' AND (${expr} >= ? OR ${expr} = '')`);
     out.params.push(STRING_FLOOR);
   } else if (kind === 'date') {
     out.where.push(`${expr} >= ? AND ${expr} < ?`);

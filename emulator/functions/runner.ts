@@ -22,7 +22,7 @@ export interface Identity {
 export type InvokeOutcome = { ok: true; result: unknown; requestId: string } | { ok: false; code: string; message: string; requestId: string };
 
 /** Variables a CloudBase invocation carries; cleared before each invocation in a warm instance. */
-const IDENTITY_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_CLIENTIP', 'TCB_SOURCE', 'LINLI_NOW', 'TCB_SEQID', 'SCF_REQUEST_ID'];
+const IDENTITY_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_CLIENTIP', 'TCB_SOURCE', 'LINLI_NOW', 'LINLI_CLOCK_FROZEN', 'TCB_SEQID', 'SCF_REQUEST_ID'];
 const MAX_INSTANCES = 16;
 
 interface Instance {
@@ -46,6 +46,7 @@ export class FunctionRunner {
     private readonly dirs: string[],
     private readonly baseEnv: () => Record<string, string>,
     private readonly now: () => number,
+    private readonly frozen: () => boolean = () => false,
   ) {
     this.reload();
   }
@@ -84,6 +85,7 @@ export class FunctionRunner {
       WX_UNIONID: identity.unionid ?? '',
       TCB_SOURCE: identity.source ?? '',
       LINLI_NOW: String(this.now()),
+      LINLI_CLOCK_FROZEN: this.frozen() ? '1' : '',
       SCF_REQUEST_ID: requestId,
     };
     // CloudBase hands identity both as variables and in the context's `environment`.
@@ -94,7 +96,7 @@ export class FunctionRunner {
       namespace: this.baseEnv().SCF_NAMESPACE,
       memory_limit_in_mb: cfg.memorySize ?? 256,
       time_limit_in_ms: cfg.timeout * 1000,
-      environment: JSON.stringify({ ...env, WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID', TCB_CONTEXT_KEYS: 'TCB_SOURCE,LINLI_NOW' }),
+      environment: JSON.stringify({ ...env, WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID', TCB_CONTEXT_KEYS: 'TCB_SOURCE,LINLI_NOW,LINLI_CLOCK_FROZEN' }),
     };
     return new Promise<InvokeOutcome>((resolveOutcome) => {
       let settled = false;
@@ -139,6 +141,13 @@ export class FunctionRunner {
       if (pool.length < MAX_INSTANCES) {
         const inst: Instance = { worker: this.spawn(name), busy: true };
         pool.push(inst);
+        // An instance can also fail between invocations (e.g. a promise the function left
+        // behind rejects after it returned). Unhandled, the Worker's 'error' would crash the
+        // emulator, and the dead instance would stay in the pool and time out the next call.
+        inst.worker.on('error', (err: Error) => {
+          if (!inst.busy) console.error(`[local-cloudbase] function ${name} failed between invocations: ${err.message}`);
+        });
+        inst.worker.once('exit', () => this.dropInstance(name, inst));
         return inst;
       }
       await new Promise<void>((r) => {
@@ -168,7 +177,8 @@ export class FunctionRunner {
   private dropInstance(name: string, inst: Instance) {
     const pool = this.pools.get(name) ?? [];
     const i = pool.indexOf(inst);
-    if (i >= 0) pool.splice(i, 1);
+    if (i < 0) return;
+    pool.splice(i, 1);
     void inst.worker.terminate();
     this.waiting.get(name)?.shift()?.();
   }

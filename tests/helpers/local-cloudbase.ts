@@ -38,7 +38,8 @@ export async function startLocal(opts: Partial<ServerOptions> & { seed?: boolean
     ...opts,
   });
   if (opts.seed) seedIfEmpty(server.ctx.engine, new Date(server.ctx.clock.now()));
-  const app = tcb.init({ env: 'linli-test', secretId: 'local', secretKey: 'local', serviceUrl: `${server.url}/admin`, timeout: 30000 } as any);
+  // The SDK app names the same environment as the server (wire captures use 'local-env').
+  const app = tcb.init({ env: opts.env ?? 'linli-test', secretId: 'local', secretKey: 'local', serviceUrl: `${server.url}/admin`, timeout: 30000 } as any);
   const dev = async (path: string, init: { method?: string; body?: unknown } = {}) => {
     const res = await fetch(server.url + path, {
       method: init.method ?? (init.body ? 'POST' : 'GET'),

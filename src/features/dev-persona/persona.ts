@@ -26,6 +26,11 @@ export function fetchPersonas(): Promise<Persona[]> {
   return personas
 }
 
+/** Drops the cached list (tests; after the local backend is reset). */
+export function forgetPersonas(): void {
+  personas = null
+}
+
 function stored(): string | undefined {
   try {
     return window.localStorage.getItem(PERSONA_KEY) || undefined

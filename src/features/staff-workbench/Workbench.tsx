@@ -44,7 +44,7 @@ export function Workbench() {
           <Text className='workbench__duty-title'>在岗状态</Text>
           <Text className='workbench__duty-desc'>{duty.onDuty ? '在岗：可接收派单与提醒' : '休息：暂不接收派单'}</Text>
         </View>
-        <Switch checked={duty.onDuty} disabled={duty.saving} ariaLabel='在岗状态' onChange={(v) => void duty.toggle(v)} />
+        <Switch checked={duty.onDuty} disabled={duty.saving} ariaLabel='在岗状态' onChange={(v) => duty.toggle(v)} />
       </View>
 
       <View className='workbench__grid'>

@@ -1,0 +1,137 @@
+import { AppError } from '../../src/domain/errors';
+import type { ActInput } from '../../src/domain/tickets/api';
+import { DEFAULT_SLA, meet, metBy, shiftForPause } from '../../src/domain/tickets/sla';
+import { can, nextStatus, type Actor } from '../../src/domain/tickets/state-machine';
+import { DEPARTMENT_ROLE } from '../../src/domain/tickets/catalog';
+import type { ActionContext } from '../_lib/handler';
+import type { StaffDoc } from '../_lib/caller';
+import { actorFor, actorName, nextDue, refuse, type EventDoc, type TicketDoc } from './model';
+import { noticeStaff, notifyResident } from './notify';
+import { checkText } from './security';
+
+type Patch = Partial<TicketDoc>;
+
+/**
+ * Every ticket action: load → check with the state machine → patch the ticket and append to
+ * the communication log in one transaction. Two people acting at once cannot both win
+ * (the loser's transaction conflicts, is retried once, and then sees the new state).
+ */
+export async function act(input: ActInput, ctx: ActionContext) {
+  const { db, caller, clock } = ctx;
+  if ('text' in input && input.text) await checkText(ctx, input.text);
+  if (input.action === 'reopen' || input.action === 'cancel') await checkText(ctx, input.reason);
+
+  let result: { ticket: TicketDoc; actor: Actor; event: EventDoc } | undefined;
+  try {
+    await db.runTransaction(async (tx: any) => {
+      const t = (await tx.collection('tickets').doc(input.ticketId).get()).data as TicketDoc | null;
+      if (!t) throw new AppError('NOT_FOUND', '工单不存在');
+      const actor = actorFor(caller, t, input.action, t);
+      const visible = actor.kind === 'staff' || t.reporterOpenid === caller.openid || (!!t.unitId && actor.unitIds.includes(t.unitId));
+      if (!visible) throw new AppError('NOT_FOUND', '工单不存在');
+      if (!can(t, actor, input.action)) throw refuse(t, actor, input.action);
+      const now = clock.now();
+      const { patch, event } = await plan(ctx, tx, t, actor, input, now);
+      const status = patch.status ?? nextStatus(t, input.action) ?? t.status;
+      const deadlines = meet(patch.deadlines ?? t.deadlines, metBy(input.action), now);
+      const seq = (t.eventCount ?? 0) + 1;
+      const full: Patch = { ...patch, status, deadlines, nextDueAt: nextDue(deadlines, status), updatedAt: now, eventCount: seq };
+      // First-contact ownership: the first staff member to take an app request owns it to the end.
+      if (actor.kind === 'staff' && !t.ownerStaffId && ['accept', 'grab', 'dispatch', 'answer', 'promise'].includes(input.action)) {
+        full.ownerStaffId = caller.staff!._id;
+        full.ownerName = caller.staff!.name;
+      }
+      const ev: EventDoc = {
+        ticketId: t._id,
+        seq,
+        communityId: t.communityId,
+        at: now,
+        action: input.action,
+        actor: { kind: actor.kind, id: actor.kind === 'staff' ? actor.staffId : actor.openid, name: actorName(caller, actor) },
+        channel: 'app',
+        visibility: 'public',
+        ...event,
+      };
+      await tx.collection('tickets').doc(t._id).update(full);
+      await tx.collection('ticket_events').add(ev);
+      result = { ticket: { ...t, ...full } as TicketDoc, actor, event: ev };
+    }, 1);
+  } catch (e) {
+    if ((e as any)?.code === 'DATABASE_TRANSACTION_CONFLICT') {
+      throw new AppError('CONFLICT', input.action === 'grab' ? '手慢了，工单已被他人接走' : '工单正在被他人处理，请刷新后重试');
+    }
+    throw e;
+  }
+  const { ticket, actor, event } = result!;
+  const by = actor.kind === 'staff' ? actor.staffId : undefined;
+  await noticeStaff(db, [ticket.ownerStaffId, ticket.assigneeStaffId], ticket, input.action, `${ticket.no}：${event.text ? event.text.slice(0, 40) : input.action}`, event.at, by);
+  await notifyResident(ctx, ticket, input.action, event.at);
+  return { ticketId: ticket._id, status: ticket.status };
+}
+
+async function staffOf(tx: any, staffId: string, t: TicketDoc): Promise<StaffDoc> {
+  const s = (await tx.collection('staff').doc(staffId).get()).data as StaffDoc | null;
+  if (!s || !s.active || s.communityId !== t.communityId) throw new AppError('NOT_FOUND', '员工不存在或已停用');
+  return s;
+}
+
+async function plan(ctx: ActionContext, tx: any, t: TicketDoc, actor: Actor, input: ActInput, now: Date): Promise<{ patch: Patch; event: Partial<EventDoc> }> {
+  const me = ctx.caller.staff;
+  switch (input.action) {
+    case 'accept':
+      return { patch: {}, event: { text: '已接单' } };
+    case 'grab':
+      return { patch: { assigneeStaffId: me!._id, assigneeName: me!.name, pool: false, grabDeadline: null }, event: { text: '已抢单' } };
+    case 'dispatch':
+    case 'transfer': {
+      const s = await staffOf(tx, input.staffId, t);
+      // A transfer across departments moves the ticket to the new person's department.
+      const dept = (Object.keys(DEPARTMENT_ROLE) as (keyof typeof DEPARTMENT_ROLE)[]).find((d) => s.roles.includes(DEPARTMENT_ROLE[d])) ?? t.department;
+      const text = input.action === 'transfer' ? `转派给 ${s.name}：${input.reason}` : `派给 ${s.name}`;
+      return { patch: { assigneeStaffId: s._id, assigneeName: s.name, department: dept, pool: false, grabDeadline: null, status: 'assigned' }, event: { text, meta: { to: s._id } } };
+    }
+    case 'arrive':
+      return { patch: {}, event: { text: '维修人员已到场' } };
+    case 'consent':
+      return { patch: { consent: { by: input.by, scope: input.scope, at: now, recordedBy: me!._id } }, event: { text: `入户同意：${input.by}，范围：${input.scope}` } };
+    case 'note':
+      return { patch: {}, event: { text: input.text, photos: input.photos, visibility: input.visibility } };
+    case 'pause': {
+      const expectedAt = new Date(input.expectedAt);
+      if (expectedAt <= now) throw new AppError('INVALID_INPUT', '预计恢复时间需晚于现在');
+      return { patch: { pausedFrom: t.status, pause: { reason: input.reason, expectedAt, at: now } }, event: { text: `暂停：${input.reason}（预计 ${fmt(expectedAt)} 恢复）` } };
+    }
+    case 'resume': {
+      const pausedMs = t.pause ? now.getTime() - new Date(t.pause.at).getTime() : 0;
+      return { patch: { pause: null, pausedFrom: null, deadlines: shiftForPause(t.deadlines, pausedMs) }, event: { text: '恢复处理' } };
+    }
+    case 'complete':
+    case 'answer': {
+      const autoConfirmAt = new Date(now.getTime() + DEFAULT_SLA.autoConfirmDays * 86400_000);
+      return { patch: { resolvedAt: now, autoConfirmAt }, event: { text: input.text, ...(input.action === 'complete' ? { photos: input.photos } : {}) } };
+    }
+    case 'promise': {
+      const replyBy = new Date(input.replyBy);
+      if (replyBy <= now) throw new AppError('INVALID_INPUT', '承诺时间需晚于现在');
+      const deadlines = t.deadlines.some((d) => d.kind === 'reply') ? t.deadlines.map((d) => (d.kind === 'reply' ? { ...d, dueAt: replyBy } : d)) : [...t.deadlines, { kind: 'reply' as const, dueAt: replyBy }];
+      return { patch: { deadlines: meet(deadlines, ['accept'], now) }, event: { text: `承诺于 ${fmt(replyBy)} 前答复` } };
+    }
+    case 'confirm':
+      return { patch: { closedAt: now, autoConfirmAt: null }, event: { text: '住户确认已解决' } };
+    case 'reopen': {
+      // Back to the same hands, with fresh resolve timers from now.
+      const resolveMin = t.emergency ? DEFAULT_SLA.emergency.resolve! : (DEFAULT_SLA[t.type].resolve ?? DEFAULT_SLA[t.type].reply ?? 1440);
+      const kind = t.type === 'consultation' ? 'reply' : 'resolve';
+      const deadlines = [...t.deadlines.filter((d) => d.kind !== kind), { kind, dueAt: new Date(now.getTime() + resolveMin * 60_000) } as const];
+      return { patch: { resolvedAt: null, autoConfirmAt: null, closedAt: null, deadlines }, event: { text: `重新处理：${input.reason}` } };
+    }
+    case 'rate':
+      return { patch: { rating: input.score, ratingComment: input.comment }, event: { text: `评价 ${input.score} 星${input.comment ? `：${input.comment}` : ''}` } };
+    case 'cancel':
+      return { patch: { closedAt: now, pool: false, grabDeadline: null, nextDueAt: null }, event: { text: `取消：${input.reason}` } };
+    case 'message':
+      return { patch: {}, event: { text: input.text, photos: input.photos } };
+  }
+}
+
+const fmt = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ');

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { ticketInputs as I } from '../../src/domain/tickets/api';
+import { STAFF_ROLES } from '../../src/domain/roles';
+import { action } from '../_lib/handler';
+import { act } from './act';
+import { create, createOnBehalf } from './create';
+import { departmentStaff, get, listMine, listQueue, queueCounts } from './queries';
+import { getRouting, setRouting } from './rules';
+import { sweep } from './sweep';
+
+/** Repairs, complaints and consultations: one ticket flow with routing and first-contact ownership. */
+export const ticketActions = {
+  create: action({ description: '住户提交报修/投诉/咨询（按客户端请求号幂等）', audience: ['resident'], input: I.create, run: create }),
+  createOnBehalf: action({ description: '客服代住户登记来电/来访，登记人为首问负责人', audience: ['desk', 'supervisor', 'admin'], input: I.createOnBehalf, run: createOnBehalf }),
+  listMine: action({ description: '我和家人的工单（分页）', audience: ['resident'], input: I.listMine, run: listMine }),
+  get: action({ description: '工单详情：时限、时间线、可执行的操作', audience: ['resident', ...STAFF_ROLES], input: I.get, run: get }),
+  act: action({ description: '工单操作（接单、抢单、派单、转派、到场、暂停、完工、确认、评价…），按状态机与角色校验', audience: ['resident', ...STAFF_ROLES], input: I.act, run: act }),
+  queueCounts: action({ description: '工作台各队列数量', audience: [...STAFF_ROLES], input: I.queueCounts, run: queueCounts }),
+  listQueue: action({ description: '工作台队列：派给我、抢单池、我负责的、即将超时、已超时、全部未完成（分页）', audience: [...STAFF_ROLES], input: I.listQueue, run: listQueue }),
+  departmentStaff: action({ description: '可派单/转派的员工', audience: [...STAFF_ROLES], input: I.departmentStaff, run: departmentStaff }),
+  getRouting: action({ description: '本小区的派单规则', audience: ['admin', 'supervisor'], input: I.getRouting, run: getRouting }),
+  setRouting: action({ description: '修改派单规则', audience: ['admin'], input: I.setRouting, run: setRouting }),
+  'timer:sweep': action({ description: '定时：抢单超时转派、超期自动确认', audience: ['system'], input: z.object({}), run: sweep }),
+};

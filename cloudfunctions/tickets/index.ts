@@ -1,0 +1,4 @@
+import { createFunction } from '../_lib/handler';
+import { ticketActions } from './actions';
+
+export const main = createFunction('tickets', ticketActions);

@@ -1,0 +1,80 @@
+import { ruleFor } from '../../src/domain/tickets/routing';
+import { pickAssignee } from '../../src/domain/tickets/routing';
+import { meet } from '../../src/domain/tickets/sla';
+import type { ActionContext } from '../_lib/handler';
+import { nextDue, type EventDoc, type TicketDoc } from './model';
+import { noticeStaff } from './notify';
+import { candidatesFor, loadRules, markAssigned } from './routing';
+
+const BATCH = 100;
+const system = { kind: 'system' as const, id: 'sweep', name: '系统' };
+
+/**
+ * The ticket timer (every minute): pool tickets nobody grabbed in time are assigned, and
+ * completions the resident did not confirm within the configured days confirm themselves.
+ * Each change is a transaction that re-checks the ticket, so overlapping or repeated runs
+ * change each ticket once.
+ */
+export async function sweep(_input: unknown, ctx: ActionContext) {
+  const { db, clock } = ctx;
+  const _ = db.command;
+  const now = clock.now();
+  let assigned = 0;
+  let confirmed = 0;
+
+  const unclaimed = (await db.collection('tickets').where({ status: 'pending', grabDeadline: _.lte(now) }).orderBy('grabDeadline', 'asc').limit(BATCH).get()).data as TicketDoc[];
+  for (const t of unclaimed) {
+    const rule = ruleFor(await loadRules(db, t.communityId), t.category);
+    const pick = pickAssignee(await candidatesFor(db, t.communityId, rule.department));
+    const who = pick ? ((await db.collection('staff').doc(pick.staffId).get()).data[0] as any) : null;
+    const ok = await change(ctx, t._id, (cur) => cur.status === 'pending' && !!cur.grabDeadline && new Date(cur.grabDeadline) <= now, (cur) => ({
+      patch: who ? { status: 'assigned', pool: false, grabDeadline: null, assigneeStaffId: who._id, assigneeName: who.name } : { grabDeadline: null },
+      event: { action: 'fallback', text: who ? `超时无人接单，已派给 ${who.name}` : '超时无人接单，暂无在岗人员，等待客服派单', visibility: who ? 'public' : 'internal' },
+      cur,
+    }));
+    if (ok && who) {
+      assigned++;
+      await markAssigned(db, who._id, now);
+      await noticeStaff(db, [who._id], t, 'assigned', `新工单 ${t.no}（超时未抢，系统派单）`, now);
+    }
+  }
+
+  const stale = (await db.collection('tickets').where({ status: 'resolved', autoConfirmAt: _.lte(now) }).orderBy('autoConfirmAt', 'asc').limit(BATCH).get()).data as TicketDoc[];
+  for (const t of stale) {
+    const ok = await change(ctx, t._id, (cur) => cur.status === 'resolved' && !!cur.autoConfirmAt && new Date(cur.autoConfirmAt) <= now, (cur) => ({
+      patch: { status: 'closed', closedAt: now, autoConfirmAt: null },
+      event: { action: 'auto-confirm', text: '住户未在期限内确认，系统自动确认完成', visibility: 'public' },
+      cur,
+    }));
+    if (ok) confirmed++;
+  }
+  return { assigned, confirmed, at: now.toISOString() };
+}
+
+async function change(
+  ctx: ActionContext,
+  id: string,
+  still: (t: TicketDoc) => boolean,
+  make: (t: TicketDoc) => { patch: Partial<TicketDoc>; event: Pick<EventDoc, 'action' | 'text' | 'visibility'>; cur: TicketDoc },
+): Promise<boolean> {
+  const now = ctx.clock.now();
+  try {
+    let changed = false;
+    await ctx.db.runTransaction(async (tx: any) => {
+      const cur = (await tx.collection('tickets').doc(id).get()).data as TicketDoc | null;
+      if (!cur || !still(cur)) return;
+      const { patch, event } = make(cur);
+      const status = patch.status ?? cur.status;
+      const deadlines = meet(cur.deadlines, [], now);
+      const seq = (cur.eventCount ?? 0) + 1;
+      await tx.collection('tickets').doc(id).update({ ...patch, nextDueAt: nextDue(deadlines, status), updatedAt: now, eventCount: seq });
+      await tx.collection('ticket_events').add({ ticketId: id, seq, communityId: cur.communityId, at: now, actor: system, channel: 'system', ...event });
+      changed = true;
+    }, 1);
+    return changed;
+  } catch (e) {
+    // Another run or a person changed it at the same moment: theirs stands.
+    if ((e as any)?.code === 'DATABASE_TRANSACTION_CONFLICT') return false;
+    throw e;
+  }
+}

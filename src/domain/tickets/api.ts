@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { clientRequestIdSchema, idSchema, pageSchema, phoneSchema } from '../identity';
+import { CATEGORY_CODES, DEPARTMENTS, TICKET_TYPES, type Department, type TicketType } from './catalog';
+import { routingRuleSchema, type RoutingRule } from './routing';
+import type { DeadlineKind, DeadlineState } from './sla';
+import type { TicketAction, TicketStatus } from './state-machine';
+
+/** Inputs of the `tickets` function, shared by the function and the client. */
+export const MAX_PHOTOS = 9;
+export const fileIdSchema = z.string().regex(/^cloud:\/\/[^\s]{1,300}$/, { message: '图片地址无效' });
+const text = (max: number, what: string) => z.string().trim().min(1, { message: `请填写${what}` }).max(max, { message: `${what}不超过 ${max} 个字` });
+const photos = z.array(fileIdSchema).max(MAX_PHOTOS, { message: `最多上传 ${MAX_PHOTOS} 张图片` }).default([]);
+const isoDate = z.string().datetime({ offset: true, message: '时间格式不正确' });
+
+export const locationSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('home'), unitId: idSchema }).strict(),
+  z.object({ kind: z.literal('public'), building: z.string().max(20).optional(), floor: z.string().max(10).optional(), area: text(40, '位置') }).strict(),
+]);
+
+export const ticketInputs = {
+  create: z
+    .object({
+      type: z.enum(TICKET_TYPES),
+      category: z.enum(CATEGORY_CODES),
+      description: z.string().trim().max(500, { message: '描述不超过 500 个字' }).default(''),
+      photos,
+      video: fileIdSchema.optional(),
+      location: locationSchema,
+      contactPhone: phoneSchema,
+      window: z.object({ start: isoDate, end: isoDate }).strict().optional(),
+      /** Subscribe-message templates the resident accepted on the submit tap. */
+      subscribed: z.array(z.string().max(64)).max(3).default([]),
+      clientRequestId: clientRequestIdSchema,
+    })
+    .strict(),
+  /** The desk logs a phone call or walk-in on a resident's behalf (and owns it: 首问负责制). */
+  createOnBehalf: z
+    .object({
+      type: z.enum(TICKET_TYPES),
+      category: z.enum(CATEGORY_CODES),
+      description: text(500, '描述'),
+      location: locationSchema,
+      contactName: text(20, '联系人'),
+      contactPhone: phoneSchema,
+      channel: z.enum(['phone', 'walk_in']),
+      clientRequestId: clientRequestIdSchema,
+    })
+    .strict(),
+  listMine: pageSchema.extend({ status: z.enum(['open', 'resolved', 'closed', 'all']).default('all') }).strict(),
+  get: z.object({ ticketId: idSchema }).strict(),
+  queueCounts: z.object({}).strict(),
+  listQueue: pageSchema.extend({ queue: z.enum(['assigned', 'pool', 'owned', 'dueSoon', 'overdue', 'open']) }).strict(),
+  act: z.discriminatedUnion('action', [
+    z.object({ action: z.literal('accept'), ticketId: idSchema }).strict(),
+    z.object({ action: z.literal('grab'), ticketId: idSchema }).strict(),
+    z.object({ action: z.literal('dispatch'), ticketId: idSchema, staffId: idSchema }).strict(),
+    z.object({ action: z.literal('transfer'), ticketId: idSchema, staffId: idSchema, reason: text(100, '转派原因') }).strict(),
+    z.object({ action: z.literal('arrive'), ticketId: idSchema }).strict(),
+    z.object({ action: z.literal('consent'), ticketId: idSchema, by: text(20, '同意人'), scope: text(100, '入户范围') }).strict(),
+    z.object({ action: z.literal('note'), ticketId: idSchema, text: text(500, '备注'), visibility: z.enum(['public', 'internal']), photos }).strict(),
+    z.object({ action: z.literal('pause'), ticketId: idSchema, reason: text(100, '暂停原因'), expectedAt: isoDate }).strict(),
+    z.object({ action: z.literal('resume'), ticketId: idSchema }).strict(),
+    z.object({ action: z.literal('complete'), ticketId: idSchema, text: text(500, '完工说明'), photos }).strict(),
+    z.object({ action: z.literal('answer'), ticketId: idSchema, text: text(500, '答复内容') }).strict(),
+    z.object({ action: z.literal('promise'), ticketId: idSchema, replyBy: isoDate }).strict(),
+    z.object({ action: z.literal('confirm'), ticketId: idSchema }).strict(),
+    z.object({ action: z.literal('reopen'), ticketId: idSchema, reason: text(200, '原因') }).strict(),
+    z.object({ action: z.literal('rate'), ticketId: idSchema, score: z.number().int().min(1).max(5), comment: z.string().trim().max(200).default('') }).strict(),
+    z.object({ action: z.literal('cancel'), ticketId: idSchema, reason: text(100, '取消原因') }).strict(),
+    z.object({ action: z.literal('message'), ticketId: idSchema, text: text(500, '留言'), photos }).strict(),
+  ]),
+  departmentStaff: z.object({ department: z.enum(DEPARTMENTS).optional() }).strict(),
+  getRouting: z.object({}).strict(),
+  setRouting: z.object({ rules: z.array(routingRuleSchema).min(1).max(50) }).strict(),
+  /** Staff app: upload limits shown to the client. */
+};
+
+export type ActInput = z.infer<typeof ticketInputs.act>;
+
+export interface DeadlineView {
+  kind: DeadlineKind;
+  label: string;
+  dueAt: string;
+  metAt?: string;
+  state: DeadlineState;
+  remaining: string;
+}
+
+export interface TimelineEntry {
+  at: string;
+  action: string;
+  label: string;
+  actorName: string;
+  actorKind: 'resident' | 'staff' | 'system';
+  channel: string;
+  text?: string;
+  photos?: string[];
+  visibility: 'public' | 'internal';
+}
+
+export interface TicketSummary {
+  ticketId: string;
+  no: string;
+  type: TicketType;
+  typeLabel: string;
+  category: string;
+  categoryLabel: string;
+  emergency: boolean;
+  status: TicketStatus;
+  statusLabel: string;
+  locationLabel: string;
+  description: string;
+  createdAt: string;
+  assigneeName?: string;
+  nextDue?: DeadlineView;
+}
+
+export interface TicketDetail extends TicketSummary {
+  department: Department;
+  departmentLabel: string;
+  contactName: string;
+  contactPhone: string;
+  photoUrls: string[];
+  window?: { start: string; end: string };
+  ownerName?: string;
+  pool: boolean;
+  channel: string;
+  deadlines: DeadlineView[];
+  timeline: TimelineEntry[];
+  actions: TicketAction[];
+  pause?: { reason: string; expectedAt: string };
+  consent?: { by: string; scope: string; at: string };
+  rating?: { score: number; comment: string };
+  autoConfirmAt?: string;
+  hotline?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  nextCursor?: string;
+}
+
+export type { RoutingRule };

@@ -1,0 +1,31 @@
+/**
+ * Component tests mock exactly one boundary: `callFunction` in src/services/cloud.ts (the rest of
+ * that module, CloudError and errorMessage, stays real). Tests answer calls with `mockCloud`.
+ */
+import { cleanup, configure } from '@testing-library/react'
+
+// Taro's H5 components are Stencil custom elements that render asynchronously; on a busy 2-core
+// machine the default 1 s for findBy/waitFor is too tight.
+configure({ asyncUtilTimeout: 5000 })
+
+jest.mock('@/services/cloud', () => ({ ...jest.requireActual('@/services/cloud'), callFunction: jest.fn() }))
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { resetMe } = require('@/features/account') as typeof import('@/features/account')
+
+afterEach(() => {
+  cleanup()
+  resetMe()
+  jest.clearAllMocks()
+})
+
+// NutUI's loading icon sets `-webkitMask` inline; React warns about the spelling. Known, harmless
+// third-party noise: drop only that warning.
+const consoleError = console.error
+beforeAll(() => {
+  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].includes('Unsupported style property %s') && String(args[1]).includes('webkitMask')) return
+    if (typeof args[0] === 'string' && args[0].includes('-webkitMask')) return
+    consoleError(...args)
+  })
+})

@@ -1,0 +1,86 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import WorkbenchPage from '@/staff/workbench/index'
+import { CloudError } from '@/services/cloud'
+import { ERROR_MESSAGES } from '@/domain/errors'
+import type { StaffRole } from '@/domain/roles'
+import { callsOf, mockCloud } from './cloud-mock'
+import { me, staff } from './fixtures'
+
+function asStaff(roles: StaffRole[], extra: Record<string, (d: any) => unknown> = {}) {
+  mockCloud({
+    me: () => me({ staff: staff(roles) }),
+    listBindingRequests: () => ({ items: [], total: 3 }),
+    ...extra,
+  })
+}
+
+describe('员工工作台', () => {
+  it('desk sees 绑定审核 with the pending count, not 员工管理', async () => {
+    asStaff(['desk'])
+    render(<WorkbenchPage />)
+    expect(await screen.findByText('绑定审核')).toBeTruthy()
+    expect(screen.queryByText('员工管理')).toBeNull()
+    expect(await screen.findByText('3 条待审核')).toBeTruthy()
+    expect(callsOf('listBindingRequests')[0]).toEqual({ status: 'pending', pageSize: 1 })
+    expect(screen.getByText('客服')).toBeTruthy()
+    fireEvent.click(screen.getByText('绑定审核'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/bindings/index' })
+  })
+
+  it('admin sees both 绑定审核 and 员工管理', async () => {
+    asStaff(['admin'])
+    render(<WorkbenchPage />)
+    expect(await screen.findByText('绑定审核')).toBeTruthy()
+    expect(screen.getByText('员工管理')).toBeTruthy()
+    fireEvent.click(screen.getByText('员工管理'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/members/index' })
+  })
+
+  it('an engineer sees neither review nor staff management, and does not ask for pending counts', async () => {
+    asStaff(['engineer'])
+    render(<WorkbenchPage />)
+    expect(await screen.findByText('巡检维保')).toBeTruthy()
+    expect(screen.queryByText('绑定审核')).toBeNull()
+    expect(screen.queryByText('员工管理')).toBeNull()
+    expect(callsOf('listBindingRequests')).toHaveLength(0)
+  })
+
+  it('shows features that are not built as 即将上线 tiles that do not navigate', async () => {
+    asStaff(['desk'])
+    render(<WorkbenchPage />)
+    fireEvent.click(await screen.findByText('工单'))
+    expect(Taro.navigateTo).not.toHaveBeenCalled()
+    expect(screen.getAllByText('即将上线').length).toBeGreaterThan(0)
+  })
+
+  it('switches on duty through setOnDuty and reverts with the Chinese message on failure', async () => {
+    let fail = false
+    asStaff(['engineer'], {
+      setOnDuty: (d: { onDuty: boolean }) => {
+        if (fail) throw new CloudError('FORBIDDEN', ERROR_MESSAGES.FORBIDDEN)
+        return staff(['engineer'], { onDuty: d.onDuty })
+      },
+    })
+    const { container } = render(<WorkbenchPage />)
+    expect(await screen.findByText('休息：暂不接收派单')).toBeTruthy()
+    const toggle = container.querySelector('.nut-switch') as HTMLElement
+    fireEvent.click(toggle)
+    expect(await screen.findByText('在岗：可接收派单与提醒')).toBeTruthy()
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '已切换为在岗', icon: 'none' }))
+    expect(callsOf('setOnDuty')).toEqual([{ onDuty: true }])
+
+    fail = true
+    fireEvent.click(toggle)
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '您没有权限进行此操作', icon: 'none' }))
+    expect(callsOf('setOnDuty')).toEqual([{ onDuty: true }, { onDuty: false }])
+    expect(screen.getByText('在岗：可接收派单与提醒')).toBeTruthy()
+  })
+
+  it('tells a non-staff caller how to join', async () => {
+    mockCloud({ me: () => me() })
+    render(<WorkbenchPage />)
+    expect(await screen.findByText('你还不是物业员工')).toBeTruthy()
+    expect(screen.queryByText('绑定审核')).toBeNull()
+  })
+})

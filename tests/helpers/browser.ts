@@ -1,0 +1,54 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './local-cloudbase';
+
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Debian's Chromium, headless, with the flags that keep it off the (closed) network. */
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'linli-chromium-'))}`,
+    ],
+  });
+}
+
+/** A phone-sized page (375×667, as a resident sees the app) acting as the given persona. */
+export async function phone(browser: Browser, baseUrl: string, openid: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  await context.addInitScript((id) => window.localStorage.setItem('linli.persona', id), openid);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  await page.goto(baseUrl + '/');
+  return { context, page };
+}
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(join(ARTIFACTS, 'screenshots'), { recursive: true });
+  const file = join(ARTIFACTS, 'screenshots', `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
+
+/** Runs a step; on failure saves a screenshot under test-artifacts/failures/ and rethrows. */
+export async function step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    mkdirSync(join(ARTIFACTS, 'failures'), { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'failures', `${name.replace(/[^\w\u4e00-\u9fa5-]+/g, '_')}.png`), fullPage: true }).catch(() => undefined);
+    throw e;
+  }
+}

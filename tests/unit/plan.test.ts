@@ -1,0 +1,163 @@
+// emulator/db/plan.ts: which Mongo conditions become SQL, and whether the SQL alone decides
+// the query (`exact`) or mingo must re-check the candidates. Results are compared with
+// mingo end to end in tests/functions/db-parity.test.ts; here we pin the planning rules.
+import Database from 'better-sqlite3';
+import { pathExpr, planOrder, planQuery } from '../../emulator/db/plan';
+import { encodeDoc, STRING_FLOOR } from '../../emulator/db/codec';
+
+const INDEXED = new Set(['status', 'createdAt', 'n', 'flag', 'a.b']);
+const indexed = (p: string) => p === '_id' || INDEXED.has(p);
+const plan = (q: Record<string, any>) => planQuery(q, indexed);
+const x = (p: string) => pathExpr(p);
+
+describe('exact plans (the SQL decides)', () => {
+  test('an empty query', () => {
+    expect(plan({})).toEqual({ where: [], params: [], exact: true });
+  });
+
+  test('string equality on an indexed path, and on _id', () => {
+    expect(plan({ status: 'open' })).toEqual({ where: [`${x('status')} = ?`], params: ['open'], exact: true });
+    expect(plan({ _id: 'abc' })).toEqual({ where: ['_id = ?'], params: ['abc'], exact: true });
+    expect(plan({ status: { $eq: 'open' } })).toEqual(plan({ status: 'open' }));
+  });
+
+  test('number and boolean equality carry a JSON type guard (1 ≠ true)', () => {
+    const n = plan({ n: 1 });
+    expect(n.exact).toBe(true);
+    expect(n.where).toEqual([`${x('n')} = ?`, `json_type(doc, '$.n') IN ('integer','real')`]);
+    expect(n.params).toEqual([1]);
+    const b = plan({ flag: true });
+    expect(b.where).toEqual([`${x('flag')} = ?`, `json_type(doc, '$.flag') IN ('true','false')`]);
+    expect(b.params).toEqual([1]);
+  });
+
+  test('null equality matches null and missing: IS NULL', () => {
+    expect(plan({ status: null })).toEqual({ where: [`${x('status')} IS NULL`], params: [], exact: true });
+  });
+
+  test('date equality compares the encoded date', () => {
+    const d = new Date('2024-01-01T00:00:00Z');
+    expect(plan({ createdAt: d })).toEqual({ where: [`${x('createdAt')} = ?`], params: ['\u0000D2024-01-01T00:00:00.000Z'], exact: true });
+  });
+
+  test('ranges on strings, numbers and dates stay inside their type', () => {
+    const s = plan({ status: { $lt: 'b' } });
+    expect(s.exact).toBe(true);
+    expect(s.where[0]).toBe(`${x('status')} < ?`);
+    // Strings only: JSON text that is '' or at/above STRING_FLOOR (dates sort in between).
+    expect(s.where[1]).toBe(`json_type(doc, '$.status') = 'text' AND (${x('status')} >= ? OR ${x('status')} = '')`);
+    expect(s.params).toEqual(['b', STRING_FLOOR]);
+
+    const n = plan({ n: { $gte: 2, $lt: 5 } });
+    expect(n.exact).toBe(true);
+    expect(n.where.filter((w) => w.startsWith(x('n')))).toEqual([`${x('n')} >= ?`, `${x('n')} < ?`]);
+
+    const d = plan({ createdAt: { $gt: new Date(0) } });
+    expect(d.exact).toBe(true);
+    expect(d.where).toContain(`${x('createdAt')} >= ? AND ${x('createdAt')} < ?`);
+    expect(d.params).toEqual(['\u0000D1970-01-01T00:00:00.000Z', '\u0000D', '\u0000E']);
+  });
+
+  test('$in of strings or of dates', () => {
+    expect(plan({ status: { $in: ['a', 'b'] } })).toEqual({ where: [`${x('status')} IN (?,?)`], params: ['a', 'b'], exact: true });
+    expect(plan({ createdAt: { $in: [new Date(0)] } }).exact).toBe(true);
+  });
+
+  test('$and of pushable conditions, and several fields', () => {
+    const p = plan({ $and: [{ status: 'open' }, { n: { $gt: 1 } }], 'a.b': 'x' });
+    expect(p.exact).toBe(true);
+    expect(p.where[0]).toBe(`${x('status')} = ?`);
+    expect(p.where).toContain(`${x('a.b')} = ?`);
+  });
+});
+
+describe('fallbacks (mingo re-checks)', () => {
+  test.each([
+    ['a path without an index', { title: 'x' }],
+    ['$or', { $or: [{ status: 'a' }, { status: 'b' }] }],
+    ['$nor', { $nor: [{ status: 'a' }] }],
+    ['$ne', { status: { $ne: 'a' } }],
+    ['$nin', { status: { $nin: ['a'] } }],
+    ['$exists', { status: { $exists: true } }],
+    ['a RegExp value', { status: /^o/ }],
+    ['$regex', { status: { $regex: '^o' } }],
+    ['an object value', { status: { k: 1 } }],
+    ['an array value', { status: ['a'] }],
+    ['$in of numbers (needs a type guard per value)', { n: { $in: [1, 2] } }],
+    ['$in of mixed types', { status: { $in: ['a', 1] } }],
+    ['$in with null', { status: { $in: [null] } }],
+    ['an empty $in', { status: { $in: [] } }],
+    ['a range against a boolean', { flag: { $gt: false } }],
+    ['a range against null', { status: { $gte: null } }],
+    ['a range against NaN', { n: { $lt: NaN } }],
+    ['$elemMatch', { n: { $elemMatch: { $gt: 1 } } }],
+    ['$size', { n: { $size: 1 } }],
+    ['null on _id', { _id: null }],
+    ['$and with a non-object member', { $and: [1] }],
+  ])('%s', (_label, q) => {
+    expect(plan(q as any).exact).toBe(false);
+  });
+
+  test('the pushable part of a mixed query still narrows the candidates', () => {
+    const p = plan({ status: 'open', title: /x/ });
+    expect(p.exact).toBe(false);
+    expect(p.where).toEqual([`${x('status')} = ?`]);
+    const q = plan({ n: { $gt: 1, $mod: [2, 0] } });
+    expect(q.exact).toBe(false);
+    expect(q.where[0]).toBe(`${x('n')} > ?`);
+  });
+
+  test('nothing under $or is pushed (it is not a conjunction)', () => {
+    expect(plan({ $or: [{ status: 'a' }] }).where).toEqual([]);
+  });
+});
+
+describe('paths and order', () => {
+  test('pathExpr only accepts plain dot paths (no SQL injection through a field name)', () => {
+    expect(pathExpr('_id')).toBe('_id');
+    expect(pathExpr('a.b_c.D9')).toBe(`json_extract(doc, '$.a.b_c.D9')`);
+    for (const bad of ["a')--", 'a b', 'a..b', '.a', 'a.', '$where', 'a[0]', '1a', '']) expect(() => pathExpr(bad)).toThrow();
+  });
+
+  test('planOrder: no order, indexed keys, _id, and unindexed keys', () => {
+    expect(planOrder([], indexed)).toBe('');
+    expect(planOrder([['createdAt', -1]], indexed)).toBe(`${x('createdAt')} DESC`);
+    expect(planOrder([['status', 1], ['createdAt', -1]], indexed)).toBe(`${x('status')} ASC, ${x('createdAt')} DESC`);
+    expect(planOrder([['_id', -1]], indexed)).toBe('_id DESC');
+    expect(planOrder([['title', 1]], indexed)).toBeNull();
+    expect(planOrder([['status', 1], ['title', 1]], indexed)).toBeNull();
+  });
+});
+
+describe('exact plans mean what Mongo means (run on SQLite)', () => {
+  // A tiny table shaped like the engine's, with docs of every scalar type under `v`.
+  const db = new Database(':memory:');
+  db.exec('CREATE TABLE t (_id TEXT PRIMARY KEY, ver INTEGER, doc TEXT) WITHOUT ROWID');
+  const docs: Record<string, unknown> = { num0: 0, num1: 1, t: true, f: false, nul: null, empty: '', a: 'a', b: 'b', date: new Date(5), obj: { k: 1 } };
+  for (const [id, v] of Object.entries(docs)) db.prepare('INSERT INTO t VALUES (?, 1, ?)').run(id, encodeDoc({ _id: id, v }));
+  db.prepare('INSERT INTO t VALUES (?, 1, ?)').run('missing', encodeDoc({ _id: 'missing' }));
+  const run = (q: Record<string, any>) => {
+    const p = planQuery(q, (path) => path === 'v' || path === '_id');
+    expect(p.exact).toBe(true);
+    const where = p.where.length ? ` WHERE ${p.where.join(' AND ')}` : '';
+    return (db.prepare(`SELECT _id FROM t${where}`).all(...p.params) as { _id: string }[]).map((r) => r._id).sort();
+  };
+
+  test.each([
+    [{ v: 1 }, ['num1']],
+    [{ v: true }, ['t']],
+    [{ v: false }, ['f']],
+    [{ v: 0 }, ['num0']],
+    [{ v: null }, ['missing', 'nul']],
+    [{ v: '' }, ['empty']],
+    [{ v: { $lt: 'b' } }, ['a', 'empty']],
+    [{ v: { $gte: '' } }, ['a', 'b', 'empty']],
+    [{ v: { $gt: 'a' } }, ['b']],
+    [{ v: { $gte: 0 } }, ['num0', 'num1']],
+    [{ v: { $lt: 1 } }, ['num0']],
+    [{ v: { $gt: new Date(0) } }, ['date']],
+    [{ v: { $in: ['a', ''] } }, ['a', 'empty']],
+  ])('%j', (q, expected) => {
+    expect(run(q)).toEqual(expected);
+  });
+});

@@ -1,0 +1,46 @@
+/** Properties of the compiled weapp bundle itself. */
+const fs = require('node:fs')
+const path = require('node:path')
+const { DIST, assertBuilt } = require('./harness')
+
+function files(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]))
+}
+
+beforeAll(assertBuilt)
+
+describe('dist/weapp', () => {
+  it('contains no trace of the H5 dev persona switcher', () => {
+    const offenders = files(DIST).filter((f) => /dev-persona|\/api\/dev\/personas|linli\.persona|PersonaSwitcher|\/api\/functions/.test(fs.readFileSync(f, 'latin1')))
+    expect(offenders).toEqual([])
+  })
+
+  it('declares the tab bar in the main package and the staff pages only in the staff subpackage', () => {
+    const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'))
+    expect(app.tabBar.list.map((t) => [t.pagePath, t.text])).toEqual([
+      ['pages/home/index', '首页'],
+      ['pages/service/index', '服务'],
+      ['pages/events/index', '活动'],
+      ['pages/mine/index', '我的'],
+    ])
+    expect(app.pages.every((p) => p.startsWith('pages/'))).toBe(true)
+    expect(app.subPackages).toEqual([{ root: 'staff', pages: ['workbench/index', 'bindings/index', 'members/index'] }])
+    expect(app.lazyCodeLoading).toBe('requiredComponents')
+    expect(app.__usePrivacyCheck__).toBe(true)
+    for (const t of app.tabBar.list) {
+      for (const icon of [t.iconPath, t.selectedIconPath]) expect(fs.statSync(path.join(DIST, icon)).size).toBeLessThan(3 * 1024)
+    }
+  })
+
+  it('keeps staff feature code out of the main package', () => {
+    const main = files(DIST).filter((f) => !path.relative(DIST, f).startsWith('staff' + path.sep) && f.endsWith('.js'))
+    // Class names only the staff features render.
+    const offenders = main.filter((f) => /binding-review|staff-card|wb-tile|invite-code__value/.test(fs.readFileSync(f, 'utf8')))
+    expect(offenders).toEqual([])
+  })
+
+  it('is a minified production build', () => {
+    const app = fs.readFileSync(path.join(DIST, 'app.js'), 'utf8')
+    expect(app.split('\n').length).toBeLessThan(10)
+  })
+})
