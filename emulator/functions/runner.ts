@@ -145,7 +145,9 @@ export class FunctionRunner {
         // behind rejects after it returned). Unhandled, the Worker's 'error' would crash the
         // emulator, and the dead instance would stay in the pool and time out the next call.
         inst.worker.on('error', (err: Error) => {
-          if (!inst.busy) console.error(`[local-cloudbase] function ${name} failed between invocations: ${err.message}`);
+          if (inst.busy) return; // the invocation in flight reports it
+          console.error(`[local-cloudbase] function ${name} failed between invocations: ${err.message}`);
+          this.dropInstance(name, inst);
         });
         inst.worker.once('exit', () => this.dropInstance(name, inst));
         return inst;

@@ -33,7 +33,7 @@ describe('callFunction on weapp', () => {
   it('turns { ok:false } into a CloudError with the code and the Chinese message', async () => {
     const { callFunction, CloudError } = real()
     cloudCall.mockResolvedValue({ result: { ok: false, error: { code: 'FORBIDDEN', message: ERROR_MESSAGES.FORBIDDEN } } })
-    const err = await callFunction('account', 'listStaff').catch((e) => e)
+    const err: any = await callFunction('account', 'listStaff').catch((e) => e)
     expect(err).toBeInstanceOf(CloudError)
     expect(err.code).toBe('FORBIDDEN')
     expect(err.message).toBe('您没有权限进行此操作')
@@ -42,7 +42,7 @@ describe('callFunction on weapp', () => {
   it('maps a transport failure to NETWORK and does not retry a write', async () => {
     const { callFunction } = real()
     cloudCall.mockRejectedValue({ errMsg: 'cloud.callFunction:fail timeout' })
-    const err = await callFunction('account', 'setOnDuty', { onDuty: true }).catch((e) => e)
+    const err: any = await callFunction('account', 'setOnDuty', { onDuty: true }).catch((e) => e)
     expect(err.code).toBe('NETWORK')
     expect(err.message).toBe(ERROR_MESSAGES.NETWORK)
     expect(cloudCall).toHaveBeenCalledTimes(1)

@@ -3,4 +3,3 @@
 // fails the test loudly: add it.
 export { default as Button } from '@nutui/nutui-react-taro/dist/es/packages/button'
 export { default as Switch } from '@nutui/nutui-react-taro/dist/es/packages/switch'
-export { default as Tag } from '@nutui/nutui-react-taro/dist/es/packages/tag'

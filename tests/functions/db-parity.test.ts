@@ -9,7 +9,7 @@ let _: any;
 let $: any;
 
 beforeAll(async () => {
-  lc = await startLocal({ schema: false });
+  lc = await startLocal();
   _ = lc.db.command;
   $ = lc.db.command.aggregate;
 });

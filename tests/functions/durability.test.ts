@@ -9,9 +9,12 @@ import { join } from 'node:path';
 import tcb from '@cloudbase/node-sdk';
 import { ROOT } from '../helpers/local-cloudbase';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'linli-durable-'));
+let dataDir = '';
 const children = new Set<ChildProcess>();
 
+beforeAll(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'linli-durable-'));
+});
 afterAll(() => {
   for (const c of children) c.kill('SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });

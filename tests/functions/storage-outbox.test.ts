@@ -5,7 +5,7 @@ import { startLocal, type LocalCloudBase } from '../helpers/local-cloudbase';
 let lc: LocalCloudBase;
 beforeAll(async () => {
   // No fixture functions: moving the clock here should not fire the heartbeat fixture's timer.
-  lc = await startLocal({ schema: false, extraFunctionsDirs: [] });
+  lc = await startLocal({ extraFunctionsDirs: [] });
 });
 afterAll(async () => {
   await lc.dev('/api/dev/clock', { body: { reset: true } });

@@ -6,8 +6,7 @@
  * turns each captured Page config into a Component (its functions as methods, page lifecycle run
  * on attach) and renders it with the official wcc compiler from `miniprogram-compiler`.
  *
- * One harness per test file: Taro's runtime keeps module state, and webpack runs each page module
- * once, so a page can be loaded once per file (render it as often as you like).
+ * One harness per test file (Taro's runtime keeps module state, such as the `me` store).
  */
 const fs = require('node:fs')
 const path = require('node:path')
@@ -70,9 +69,37 @@ function createWx(answers) {
   }
 }
 
+/**
+ * miniprogram-simulate registers a component by running its JS, which must call Component().
+ * Under jest a module runs once, so the second page that uses Taro's shared `comp` (or a page
+ * loaded twice) would register nothing. Remember each file's definition and replay it.
+ */
+function replayComponentDefinitions() {
+  const utils = require('miniprogram-simulate/src/utils')
+  if (utils.runJs.__replaying) return
+  const runJs = utils.runJs
+  const simulateComponent = global.Component
+  const definitions = new Map()
+  let captured = null
+  global.Component = (options) => {
+    captured = options
+    simulateComponent(options)
+  }
+  utils.runJs = Object.assign(
+    (file) => {
+      if (definitions.has(file)) return simulateComponent(definitions.get(file))
+      captured = null
+      runJs(file)
+      if (captured) definitions.set(file, captured)
+    },
+    { __replaying: true },
+  )
+}
+
 function createHarness({ answers = {} } = {}) {
   assertBuilt()
   const simulate = require('miniprogram-simulate')
+  replayComponentDefinitions()
   const wx = createWx(answers)
   const pageStack = []
   let app
@@ -131,15 +158,28 @@ function createHarness({ answers = {} } = {}) {
     return comp
   }
 
-  /** Taps the first rendered node matching `selector` (Taro's templates bind `bindtap`). */
-  async function tap(comp, selector, waitMs = 200) {
-    const dom = comp.dom.querySelector(selector)
-    if (!dom) throw new Error(`nothing matches ${selector}`)
+  /**
+   * Taps the first rendered node with class `className`. miniprogram-simulate prefixes classes
+   * with the owning component's tag: `main--` for the page, `comp--` for nodes Taro renders
+   * through its recursive `comp` component (deeper than baseLevel).
+   */
+  async function tap(comp, className, waitMs = 200) {
+    const dom = comp.dom.querySelector(`.main--${className}, .comp--${className}`)
+    if (!dom) throw new Error(`nothing has the class ${className}`)
     Object.getPrototypeOf(comp).dispatchEvent.call({ dom }, 'tap')
     await simulate.sleep(waitMs)
   }
 
-  return { wx, render, tap, sleep: simulate.sleep, DIST }
+  /** Waits until the rendered text contains `expected` (each backend answer is another setData). */
+  async function waitForText(comp, expected, timeoutMs = 3000) {
+    const deadline = Date.now() + timeoutMs
+    while (!comp.dom.textContent.includes(expected)) {
+      if (Date.now() > deadline) throw new Error(`"${expected}" never appeared; rendered text: ${comp.dom.textContent}`)
+      await simulate.sleep(50)
+    }
+  }
+
+  return { wx, render, tap, waitForText, sleep: simulate.sleep, DIST }
 }
 
 module.exports = { createHarness, DIST, assertBuilt }

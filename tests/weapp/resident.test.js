@@ -30,10 +30,10 @@ describe('resident pages (dist/weapp)', () => {
     expect(text(comp)).not.toContain('功能即将上线')
     expect(h.wx.showShareMenu).toHaveBeenCalledWith(expect.objectContaining({ withShareTicket: true }))
 
-    await h.tap(comp, '.main--quick-action--repair')
+    await h.tap(comp, 'quick-action--repair')
     expect(text(comp)).toContain('「报修」功能即将上线')
 
-    await h.tap(comp, '.main--home-header__hotline')
+    await h.tap(comp, 'home-header__hotline')
     expect(h.wx.makePhoneCall).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: COMMUNITY.hotline }))
   })
 
@@ -59,7 +59,7 @@ describe('resident pages (dist/weapp)', () => {
   it('绑定房屋 loads buildings from listUnits', async () => {
     const comp = await h.render('pages/bind/index')
     expect(text(comp)).toContain('选择房屋')
-    expect(text(comp)).toContain('1栋')
+    await h.waitForText(comp, '1栋')
     expect(text(comp)).toContain('2栋')
     expect(text(comp)).toContain('与房屋的关系')
     expect(text(comp)).toContain('提交绑定')
@@ -70,8 +70,8 @@ describe('resident pages (dist/weapp)', () => {
   it('家庭成员 lists the members of the owner’s home', async () => {
     const comp = await h.render('pages/household/index')
     expect(text(comp)).toContain('1栋1单元101 的成员')
-    expect(text(comp)).toContain('张小雨')
-    expect(text(comp)).toContain('移除')
+    await h.waitForText(comp, '张小雨')
+    await h.waitForText(comp, '移除')
   })
 
   it('员工邀请码, 隐私保护指引 and 关于 render', async () => {

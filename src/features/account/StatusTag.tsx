@@ -1,11 +1,11 @@
-import { Tag } from '@nutui/nutui-react-taro'
 import type { MembershipStatus } from '@/domain/identity'
-import { STATUS_LABELS, STATUS_TAG_TYPE } from './labels'
+import { Pill } from '@/components/Pill'
+import { STATUS_LABELS, STATUS_TONE } from './labels'
 
 export function StatusTag({ status }: { status: MembershipStatus }) {
   return (
-    <Tag type={STATUS_TAG_TYPE[status]} plain round className={`status-tag status-tag--${status}`}>
+    <Pill tone={STATUS_TONE[status]} className={`status-tag status-tag--${status}`}>
       {STATUS_LABELS[status]}
-    </Tag>
+    </Pill>
   )
 }

@@ -1,5 +1,6 @@
 import type { HomeView, MeView, MembershipStatus } from '@/domain/identity'
 import { RELATION_LABELS, ROLE_LABELS, type StaffRole } from '@/domain/roles'
+import type { PillTone } from '@/components/Pill'
 
 /**
  * Status labels mirror MEMBERSHIP_STATUS_LABELS in src/domain/identity.ts. That module also builds
@@ -13,11 +14,11 @@ export const STATUS_LABELS: Record<MembershipStatus, string> = {
   removed: '已解除',
 }
 
-export const STATUS_TAG_TYPE: Record<MembershipStatus, 'success' | 'warning' | 'danger' | 'default'> = {
+export const STATUS_TONE: Record<MembershipStatus, PillTone> = {
   pending: 'warning',
   approved: 'success',
   rejected: 'danger',
-  removed: 'default',
+  removed: 'neutral',
 }
 
 export const relationLabel = (r: HomeView['relation']) => RELATION_LABELS[r]

@@ -78,7 +78,7 @@ export function BindForm() {
       >
         {form.submitting ? '提交中…' : '提交绑定'}
       </Button>
-      <Text className='bind-form__note'>业主、家属和租户提交后，由物业核验身份；部分小区可自动通过。</Text>
+      <Text className='bind-form__note'>提交后由物业核验身份，结果可在「我的」中查看。</Text>
     </View>
   )
 }

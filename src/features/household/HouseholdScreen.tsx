@@ -53,7 +53,7 @@ export function HouseholdScreen({ unitId: requested }: { unitId?: string }) {
                   <Button
                     size='small'
                     fill='outline'
-                    type='danger'
+                    color='#e5484d'
                     className='member__remove'
                     loading={household.removing === m.membershipId}
                     onClick={() => void household.remove(m)}

@@ -1,10 +1,11 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import type { StaffView } from '@/domain/identity'
 import type { StaffRole } from '@/domain/roles'
 import { ChipGroup } from '@/components/ChipGroup'
+import { Pill } from '@/components/Pill'
 import { roleLabels } from '@/features/account'
 import { ROLE_OPTIONS, toggleRole } from './roleOptions'
 
@@ -35,15 +36,7 @@ export function StaffCard({ member, self, busy, onUpdate }: Props) {
           {member.name}
           {self ? '（我）' : ''}
         </Text>
-        {!member.active ? (
-          <Tag type='default' plain round>
-            已停用
-          </Tag>
-        ) : (
-          <Tag type={member.onDuty ? 'success' : 'default'} plain round>
-            {member.onDuty ? '在岗' : '休息'}
-          </Tag>
-        )}
+        {!member.active ? <Pill tone='neutral'>已停用</Pill> : <Pill tone={member.onDuty ? 'success' : 'neutral'}>{member.onDuty ? '在岗' : '休息'}</Pill>}
       </View>
       <Text className='staff-card__roles'>{roleLabels(member.roles).join('、')}</Text>
       {editing ? (
@@ -73,7 +66,7 @@ export function StaffCard({ member, self, busy, onUpdate }: Props) {
             调整岗位
           </Button>
           {!self && (
-            <Button size='small' fill='outline' type={member.active ? 'danger' : 'primary'} loading={busy} onClick={() => void toggleActive()}>
+            <Button size='small' fill='outline' color={member.active ? '#e5484d' : '#1a9e75'} loading={busy} onClick={() => void toggleActive()}>
               {member.active ? '停用' : '恢复'}
             </Button>
           )}

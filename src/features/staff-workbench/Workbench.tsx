@@ -1,8 +1,9 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Button, Switch, Tag } from '@nutui/nutui-react-taro'
+import { Button, Switch } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS } from '@/domain/roles'
 import { EmptyState, StateView } from '@/components/StateView'
+import { Pill } from '@/components/Pill'
 import { hasRole, isActiveStaff, useMe } from '@/features/account'
 import { entriesFor } from './entries'
 import { useOnDuty, usePendingCount } from './useWorkbench'
@@ -32,9 +33,9 @@ export function Workbench() {
         <Text className='workbench__community'>{staff.communityName}</Text>
         <View className='workbench__roles'>
           {staff.roles.map((r) => (
-            <Tag key={r} className='workbench__role' background='rgba(255,255,255,0.22)' color='#fff' round>
+            <Pill key={r} tone='on-dark' className='workbench__role'>
               {ROLE_LABELS[r]}
-            </Tag>
+            </Pill>
           ))}
         </View>
       </View>
@@ -58,8 +59,10 @@ export function Workbench() {
               onClick={() => Taro.navigateTo({ url: e.url! })}
             >
               <Text className='wb-tile__title'>{e.title}</Text>
-              {e.key === 'bindings' && pending !== null && (
+              {e.key === 'bindings' && pending !== null ? (
                 <Text className={`wb-tile__count ${pending > 0 ? 'wb-tile__count--hot' : ''}`}>{pending > 0 ? `${pending} 条待审核` : '暂无待审核'}</Text>
+              ) : (
+                <Text className='wb-tile__desc'>{e.desc}</Text>
               )}
             </View>
           ) : (

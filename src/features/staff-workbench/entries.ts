@@ -7,11 +7,12 @@ export interface WorkbenchEntry {
   roles: StaffRole[]
   /** Built entries navigate here; entries without a url are shown as 即将上线. */
   url?: string
+  desc?: string
 }
 
 export const ENTRIES: WorkbenchEntry[] = [
-  { key: 'bindings', title: '绑定审核', roles: ['desk', 'admin'], url: '/staff/bindings/index' },
-  { key: 'members', title: '员工管理', roles: ['admin'], url: '/staff/members/index' },
+  { key: 'bindings', title: '绑定审核', roles: ['desk', 'admin'], url: '/staff/bindings/index', desc: '审核住户的房屋绑定申请' },
+  { key: 'members', title: '员工管理', roles: ['admin'], url: '/staff/members/index', desc: '邀请员工、调整岗位' },
   { key: 'tickets', title: '工单', roles: ['desk', 'engineer', 'security', 'supervisor', 'admin'] },
   { key: 'callbacks', title: '回访', roles: ['desk', 'supervisor', 'admin'] },
   { key: 'notices', title: '公告', roles: ['desk', 'supervisor', 'admin'] },

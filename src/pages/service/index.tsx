@@ -7,7 +7,7 @@ export default function ServicePage() {
   return (
     <PageShell>
       <Section title='我的报修/投诉/咨询'>
-        <ComingSoon title='服务记录即将上线' description='上线后，你提交的报修、投诉和咨询会在这里显示处理进度。如需帮助，请在首页拨打物业电话。' />
+        <ComingSoon title='服务记录即将上线' description='上线后，可在这里查看报修、投诉、咨询的处理进度。急事请在首页拨打物业电话。' />
       </Section>
     </PageShell>
   )
