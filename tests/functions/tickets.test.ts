@@ -166,6 +166,10 @@ describe('routing', () => {
     try {
       expect((await T('setRouting', { rules }, 'o-staff-admin')).ok).toBe(true);
       expect((await T('getRouting', {}, 'o-staff-sup')).data.rules).toEqual(rules);
+      // Off duty, the named person is skipped for the least-loaded desk member.
+      const off = await T('create', leak({ type: 'complaint', category: 'noise', description: '楼上装修太吵' }, 'o-resident-07'), 'o-resident-07');
+      expect((await T('get', { ticketId: off.data.ticketId }, 'o-staff-admin')).data.assigneeName).toBe('王敏');
+      await lc.call('account', 'setOnDuty', { onDuty: true }, 'o-staff-admin');
       const c2 = await T('create', leak({ type: 'complaint', category: 'service_attitude', description: '态度不好' }, 'o-resident-07'), 'o-resident-07');
       d = (await T('get', { ticketId: c2.data.ticketId }, 'o-staff-admin')).data;
       expect(d.assigneeName).toBe('周婷');
