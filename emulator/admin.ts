@@ -175,8 +175,10 @@ const ACTIONS: Record<string, (ctx: AdminContext, body: any) => Promise<Reply> |
       data: {
         download_list: body.file_list.map((f: any) => {
           const p = ctx.storage.pathOf(f?.fileid);
-          if (!p || !ctx.storage.exists(p)) return { fileid: f?.fileid, download_url: '', code: 'STORAGE_FILE_NONEXIST' };
-          return { fileid: f.fileid, download_url: ctx.storage.tempUrl(p, Number(f.max_age), ctx.clock.now()), code: 'SUCCESS' };
+          // The SDK hands this list back as is (`fileList`), and its own downloadFile reads
+          // `tempFileURL` and `code` from it: CloudBase answers with fileID/tempFileURL.
+          if (!p || !ctx.storage.exists(p)) return { fileID: f?.fileid, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' };
+          return { fileID: f.fileid, tempFileURL: ctx.storage.tempUrl(p, Number(f.max_age), ctx.clock.now()), code: 'SUCCESS' };
         }),
       },
     };

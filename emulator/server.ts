@@ -14,6 +14,8 @@ import { ensureSchema } from './schema-init';
 
 /** CloudBase refuses request bodies over 6 MB. */
 export const MAX_BODY = 6 * 1024 * 1024;
+/** A photo or short video uploaded from the H5 build (the client compresses first). */
+export const MAX_UPLOAD = 10 * 1024 * 1024;
 
 export interface ServerOptions {
   port?: number;
@@ -158,6 +160,20 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       if (!out.ok) throw new HttpError(out.code === 'FUNCTIONS_TIME_LIMIT_EXCEEDED' ? 504 : 502, out.code, out.message);
       return sendJson(res, 200, out.result);
     }
+    if (path === '/api/upload' && method === 'POST') {
+      // What wx.cloud.uploadFile does in WeChat, for the H5 build: store the bytes under the
+      // caller's own folder and answer with a cloud file id.
+      const openid = String(req.headers['x-wx-openid'] ?? '').trim();
+      const raw = await readBody(req, MAX_UPLOAD);
+      if (!/^[A-Za-z0-9_-]{1,64}$/.test(openid)) throw new HttpError(401, 'UNAUTHENTICATED', '缺少 x-wx-openid 请求头');
+      if (raw.length === 0) throw new HttpError(400, 'INVALID_INPUT', '文件为空');
+      const type = String(req.headers['content-type'] ?? '');
+      const ext = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'video/mp4': 'mp4' }[type.split(';')[0].trim()];
+      if (!ext) throw new HttpError(415, 'INVALID_INPUT', '只支持 JPG、PNG、WEBP、GIF 图片和 MP4 视频');
+      const cloudPath = `uploads/${openid}/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.${ext}`;
+      storage.put(cloudPath, raw);
+      return sendJson(res, 200, { ok: true, data: { fileID: storage.fileId(cloudPath), size: raw.length } });
+    }
     if (path === '/api/dev/personas' && method === 'GET') return sendJson(res, 200, { ok: true, data: listPersonas(engine) });
     if (path === '/api/dev/functions' && method === 'GET') {
       const file = join(opts.functionsDir, 'catalogue.json');
@@ -236,12 +252,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   };
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+function readBody(req: IncomingMessage, max = MAX_BODY): Promise<Buffer> {
+  const tooLarge = () => new HttpError(413, 'REQUEST_TOO_LARGE', `请求体超过 ${max / 1024 / 1024} MB 上限`);
   return new Promise((resolveBody, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY) {
+    if (declared > max) {
       req.resume();
-      return reject(new HttpError(413, 'REQUEST_TOO_LARGE', '请求体超过 6 MB 上限'));
+      return reject(tooLarge());
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -249,9 +266,9 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on('data', (c: Buffer) => {
       if (failed) return;
       size += c.length;
-      if (size > MAX_BODY) {
+      if (size > max) {
         failed = true;
-        reject(new HttpError(413, 'REQUEST_TOO_LARGE', '请求体超过 6 MB 上限'));
+        reject(tooLarge());
         return;
       }
       chunks.push(c);

@@ -30,15 +30,15 @@ describe('storage', () => {
   test('getTempFileURL → a URL that downloads the same bytes', async () => {
     const item = await tempUrl(fileID);
     expect(item.code).toBe('SUCCESS');
-    expect(item.fileid).toBe(fileID);
-    const res = await fetch(item.download_url);
+    expect(item.fileID).toBe(fileID);
+    const res = await fetch(item.tempFileURL);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
   });
 
   test('a tampered signature → 403', async () => {
-    const { download_url: url } = await tempUrl(fileID);
+    const { tempFileURL: url } = await tempUrl(fileID);
     const u = new URL(url);
     const sign = u.searchParams.get('sign')!;
     u.searchParams.set('sign', (sign[0] === 'a' ? 'b' : 'a') + sign.slice(1));
@@ -55,7 +55,7 @@ describe('storage', () => {
   });
 
   test('an expired URL (clock moved past maxAge) → 403', async () => {
-    const { download_url: url } = await tempUrl(fileID, 60);
+    const { tempFileURL: url } = await tempUrl(fileID, 60);
     expect((await fetch(url)).status).toBe(200);
     await lc.dev('/api/dev/clock', { body: { advanceMs: 61_000 } });
     try {
@@ -69,12 +69,12 @@ describe('storage', () => {
   });
 
   test('deleteFile → SUCCESS, then the download list says STORAGE_FILE_NONEXIST', async () => {
-    const { download_url: url } = await tempUrl(fileID);
+    const { tempFileURL: url } = await tempUrl(fileID);
     const del: any = await lc.app.deleteFile({ fileList: [fileID] });
     expect(del.fileList).toEqual([{ fileid: fileID, code: 'SUCCESS' }]);
     const after = await tempUrl(fileID);
     expect(after.code).toBe('STORAGE_FILE_NONEXIST');
-    expect(after.download_url).toBe('');
+    expect(after.tempFileURL).toBe('');
     // A URL signed before the delete now finds nothing.
     expect((await fetch(url)).status).toBe(404);
     // Deleting again reports the file missing.

@@ -258,3 +258,28 @@ describe('who sees what', () => {
     expect((await T('listQueue', { queue: 'pool' }, 'o-staff-desk')).data.items).toEqual([]); // not the desk's department
   });
 });
+
+describe('photos', () => {
+  const upload = (body: Buffer | string, type: string, openid = 'o-resident-01') =>
+    fetch(`${lc.url}/api/upload`, { method: 'POST', headers: { 'content-type': type, 'x-wx-openid': openid }, body }).then(async (r) => ({ status: r.status, body: await r.json() }));
+
+  test('an uploaded photo travels with the ticket and downloads through a temporary URL', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const up = await upload(png, 'image/png');
+    expect(up.status).toBe(200);
+    expect(up.body.data.fileID).toMatch(/^cloud:\/\/.+\/uploads\/o-resident-01\/.+\.png$/);
+    const r = await T('create', leak({ photos: [up.body.data.fileID] }), 'o-resident-01');
+    const d = (await T('get', { ticketId: r.data.ticketId }, 'o-resident-01')).data;
+    expect(d.photoUrls).toHaveLength(1);
+    const img = await fetch(d.photoUrls[0]);
+    expect(img.status).toBe(200);
+    expect(Buffer.from(await img.arrayBuffer()).equals(png)).toBe(true);
+  });
+
+  test('uploads need an identity, a known image type and at most 10 MB', async () => {
+    expect((await upload('x', 'image/png', '')).status).toBe(401);
+    expect((await upload('x', 'text/plain')).status).toBe(415);
+    expect((await upload(Buffer.alloc(0), 'image/png')).status).toBe(400);
+    expect((await upload(Buffer.alloc(11 * 1024 * 1024), 'image/jpeg')).status).toBe(413);
+  });
+});
