@@ -16,6 +16,8 @@ module.exports = {
   projects: [
     node('unit'),
     node('functions', { setupFiles: ['<rootDir>/tests/helpers/sdk-env.ts'] }),
-    node('e2e'),
+    '<rootDir>/tests/jest.components.config.js',
+    '<rootDir>/tests/jest.weapp.config.js',
+    node('e2e', { setupFiles: ['<rootDir>/tests/helpers/sdk-env.ts'] }),
   ],
 };

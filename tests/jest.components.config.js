@@ -31,7 +31,6 @@ module.exports = {
   rootDir: path.resolve(__dirname, '..'),
   displayName: 'components',
   testEnvironment: 'jsdom',
-  testTimeout: 20000,
   testMatch: ['<rootDir>/tests/components/**/*.test.{ts,tsx}'],
   setupFilesAfterEnv: ['<rootDir>/tests/components/setup.ts'],
   transform: {

@@ -8,7 +8,7 @@ module.exports = {
   displayName: 'weapp',
   testEnvironment: 'jsdom',
   testMatch: ['<rootDir>/tests/weapp/**/*.test.js'],
-  testTimeout: 30000,
+  setupFilesAfterEnv: ['<rootDir>/tests/weapp/setup.js'],
   // The compiled bundles are plain CommonJS for WeChat: run them untransformed.
   transform: {},
 }

@@ -12,15 +12,19 @@ interface Props<T extends string> {
   /** Single selection: the chosen value; multiple: the chosen values. */
   value: T | T[] | null
   onChange: (value: T) => void
-  ariaLabel?: string
+  /**
+   * Accessible name of the group. (Not `ariaLabel`: Taro's JSX transform rewrites camelCase
+   * aria props into `aria-label` even on our own components, so the prop would never arrive.)
+   */
+  groupLabel?: string
   className?: string
 }
 
 /** Tappable choice chips. The caller decides single vs multiple selection in `onChange`. */
-export function ChipGroup<T extends string>({ options, value, onChange, ariaLabel, className }: Props<T>) {
+export function ChipGroup<T extends string>({ options, value, onChange, groupLabel, className }: Props<T>) {
   const isSelected = (v: T) => (Array.isArray(value) ? value.includes(v) : value === v)
   return (
-    <View className={`chips ${className ?? ''}`} role='listbox' aria-label={ariaLabel}>
+    <View className={`chips ${className ?? ''}`} role='listbox' aria-label={groupLabel}>
       {options.map((o) => {
         const selected = isSelected(o.value)
         return (

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { MEMBERSHIP_STATUSES, type MembershipStatus } from './membership-status';
 import { RELATIONS, STAFF_ROLES } from './roles';
+
+export { MEMBERSHIP_STATUSES, MEMBERSHIP_STATUS_LABELS, type MembershipStatus } from './membership-status';
 
 /** Mainland mobile number, 11 digits starting with 1. */
 export const phoneSchema = z.string().trim().regex(/^1\d{10}$/, { message: '请输入 11 位手机号' });
@@ -12,15 +15,6 @@ export const pageSchema = z.object({
   /** Opaque cursor returned as `nextCursor` by the previous page. */
   cursor: z.string().max(200).optional(),
 });
-
-export const MEMBERSHIP_STATUSES = ['pending', 'approved', 'rejected', 'removed'] as const;
-export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
-export const MEMBERSHIP_STATUS_LABELS: Record<MembershipStatus, string> = {
-  pending: '待审核',
-  approved: '已绑定',
-  rejected: '未通过',
-  removed: '已解除',
-};
 
 export const accountInputs = {
   me: z.object({}).strict(),

@@ -7,6 +7,8 @@ import { cleanup, configure } from '@testing-library/react'
 // Taro's H5 components are Stencil custom elements that render asynchronously; on a busy 2-core
 // machine the default 1 s for findBy/waitFor is too tight.
 configure({ asyncUtilTimeout: 5000 })
+// Per-test budget; set here (not `testTimeout`) so the config also works in a jest `projects` list.
+jest.setTimeout(20000)
 
 jest.mock('@/services/cloud', () => ({ ...jest.requireActual('@/services/cloud'), callFunction: jest.fn() }))
 

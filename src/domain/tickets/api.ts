@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { clientRequestIdSchema, idSchema, pageSchema, phoneSchema } from '../identity';
 import { CATEGORY_CODES, DEPARTMENTS, TICKET_TYPES, type Department, type TicketType } from './catalog';
-import { routingRuleSchema, type RoutingRule } from './routing';
+import { ROUTING_MODES, type RoutingRule } from './routing';
 import type { DeadlineKind, DeadlineState } from './sla';
 import type { TicketAction, TicketStatus } from './state-machine';
 
@@ -11,6 +11,17 @@ export const fileIdSchema = z.string().regex(/^cloud:\/\/[^\s]{1,300}$/, { messa
 const text = (max: number, what: string) => z.string().trim().min(1, { message: `请填写${what}` }).max(max, { message: `${what}不超过 ${max} 个字` });
 const photos = z.array(fileIdSchema).max(MAX_PHOTOS, { message: `最多上传 ${MAX_PHOTOS} 张图片` }).default([]);
 const isoDate = z.string().datetime({ offset: true, message: '时间格式不正确' });
+
+export const routingRuleSchema = z
+  .object({
+    match: z.string().min(1).max(40),
+    department: z.enum(DEPARTMENTS),
+    mode: z.enum(ROUTING_MODES),
+    fixedStaffId: z.string().max(64).optional(),
+    grabFallbackMinutes: z.number().int().min(1).max(240).default(10),
+  })
+  .strict()
+  .refine((r) => r.mode !== 'fixed' || !!r.fixedStaffId, { message: '指定人员模式需要选择员工' });
 
 export const locationSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('home'), unitId: idSchema }).strict(),

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { CATEGORY_BY_CODE, DEPARTMENTS, type Department } from './catalog';
+import { CATEGORY_BY_CODE, type Department } from './catalog';
 
 /**
  * Routing rules are data (collection `routing_rules`), editable by admins. A rule maps a
@@ -12,17 +11,14 @@ export const ROUTING_MODES = ['assign', 'grab', 'fixed'] as const;
 export type RoutingMode = (typeof ROUTING_MODES)[number];
 export const ROUTING_MODE_LABELS: Record<RoutingMode, string> = { assign: '自动派单', grab: '抢单', fixed: '指定人员' };
 
-export const routingRuleSchema = z
-  .object({
-    /** A category code, `type:<repair|complaint|consultation>`, or `*`. */
-    match: z.string().min(1).max(40),
-    department: z.enum(DEPARTMENTS),
-    mode: z.enum(ROUTING_MODES),
-    fixedStaffId: z.string().max(64).optional(),
-    grabFallbackMinutes: z.number().int().min(1).max(240).default(10),
-  })
-  .refine((r) => r.mode !== 'fixed' || !!r.fixedStaffId, { message: '指定人员模式需要选择员工' });
-export type RoutingRule = z.infer<typeof routingRuleSchema>;
+export interface RoutingRule {
+  /** A category code, `type:<repair|complaint|consultation>`, or `*`. */
+  match: string;
+  department: Department;
+  mode: RoutingMode;
+  fixedStaffId?: string;
+  grabFallbackMinutes: number;
+}
 
 export const DEFAULT_RULES: RoutingRule[] = [
   { match: 'type:repair', department: 'engineering', mode: 'grab', grabFallbackMinutes: 10 },

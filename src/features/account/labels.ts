@@ -1,18 +1,10 @@
-import type { HomeView, MeView, MembershipStatus } from '@/domain/identity'
+import type { HomeView, MeView } from '@/domain/identity'
+import { MEMBERSHIP_STATUS_LABELS, type MembershipStatus } from '@/domain/membership-status'
 import { RELATION_LABELS, ROLE_LABELS, type StaffRole } from '@/domain/roles'
 import type { PillTone } from '@/components/Pill'
 
-/**
- * Status labels mirror MEMBERSHIP_STATUS_LABELS in src/domain/identity.ts. That module also builds
- * the zod schemas at load time, so importing a value from it would pull zod (measured: +55 KB minified) into the
- * mini-program; the `Record<MembershipStatus, …>` type keeps this copy exhaustive.
- */
-export const STATUS_LABELS: Record<MembershipStatus, string> = {
-  pending: '待审核',
-  approved: '已绑定',
-  rejected: '未通过',
-  removed: '已解除',
-}
+/** From the zod-free domain module, so the label map costs the bundle nothing extra. */
+export const STATUS_LABELS: Record<MembershipStatus, string> = MEMBERSHIP_STATUS_LABELS
 
 export const STATUS_TONE: Record<MembershipStatus, PillTone> = {
   pending: 'warning',

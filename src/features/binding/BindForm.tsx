@@ -59,7 +59,7 @@ export function BindForm() {
           hint='仅用于物业核验身份和联系你'
         />
         <FormField label='与房屋的关系' error={form.errors.relation}>
-          <ChipGroup ariaLabel='与房屋的关系' options={RELATION_OPTIONS} value={form.relation} onChange={form.setRelation} />
+          <ChipGroup groupLabel='与房屋的关系' options={RELATION_OPTIONS} value={form.relation} onChange={form.setRelation} />
         </FormField>
       </Section>
       {form.submitError && (

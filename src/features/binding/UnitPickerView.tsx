@@ -25,7 +25,7 @@ export function UnitPickerView({ picker, onPicked }: { picker: UnitPicker; onPic
       {communities.data.length > 1 && (
         <Step title='小区'>
           <ChipGroup
-            ariaLabel='小区'
+            groupLabel='小区'
             options={communities.data.map((c) => ({ value: c._id, label: c.name }))}
             value={picker.communityId}
             onChange={picker.chooseCommunity}
@@ -46,7 +46,7 @@ export function UnitPickerView({ picker, onPicked }: { picker: UnitPicker; onPic
           <EmptyState text='该小区暂未录入房屋' hint='请联系物业服务中心' />
         ) : (
           <Step title='楼栋'>
-            <ChipGroup ariaLabel='楼栋' options={picker.buildings.map((b) => ({ value: b, label: b }))} value={picker.building} onChange={picker.chooseBuilding} />
+            <ChipGroup groupLabel='楼栋' options={picker.buildings.map((b) => ({ value: b, label: b }))} value={picker.building} onChange={picker.chooseBuilding} />
           </Step>
         ))}
       {picker.building &&
@@ -58,13 +58,13 @@ export function UnitPickerView({ picker, onPicked }: { picker: UnitPicker; onPic
           <>
             {picker.unitNos.length > 1 && (
               <Step title='单元'>
-                <ChipGroup ariaLabel='单元' options={picker.unitNos.map((u) => ({ value: u, label: u }))} value={picker.unitNo} onChange={picker.chooseUnitNo} />
+                <ChipGroup groupLabel='单元' options={picker.unitNos.map((u) => ({ value: u, label: u }))} value={picker.unitNo} onChange={picker.chooseUnitNo} />
               </Step>
             )}
             {picker.unitNo && (
               <Step title='房号'>
                 <ChipGroup
-                  ariaLabel='房号'
+                  groupLabel='房号'
                   options={picker.rooms.map((u) => ({ value: u._id, label: u.room }))}
                   value={picker.unitId}
                   onChange={(id) => {

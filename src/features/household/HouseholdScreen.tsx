@@ -24,7 +24,7 @@ export function HouseholdScreen({ unitId: requested }: { unitId?: string }) {
     <View className='household'>
       {owned.length > 1 && (
         <Section title='选择房屋'>
-          <ChipGroup ariaLabel='选择房屋' options={owned.map((h) => ({ value: h.unitId, label: h.label }))} value={current.unitId} onChange={setUnitId} />
+          <ChipGroup groupLabel='选择房屋' options={owned.map((h) => ({ value: h.unitId, label: h.label }))} value={current.unitId} onChange={setUnitId} />
         </Section>
       )}
       <Section title={`${current.label} 的成员`} flush>

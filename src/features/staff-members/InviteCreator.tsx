@@ -57,7 +57,7 @@ export function InviteCreator() {
       ) : (
         <>
           <FormField label='岗位（可多选）' error={error ?? undefined}>
-            <ChipGroup ariaLabel='岗位' options={ROLE_OPTIONS} value={roles} onChange={(r) => setRoles((list) => toggleRole(list, r))} />
+            <ChipGroup groupLabel='岗位' options={ROLE_OPTIONS} value={roles} onChange={(r) => setRoles((list) => toggleRole(list, r))} />
           </FormField>
           <FormField label='备注（选填）'>
             <Input className='field__input' value={note} maxlength={40} placeholder='如：新入职工程师 王师傅' aria-label='备注' onInput={(e) => setNote(e.detail.value)} />

@@ -41,7 +41,7 @@ export function StaffCard({ member, self, busy, onUpdate }: Props) {
       <Text className='staff-card__roles'>{roleLabels(member.roles).join('、')}</Text>
       {editing ? (
         <View className='staff-card__edit'>
-          <ChipGroup ariaLabel='岗位' options={ROLE_OPTIONS} value={roles} onChange={(r) => setRoles((list) => toggleRole(list, r))} />
+          <ChipGroup groupLabel='岗位' options={ROLE_OPTIONS} value={roles} onChange={(r) => setRoles((list) => toggleRole(list, r))} />
           {roles.length === 0 && <Text className='staff-card__error'>至少选择一个岗位</Text>}
           <View className='staff-card__actions'>
             <Button size='small' fill='none' onClick={() => (setEditing(false), setRoles(member.roles))}>
