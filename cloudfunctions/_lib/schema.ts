@@ -42,6 +42,8 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   ],
   routing_rules: [],
   counters: [],
+  /** Subscribe-message consents left, per user and template. */
+  subscriptions: [],
   /** One record per message that must be delivered once (subscribe messages). */
   deliveries: [{ name: 'recipient_at', keys: [['touser', 1], ['at', -1]] }],
   /** In-app notices for staff (the task list). */

@@ -10,6 +10,8 @@ import { nextDue } from './model';
 import { noticeStaff, supervisorsOf } from './notify';
 import { decide, markAssigned } from './routing';
 import { checkText } from './security';
+import { grantConsents } from '../_lib/subscriptions';
+import { TEMPLATES } from './notify';
 
 type CreateIn = z.infer<typeof ticketInputs.create>;
 type OnBehalfIn = z.infer<typeof ticketInputs.createOnBehalf>;
@@ -154,6 +156,8 @@ async function createTicket(ctx: ActionContext, d: Draft, units: string[] | null
     throw e;
   }
   await markAssigned(db, route.assigneeStaffId, now);
+  const known = new Set(Object.values(TEMPLATES));
+  if (d.reporterOpenid && d.subscribed.length) await grantConsents(db, d.reporterOpenid, d.subscribed.filter((x) => known.has(x)), now);
   const ref = { _id: d.id, communityId: place.communityId, no };
   if (route.assigneeStaffId) await noticeStaff(db, [route.assigneeStaffId], ref, 'assigned', `新工单 ${no}：${cat.label}`, now);
   if (route.alertSupervisor) await noticeStaff(db, supervisors, ref, 'emergency', `紧急工单 ${no}：${cat.label}（${place.location.label}）`, now);

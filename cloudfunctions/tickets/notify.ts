@@ -1,4 +1,5 @@
 import type { Database } from '../_lib/cloud';
+import { clearConsent, takeConsent } from '../_lib/subscriptions';
 import type { ActionContext } from '../_lib/handler';
 import type { TicketDoc } from './model';
 import { STATUS_LABELS } from '../../src/domain/tickets/state-machine';
@@ -22,13 +23,18 @@ export async function notifyResident(ctx: ActionContext, t: TicketDoc, event: st
   const tplKey = EVENT_TEMPLATE[event];
   if (!tplKey) return;
   const templateId = TEMPLATES[tplKey];
-  if (!t.subscribed.includes(templateId) || !t.reporterOpenid) return;
+  if (!t.reporterOpenid) return;
   const id = `${t._id}:${event === 'grab' ? 'accept' : event}`;
   try {
     await ctx.db.collection('deliveries').add({ _id: id, ticketId: t._id, touser: t.reporterOpenid, templateId, event, status: 'pending', at });
   } catch (e: any) {
     if (e?.code === 'DATABASE_DUPLICATE_WRITE') return; // already sent (or being sent) once
     throw e;
+  }
+  // No consent left for this template: the resident sees the step on the ticket's timeline instead.
+  if (!(await takeConsent(ctx.db, t.reporterOpenid, templateId, at))) {
+    await ctx.db.collection('deliveries').doc(id).update({ status: 'skipped', reason: 'no-consent' });
+    return;
   }
   const data = {
     character_string1: { value: t.no },
@@ -39,6 +45,7 @@ export async function notifyResident(ctx: ActionContext, t: TicketDoc, event: st
   try {
     const res: any = await ctx.app.callWxOpenApi({ apiName: '/cgi-bin/message/subscribe/send', requestData: { touser: t.reporterOpenid, template_id: templateId, page: `pages/ticket/index?id=${t._id}`, data, miniprogram_state: 'formal' } } as any);
     const errcode = res?.result?.errcode ?? 0;
+    if (errcode === 43101) await clearConsent(ctx.db, t.reporterOpenid, templateId, at);
     await ctx.db.collection('deliveries').doc(id).update({ status: errcode === 0 ? 'sent' : 'failed', errcode });
   } catch (e) {
     await ctx.db.collection('deliveries').doc(id).update({ status: 'failed', error: String((e as Error).message).slice(0, 200) });

@@ -128,8 +128,12 @@ describe('the repair flow, end to end', () => {
     expect(d.timeline.map((e: any) => e.action)).toEqual(['created', 'grab', 'arrive', 'consent', 'pause', 'resume', 'complete', 'confirm', 'rate']);
     expect(d.rating).toEqual({ score: 5, comment: '很及时' });
     expect(d.deadlines.every((x: any) => x.metAt)).toBe(true);
+    // One consent per template from the submit tap: accepted (progress) and completed (done) are
+    // sent; arrival finds no progress consent left and stays on the timeline only.
     const outbox = (await lc.dev('/api/dev/outbox?touser=o-resident-04')).data;
-    expect(outbox.map((m: any) => m.templateId).sort()).toEqual(['TPL_TICKET_DONE', 'TPL_TICKET_PROGRESS', 'TPL_TICKET_PROGRESS']);
+    expect(outbox.map((m: any) => m.templateId).sort()).toEqual(['TPL_TICKET_DONE', 'TPL_TICKET_PROGRESS']);
+    const skipped = await lc.db.collection('deliveries').where({ ticketId, status: 'skipped' }).get();
+    expect(skipped.data.map((x: any) => [x.event, x.reason])).toEqual([['arrive', 'no-consent']]);
   });
 
   test('twenty engineers grabbing at once: exactly one wins', async () => {
