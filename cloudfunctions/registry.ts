@@ -1,11 +1,13 @@
 import type { ActionMap } from './_lib/handler';
 import { accountActions } from './account/actions';
+import { callbackActions } from './callbacks/actions';
 import { pingActions } from './ping/actions';
 import { ticketActions } from './tickets/actions';
 
 /** Every function and its actions: the source of the dev catalogue and the API reference. */
 export const FUNCTIONS: Record<string, ActionMap> = {
   account: accountActions,
+  callbacks: callbackActions,
   ping: pingActions,
   tickets: ticketActions,
 };

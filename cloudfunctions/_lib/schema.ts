@@ -34,6 +34,9 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
     { name: 'unit_created', keys: [['unitId', 1], ['createdAt', -1]] },
     { name: 'grab_deadline', keys: [['status', 1], ['grabDeadline', 1]] },
     { name: 'auto_confirm', keys: [['status', 1], ['autoConfirmAt', 1]] },
+    { name: 'next_reminder', keys: [['nextReminderAt', 1]] },
+    { name: 'callback_due', keys: [['callbackDue', 1], ['resolvedAt', 1]] },
+    { name: 'confirm_reminder', keys: [['confirmReminderAt', 1]] },
   ],
   /** The communication log (《客户沟通记录表》): every step of every ticket. */
   ticket_events: [
@@ -46,6 +49,17 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   subscriptions: [],
   /** One record per message that must be delivered once (subscribe messages). */
   deliveries: [{ name: 'recipient_at', keys: [['touser', 1], ['at', -1]] }],
+  /** Callback tasks (回访) after a resolution. */
+  callbacks: [
+    { name: 'community_status_due', keys: [['communityId', 1], ['status', 1], ['dueAt', 1]] },
+    { name: 'assignee_status_due', keys: [['assigneeStaffId', 1], ['status', 1], ['dueAt', 1]] },
+    { name: 'next_reminder', keys: [['nextReminderAt', 1]] },
+    { name: 'ticket', keys: [['ticketId', 1]] },
+  ],
+  /** Every reminder decided by the timer, keyed so that each is decided once. */
+  reminders: [{ name: 'ticket_at', keys: [['ticketId', 1], ['at', -1]] }],
+  /** In-app notices for residents (when no subscribe consent is left). */
+  resident_notices: [{ name: 'openid_at', keys: [['openid', 1], ['at', -1]] }],
   /** In-app notices for staff (the task list). */
   staff_notices: [{ name: 'staff_read_at', keys: [['staffId', 1], ['read', 1], ['at', -1]] }],
 };

@@ -5,7 +5,8 @@ import { can, nextStatus, type Actor } from '../../src/domain/tickets/state-mach
 import { DEPARTMENT_ROLE } from '../../src/domain/tickets/catalog';
 import type { ActionContext } from '../_lib/handler';
 import type { StaffDoc } from '../_lib/caller';
-import { actorFor, actorName, nextDue, refuse, type EventDoc, type TicketDoc } from './model';
+import { actorFor, actorName, nextDue, refuse, reminderAt, type EventDoc, type TicketDoc } from './model';
+import { DEFAULT_CALLBACK_SETTINGS } from '../../src/domain/tickets/reminders';
 import { noticeStaff, notifyResident } from './notify';
 import { checkText } from './security';
 
@@ -35,7 +36,7 @@ export async function act(input: ActInput, ctx: ActionContext) {
       const status = patch.status ?? nextStatus(t, input.action) ?? t.status;
       const deadlines = meet(patch.deadlines ?? t.deadlines, metBy(input.action), now);
       const seq = (t.eventCount ?? 0) + 1;
-      const full: Patch = { ...patch, status, deadlines, nextDueAt: nextDue(deadlines, status), updatedAt: now, eventCount: seq };
+      const full: Patch = { ...patch, status, deadlines, nextDueAt: nextDue(deadlines, status), nextReminderAt: reminderAt(deadlines, status), updatedAt: now, eventCount: seq };
       // First-contact ownership: the first staff member to take an app request owns it to the end.
       if (actor.kind === 'staff' && !t.ownerStaffId && ['accept', 'grab', 'dispatch', 'answer', 'promise'].includes(input.action)) {
         full.ownerStaffId = caller.staff!._id;
@@ -108,7 +109,10 @@ async function plan(ctx: ActionContext, tx: any, t: TicketDoc, actor: Actor, inp
     case 'complete':
     case 'answer': {
       const autoConfirmAt = new Date(now.getTime() + DEFAULT_SLA.autoConfirmDays * 86400_000);
-      return { patch: { resolvedAt: now, autoConfirmAt }, event: { text: input.text, ...(input.action === 'complete' ? { photos: input.photos } : {}) } };
+      const confirmReminderAt = new Date(now.getTime() + DEFAULT_CALLBACK_SETTINGS.confirmReminderHours * 3600_000);
+      // The reminders timer turns a resolution into a callback task (回访), by policy.
+      const resolution = { resolvedAt: now, autoConfirmAt, confirmReminderAt, callbackDue: true, resolutionCount: (t.resolutionCount ?? 0) + 1 };
+      return { patch: resolution, event: { text: input.text, ...(input.action === 'complete' ? { photos: input.photos } : {}) } };
     }
     case 'promise': {
       const replyBy = new Date(input.replyBy);
@@ -117,13 +121,13 @@ async function plan(ctx: ActionContext, tx: any, t: TicketDoc, actor: Actor, inp
       return { patch: { deadlines: meet(deadlines, ['accept'], now) }, event: { text: `承诺于 ${fmt(replyBy)} 前答复` } };
     }
     case 'confirm':
-      return { patch: { closedAt: now, autoConfirmAt: null }, event: { text: '住户确认已解决' } };
+      return { patch: { closedAt: now, autoConfirmAt: null, confirmReminderAt: null }, event: { text: '住户确认已解决' } };
     case 'reopen': {
       // Back to the same hands, with fresh resolve timers from now.
       const resolveMin = t.emergency ? DEFAULT_SLA.emergency.resolve! : (DEFAULT_SLA[t.type].resolve ?? DEFAULT_SLA[t.type].reply ?? 1440);
       const kind = t.type === 'consultation' ? 'reply' : 'resolve';
       const deadlines = [...t.deadlines.filter((d) => d.kind !== kind), { kind, dueAt: new Date(now.getTime() + resolveMin * 60_000) } as const];
-      return { patch: { resolvedAt: null, autoConfirmAt: null, closedAt: null, deadlines }, event: { text: `重新处理：${input.reason}` } };
+      return { patch: { resolvedAt: null, autoConfirmAt: null, confirmReminderAt: null, closedAt: null, callbackDue: false, deadlines }, event: { text: `重新处理：${input.reason}` } };
     }
     case 'rate':
       return { patch: { rating: input.score, ratingComment: input.comment }, event: { text: `评价 ${input.score} 星${input.comment ? `：${input.comment}` : ''}` } };

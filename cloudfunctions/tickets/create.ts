@@ -6,7 +6,7 @@ import { DEFAULT_SLA, initialDeadlines } from '../../src/domain/tickets/sla';
 import type { ActionContext } from '../_lib/handler';
 import { isDuplicate, stableId } from '../_lib/ids';
 import type { EventDoc, TicketDoc } from './model';
-import { nextDue } from './model';
+import { nextDue, reminderAt } from './model';
 import { noticeStaff, supervisorsOf } from './notify';
 import { decide, markAssigned } from './routing';
 import { checkText } from './security';
@@ -107,6 +107,10 @@ async function createTicket(ctx: ActionContext, d: Draft, units: string[] | null
     pause: null,
     deadlines,
     nextDueAt: nextDue(deadlines, status),
+    nextReminderAt: reminderAt(deadlines, status),
+    callbackDue: false,
+    resolutionCount: 0,
+    confirmReminderAt: null,
     consent: null,
     rating: null,
     ratingComment: '',

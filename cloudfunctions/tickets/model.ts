@@ -1,6 +1,7 @@
 import { AppError } from '../../src/domain/errors';
 import type { Department, TicketType } from '../../src/domain/tickets/catalog';
-import type { Deadline } from '../../src/domain/tickets/sla';
+import { DEFAULT_SLA, type Deadline } from '../../src/domain/tickets/sla';
+import { nextReminderAt, type StagedDeadline } from '../../src/domain/tickets/reminders';
 import { can, TICKET_STATUSES, type Actor, type TicketAction, type TicketState, type TicketStatus } from '../../src/domain/tickets/state-machine';
 import type { Caller } from '../_lib/caller';
 
@@ -41,6 +42,12 @@ export interface TicketDoc extends TicketState {
   closedAt: Date | null;
   /** How many log entries the ticket has; each new entry takes the next number. */
   eventCount: number;
+  /** When the reminders timer next has something to say about this ticket's timers. */
+  nextReminderAt: Date | null;
+  /** Set on resolution; the reminders timer turns it into a callback task. */
+  callbackDue: boolean;
+  resolutionCount: number;
+  confirmReminderAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -65,6 +72,12 @@ export function nextDue(deadlines: Deadline[], status: TicketStatus): Date | nul
   if (!['pending', 'assigned', 'accepted', 'arrived'].includes(status)) return null;
   const running = deadlines.filter((d) => !d.metAt).map((d) => new Date(d.dueAt).getTime());
   return running.length ? new Date(Math.min(...running)) : null;
+}
+
+/** Reminders run only while a ticket is open; a paused ticket's timers stand still. */
+export function reminderAt(deadlines: Deadline[], status: TicketStatus): Date | null {
+  if (!['pending', 'assigned', 'accepted', 'arrived'].includes(status)) return null;
+  return nextReminderAt(deadlines as StagedDeadline[], DEFAULT_SLA.warnBeforeMinutes);
 }
 
 /** The actor a caller acts as on this ticket: staff of its community first, else a resident. */

@@ -52,11 +52,29 @@ export async function notifyResident(ctx: ActionContext, t: TicketDoc, event: st
   }
 }
 
-/** In-app notices for staff: the assignee, the first-contact owner, supervisors for emergencies. */
-export async function noticeStaff(db: Database, staffIds: (string | null | undefined)[], t: Pick<TicketDoc, '_id' | 'communityId' | 'no'>, kind: string, text: string, at: Date, exceptStaffId?: string) {
+/**
+ * In-app notices for staff: the assignee, the first-contact owner, supervisors for emergencies.
+ * With a `key`, each notice's id is derived from it, so delivering the same reminder twice
+ * (a retried or overlapping timer run) leaves one notice per person.
+ */
+export async function noticeStaff(db: Database, staffIds: (string | null | undefined)[], t: Pick<TicketDoc, '_id' | 'communityId' | 'no'>, kind: string, text: string, at: Date, exceptStaffId?: string, key?: string) {
   const ids = [...new Set(staffIds.filter((x): x is string => !!x && x !== exceptStaffId))];
   if (ids.length === 0) return;
-  await db.collection('staff_notices').add(ids.map((staffId) => ({ staffId, communityId: t.communityId, ticketId: t._id, no: t.no, kind, text, at, read: false })) as any);
+  const docs = ids.map((staffId) => ({ ...(key ? { _id: `${key}:${staffId}` } : {}), staffId, communityId: t.communityId, ticketId: t._id, no: t.no, kind, text, at, read: false }));
+  if (!key) {
+    await db.collection('staff_notices').add(docs as any);
+    return;
+  }
+  await Promise.all(
+    docs.map((d) =>
+      db
+        .collection('staff_notices')
+        .add(d)
+        .catch((e: any) => {
+          if (e?.code !== 'DATABASE_DUPLICATE_WRITE') throw e;
+        }),
+    ),
+  );
 }
 
 export async function supervisorsOf(db: Database, communityId: string): Promise<string[]> {

@@ -2,7 +2,7 @@ import { ruleFor } from '../../src/domain/tickets/routing';
 import { pickAssignee } from '../../src/domain/tickets/routing';
 import { meet } from '../../src/domain/tickets/sla';
 import type { ActionContext } from '../_lib/handler';
-import { nextDue, type EventDoc, type TicketDoc } from './model';
+import { nextDue, reminderAt, type EventDoc, type TicketDoc } from './model';
 import { noticeStaff } from './notify';
 import { candidatesFor, loadRules, markAssigned } from './routing';
 
@@ -42,7 +42,7 @@ export async function sweep(_input: unknown, ctx: ActionContext) {
   const stale = (await db.collection('tickets').where({ status: 'resolved', autoConfirmAt: _.lte(now) }).orderBy('autoConfirmAt', 'asc').limit(BATCH).get()).data as TicketDoc[];
   for (const t of stale) {
     const ok = await change(ctx, t._id, (cur) => cur.status === 'resolved' && !!cur.autoConfirmAt && new Date(cur.autoConfirmAt) <= now, (cur) => ({
-      patch: { status: 'closed', closedAt: now, autoConfirmAt: null },
+      patch: { status: 'closed', closedAt: now, autoConfirmAt: null, confirmReminderAt: null },
       event: { action: 'auto-confirm', text: '住户未在期限内确认，系统自动确认完成', visibility: 'public' },
       cur,
     }));
@@ -67,7 +67,7 @@ async function change(
       const status = patch.status ?? cur.status;
       const deadlines = meet(cur.deadlines, [], now);
       const seq = (cur.eventCount ?? 0) + 1;
-      await tx.collection('tickets').doc(id).update({ ...patch, nextDueAt: nextDue(deadlines, status), updatedAt: now, eventCount: seq });
+      await tx.collection('tickets').doc(id).update({ ...patch, nextDueAt: nextDue(deadlines, status), nextReminderAt: reminderAt(deadlines, status), updatedAt: now, eventCount: seq });
       await tx.collection('ticket_events').add({ ticketId: id, seq, communityId: cur.communityId, at: now, actor: system, channel: 'system', ...event });
       changed = true;
     }, 1);

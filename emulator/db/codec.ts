@@ -13,6 +13,13 @@ export const DATE_CEIL = '\u0000E';
 
 export type Doc = Record<string, any>;
 
+/**
+ * Realm-safe type checks: a Date made by structuredClone or in another vm context (jest runs
+ * the emulator in one) is not `instanceof` this realm's Date, but it is still a Date.
+ */
+export const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+export const isRegExp = (v: unknown): v is RegExp => Object.prototype.toString.call(v) === '[object RegExp]';
+
 export function encodeDate(d: Date): string {
   return DATE_PREFIX + d.toISOString();
 }
@@ -20,8 +27,8 @@ export function encodeDate(d: Date): string {
 export function encodeDoc(doc: Doc): string {
   return JSON.stringify(doc, function (this: any, key: string, value: unknown) {
     const raw = this[key];
-    if (raw instanceof Date) return encodeDate(raw);
-    if (raw instanceof RegExp) return { $regex: raw.source, $options: raw.flags };
+    if (isDate(raw)) return encodeDate(raw);
+    if (isRegExp(raw)) return { $regex: raw.source, $options: raw.flags };
     return value;
   });
 }
@@ -37,7 +44,7 @@ export function decodeDoc(text: string): Doc {
 
 /** A value as it appears inside SQL (the same encoding `json_extract` returns). */
 export function sqlScalar(v: unknown): string | number | null {
-  if (v instanceof Date) return encodeDate(v);
+  if (isDate(v)) return encodeDate(v);
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v === null || v === undefined) return null;
   return v as string | number;

@@ -1,5 +1,5 @@
 import { BSONRegExp, EJSON } from 'bson';
-import type { Doc } from './codec';
+import { isDate, type Doc } from './codec';
 
 /** Thrown for input the SDK would never send; the admin endpoint maps it to INVALID_PARAM. */
 export class WireError extends Error {
@@ -28,7 +28,7 @@ export function parseEJSON(text: unknown, now: () => number, what = 'query'): an
 
 function normalise(v: any, now: () => number, what: string): any {
   if (v === null || typeof v !== 'object') return v;
-  if (v instanceof Date) {
+  if (isDate(v)) {
     // EJSON.parse turns {"$date":"garbage"} into an Invalid Date instead of failing.
     if (Number.isNaN(v.getTime())) throw new WireError('INVALID_PARAM', `malformed EJSON in ${what}: invalid date`);
     return v;

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import mingo from 'mingo';
-import { decodeDoc, encodeDoc, type Doc } from './codec';
+import { decodeDoc, encodeDoc, type Doc, isDate } from './codec';
 import { conflict, duplicate, invalid, notExist, txFail, uniqueViolation, DbError } from './errors';
 import { pathExpr, planOrder, planQuery } from './plan';
 
@@ -45,6 +45,11 @@ const NAME_RE = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 const TX_TTL_MS = 60_000;
 const key = (coll: string, id: string) => `${coll}\u0001${id}`;
 const mingoOptions = { idKey: '_id' };
+
+/** A deep copy whose Dates are this realm's (structuredClone's are not, under jest's vm). */
+function cloneDoc<T>(doc: T): T {
+  return decodeDoc(encodeDoc(doc as Doc)) as T;
+}
 
 export function newId(): string {
   return randomBytes(16).toString('hex');
@@ -235,7 +240,7 @@ export class Engine {
       const tx = this.tx(txId);
       const k = key(name, id);
       const w = tx.writes.get(k);
-      if (w) return w.doc ? structuredClone(w.doc) : null;
+      if (w) return w.doc ? cloneDoc(w.doc) : null;
       const row = this.readRow(info, id);
       if (!tx.seen.has(k)) tx.seen.set(k, row ? row.ver : null);
       return row ? decodeDoc(row.doc) : null;
@@ -317,7 +322,7 @@ export class Engine {
         const { _id: _ignored, ...rest } = data;
         return { _id: id, ...rest };
       }
-      const next = structuredClone(current ?? { _id: id });
+      const next = cloneDoc(current ?? { _id: id });
       try {
         mingo.update(next, modifier as any, undefined, undefined, { cloneMode: 'none' });
       } catch (e) {
@@ -505,7 +510,7 @@ function equalityFields(query: Doc): Doc {
   const out: Doc = {};
   for (const [k, v] of Object.entries(query)) {
     if (k.startsWith('$') || k.includes('.')) continue;
-    if (v === null || typeof v !== 'object' || v instanceof Date) out[k] = v;
+    if (v === null || typeof v !== 'object' || isDate(v)) out[k] = v;
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { DATE_CEIL, DATE_FLOOR, STRING_FLOOR, sqlScalar } from './codec';
+import { DATE_CEIL, DATE_FLOOR, STRING_FLOOR, sqlScalar, isDate, isRegExp } from './codec';
 
 /**
  * Turns the indexable part of a Mongo query into SQL over the collection table.
@@ -25,7 +25,7 @@ export function pathExpr(path: string): string {
 type Kind = 'string' | 'number' | 'boolean' | 'date' | 'null' | 'other';
 function kindOf(v: unknown): Kind {
   if (v === null) return 'null';
-  if (v instanceof Date) return 'date';
+  if (isDate(v)) return 'date';
   switch (typeof v) {
     case 'string':
       return 'string';
@@ -84,7 +84,7 @@ function addConjunction(query: Record<string, any>, indexed: (path: string) => b
 function addField(path: string, cond: any, out: SqlPlan) {
   const expr = pathExpr(path);
   const isOperatorObject =
-    cond && typeof cond === 'object' && !(cond instanceof Date) && !(cond instanceof RegExp) && !Array.isArray(cond) &&
+    cond && typeof cond === 'object' && !(isDate(cond)) && !(isRegExp(cond)) && !Array.isArray(cond) &&
     Object.keys(cond).length > 0 && Object.keys(cond).every((k) => k.startsWith('$'));
   if (!isOperatorObject) {
     addEquality(path, expr, cond, out);

@@ -1,0 +1,4 @@
+import { createFunction } from '../_lib/handler';
+import { callbackActions } from './actions';
+
+export const main = createFunction('callbacks', callbackActions);

@@ -1,0 +1,70 @@
+import type { Deadline } from './sla';
+
+/**
+ * Reminder stages of a running timer: a warning before it is due, then a breach (which is
+ * also escalated to the supervisor). Each stage happens once per due time: when a timer
+ * moves (a pause, a promise), its stages start over.
+ */
+export type ReminderStage = 'warn' | 'breach';
+export interface StagedDeadline extends Deadline {
+  /** For each stage done, the due time (ms) it was done for. */
+  stages?: Partial<Record<ReminderStage, number>>;
+}
+
+export function dueStages(d: StagedDeadline, now: Date, warnMinutes: number): ReminderStage[] {
+  if (d.metAt) return [];
+  const due = new Date(d.dueAt).getTime();
+  const out: ReminderStage[] = [];
+  if (d.stages?.warn !== due && now.getTime() >= due - warnMinutes * 60_000) out.push('warn');
+  if (d.stages?.breach !== due && now.getTime() >= due) out.push('breach');
+  return out;
+}
+
+/** When the next reminder of any running timer falls due (null: none left). */
+export function nextReminderAt(deadlines: StagedDeadline[], warnMinutes: number): Date | null {
+  let next = Infinity;
+  for (const d of deadlines) {
+    if (d.metAt) continue;
+    const due = new Date(d.dueAt).getTime();
+    if (d.stages?.warn !== due) next = Math.min(next, due - warnMinutes * 60_000);
+    else if (d.stages?.breach !== due) next = Math.min(next, due);
+  }
+  return Number.isFinite(next) ? new Date(next) : null;
+}
+
+export function markStages(d: StagedDeadline, stages: ReminderStage[]): StagedDeadline {
+  const due = new Date(d.dueAt).getTime();
+  return { ...d, stages: { ...(d.stages ?? {}), ...Object.fromEntries(stages.map((s) => [s, due])) } };
+}
+
+export const CALLBACK_POLICIES = ['always', 'skip-if-rated-4', 'never'] as const;
+export type CallbackPolicy = (typeof CALLBACK_POLICIES)[number];
+export const CALLBACK_POLICY_LABELS: Record<CallbackPolicy, string> = { always: '全部回访', 'skip-if-rated-4': '好评（4 星及以上）免回访', never: '不回访' };
+
+export interface CallbackSettings {
+  policy: Record<'repair' | 'complaint' | 'consultation', CallbackPolicy>;
+  /** Hours after resolution the callback is due (the manual: within 24 h). */
+  dueHours: number;
+  /** Unreachable attempts before the callback closes as unreachable. */
+  maxAttempts: number;
+  /** Hours after resolution a resident is reminded to confirm. */
+  confirmReminderHours: number;
+}
+
+export const DEFAULT_CALLBACK_SETTINGS: CallbackSettings = {
+  policy: { repair: 'always', complaint: 'always', consultation: 'never' },
+  dueHours: 24,
+  maxAttempts: 3,
+  confirmReminderHours: 24,
+};
+
+export const CALLBACK_STATUSES = ['open', 'done', 'skipped', 'unreachable'] as const;
+export type CallbackStatus = (typeof CALLBACK_STATUSES)[number];
+export const CALLBACK_STATUS_LABELS: Record<CallbackStatus, string> = { open: '待回访', done: '已回访', skipped: '免回访', unreachable: '联系不上' };
+
+/** Whether a resolved ticket needs a callback at all, given the policy and any rating so far. */
+export function callbackNeeded(policy: CallbackPolicy, rating: number | null | undefined): boolean {
+  if (policy === 'never') return false;
+  if (policy === 'skip-if-rated-4') return !(rating !== null && rating !== undefined && rating >= 4);
+  return true;
+}
