@@ -81,7 +81,7 @@ export async function remind(_input: unknown, ctx: ActionContext) {
           for (const stage of stages) {
             const dueMs = new Date(d.dueAt).getTime();
             const key = `${t._id}:${d.kind}:${dueMs}:${stage}`;
-            const fresh = await claim(ctx, key, { ticketId: t._id, communityId: t.communityId, kind: d.kind, stage, dueAt: d.dueAt, at: now });
+            const fresh = await claim(ctx, key, { ticketId: t._id, communityId: t.communityId, kind: d.kind, stage, dueAt: d.dueAt, at: now, channel: 'in-app' });
             const label = `${DEADLINE_LABELS[d.kind]}时限`;
             const who = t.assigneeStaffId ? [t.assigneeStaffId, t.ownerStaffId] : [t.ownerStaffId, ...(await supervisors(t.communityId))];
             // Notices carry the reminder's key: redelivery after a crash cannot duplicate them.
@@ -169,7 +169,7 @@ export async function remind(_input: unknown, ctx: ActionContext) {
       const stages = dueStages(d, now, WARN);
       for (const stage of stages) {
         const key = `${cb._id}:${new Date(cb.dueAt).getTime()}:${stage}`;
-        const fresh = await claim(ctx, key, { ticketId: cb.ticketId, communityId: cb.communityId, kind: 'callback', stage, dueAt: cb.dueAt, at: now });
+        const fresh = await claim(ctx, key, { ticketId: cb.ticketId, communityId: cb.communityId, kind: 'callback', stage, dueAt: cb.dueAt, at: now, channel: 'in-app' });
         const who = cb.assigneeStaffId ? [cb.assigneeStaffId] : await deskOf(ctx, cb.communityId);
         if (stage === 'warn') await noticeStaff(ctx.db, who, t!, 'callback-warning', `${cb.no} 的回访将在 ${WARN} 分钟内到期`, now, undefined, key);
         else {
