@@ -14,6 +14,22 @@ export interface OutboxMessage {
 
 /** Every openapi call that would reach a person (subscribe messages) is recorded here. */
 export class Outbox {
+  /** Errors the emulated WeChat answers next, per recipient ('*' for anyone): for failure tests. */
+  readonly faults = new Map<string, { errcode: number; times: number }>();
+
+  /** The injected error for this recipient's next send, if any (consumed). */
+  takeFault(touser: string): number | null {
+    for (const key of [touser, '*']) {
+      const f = this.faults.get(key);
+      if (f && f.times > 0) {
+        f.times--;
+        if (f.times === 0) this.faults.delete(key);
+        return f.errcode;
+      }
+    }
+    return null;
+  }
+
   constructor(private readonly db: Database.Database) {
     db.exec(`CREATE TABLE IF NOT EXISTS __outbox (
       id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, api TEXT NOT NULL, touser TEXT,

@@ -203,6 +203,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         return sendJson(res, 200, { ok: true, data: clock.state() });
       }
     }
+    if (path === '/api/dev/wx-faults' && method === 'POST') {
+      const body = parseJson(await readBody(req));
+      if (!Number.isInteger(body.errcode) || !Number.isInteger(body.times) || body.times < 1) throw new HttpError(400, 'INVALID_INPUT', '需要 errcode 与 times（正整数），可选 touser');
+      outbox.faults.set(typeof body.touser === 'string' ? body.touser : '*', { errcode: body.errcode, times: body.times });
+      return sendJson(res, 200, { ok: true, data: Object.fromEntries(outbox.faults) });
+    }
     if (path === '/api/dev/indexes' && method === 'POST') {
       const body = parseJson(await readBody(req));
       if (typeof body.collection !== 'string' || !Array.isArray(body.indexes)) throw new HttpError(400, 'INVALID_INPUT', '需要 collection 与 indexes');

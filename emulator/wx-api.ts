@@ -12,6 +12,11 @@ export function wxApi(ctx: AdminContext, apiName: string, req: any): Record<stri
     case 'cgi-bin/message/subscribe/send': {
       const missing = ['touser', 'template_id', 'data'].filter((k) => !req?.[k]);
       if (missing.length) return { errcode: 47003, errmsg: `argument invalid! missing ${missing.join(',')}` };
+      const fault = ctx.outbox.takeFault(String(req.touser));
+      if (fault !== null) {
+        ctx.outbox.record(new Date(ctx.clock.now()), 'subscribeMessage.send', req, fault);
+        return { errcode: fault, errmsg: 'injected by /api/dev/wx-faults' };
+      }
       ctx.outbox.record(new Date(ctx.clock.now()), 'subscribeMessage.send', req, 0);
       return { errcode: 0, errmsg: 'ok', msgid: Date.now() };
     }

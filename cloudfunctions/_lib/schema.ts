@@ -46,7 +46,7 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   routing_rules: [],
   counters: [],
   /** Subscribe-message consents left, per user and template. */
-  subscriptions: [],
+  subscriptions: [{ name: 'openid', keys: [['openid', 1]] }],
   /** One record per message that must be delivered once (subscribe messages). */
   deliveries: [{ name: 'recipient_at', keys: [['touser', 1], ['at', -1]] }],
   /** Callback tasks (回访) after a resolution. */
@@ -60,6 +60,20 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   reminders: [{ name: 'ticket_at', keys: [['ticketId', 1], ['at', -1]] }],
   /** In-app notices for residents (when no subscribe consent is left). */
   resident_notices: [{ name: 'openid_at', keys: [['openid', 1], ['at', -1]] }],
+  announcements: [
+    { name: 'community_status_published', keys: [['communityId', 1], ['status', 1], ['publishedAt', -1]] },
+    { name: 'community_created', keys: [['communityId', 1], ['createdAt', -1]] },
+    { name: 'status_publish_at', keys: [['status', 1], ['publishAt', 1]] },
+    { name: 'status_expires_at', keys: [['status', 1], ['expiresAt', 1]] },
+    { name: 'broadcast_state', keys: [['broadcastState', 1]] },
+  ],
+  /** One delivery per (announcement, resident): a recipient never gets a notice twice. */
+  announcement_deliveries: [
+    { name: 'status_next', keys: [['status', 1], ['nextAttemptAt', 1]] },
+    { name: 'announcement_status', keys: [['announcementId', 1], ['status', 1]] },
+  ],
+  announcement_reads: [{ name: 'announcement', keys: [['announcementId', 1]] }, { name: 'openid', keys: [['openid', 1]] }],
+  announcement_groups: [{ name: 'announcement', keys: [['announcementId', 1]] }],
   /** In-app notices for staff (the task list). */
   staff_notices: [{ name: 'staff_read_at', keys: [['staffId', 1], ['read', 1], ['at', -1]] }],
 };

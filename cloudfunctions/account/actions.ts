@@ -5,6 +5,7 @@ import { decideBinding, householdMembers, listBindingRequests, removeMember, req
 import { listCommunities, listUnits } from './directory';
 import { me } from './me';
 import { createInvite, listStaff, redeemInvite, setOnDuty, updateStaff } from './staff';
+import { subscribe, subscriptions } from './subscriptions';
 
 /** Identity: who the caller is, their homes, households, and staff membership. */
 export const accountActions = {
@@ -20,5 +21,7 @@ export const accountActions = {
   redeemInvite: action({ description: '使用邀请码成为员工', audience: ['any'], input: I.redeemInvite, run: redeemInvite }),
   listStaff: action({ description: '本小区员工列表', audience: ['admin'], input: I.listStaff, run: listStaff }),
   updateStaff: action({ description: '修改员工角色或停用员工', audience: ['admin'], input: I.updateStaff, run: updateStaff }),
+  subscribe: action({ description: '记录用户刚同意的订阅消息（每次同意可发送一条）', audience: ['any'], input: I.subscribe, run: subscribe }),
+  subscriptions: action({ description: '我剩余的订阅消息次数（按模板）', audience: ['any'], input: I.subscriptions, run: subscriptions }),
   setOnDuty: action({ description: '员工设置本人上班/下班', audience: [...STAFF_ROLES], input: I.setOnDuty, run: setOnDuty }),
 };

@@ -185,6 +185,32 @@ export async function create(input: CreateIn, ctx: ActionContext) {
   );
 }
 
+/** A resident's question on a notice becomes a consultation ticket linked to it. */
+export async function createLinkedConsultation(ctx: ActionContext, input: { question: string; announcementId: string; clientRequestId: string; communityId: string }) {
+  const home = ctx.caller.homes.find((h) => h.communityId === input.communityId) ?? ctx.caller.homes[0];
+  if (!home) throw new AppError('FORBIDDEN', '请先绑定房屋');
+  const res = await createTicket(
+    ctx,
+    {
+      type: 'consultation',
+      category: 'consultation_other',
+      description: input.question,
+      photos: [],
+      location: { kind: 'home', unitId: home.unitId },
+      contactName: home.name,
+      contactPhone: home.phone,
+      subscribed: [],
+      channel: 'app',
+      reporterOpenid: ctx.caller.openid!,
+      id: stableId('t', ctx.caller.openid!, input.clientRequestId),
+    },
+    ctx.caller.homes.map((h) => h.unitId),
+    null,
+  );
+  if (res.created) await ctx.db.collection('tickets').doc(res.ticketId).update({ announcementId: input.announcementId });
+  return res;
+}
+
 /** A desk member logs a call or a visit; they become its first-contact owner (首问负责制). */
 export async function createOnBehalf(input: OnBehalfIn, ctx: ActionContext) {
   const s = ctx.caller.staff!;

@@ -10,6 +10,7 @@ export const TEMPLATES = {
   progress: process.env.LINLI_TPL_PROGRESS || 'TPL_TICKET_PROGRESS',
   done: process.env.LINLI_TPL_DONE || 'TPL_TICKET_DONE',
   reply: process.env.LINLI_TPL_REPLY || 'TPL_TICKET_REPLY',
+  notice: process.env.LINLI_TPL_NOTICE || 'TPL_NOTICE',
 };
 
 const EVENT_TEMPLATE: Record<string, keyof typeof TEMPLATES> = { accept: 'progress', grab: 'progress', arrive: 'progress', complete: 'done', answer: 'reply' };

@@ -48,6 +48,9 @@ export const accountInputs = {
     })
     .strict(),
   setOnDuty: z.object({ onDuty: z.boolean() }).strict(),
+  /** Subscribe-message templates the user just accepted in `requestSubscribeMessage` (one consent each). */
+  subscribe: z.object({ templateIds: z.array(z.string().min(1).max(64)).min(1).max(3) }).strict(),
+  subscriptions: z.object({}).strict(),
 };
 
 /** Shapes returned to the client (the client imports these with `import type`). */

@@ -1,0 +1,174 @@
+import { inScope } from '../../src/domain/announcements';
+import type { ActionContext } from '../_lib/handler';
+import { clearConsent, takeConsent } from '../_lib/subscriptions';
+import { TEMPLATES } from '../tickets/notify';
+import type { AnnouncementDoc, DeliveryDoc } from './model';
+
+const PAGE = 500;
+const SEND_BATCH = 200;
+const MAX_ATTEMPTS = 5;
+/** WeChat errors worth retrying (system busy, rate limits, timeouts); anything else fails at once. */
+const TRANSIENT = new Set([-1, 45009, 45011, 45047, 9410000]);
+const budgetMs = () => Number(process.env.LINLI_TIMER_BUDGET_MS) || 20_000;
+/** Subscribe messages sent per second (stay under WeChat's limits); configurable. */
+const rate = () => Math.max(1, Number(process.env.LINLI_BROADCAST_RATE) || 50);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
+
+/**
+ * The broadcast timer (every minute): publishes scheduled notices, expires old ones, turns
+ * each new notice into one delivery record per targeted resident (the record's id is the
+ * pair, so a resident is targeted once), and sends pending deliveries at the configured
+ * rate. Every step resumes from data, so a crash or an overlapping run neither repeats nor
+ * skips a recipient.
+ */
+export async function broadcast(_input: unknown, ctx: ActionContext) {
+  const started = Date.now();
+  const left = () => Date.now() - started < budgetMs();
+  const { db } = ctx;
+  const _ = db.command;
+  const now = ctx.clock.now();
+  const out = { published: 0, expired: 0, targeted: 0, sent: 0, failed: 0, skipped: 0, retried: 0, interrupted: 0, more: false };
+
+  // Scheduled → published; published → expired.
+  const due = await db.collection('announcements').where({ status: 'scheduled', publishAt: _.lte(now) }).limit(100).get();
+  for (const a of due.data as AnnouncementDoc[]) {
+    const r = await db.collection('announcements').where({ _id: a._id, status: 'scheduled' }).update({ status: 'published', publishedAt: now, broadcastState: 'targeting', broadcastCursor: null, updatedAt: now });
+    out.published += r.updated;
+  }
+  const old = await db.collection('announcements').where({ status: 'published', expiresAt: _.lte(now) }).limit(100).get();
+  for (const a of old.data as AnnouncementDoc[]) {
+    const r = await db.collection('announcements').where({ _id: a._id, status: 'published' }).update({ status: 'expired', pinned: false, updatedAt: now });
+    out.expired += r.updated;
+  }
+
+  // Targeting: page through the community's approved memberships by _id, resuming at the cursor.
+  for (const a of (await db.collection('announcements').where({ broadcastState: 'targeting' }).limit(20).get()).data as AnnouncementDoc[]) {
+    let cursor = a.broadcastCursor;
+    for (;;) {
+      if (!left()) return { ...out, more: true };
+      const where: Record<string, unknown> = { communityId: a.communityId, status: 'approved' };
+      if (cursor) where._id = _.gt(cursor);
+      const page = (await db.collection('memberships').where(where).orderBy('_id', 'asc').limit(PAGE).get()).data as any[];
+      if (page.length === 0) break;
+      const units = await db.collection('units').where({ _id: _.in([...new Set(page.map((m) => m.unitId))]) }).field({ building: true }).limit(1000).get();
+      const building = new Map(units.data.map((u: any) => [u._id, u.building]));
+      const openids = [...new Set(page.filter((m) => inScope(a.scope, { unitId: m.unitId, building: building.get(m.unitId) ?? '' })).map((m) => m.openid as string))];
+      out.targeted += await insertDeliveries(ctx, a, openids, now);
+      cursor = page[page.length - 1]._id;
+      await db.collection('announcements').where({ _id: a._id, broadcastState: 'targeting' }).update({ broadcastCursor: cursor });
+    }
+    const total = await db.collection('announcement_deliveries').where({ announcementId: a._id }).count();
+    await db.collection('announcements').where({ _id: a._id, broadcastState: 'targeting' }).update({ broadcastState: 'sending', targeted: total.total });
+  }
+
+  // A delivery left "sending" by a run that died may or may not have gone out: it is never
+  // sent again (a resident must not get it twice); it is reported as interrupted.
+  const stuck = await db.collection('announcement_deliveries').where({ status: 'sending', leaseUntil: _.lt(now) }).limit(500).get();
+  for (const d of stuck.data as DeliveryDoc[]) {
+    const r = await db.collection('announcement_deliveries').where({ _id: d._id, status: 'sending' }).update({ status: 'failed', errcode: 'interrupted', leaseUntil: null });
+    out.interrupted += r.updated;
+  }
+
+  // Sending, paced at the configured rate.
+  const interval = 1000 / rate();
+  let nextSlot = Date.now();
+  const announcements = new Map<string, AnnouncementDoc | null>();
+  for (;;) {
+    if (!left()) return { ...out, more: true };
+    const batch = (await db.collection('announcement_deliveries').where({ status: 'pending', nextAttemptAt: _.lte(now) }).orderBy('nextAttemptAt', 'asc').limit(SEND_BATCH).get()).data as DeliveryDoc[];
+    if (batch.length === 0) break;
+    for (const d of batch) {
+      if (!left()) return { ...out, more: true };
+      const claimed = await db.collection('announcement_deliveries').where({ _id: d._id, status: 'pending' }).update({ status: 'sending', leaseUntil: new Date(now.getTime() + 5 * 60_000) });
+      if (claimed.updated !== 1) continue; // another run has it
+      if (!announcements.has(d.announcementId)) announcements.set(d.announcementId, ((await db.collection('announcements').doc(d.announcementId).get()).data[0] as AnnouncementDoc) ?? null);
+      const a = announcements.get(d.announcementId);
+      if (!a || a.status !== 'published') {
+        await db.collection('announcement_deliveries').doc(d._id).update({ status: 'skipped', reason: a ? a.status : 'missing', leaseUntil: null });
+        out.skipped++;
+        continue;
+      }
+      if (!(await takeConsent(db, d.openid, TEMPLATES.notice, now))) {
+        await db.collection('announcement_deliveries').doc(d._id).update({ status: 'skipped', reason: 'no-consent', leaseUntil: null });
+        out.skipped++;
+        continue;
+      }
+      const wait = nextSlot - Date.now();
+      if (wait > 0) await sleep(wait);
+      nextSlot = Math.max(nextSlot, Date.now()) + interval;
+      const errcode = await send(ctx, a, d.openid);
+      if (errcode === 0) {
+        await db.collection('announcement_deliveries').doc(d._id).update({ status: 'sent', sentAt: ctx.clock.now(), attempts: d.attempts + 1, leaseUntil: null });
+        out.sent++;
+      } else if (errcode === 43101) {
+        await clearConsent(db, d.openid, TEMPLATES.notice, now);
+        await db.collection('announcement_deliveries').doc(d._id).update({ status: 'skipped', reason: 'no-consent', errcode: '43101', attempts: d.attempts + 1, leaseUntil: null });
+        out.skipped++;
+      } else if (TRANSIENT.has(errcode) && d.attempts + 1 < MAX_ATTEMPTS) {
+        // Back off 1, 2, 4, 8 minutes. The consent was not used: give it back.
+        await db.collection('subscriptions').doc(`${d.openid}:${TEMPLATES.notice}`).update({ remaining: _.inc(1) });
+        await db.collection('announcement_deliveries').doc(d._id).update({ status: 'pending', errcode: String(errcode), attempts: d.attempts + 1, nextAttemptAt: new Date(now.getTime() + 2 ** d.attempts * 60_000), leaseUntil: null });
+        out.retried++;
+      } else {
+        await db.collection('announcement_deliveries').doc(d._id).update({ status: 'failed', errcode: String(errcode), attempts: d.attempts + 1, leaseUntil: null });
+        out.failed++;
+      }
+    }
+  }
+  // Notices with nothing left to send are done.
+  for (const a of (await db.collection('announcements').where({ broadcastState: 'sending' }).limit(50).get()).data as AnnouncementDoc[]) {
+    const open = await db.collection('announcement_deliveries').where({ announcementId: a._id, status: _.in(['pending', 'sending']) }).count();
+    if (open.total === 0) await db.collection('announcements').where({ _id: a._id, broadcastState: 'sending' }).update({ broadcastState: 'done' });
+  }
+  return out;
+}
+
+async function insertDeliveries(ctx: ActionContext, a: AnnouncementDoc, openids: string[], now: Date): Promise<number> {
+  if (!openids.length) return 0;
+  const _ = ctx.db.command;
+  const ids = openids.map((o) => `${a._id}:${o}`);
+  const existing = new Set((await ctx.db.collection('announcement_deliveries').where({ _id: _.in(ids) }).field({ _id: true }).limit(1000).get()).data.map((d: any) => d._id));
+  const fresh: DeliveryDoc[] = openids
+    .filter((o) => !existing.has(`${a._id}:${o}`))
+    .map((openid) => ({ _id: `${a._id}:${openid}`, announcementId: a._id, communityId: a.communityId, openid, status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now }));
+  if (!fresh.length) return 0;
+  try {
+    await ctx.db.collection('announcement_deliveries').add(fresh);
+    return fresh.length;
+  } catch (e: any) {
+    if (e?.code !== 'DATABASE_DUPLICATE_WRITE') throw e;
+    // Another run inserted some of them meanwhile: insert one by one, keeping theirs.
+    let n = 0;
+    for (const d of fresh) {
+      try {
+        await ctx.db.collection('announcement_deliveries').add(d);
+        n++;
+      } catch (err: any) {
+        if (err?.code !== 'DATABASE_DUPLICATE_WRITE') throw err;
+      }
+    }
+    return n;
+  }
+}
+
+async function send(ctx: ActionContext, a: AnnouncementDoc, openid: string): Promise<number> {
+  try {
+    const res: any = await ctx.app.callWxOpenApi({
+      apiName: '/cgi-bin/message/subscribe/send',
+      requestData: {
+        touser: openid,
+        template_id: TEMPLATES.notice,
+        page: `pages/notice/index?id=${a._id}`,
+        data: {
+          thing1: { value: clip(a.title, 20) },
+          thing2: { value: clip(a.summary || a.title, 20) },
+          time3: { value: new Date((a.interruption?.startAt ?? a.publishedAt ?? ctx.clock.now()).valueOf() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') },
+        },
+      },
+    } as any);
+    return Number(res?.result?.errcode ?? 0);
+  } catch {
+    return -1;
+  }
+}

@@ -1,0 +1,207 @@
+import type { z } from 'zod';
+import { AppError } from '../../src/domain/errors';
+import { isInterruption, noticeShortfallHours, NOTICE_PERIOD_HOURS, ANNOUNCEMENT_TYPE_LABELS } from '../../src/domain/announcements';
+import type { announcementInputs } from '../../src/domain/announcements-api';
+import type { ActionContext } from '../_lib/handler';
+import { isDuplicate, stableId } from '../_lib/ids';
+import type { AnnouncementDoc } from './model';
+import { view } from './views';
+
+type In<K extends keyof typeof announcementInputs> = z.infer<(typeof announcementInputs)[K]>;
+type Draft = In<'create'>;
+
+const reviewer = (ctx: ActionContext) => ctx.caller.roles.has('supervisor') || ctx.caller.roles.has('admin');
+
+async function load(ctx: ActionContext, id: string): Promise<AnnouncementDoc> {
+  const a = (await ctx.db.collection('announcements').doc(id).get()).data[0] as AnnouncementDoc | undefined;
+  if (!a || a.communityId !== ctx.caller.staff!.communityId) throw new AppError('NOT_FOUND', '公告不存在');
+  return a;
+}
+
+/** Checks shared by create and update: interruption details, scope units, expiry. */
+async function validate(ctx: ActionContext, d: Omit<Draft, 'clientRequestId'>) {
+  if (isInterruption(d.type) && !d.interruption) throw new AppError('INVALID_INPUT', `${ANNOUNCEMENT_TYPE_LABELS[d.type]}通知需填写原因、影响范围、开始时间和预计恢复时间`);
+  if (!isInterruption(d.type) && d.interruption) throw new AppError('INVALID_INPUT', '只有停水、停电等停用通知需要填写停用信息');
+  if (d.scope.kind === 'units') {
+    const _ = ctx.db.command;
+    const ids = [...new Set(d.scope.unitIds)];
+    const found = await ctx.db.collection('units').where({ _id: _.in(ids), communityId: ctx.caller.staff!.communityId }).count();
+    if (found.total !== ids.length) throw new AppError('INVALID_INPUT', '影响范围中有不存在的房屋');
+  }
+  if (d.scope.kind === 'buildings') {
+    const units = await ctx.db.collection('units').where({ communityId: ctx.caller.staff!.communityId, building: ctx.db.command.in(d.scope.buildings) }).field({ building: true }).limit(1000).get();
+    const known = new Set(units.data.map((u: any) => u.building));
+    const missing = d.scope.buildings.filter((b) => !known.has(b));
+    if (missing.length) throw new AppError('INVALID_INPUT', `影响范围中的楼栋不存在：${missing.join('、')}`);
+  }
+}
+
+function fields(d: Omit<Draft, 'clientRequestId'>) {
+  const interruption = d.interruption ? { reason: d.interruption.reason, startAt: new Date(d.interruption.startAt), endAt: new Date(d.interruption.endAt) } : null;
+  // An interruption notice expires a day after the expected restoration unless told otherwise.
+  const expiresAt = d.expiresAt ? new Date(d.expiresAt) : interruption ? new Date(interruption.endAt.getTime() + 86400_000) : null;
+  return { type: d.type, title: d.title, summary: d.summary || d.title, body: d.body, scope: d.scope, images: d.images, attachments: d.attachments, interruption, pinned: d.pinned, expiresAt };
+}
+
+export async function create(input: In<'create'>, ctx: ActionContext) {
+  await validate(ctx, input);
+  const s = ctx.caller.staff!;
+  const now = ctx.clock.now();
+  const id = stableId('an', s.openid, input.clientRequestId);
+  const doc: AnnouncementDoc = {
+    _id: id,
+    communityId: s.communityId,
+    ...fields(input),
+    status: 'draft',
+    publishAt: null,
+    publishedAt: null,
+    revisedAt: null,
+    restoredOf: null,
+    override: null,
+    review: null,
+    withdrawn: null,
+    broadcastState: null,
+    broadcastCursor: null,
+    targeted: 0,
+    createdBy: s._id,
+    createdByName: s.name,
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await ctx.db.collection('announcements').add(doc);
+  } catch (e) {
+    if (!isDuplicate(e)) throw e;
+  }
+  return view(ctx, await load(ctx, id));
+}
+
+export async function update(input: In<'update'>, ctx: ActionContext) {
+  const a = await load(ctx, input.announcementId);
+  if (['withdrawn', 'expired'].includes(a.status)) throw new AppError('CONFLICT', '已撤回或过期的公告不能修改');
+  await validate(ctx, input);
+  const now = ctx.clock.now();
+  const patch = { ...fields(input), updatedAt: now, ...(a.status === 'published' ? { revisedAt: now } : {}) };
+  // Optimistic: a concurrent change (a review, a publish) wins and this one is refused.
+  const res = await ctx.db.collection('announcements').where({ _id: a._id, updatedAt: a.updatedAt }).update(patch);
+  if (res.updated !== 1) throw new AppError('CONFLICT', '公告已被他人修改，请刷新');
+  return view(ctx, await load(ctx, a._id));
+}
+
+/** Publish now or at a time — or, where review is on and the author is not a supervisor, submit for review. */
+export async function publish(input: In<'publish'>, ctx: ActionContext) {
+  const a = await load(ctx, input.announcementId);
+  if (a.status !== 'draft') throw new AppError('CONFLICT', `公告当前为「${a.status === 'review' ? '待审核' : '已处理'}」，不能重复提交`);
+  const now = ctx.clock.now();
+  const at = input.publishAt ? new Date(input.publishAt) : now;
+  if (at.getTime() < now.getTime() - 60_000) throw new AppError('INVALID_INPUT', '定时发布时间不能早于现在');
+  const override = checkNoticePeriod(ctx, a, at, input.override?.reason, now);
+  const community = (await ctx.db.collection('communities').doc(a.communityId).get()).data[0] as any;
+  const reviewOn = community?.settings?.announcementReview !== false;
+  if (reviewOn && !reviewer(ctx)) {
+    await transition(ctx, a, { status: 'review', publishAt: at, override });
+  } else {
+    await transition(ctx, a, goLive(a, at, now, override));
+  }
+  return view(ctx, await load(ctx, a._id));
+}
+
+function checkNoticePeriod(ctx: ActionContext, a: AnnouncementDoc, at: Date, reason: string | undefined, now: Date) {
+  const short = noticeShortfallHours(a.type, at, a.interruption?.startAt ?? null);
+  if (!short) return null;
+  if (!reason) {
+    throw new AppError('INVALID_INPUT', `${ANNOUNCEMENT_TYPE_LABELS[a.type]}需至少提前 ${NOTICE_PERIOD_HOURS[a.type]} 小时通知（还差 ${short} 小时）。如确需发布，请填写原因`, { shortfallHours: short });
+  }
+  return { reason, by: ctx.caller.staff!._id, byName: ctx.caller.staff!.name, at: now };
+}
+
+function goLive(a: AnnouncementDoc, at: Date, now: Date, override: AnnouncementDoc['override']): Partial<AnnouncementDoc> {
+  if (at.getTime() > now.getTime()) return { status: 'scheduled', publishAt: at, override: override ?? a.override };
+  return { status: 'published', publishAt: at, publishedAt: now, override: override ?? a.override, broadcastState: 'targeting', broadcastCursor: null };
+}
+
+async function transition(ctx: ActionContext, a: AnnouncementDoc, patch: Partial<AnnouncementDoc>) {
+  const res = await ctx.db.collection('announcements').where({ _id: a._id, status: a.status, updatedAt: a.updatedAt }).update({ ...patch, updatedAt: ctx.clock.now() });
+  if (res.updated !== 1) throw new AppError('CONFLICT', '公告状态已变化，请刷新');
+}
+
+export async function review(input: In<'review'>, ctx: ActionContext) {
+  const a = await load(ctx, input.announcementId);
+  if (a.status !== 'review') throw new AppError('CONFLICT', '该公告不在待审核状态');
+  if (!input.approve && !input.reason) throw new AppError('INVALID_INPUT', '请填写退回原因');
+  const now = ctx.clock.now();
+  const s = ctx.caller.staff!;
+  const rev = { by: s._id, byName: s.name, at: now, approved: input.approve, ...(input.reason ? { reason: input.reason } : {}) };
+  if (!input.approve) {
+    await transition(ctx, a, { status: 'draft', review: rev, publishAt: null });
+  } else {
+    // The requested time may have passed while waiting: then it goes out now.
+    const at = a.publishAt && a.publishAt > now ? new Date(a.publishAt) : now;
+    await transition(ctx, a, { ...goLive(a, at, now, a.override), review: rev });
+  }
+  return view(ctx, await load(ctx, a._id));
+}
+
+export async function withdraw(input: In<'withdraw'>, ctx: ActionContext) {
+  const a = await load(ctx, input.announcementId);
+  if (!['published', 'scheduled', 'review'].includes(a.status)) throw new AppError('CONFLICT', '该公告当前不能撤回');
+  await transition(ctx, a, { status: 'withdrawn', pinned: false, withdrawn: { by: ctx.caller.staff!._id, at: ctx.clock.now(), reason: input.reason } });
+  // Messages not yet sent are not sent.
+  await ctx.db.collection('announcement_deliveries').where({ announcementId: a._id, status: 'pending' }).update({ status: 'skipped', reason: 'withdrawn' });
+  return view(ctx, await load(ctx, a._id));
+}
+
+export async function pin(input: In<'pin'>, ctx: ActionContext) {
+  const a = await load(ctx, input.announcementId);
+  if (!['published', 'scheduled', 'draft'].includes(a.status)) throw new AppError('CONFLICT', '该公告当前不能置顶');
+  await ctx.db.collection('announcements').doc(a._id).update({ pinned: input.pinned, updatedAt: ctx.clock.now() });
+  return view(ctx, await load(ctx, a._id));
+}
+
+/** "已恢复": one tap from an interruption notice, to the same scope, published at once. */
+export async function restore(input: In<'restore'>, ctx: ActionContext) {
+  const a = await load(ctx, input.announcementId);
+  if (!isInterruption(a.type) || !['published', 'expired'].includes(a.status)) throw new AppError('CONFLICT', '只有已发布的停用通知可以发布恢复通知');
+  const s = ctx.caller.staff!;
+  const now = ctx.clock.now();
+  const id = stableId('an', s.openid, input.clientRequestId);
+  const label = ANNOUNCEMENT_TYPE_LABELS[a.type].replace(/^停/, '').replace('停用', '');
+  const title = `已恢复：${a.title}`.slice(0, 20);
+  const body = input.body || `${a.title}已恢复${label ? `（${label}）` : ''}，感谢您的理解与配合。`;
+  const doc: AnnouncementDoc = {
+    ...a,
+    _id: id,
+    title,
+    summary: title,
+    body,
+    images: [],
+    attachments: [],
+    interruption: null,
+    type: 'general',
+    pinned: false,
+    status: 'published',
+    publishAt: now,
+    publishedAt: now,
+    expiresAt: new Date(now.getTime() + 3 * 86400_000),
+    revisedAt: null,
+    restoredOf: a._id,
+    override: null,
+    review: null,
+    withdrawn: null,
+    broadcastState: 'targeting',
+    broadcastCursor: null,
+    targeted: 0,
+    createdBy: s._id,
+    createdByName: s.name,
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await ctx.db.collection('announcements').add(doc);
+  } catch (e) {
+    if (!isDuplicate(e)) throw e;
+  }
+  // The interruption notice itself is no longer pinned once service is back.
+  await ctx.db.collection('announcements').doc(a._id).update({ pinned: false });
+  return view(ctx, await load(ctx, id));
+}

@@ -1,0 +1,148 @@
+import type { z } from 'zod';
+import { AppError } from '../../src/domain/errors';
+import { inScope } from '../../src/domain/announcements';
+import type { announcementInputs, ReachView } from '../../src/domain/announcements-api';
+import type { ActionContext } from '../_lib/handler';
+import { createLinkedConsultation } from '../tickets/create';
+import type { AnnouncementDoc } from './model';
+import { view } from './views';
+
+type In<K extends keyof typeof announcementInputs> = z.infer<(typeof announcementInputs)[K]>;
+const offsetOf = (c?: string) => (c ? Math.max(0, Number.parseInt(c, 10) || 0) : 0);
+
+/** Staff: the community's announcements, newest first. */
+export async function list(input: In<'list'>, ctx: ActionContext) {
+  const where: Record<string, unknown> = { communityId: ctx.caller.staff!.communityId };
+  if (input.status !== 'all') where.status = input.status;
+  const offset = offsetOf(input.cursor);
+  const [page, total] = await Promise.all([
+    ctx.db.collection('announcements').where(where).orderBy('createdAt', 'desc').skip(offset).limit(input.pageSize).get(),
+    ctx.db.collection('announcements').where(where).count(),
+  ]);
+  const items = await Promise.all((page.data as AnnouncementDoc[]).map((a) => view(ctx, a)));
+  const next = offset + page.data.length;
+  return { items, total: total.total, ...(next < total.total ? { nextCursor: String(next) } : {}) };
+}
+
+async function myHomes(ctx: ActionContext) {
+  const _ = ctx.db.command;
+  const ids = ctx.caller.homes.map((h) => h.unitId);
+  if (!ids.length) return [];
+  const units = await ctx.db.collection('units').where({ _id: _.in(ids) }).field({ building: true, communityId: true }).limit(50).get();
+  return units.data.map((u: any) => ({ unitId: u._id as string, building: u.building as string, communityId: u.communityId as string }));
+}
+
+/** A resident sees a notice only when it is published (or expired) and concerns one of their homes. */
+async function visibleTo(ctx: ActionContext, a: AnnouncementDoc | undefined, homes: { unitId: string; building: string; communityId: string }[]) {
+  return !!a && ['published', 'expired'].includes(a.status) && homes.some((h) => h.communityId === a.communityId && inScope(a.scope, h));
+}
+
+export async function get(input: In<'get'>, ctx: ActionContext) {
+  const a = (await ctx.db.collection('announcements').doc(input.announcementId).get()).data[0] as AnnouncementDoc | undefined;
+  if (ctx.caller.staff && a?.communityId === ctx.caller.staff.communityId) return view(ctx, a);
+  const homes = await myHomes(ctx);
+  if (!(await visibleTo(ctx, a, homes))) throw new AppError('NOT_FOUND', '公告不存在或已撤回');
+  return view(ctx, a!, { forResident: true, read: await hasRead(ctx, a!._id) });
+}
+
+async function hasRead(ctx: ActionContext, id: string) {
+  return (await ctx.db.collection('announcement_reads').doc(`${id}:${ctx.caller.openid}`).get()).data.length > 0;
+}
+
+/** 首页: pinned first, then newest, only what concerns my homes; unread marked. */
+export async function feed(input: In<'feed'>, ctx: ActionContext) {
+  const _ = ctx.db.command;
+  const homes = await myHomes(ctx);
+  const communities = [...new Set(homes.map((h) => h.communityId))];
+  if (!communities.length) return { items: [], total: 0, unread: 0 };
+  const res = await ctx.db.collection('announcements').where({ communityId: _.in(communities), status: 'published' }).orderBy('publishedAt', 'desc').limit(200).get();
+  const mine = (res.data as AnnouncementDoc[]).filter((a) => homes.some((h) => h.communityId === a.communityId && inScope(a.scope, h)));
+  const reads = mine.length ? await ctx.db.collection('announcement_reads').where({ openid: ctx.caller.openid, announcementId: _.in(mine.map((a) => a._id)) }).limit(200).get() : { data: [] };
+  const read = new Set(reads.data.map((r: any) => r.announcementId));
+  const sorted = [...mine.filter((a) => a.pinned), ...mine.filter((a) => !a.pinned)].filter((a) => !input.unreadOnly || !read.has(a._id));
+  const offset = offsetOf(input.cursor);
+  const pageItems = sorted.slice(offset, offset + input.pageSize);
+  const items = await Promise.all(pageItems.map((a) => view(ctx, a, { forResident: true, read: read.has(a._id) })));
+  const next = offset + pageItems.length;
+  return { items, total: sorted.length, unread: mine.filter((a) => !read.has(a._id)).length, ...(next < sorted.length ? { nextCursor: String(next) } : {}) };
+}
+
+export async function read(input: In<'read'>, ctx: ActionContext) {
+  const a = (await ctx.db.collection('announcements').doc(input.announcementId).get()).data[0] as AnnouncementDoc | undefined;
+  if (!(await visibleTo(ctx, a, await myHomes(ctx)))) throw new AppError('NOT_FOUND', '公告不存在或已撤回');
+  const id = `${a!._id}:${ctx.caller.openid}`;
+  const existing = (await ctx.db.collection('announcement_reads').doc(id).get()).data[0];
+  if (!existing) {
+    await ctx.db
+      .collection('announcement_reads')
+      .add({ _id: id, announcementId: a!._id, openid: ctx.caller.openid, at: ctx.clock.now(), shared: false })
+      .catch((e: any) => {
+        if (e?.code !== 'DATABASE_DUPLICATE_WRITE') throw e;
+      });
+  }
+  return { read: true };
+}
+
+export async function ask(input: In<'ask'>, ctx: ActionContext) {
+  const a = (await ctx.db.collection('announcements').doc(input.announcementId).get()).data[0] as AnnouncementDoc | undefined;
+  if (!(await visibleTo(ctx, a, await myHomes(ctx)))) throw new AppError('NOT_FOUND', '公告不存在或已撤回');
+  const res = await createLinkedConsultation(ctx, { question: `关于公告「${a!.title}」：${input.question}`, announcementId: a!._id, clientRequestId: input.clientRequestId, communityId: a!.communityId });
+  return { ticketId: res.ticketId, no: res.no };
+}
+
+async function recordGroup(ctx: ActionContext, announcementId: string, openGId: string | undefined) {
+  if (!openGId) return;
+  const _ = ctx.db.command;
+  const id = `${announcementId}:${openGId}`;
+  const res = await ctx.db.collection('announcement_groups').where({ _id: id }).update({ opens: _.inc(1), lastAt: ctx.clock.now() });
+  if (res.updated === 0) {
+    await ctx.db
+      .collection('announcement_groups')
+      .add({ _id: id, announcementId, openGId, opens: 1, firstAt: ctx.clock.now(), lastAt: ctx.clock.now() })
+      .catch((e: any) => {
+        if (e?.code !== 'DATABASE_DUPLICATE_WRITE') throw e;
+      });
+  }
+}
+
+export async function shared(input: In<'shared'>, ctx: ActionContext) {
+  await read({ announcementId: input.announcementId }, ctx);
+  await ctx.db.collection('announcement_reads').doc(`${input.announcementId}:${ctx.caller.openid}`).update({ shared: true });
+  await recordGroup(ctx, input.announcementId, input.groupInfo?.data?.openGId);
+  return { shared: true };
+}
+
+export async function enteredFromGroup(input: In<'enteredFromGroup'>, ctx: ActionContext) {
+  await read({ announcementId: input.announcementId }, ctx);
+  await recordGroup(ctx, input.announcementId, input.groupInfo.data.openGId);
+  return { recorded: true };
+}
+
+/** For each notice: targeted, sent, failed (with reasons), without consent, read, shared, group chats reached. */
+export async function reach(input: In<'reach'>, ctx: ActionContext): Promise<ReachView> {
+  const a = (await ctx.db.collection('announcements').doc(input.announcementId).get()).data[0] as AnnouncementDoc | undefined;
+  if (!a || a.communityId !== ctx.caller.staff!.communityId) throw new AppError('NOT_FOUND', '公告不存在');
+  const $ = ctx.db.command.aggregate;
+  const byStatus = await ctx.db.collection('announcement_deliveries').aggregate().match({ announcementId: a._id }).group({ _id: { status: '$status', errcode: '$errcode', reason: '$reason' }, n: $.sum(1) }).end();
+  const rows = byStatus.data as { _id: { status: string; errcode?: string; reason?: string }; n: number }[];
+  const sum = (f: (r: (typeof rows)[number]) => boolean) => rows.filter(f).reduce((x, r) => x + r.n, 0);
+  const [reads, sharedCount, groups] = await Promise.all([
+    ctx.db.collection('announcement_reads').where({ announcementId: a._id }).count(),
+    ctx.db.collection('announcement_reads').where({ announcementId: a._id, shared: true }).count(),
+    ctx.db.collection('announcement_groups').where({ announcementId: a._id }).orderBy('firstAt', 'asc').limit(100).get(),
+  ]);
+  const failures = new Map<string, number>();
+  for (const r of rows.filter((r) => r._id.status === 'failed')) failures.set(String(r._id.errcode ?? r._id.reason ?? 'unknown'), (failures.get(String(r._id.errcode ?? r._id.reason ?? 'unknown')) ?? 0) + r.n);
+  return {
+    targeted: sum(() => true),
+    sent: sum((r) => r._id.status === 'sent'),
+    failed: sum((r) => r._id.status === 'failed'),
+    failures: [...failures].map(([errcode, count]) => ({ errcode, count })),
+    withoutConsent: sum((r) => r._id.status === 'skipped' && r._id.reason === 'no-consent'),
+    pending: sum((r) => r._id.status === 'pending' || r._id.status === 'sending'),
+    read: reads.total,
+    shared: sharedCount.total,
+    groups: groups.data.map((g: any) => ({ openGId: g.openGId, opens: g.opens, firstAt: new Date(g.firstAt).toISOString() })),
+    state: a.broadcastState ?? 'none',
+  };
+}

@@ -1,0 +1,49 @@
+import { ANNOUNCEMENT_STATUS_LABELS, ANNOUNCEMENT_TYPE_LABELS, scopeLabel } from '../../src/domain/announcements';
+import type { AnnouncementView } from '../../src/domain/announcements-api';
+import type { ActionContext } from '../_lib/handler';
+import type { AnnouncementDoc } from './model';
+
+const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : undefined);
+
+export async function view(ctx: ActionContext, a: AnnouncementDoc, opts: { read?: boolean; forResident?: boolean } = {}): Promise<AnnouncementView> {
+  const _ = ctx.db.command;
+  const fileIds = [...a.images, ...a.attachments.map((x) => x.fileId)];
+  const urls = new Map<string, string>();
+  if (fileIds.length) {
+    const res: any = await ctx.app.getTempFileURL({ fileList: fileIds.map((fileID) => ({ fileID, maxAge: 3600 })) } as any);
+    for (const f of res.fileList ?? []) if (f.code === 'SUCCESS') urls.set(f.fileID, f.tempFileURL);
+  }
+  let unitLabels: Record<string, string> = {};
+  if (a.scope.kind === 'units' && a.scope.unitIds?.length) {
+    const units = await ctx.db.collection('units').where({ _id: _.in(a.scope.unitIds.slice(0, 100)) }).field({ label: true }).limit(100).get();
+    unitLabels = Object.fromEntries(units.data.map((u: any) => [u._id, u.label]));
+  }
+  const c = (await ctx.db.collection('communities').doc(a.communityId).field({ name: true }).get()).data[0] as any;
+  const staffOnly = !opts.forResident;
+  return {
+    announcementId: a._id,
+    type: a.type,
+    typeLabel: ANNOUNCEMENT_TYPE_LABELS[a.type],
+    title: a.title,
+    summary: a.summary,
+    body: a.body,
+    status: a.status,
+    statusLabel: ANNOUNCEMENT_STATUS_LABELS[a.status],
+    scope: a.scope,
+    scopeLabel: scopeLabel(a.scope, unitLabels),
+    pinned: a.pinned,
+    images: a.images.map((id) => urls.get(id) ?? id),
+    attachments: a.attachments.map((x) => ({ name: x.name, url: urls.get(x.fileId) ?? '' })),
+    ...(a.interruption ? { interruption: { reason: a.interruption.reason, startAt: iso(a.interruption.startAt)!, endAt: iso(a.interruption.endAt)! } } : {}),
+    ...(a.publishAt ? { publishAt: iso(a.publishAt) } : {}),
+    ...(a.publishedAt ? { publishedAt: iso(a.publishedAt) } : {}),
+    updatedAt: iso(a.revisedAt ?? a.updatedAt)!,
+    revised: !!a.revisedAt,
+    ...(a.expiresAt ? { expiresAt: iso(a.expiresAt) } : {}),
+    ...(a.restoredOf ? { restoredOf: a.restoredOf } : {}),
+    communityName: c?.name ?? '',
+    ...(opts.read !== undefined ? { read: opts.read } : {}),
+    ...(staffOnly && a.override ? { override: { reason: a.override.reason, by: a.override.byName, at: iso(a.override.at)! } } : {}),
+    ...(staffOnly && a.review ? { review: { by: a.review.byName, at: iso(a.review.at)!, approved: a.review.approved, ...(a.review.reason ? { reason: a.review.reason } : {}) } } : {}),
+  };
+}

@@ -1,0 +1,75 @@
+/** Announcements (公告): kinds, lifecycle and notice periods. Zod-free: the client imports it. */
+export const ANNOUNCEMENT_TYPES = ['general', 'reminder', 'event', 'water', 'power', 'gas', 'elevator', 'renovation'] as const;
+export type AnnouncementType = (typeof ANNOUNCEMENT_TYPES)[number];
+export const ANNOUNCEMENT_TYPE_LABELS: Record<AnnouncementType, string> = {
+  general: '通知',
+  reminder: '温馨提示',
+  event: '活动',
+  water: '停水',
+  power: '停电',
+  gas: '停气',
+  elevator: '电梯停用',
+  renovation: '设施改造',
+};
+/** Service interruptions need a reason, a scope, a start and an expected restoration. */
+export const INTERRUPTION_TYPES: AnnouncementType[] = ['water', 'power', 'gas', 'elevator', 'renovation'];
+export const isInterruption = (t: AnnouncementType) => INTERRUPTION_TYPES.includes(t);
+
+/** Minimum notice before a planned interruption starts (service-levels.md); others: none. */
+export const NOTICE_PERIOD_HOURS: Partial<Record<AnnouncementType, number>> = { water: 24, power: 7 * 24 };
+
+export const ANNOUNCEMENT_STATUSES = ['draft', 'review', 'scheduled', 'published', 'withdrawn', 'expired'] as const;
+export type AnnouncementStatus = (typeof ANNOUNCEMENT_STATUSES)[number];
+export const ANNOUNCEMENT_STATUS_LABELS: Record<AnnouncementStatus, string> = {
+  draft: '草稿',
+  review: '待审核',
+  scheduled: '定时发布',
+  published: '已发布',
+  withdrawn: '已撤回',
+  expired: '已过期',
+};
+
+/** Subscribe-message field limits: `thing` ≤ 20 characters. */
+export const TITLE_MAX = 20;
+export const SUMMARY_MAX = 20;
+
+export interface Scope {
+  kind: 'community' | 'buildings' | 'units' | 'facilities';
+  buildings?: string[];
+  unitIds?: string[];
+  facilities?: string[];
+}
+
+/** Whether a home (building + unit id) is inside a notice's scope. Facilities concern everyone. */
+export function inScope(scope: Scope, home: { building: string; unitId: string }): boolean {
+  switch (scope.kind) {
+    case 'community':
+    case 'facilities':
+      return true;
+    case 'buildings':
+      return (scope.buildings ?? []).includes(home.building);
+    case 'units':
+      return (scope.unitIds ?? []).includes(home.unitId);
+  }
+}
+
+export function scopeLabel(scope: Scope, unitLabels: Record<string, string> = {}): string {
+  switch (scope.kind) {
+    case 'community':
+      return '全小区';
+    case 'buildings':
+      return (scope.buildings ?? []).join('、');
+    case 'units':
+      return (scope.unitIds ?? []).map((u) => unitLabels[u] ?? u).join('、');
+    case 'facilities':
+      return (scope.facilities ?? []).join('、');
+  }
+}
+
+/** Hours short of the notice period (0 when the notice is early enough or none applies). */
+export function noticeShortfallHours(type: AnnouncementType, publishAt: Date, startAt?: Date | null): number {
+  const need = NOTICE_PERIOD_HOURS[type];
+  if (!need || !startAt) return 0;
+  const have = (startAt.getTime() - publishAt.getTime()) / 3600_000;
+  return have >= need ? 0 : Math.ceil(need - have);
+}
