@@ -71,6 +71,7 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   announcement_deliveries: [
     { name: 'status_next', keys: [['status', 1], ['nextAttemptAt', 1]] },
     { name: 'announcement_status', keys: [['announcementId', 1], ['status', 1]] },
+    { name: 'claim_status', keys: [['claim', 1], ['status', 1]] },
   ],
   announcement_reads: [{ name: 'announcement', keys: [['announcementId', 1]] }, { name: 'openid', keys: [['openid', 1]] }],
   announcement_groups: [{ name: 'announcement', keys: [['announcementId', 1]] }],

@@ -1,6 +1,6 @@
 import { inScope } from '../../src/domain/announcements';
 import type { ActionContext } from '../_lib/handler';
-import { clearConsent, takeConsent } from '../_lib/subscriptions';
+import { clearConsent } from '../_lib/subscriptions';
 import { TEMPLATES } from '../tickets/notify';
 import type { AnnouncementDoc, DeliveryDoc } from './model';
 
@@ -70,7 +70,10 @@ export async function broadcast(_input: unknown, ctx: ActionContext) {
     out.interrupted += r.updated;
   }
 
-  // Sending, paced at the configured rate.
+  // Sending, paced at the configured rate: claim a batch in one write, check consents in
+  // one read, send with requests in flight (each starting at its paced slot), record
+  // outcomes in bulk.
+  const runId = `run-${Math.random().toString(36).slice(2)}-${Date.now()}`;
   const interval = 1000 / rate();
   let nextSlot = Date.now();
   const announcements = new Map<string, AnnouncementDoc | null>();
@@ -78,37 +81,51 @@ export async function broadcast(_input: unknown, ctx: ActionContext) {
     if (!left()) return { ...out, more: true };
     const batch = (await db.collection('announcement_deliveries').where({ status: 'pending', nextAttemptAt: _.lte(now) }).orderBy('nextAttemptAt', 'asc').limit(SEND_BATCH).get()).data as DeliveryDoc[];
     if (batch.length === 0) break;
-    for (const d of batch) {
-      if (!left()) return { ...out, more: true };
-      const claimed = await db.collection('announcement_deliveries').where({ _id: d._id, status: 'pending' }).update({ status: 'sending', leaseUntil: new Date(now.getTime() + 5 * 60_000) });
-      if (claimed.updated !== 1) continue; // another run has it
-      if (!announcements.has(d.announcementId)) announcements.set(d.announcementId, ((await db.collection('announcements').doc(d.announcementId).get()).data[0] as AnnouncementDoc) ?? null);
-      const a = announcements.get(d.announcementId);
-      if (!a || a.status !== 'published') {
-        await db.collection('announcement_deliveries').doc(d._id).update({ status: 'skipped', reason: a ? a.status : 'missing', leaseUntil: null });
-        out.skipped++;
-        continue;
-      }
-      if (!(await takeConsent(db, d.openid, TEMPLATES.notice, now))) {
-        await db.collection('announcement_deliveries').doc(d._id).update({ status: 'skipped', reason: 'no-consent', leaseUntil: null });
-        out.skipped++;
-        continue;
-      }
+    await db.collection('announcement_deliveries').where({ _id: _.in(batch.map((d) => d._id)), status: 'pending' }).update({ status: 'sending', claim: runId, leaseUntil: new Date(now.getTime() + 5 * 60_000) });
+    const owned = (await db.collection('announcement_deliveries').where({ claim: runId, status: 'sending' }).limit(SEND_BATCH).get()).data as DeliveryDoc[];
+    if (owned.length === 0) continue; // another run took them all
+    for (const id of new Set(owned.map((d) => d.announcementId))) {
+      if (!announcements.has(id)) announcements.set(id, ((await db.collection('announcements').doc(id).get()).data[0] as AnnouncementDoc) ?? null);
+    }
+    const gone = owned.filter((d) => announcements.get(d.announcementId)?.status !== 'published');
+    const live = owned.filter((d) => announcements.get(d.announcementId)?.status === 'published');
+    const consentIds = live.map((d) => `${d.openid}:${TEMPLATES.notice}`);
+    const consents = consentIds.length ? (await db.collection('subscriptions').where({ _id: _.in(consentIds), remaining: _.gt(0) }).limit(SEND_BATCH).get()).data : [];
+    const hasConsent = new Set(consents.map((c: any) => c.openid));
+    const sendable = live.filter((d) => hasConsent.has(d.openid));
+    const noConsent = live.filter((d) => !hasConsent.has(d.openid));
+    if (sendable.length) await db.collection('subscriptions').where({ _id: _.in(sendable.map((d) => `${d.openid}:${TEMPLATES.notice}`)), remaining: _.gt(0) }).update({ remaining: _.inc(-1), updatedAt: now });
+    await markMany(ctx, gone, { status: 'skipped', reason: 'not-published' });
+    await markMany(ctx, noConsent, { status: 'skipped', reason: 'no-consent' });
+    out.skipped += gone.length + noConsent.length;
+
+    const results: { d: DeliveryDoc; errcode: number }[] = [];
+    const inFlight = new Set<Promise<void>>();
+    for (const d of sendable) {
       const wait = nextSlot - Date.now();
       if (wait > 0) await sleep(wait);
       nextSlot = Math.max(nextSlot, Date.now()) + interval;
-      const errcode = await send(ctx, a, d.openid);
-      if (errcode === 0) {
-        await db.collection('announcement_deliveries').doc(d._id).update({ status: 'sent', sentAt: ctx.clock.now(), attempts: d.attempts + 1, leaseUntil: null });
-        out.sent++;
-      } else if (errcode === 43101) {
+      const p: Promise<void> = send(ctx, announcements.get(d.announcementId)!, d.openid).then((errcode) => {
+        results.push({ d, errcode });
+        inFlight.delete(p);
+      });
+      inFlight.add(p);
+      if (inFlight.size >= 16) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+
+    const sentNow = results.filter((r) => r.errcode === 0).map((r) => r.d);
+    await markMany(ctx, sentNow, { status: 'sent', sentAt: ctx.clock.now(), leaseUntil: null }, true);
+    out.sent += sentNow.length;
+    for (const { d, errcode } of results.filter((r) => r.errcode !== 0)) {
+      if (errcode === 43101) {
         await clearConsent(db, d.openid, TEMPLATES.notice, now);
         await db.collection('announcement_deliveries').doc(d._id).update({ status: 'skipped', reason: 'no-consent', errcode: '43101', attempts: d.attempts + 1, leaseUntil: null });
         out.skipped++;
       } else if (TRANSIENT.has(errcode) && d.attempts + 1 < MAX_ATTEMPTS) {
         // Back off 1, 2, 4, 8 minutes. The consent was not used: give it back.
         await db.collection('subscriptions').doc(`${d.openid}:${TEMPLATES.notice}`).update({ remaining: _.inc(1) });
-        await db.collection('announcement_deliveries').doc(d._id).update({ status: 'pending', errcode: String(errcode), attempts: d.attempts + 1, nextAttemptAt: new Date(now.getTime() + 2 ** d.attempts * 60_000), leaseUntil: null });
+        await db.collection('announcement_deliveries').doc(d._id).update({ status: 'pending', errcode: String(errcode), attempts: d.attempts + 1, nextAttemptAt: new Date(now.getTime() + 2 ** d.attempts * 60_000), leaseUntil: null, claim: null });
         out.retried++;
       } else {
         await db.collection('announcement_deliveries').doc(d._id).update({ status: 'failed', errcode: String(errcode), attempts: d.attempts + 1, leaseUntil: null });
@@ -122,6 +139,16 @@ export async function broadcast(_input: unknown, ctx: ActionContext) {
     if (open.total === 0) await db.collection('announcements').where({ _id: a._id, broadcastState: 'sending' }).update({ broadcastState: 'done' });
   }
   return out;
+}
+
+/** One write for many deliveries of this run (ids owned through the run's claim). */
+async function markMany(ctx: ActionContext, ds: DeliveryDoc[], patch: Record<string, unknown>, countAttempt = false) {
+  if (!ds.length) return;
+  const _ = ctx.db.command;
+  await ctx.db
+    .collection('announcement_deliveries')
+    .where({ _id: _.in(ds.map((d) => d._id)), status: 'sending' })
+    .update({ ...patch, leaseUntil: null, ...(countAttempt ? { attempts: _.inc(1) } : {}) });
 }
 
 async function insertDeliveries(ctx: ActionContext, a: AnnouncementDoc, openids: string[], now: Date): Promise<number> {

@@ -43,16 +43,11 @@ function fields(d: Omit<Draft, 'clientRequestId'>) {
   return { type: d.type, title: d.title, summary: d.summary || d.title, body: d.body, scope: d.scope, images: d.images, attachments: d.attachments, interruption, pinned: d.pinned, expiresAt };
 }
 
-export async function create(input: In<'create'>, ctx: ActionContext) {
-  await validate(ctx, input);
+/** Lifecycle fields of a notice that nothing has happened to yet. */
+function fresh(ctx: ActionContext, now: Date) {
   const s = ctx.caller.staff!;
-  const now = ctx.clock.now();
-  const id = stableId('an', s.openid, input.clientRequestId);
-  const doc: AnnouncementDoc = {
-    _id: id,
+  return {
     communityId: s.communityId,
-    ...fields(input),
-    status: 'draft',
     publishAt: null,
     publishedAt: null,
     revisedAt: null,
@@ -67,13 +62,25 @@ export async function create(input: In<'create'>, ctx: ActionContext) {
     createdByName: s.name,
     createdAt: now,
     updatedAt: now,
-  };
+  } as const;
+}
+
+async function insertOnce(ctx: ActionContext, doc: AnnouncementDoc) {
   try {
     await ctx.db.collection('announcements').add(doc);
   } catch (e) {
+    // The same client request again (a double tap, a retry): the first one stands.
     if (!isDuplicate(e)) throw e;
   }
-  return view(ctx, await load(ctx, id));
+  return view(ctx, await load(ctx, doc._id));
+}
+
+export async function create(input: In<'create'>, ctx: ActionContext) {
+  await validate(ctx, input);
+  const s = ctx.caller.staff!;
+  const now = ctx.clock.now();
+  const id = stableId('an', s.openid, input.clientRequestId);
+  return insertOnce(ctx, { ...fresh(ctx, now), _id: id, ...fields(input), status: 'draft' });
 }
 
 export async function update(input: In<'update'>, ctx: ActionContext) {
@@ -168,40 +175,28 @@ export async function restore(input: In<'restore'>, ctx: ActionContext) {
   const label = ANNOUNCEMENT_TYPE_LABELS[a.type].replace(/^停/, '').replace('停用', '');
   const title = `已恢复：${a.title}`.slice(0, 20);
   const body = input.body || `${a.title}已恢复${label ? `（${label}）` : ''}，感谢您的理解与配合。`;
-  const doc: AnnouncementDoc = {
-    ...a,
+  const followUp: AnnouncementDoc = {
+    ...fresh(ctx, now),
     _id: id,
+    communityId: a.communityId,
+    type: 'general',
     title,
     summary: title,
     body,
+    scope: a.scope,
     images: [],
     attachments: [],
     interruption: null,
-    type: 'general',
     pinned: false,
     status: 'published',
     publishAt: now,
     publishedAt: now,
     expiresAt: new Date(now.getTime() + 3 * 86400_000),
-    revisedAt: null,
     restoredOf: a._id,
-    override: null,
-    review: null,
-    withdrawn: null,
     broadcastState: 'targeting',
-    broadcastCursor: null,
-    targeted: 0,
-    createdBy: s._id,
-    createdByName: s.name,
-    createdAt: now,
-    updatedAt: now,
   };
-  try {
-    await ctx.db.collection('announcements').add(doc);
-  } catch (e) {
-    if (!isDuplicate(e)) throw e;
-  }
+  const result = await insertOnce(ctx, followUp);
   // The interruption notice itself is no longer pinned once service is back.
   await ctx.db.collection('announcements').doc(a._id).update({ pinned: false });
-  return view(ctx, await load(ctx, id));
+  return result;
 }

@@ -3,7 +3,7 @@ import { AppError } from '../../src/domain/errors';
 import type { CallbackView, callbackInputs } from '../../src/domain/tickets/callbacks-api';
 import { CALLBACK_STATUS_LABELS } from '../../src/domain/tickets/reminders';
 import { CATEGORY_BY_CODE, TICKET_TYPE_LABELS } from '../../src/domain/tickets/catalog';
-import { DEFAULT_SLA } from '../../src/domain/tickets/sla';
+import { reopenDeadlines } from '../../src/domain/tickets/sla';
 import type { ActionContext } from '../_lib/handler';
 import { nextDue, reminderAt, type TicketDoc } from '../tickets/model';
 import { noticeStaff } from '../tickets/notify';
@@ -106,9 +106,7 @@ export async function record(input: In<'record'>, ctx: ActionContext) {
       let patch: Partial<TicketDoc> = { eventCount: seq, updatedAt: now };
       if (input.reached && input.satisfied === false) {
         // Not satisfied: back to the same hands, with a fresh resolve timer.
-        const minutes = t.emergency ? DEFAULT_SLA.emergency.resolve! : DEFAULT_SLA[t.type].resolve ?? DEFAULT_SLA[t.type].reply ?? 1440;
-        const kind = t.type === 'consultation' ? 'reply' : 'resolve';
-        const deadlines = [...t.deadlines.filter((d) => d.kind !== kind), { kind, dueAt: new Date(now.getTime() + minutes * 60_000) } as const];
+        const deadlines = reopenDeadlines(t, now);
         const status = t.assigneeStaffId ? 'assigned' : 'pending';
         await tx.collection('ticket_events').add(event('reopen', `回访不满意，重新处理：${input.comment}`, 'public'));
         patch = { ...patch, eventCount: seq, status, deadlines, nextDueAt: nextDue(deadlines, status), nextReminderAt: reminderAt(deadlines, status), resolvedAt: null, autoConfirmAt: null, confirmReminderAt: null, closedAt: null };

@@ -1,6 +1,6 @@
 import { AppError } from '../../src/domain/errors';
 import type { ActInput } from '../../src/domain/tickets/api';
-import { DEFAULT_SLA, meet, metBy, shiftForPause } from '../../src/domain/tickets/sla';
+import { DEFAULT_SLA, meet, metBy, reopenDeadlines, shiftForPause } from '../../src/domain/tickets/sla';
 import { can, nextStatus, type Actor } from '../../src/domain/tickets/state-machine';
 import { DEPARTMENT_ROLE } from '../../src/domain/tickets/catalog';
 import type { ActionContext } from '../_lib/handler';
@@ -124,9 +124,7 @@ async function plan(ctx: ActionContext, tx: any, t: TicketDoc, actor: Actor, inp
       return { patch: { closedAt: now, autoConfirmAt: null, confirmReminderAt: null }, event: { text: '住户确认已解决' } };
     case 'reopen': {
       // Back to the same hands, with fresh resolve timers from now.
-      const resolveMin = t.emergency ? DEFAULT_SLA.emergency.resolve! : (DEFAULT_SLA[t.type].resolve ?? DEFAULT_SLA[t.type].reply ?? 1440);
-      const kind = t.type === 'consultation' ? 'reply' : 'resolve';
-      const deadlines = [...t.deadlines.filter((d) => d.kind !== kind), { kind, dueAt: new Date(now.getTime() + resolveMin * 60_000) } as const];
+      const deadlines = reopenDeadlines(t, now);
       return { patch: { resolvedAt: null, autoConfirmAt: null, confirmReminderAt: null, closedAt: null, callbackDue: false, deadlines }, event: { text: `重新处理：${input.reason}` } };
     }
     case 'rate':
