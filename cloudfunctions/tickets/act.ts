@@ -85,6 +85,7 @@ async function plan(ctx: ActionContext, tx: any, t: TicketDoc, actor: Actor, inp
       return { patch: { assigneeStaffId: me!._id, assigneeName: me!.name, pool: false, grabDeadline: null }, event: { text: '已抢单' } };
     case 'dispatch':
     case 'transfer': {
+      if (input.staffId === t.assigneeStaffId) throw new AppError('INVALID_INPUT', '该工单已由此人处理，请选择其他人');
       const s = await staffOf(tx, input.staffId, t);
       // A transfer across departments moves the ticket to the new person's department.
       const dept = (Object.keys(DEPARTMENT_ROLE) as (keyof typeof DEPARTMENT_ROLE)[]).find((d) => s.roles.includes(DEPARTMENT_ROLE[d])) ?? t.department;

@@ -170,7 +170,9 @@ async function createTicket(ctx: ActionContext, d: Draft, units: string[] | null
 
 export async function create(input: CreateIn, ctx: ActionContext) {
   const { caller } = ctx;
-  const home = caller.homes[0];
+  // The contact is the caller as registered for the home in question (or their first home).
+  const loc = input.location;
+  const home = (loc.kind === 'home' ? caller.homes.find((h) => h.unitId === loc.unitId) : undefined) ?? caller.homes[0];
   return createTicket(
     ctx,
     {

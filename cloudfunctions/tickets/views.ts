@@ -9,7 +9,10 @@ import type { EventDoc, TicketDoc } from './model';
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : undefined);
 
 export function deadlineView(d: Deadline, now: Date): DeadlineView {
-  return { kind: d.kind, label: DEADLINE_LABELS[d.kind], dueAt: iso(d.dueAt)!, ...(d.metAt ? { metAt: iso(d.metAt) } : {}), state: deadlineState(d, now), remaining: remainingText(d, now) };
+  const state = deadlineState(d, now);
+  // A met timer has nothing remaining: say whether it was met in time.
+  const remaining = state === 'met' ? '按时完成' : state === 'met-late' ? '超时完成' : remainingText(d, now);
+  return { kind: d.kind, label: DEADLINE_LABELS[d.kind], dueAt: iso(d.dueAt)!, ...(d.metAt ? { metAt: iso(d.metAt) } : {}), state, remaining };
 }
 
 export function summary(t: TicketDoc, now: Date): TicketSummary {

@@ -128,6 +128,7 @@ describe('the repair flow, end to end', () => {
     expect(d.timeline.map((e: any) => e.action)).toEqual(['created', 'grab', 'arrive', 'consent', 'pause', 'resume', 'complete', 'confirm', 'rate']);
     expect(d.rating).toEqual({ score: 5, comment: '很及时' });
     expect(d.deadlines.every((x: any) => x.metAt)).toBe(true);
+    expect(d.deadlines.map((x: any) => x.remaining)).toEqual(['按时完成', '按时完成', '按时完成']);
     // One consent per template from the submit tap: accepted (progress) and completed (done) are
     // sent; arrival finds no progress consent left and stays on the timeline only.
     const outbox = (await lc.dev('/api/dev/outbox?touser=o-resident-04')).data;
@@ -189,6 +190,7 @@ describe('routing', () => {
     expect(d).toMatchObject({ ownerName: '王敏', channel: 'phone', locationLabel: '3栋 大堂' });
     expect(d.timeline[0]).toMatchObject({ action: 'logged', channel: 'phone' });
     await act({ action: 'grab', ticketId: logged.data.ticketId }, 'o-staff-eng2');
+    expect((await act({ action: 'transfer', ticketId: logged.data.ticketId, staffId: 'st-eng2', reason: '自己' }, 'o-staff-eng2')).error.code).toBe('INVALID_INPUT');
     const tr = await act({ action: 'transfer', ticketId: logged.data.ticketId, staffId: 'st-eng1', reason: '需要电工' }, 'o-staff-eng2');
     expect(tr.data.status).toBe('assigned');
     d = (await T('get', { ticketId: logged.data.ticketId }, 'o-staff-eng1')).data;
