@@ -11,6 +11,13 @@ function designWidth(input?: unknown): number {
 
 // Values baked into the bundle at build time.
 const cloudEnv = process.env.TARO_APP_CLOUD_ENV || 'linli-dev'
+// Subscribe-message template ids (from the mini-program console); placeholders match the local backend.
+const templates = {
+  progress: process.env.TARO_APP_TPL_PROGRESS || 'TPL_TICKET_PROGRESS',
+  done: process.env.TARO_APP_TPL_DONE || 'TPL_TICKET_DONE',
+  reply: process.env.TARO_APP_TPL_REPLY || 'TPL_TICKET_REPLY',
+  notice: process.env.TARO_APP_TPL_NOTICE || 'TPL_NOTICE',
+}
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const appVersion: string = require('../package.json').version
 
@@ -33,6 +40,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       LINLI_CLOUD_ENV: JSON.stringify(cloudEnv),
       LINLI_APP_VERSION: JSON.stringify(appVersion),
+      LINLI_TPL_PROGRESS: JSON.stringify(templates.progress),
+      LINLI_TPL_DONE: JSON.stringify(templates.done),
+      LINLI_TPL_REPLY: JSON.stringify(templates.reply),
+      LINLI_TPL_NOTICE: JSON.stringify(templates.notice),
     },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),

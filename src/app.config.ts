@@ -9,11 +9,16 @@ export default defineAppConfig({
     'pages/invite/index',
     'pages/privacy/index',
     'pages/about/index',
+    'pages/report/index',
+    'pages/ticket/index',
+    'pages/subscriptions/index',
+    'pages/notices/index',
+    'pages/notice/index',
   ],
   subPackages: [
     {
       root: 'staff',
-      pages: ['workbench/index', 'bindings/index', 'members/index'],
+      pages: ['workbench/index', 'bindings/index', 'members/index', 'tickets/index', 'ticket/index', 'log/index', 'routing/index', 'callbacks/index', 'notices/index', 'notice-edit/index', 'notice/index', 'notice-poster/index'],
     },
   ],
   window: {

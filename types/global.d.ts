@@ -12,6 +12,11 @@ declare module '*.scss'
 declare const LINLI_CLOUD_ENV: string
 /** package.json version at build time. */
 declare const LINLI_APP_VERSION: string
+/** Subscribe-message template ids, from TARO_APP_TPL_* at build time (placeholders match the local backend). */
+declare const LINLI_TPL_PROGRESS: string
+declare const LINLI_TPL_DONE: string
+declare const LINLI_TPL_REPLY: string
+declare const LINLI_TPL_NOTICE: string
 
 declare namespace NodeJS {
   interface ProcessEnv {

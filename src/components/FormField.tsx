@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { View, Text, Input } from '@tarojs/components'
+import { View, Text, Input, Textarea } from '@tarojs/components'
 import './FormField.scss'
 
 interface FieldProps {
@@ -13,7 +13,7 @@ interface FieldProps {
 export function FormField({ label, error, hint, children }: FieldProps) {
   return (
     <View className={`field ${error ? 'field--invalid' : ''}`}>
-      <Text className='field__label'>{label}</Text>
+      {label && <Text className='field__label'>{label}</Text>}
       <View className='field__control'>{children}</View>
       {error ? (
         <View className='field__error' role='alert'>
@@ -54,6 +54,44 @@ export function TextField({ label, value, onInput, placeholder, error, hint, typ
         aria-label={label}
         onInput={(e) => onInput(e.detail.value)}
       />
+    </FormField>
+  )
+}
+
+interface TextAreaFieldProps {
+  label: string
+  value: string
+  onInput: (value: string) => void
+  maxlength: number
+  placeholder?: string
+  error?: string
+  hint?: string
+  /** weapp: a textarea inside a position:fixed area (a sheet) must say so. */
+  fixed?: boolean
+  /** Label shown above; defaults to `label` (the accessible name stays `label`). */
+  title?: string
+}
+
+/** Multi-line text with a live "n/max" counter. */
+export function TextAreaField({ label, value, onInput, maxlength, placeholder, error, hint, fixed, title }: TextAreaFieldProps) {
+  return (
+    <FormField label={title ?? label} error={error} hint={hint}>
+      <View className='field__textarea-box'>
+        <Textarea
+          className='field__textarea'
+          value={value}
+          placeholder={placeholder}
+          placeholderClass='field__placeholder'
+          maxlength={maxlength}
+          fixed={fixed}
+          disableDefaultPadding
+          aria-label={label}
+          onInput={(e) => onInput(e.detail.value)}
+        />
+        <Text className='field__counter' aria-hidden='true'>
+          {value.length}/{maxlength}
+        </Text>
+      </View>
     </FormField>
   )
 }

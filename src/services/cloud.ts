@@ -11,10 +11,13 @@ import type { Result } from '@/domain/errors'
 
 export class CloudError extends Error {
   readonly code: string
-  constructor(code: string, message: string) {
+  /** The backend's machine-readable extras, e.g. `{ shortfallHours }` for a notice-period refusal. */
+  readonly details?: unknown
+  constructor(code: string, message: string, details?: unknown) {
     super(message)
     this.name = 'CloudError'
     this.code = code
+    if (details !== undefined) this.details = details
     // Keep `instanceof` working when classes are down-levelled.
     Object.setPrototypeOf(this, CloudError.prototype)
   }
@@ -32,6 +35,11 @@ export function setIdentityProvider(provider: IdentityProvider | undefined): voi
   identityProvider = provider
 }
 
+/** H5: the caller's openid for the local gateway (`x-wx-openid`); undefined when none is registered. */
+export async function callerOpenid(): Promise<string | undefined> {
+  return identityProvider ? identityProvider() : undefined
+}
+
 function networkError(): CloudError {
   return new CloudError('NETWORK', ERROR_MESSAGES.NETWORK)
 }
@@ -42,7 +50,7 @@ function unwrap<T>(result: unknown): T {
     if (r.ok) return r.data
     const code = r.error?.code ?? 'INTERNAL'
     const message = r.error?.message || (ERROR_MESSAGES as Record<string, string>)[code] || ERROR_MESSAGES.INTERNAL
-    throw new CloudError(code, message)
+    throw new CloudError(code, message, r.error?.details)
   }
   throw new CloudError('INTERNAL', ERROR_MESSAGES.INTERNAL)
 }
@@ -66,7 +74,7 @@ async function sendWeapp(name: string, action: string, data: object): Promise<un
 }
 
 async function sendH5(name: string, action: string, data: object): Promise<unknown> {
-  const openid = identityProvider ? await identityProvider() : undefined
+  const openid = await callerOpenid()
   const headers: Record<string, string> = { 'content-type': 'application/json' }
   if (openid) headers['x-wx-openid'] = openid
   let res: Response

@@ -36,15 +36,31 @@ describe('首页', () => {
     expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: COMMUNITY.hotline })
   })
 
+  it('opens the report form of each type from 报修 / 投诉 / 咨询', async () => {
+    mockCloud({ me: () => me() })
+    render(<HomePage />)
+    await screen.findByText(COMMUNITY.name)
+    fireEvent.click(screen.getByText('报修'))
+    fireEvent.click(screen.getByText('投诉'))
+    fireEvent.click(screen.getByText('咨询'))
+    expect((Taro.navigateTo as jest.Mock).mock.calls.map((c) => c[0])).toEqual([
+      { url: '/pages/report/index?type=repair' },
+      { url: '/pages/report/index?type=complaint' },
+      { url: '/pages/report/index?type=consultation' },
+    ])
+    expect(screen.queryByText(/功能即将上线/)).toBeNull()
+  })
+
   it('says a quick action is coming instead of showing sample content', async () => {
     mockCloud({ me: () => me() })
     render(<HomePage />)
     await screen.findByText(COMMUNITY.name)
-    expect(screen.queryByText('「报修」功能即将上线')).toBeNull()
-    fireEvent.click(screen.getByText('报修'))
-    expect(screen.getByText('「报修」功能即将上线')).toBeTruthy()
+    expect(screen.queryByText('「入住预约」功能即将上线')).toBeNull()
+    fireEvent.click(screen.getByText('入住预约'))
+    expect(screen.getByText('「入住预约」功能即将上线')).toBeTruthy()
+    expect(Taro.navigateTo).not.toHaveBeenCalled()
     fireEvent.click(screen.getByText('知道了'))
-    expect(screen.queryByText('「报修」功能即将上线')).toBeNull()
+    expect(screen.queryByText('「入住预约」功能即将上线')).toBeNull()
   })
 
   it('shares the home page under the community name', async () => {

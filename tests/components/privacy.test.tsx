@@ -1,7 +1,8 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import PrivacyPage from '@/pages/privacy/index'
-import ServicePage from '@/pages/service/index'
+// A page that makes no backend calls: the popup comes from PageShell.
+import EventsPage from '@/pages/events/index'
 import { installPrivacyHandler } from '@/features/privacy'
 
 describe('隐私保护', () => {
@@ -18,7 +19,7 @@ describe('隐私保护', () => {
     }
     expect((globalThis as any).wx.onNeedPrivacyAuthorization).toHaveBeenCalledTimes(1)
 
-    render(<ServicePage />)
+    render(<EventsPage />)
     expect(screen.queryByText('隐私保护提示')).toBeNull()
     act(() => trigger(resolve))
     expect(screen.getByText('隐私保护提示')).toBeTruthy()

@@ -10,6 +10,21 @@ configure({ asyncUtilTimeout: 5000 })
 // Per-test budget; set here (not `testTimeout`) so the config also works in a jest `projects` list.
 jest.setTimeout(20000)
 
+// Build-time constants (config/index.ts defineConstants) that jest.components.config.js does not list.
+Object.assign(globalThis, { LINLI_TPL_PROGRESS: 'TPL_TICKET_PROGRESS', LINLI_TPL_DONE: 'TPL_TICKET_DONE', LINLI_TPL_REPLY: 'TPL_TICKET_REPLY' })
+
+// jsdom has no IntersectionObserver; Taro's H5 <Image lazyLoad> needs one to exist.
+if (!('IntersectionObserver' in globalThis)) {
+  ;(globalThis as any).IntersectionObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+    takeRecords() {
+      return []
+    }
+  }
+}
+
 jest.mock('@/services/cloud', () => ({ ...jest.requireActual('@/services/cloud'), callFunction: jest.fn() }))
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires

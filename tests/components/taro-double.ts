@@ -60,10 +60,28 @@ export const reLaunch = ok()
 export const setClipboardData = ok()
 export const showShareMenu = ok()
 export const pageScrollTo = ok()
+export const stopPullDownRefresh = ok()
+export const setNavigationBarTitle = ok()
+export const previewImage = ok()
+export const showActionSheet = ok({ tapIndex: 0 })
+/** Answers like WeChat: every template accepted. Override per test with mockResolvedValueOnce. */
+export const requestSubscribeMessage = jest.fn((opts: { tmplIds: string[] }) =>
+  Promise.resolve({ errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(opts.tmplIds.map((id) => [id, 'accept'])) }),
+)
+/** No photo chosen by default; tests queue `{ tempFiles: [...] }` with mockResolvedValueOnce. */
+export const chooseMedia = jest.fn((_opts: unknown): Promise<any> => Promise.reject({ errMsg: 'chooseMedia:fail cancel' }))
+export const compressImage = jest.fn((opts: { src: string }) => Promise.resolve({ errMsg: 'ok', tempFilePath: opts.src.replace(/(\.\w+)$/, '-c$1') }))
 
+let uploads = 0
 export const cloud = {
   init: jest.fn(),
   callFunction: ok({ result: { ok: true, data: null } }),
+  /** Callback style, like wx.cloud.uploadFile: succeeds with a fileID on the next tick. */
+  uploadFile: jest.fn((opts: { cloudPath: string; filePath: string; success?: (r: unknown) => void; fail?: (e: unknown) => void }) => {
+    const fileID = `cloud://linli-test.bucket/${opts.cloudPath}#${++uploads}`
+    setTimeout(() => opts.success?.({ errMsg: 'cloud.uploadFile:ok', fileID, statusCode: 200 }), 0)
+    return { onProgressUpdate: jest.fn(), abort: jest.fn() }
+  }),
 }
 
 export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB', H5: 'WEB' }
@@ -115,6 +133,13 @@ const Taro = {
   setClipboardData,
   showShareMenu,
   pageScrollTo,
+  stopPullDownRefresh,
+  setNavigationBarTitle,
+  previewImage,
+  showActionSheet,
+  requestSubscribeMessage,
+  chooseMedia,
+  compressImage,
   cloud,
   ENV_TYPE,
   getEnv,

@@ -11,6 +11,7 @@ function asStaff(roles: StaffRole[], extra: Record<string, (d: any) => unknown> 
   mockCloud({
     me: () => me({ staff: staff(roles) }),
     listBindingRequests: () => ({ items: [], total: 3 }),
+    queueCounts: () => ({ assigned: 0, pool: 0, owned: 0, dueSoon: 0, overdue: 0, open: 0 }),
     ...extra,
   })
 }
@@ -49,9 +50,29 @@ describe('员工工作台', () => {
   it('shows features that are not built as 即将上线 tiles that do not navigate', async () => {
     asStaff(['desk'])
     render(<WorkbenchPage />)
-    fireEvent.click(await screen.findByText('工单'))
+    fireEvent.click(await screen.findByText('入住交接'))
     expect(Taro.navigateTo).not.toHaveBeenCalled()
     expect(screen.getAllByText('即将上线').length).toBeGreaterThan(0)
+  })
+
+  it('an engineer’s 工单 tile counts assigned + pool, highlights overdue, and opens the queues', async () => {
+    asStaff(['engineer'], { queueCounts: () => ({ assigned: 2, pool: 3, owned: 0, dueSoon: 1, overdue: 1, open: 9 }) })
+    render(<WorkbenchPage />)
+    expect(await screen.findByText('5 单待处理')).toBeTruthy()
+    const overdue = screen.getByText('1 单已超时')
+    expect(overdue.className).toContain('wb-tile__count--hot')
+    expect(screen.queryByText('派单规则')).toBeNull()
+    fireEvent.click(screen.getByText('工单'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/tickets/index' })
+  })
+
+  it('a supervisor sees the open count and the 派单规则 tile', async () => {
+    asStaff(['supervisor'], { queueCounts: () => ({ assigned: 0, pool: 0, owned: 0, dueSoon: 0, overdue: 0, open: 7 }) })
+    render(<WorkbenchPage />)
+    expect(await screen.findByText('7 单待处理')).toBeTruthy()
+    expect(screen.queryByText(/单已超时/)).toBeNull()
+    fireEvent.click(screen.getByText('派单规则'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/routing/index' })
   })
 
   it('switches on duty through setOnDuty and reverts with the Chinese message on failure', async () => {

@@ -24,7 +24,12 @@ describe('dist/weapp', () => {
       ['pages/mine/index', '我的'],
     ])
     expect(app.pages.every((p) => p.startsWith('pages/'))).toBe(true)
-    expect(app.subPackages).toEqual([{ root: 'staff', pages: ['workbench/index', 'bindings/index', 'members/index'] }])
+    expect(app.pages).toEqual(expect.arrayContaining(['pages/report/index', 'pages/ticket/index']))
+    expect(app.subPackages).toHaveLength(1)
+    expect(app.subPackages[0].root).toBe('staff')
+    expect(app.subPackages[0].pages).toEqual(
+      expect.arrayContaining(['workbench/index', 'bindings/index', 'members/index', 'tickets/index', 'ticket/index', 'log/index', 'routing/index']),
+    )
     expect(app.lazyCodeLoading).toBe('requiredComponents')
     expect(app.__usePrivacyCheck__).toBe(true)
     for (const t of app.tabBar.list) {
@@ -35,8 +40,26 @@ describe('dist/weapp', () => {
   it('keeps staff feature code out of the main package', () => {
     const main = files(DIST).filter((f) => !path.relative(DIST, f).startsWith('staff' + path.sep) && f.endsWith('.js'))
     // Class names only the staff features render.
-    const offenders = main.filter((f) => /binding-review|staff-card|wb-tile|invite-code__value/.test(fs.readFileSync(f, 'utf8')))
+    const offenders = main.filter((f) =>
+      /binding-review|staff-card|wb-tile|invite-code__value|staff-queue|staff-ticket|staff-log|routing-rule|assign__row|listQueue|createOnBehalf|setRouting/.test(fs.readFileSync(f, 'utf8')),
+    )
     expect(offenders).toEqual([])
+  })
+
+  it('keeps zod (the contract’s validators) out of the mini-program, and the main package under 1 MB', () => {
+    const js = files(DIST).filter((f) => f.endsWith('.js'))
+    expect(js.filter((f) => /ZodError|zod\.dev|invalid_type_error/.test(fs.readFileSync(f, 'utf8')))).toEqual([])
+    const main = files(DIST).filter((f) => !path.relative(DIST, f).startsWith('staff' + path.sep) && !/project\.config\.json$|\.LICENSE\.txt$/.test(f))
+    const size = main.reduce((n, f) => n + fs.statSync(f).size, 0)
+    expect(size).toBeLessThan(1024 * 1024)
+  })
+
+  it('puts 回访 in the staff subpackage and 消息订阅 in the main package', () => {
+    const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'))
+    expect(app.pages).toContain('pages/subscriptions/index')
+    expect(app.subPackages[0].pages).toContain('callbacks/index')
+    const main = files(DIST).filter((f) => !path.relative(DIST, f).startsWith('staff' + path.sep) && /\.(js|wxml|wxss)$/.test(f))
+    expect(main.filter((f) => /callback-card|record-sheet|记录回访/.test(fs.readFileSync(f, 'utf8')))).toEqual([])
   })
 
   it('is a minified production build', () => {

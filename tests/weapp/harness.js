@@ -62,6 +62,13 @@ function createWx(answers) {
     reLaunch: api(),
     setClipboardData: api(),
     pageScrollTo: api(),
+    stopPullDownRefresh: api(),
+    setNavigationBarTitle: api(),
+    previewImage: api(),
+    showActionSheet: api({ tapIndex: 0 }),
+    requestSubscribeMessage: api(({ tmplIds = [] }) => Object.fromEntries(tmplIds.map((id) => [id, 'accept']))),
+    chooseMedia: api({ tempFiles: [] }),
+    compressImage: api(({ src }) => ({ tempFilePath: src })),
     createSelectorQuery: () => {
       const q = { select: () => q, selectAll: () => q, in: () => q, boundingClientRect: () => q, scrollOffset: () => q, fields: () => q, exec: (cb) => cb && cb([]) }
       return q
@@ -104,6 +111,7 @@ function createHarness({ answers = {} } = {}) {
   const pageStack = []
   let app
   let routeOfNextPage = null
+  let queryOfNextPage = {}
 
   global.wx = wx
   global.App = (config) => {
@@ -123,7 +131,7 @@ function createHarness({ answers = {} } = {}) {
         attached() {
           this.route = route
           pageStack.push(this)
-          this.onLoad && this.onLoad({})
+          this.onLoad && this.onLoad(queryOfNextPage)
           this.onShow && this.onShow()
         },
         ready() {
@@ -150,8 +158,9 @@ function createHarness({ answers = {} } = {}) {
     return loaded[route]
   }
 
-  /** Renders `route` (e.g. 'pages/home/index') and waits for Taro's first setData. */
-  async function render(route, waitMs = 400) {
+  /** Renders `route` (e.g. 'pages/home/index') with its `query` and waits for Taro's first setData. */
+  async function render(route, waitMs = 400, query = {}) {
+    queryOfNextPage = query
     const comp = simulate.render(load(route))
     comp.attach(document.createElement('parent-wrapper'))
     await simulate.sleep(waitMs)

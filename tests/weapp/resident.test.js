@@ -1,8 +1,8 @@
 /** Resident pages of the compiled mini-program (main package) render their first screen. */
 const { createHarness } = require('./harness')
-const { COMMUNITY, UNITS, home } = require('./fixtures')
+const { COMMUNITY, UNITS, home, summary, ticket } = require('./fixtures')
 
-const owner = home()
+const owner = home({ phoneMasked: '13800000001' })
 const pending = home({ membershipId: 'm2', unitId: 'u-2-1-101', label: '2栋1单元101', status: 'pending', relation: 'tenant' })
 
 let h
@@ -13,6 +13,8 @@ beforeAll(() => {
       listCommunities: [{ _id: 'c1', name: COMMUNITY.name }],
       listUnits: (d) => UNITS.filter((u) => !d.building || u.building === d.building),
       householdMembers: [owner, home({ membershipId: 'm3', name: '张小雨', relation: 'family', phoneMasked: '139****0002' })],
+      listMine: { items: [summary(), summary({ ticketId: 't-2', type: 'complaint', typeLabel: '投诉', category: 'noise', categoryLabel: '噪音', status: 'resolved', statusLabel: '待确认', nextDue: undefined })], total: 2 },
+      get: (d) => ticket({ ticketId: d.ticketId }),
     },
   })
 })
@@ -20,7 +22,7 @@ beforeAll(() => {
 const text = (comp) => comp.dom.textContent
 
 describe('resident pages (dist/weapp)', () => {
-  it('首页 shows the community, quick actions and the honest empty notices; a tap says 即将上线', async () => {
+  it('首页 shows the community, quick actions and the honest empty notices; 报修 opens the form, 入住预约 says 即将上线', async () => {
     const comp = await h.render('pages/home/index')
     expect(text(comp)).toContain(COMMUNITY.name)
     expect(text(comp)).toContain('便民服务')
@@ -31,18 +33,59 @@ describe('resident pages (dist/weapp)', () => {
     expect(h.wx.showShareMenu).toHaveBeenCalledWith(expect.objectContaining({ withShareTicket: true }))
 
     await h.tap(comp, 'quick-action--repair')
-    expect(text(comp)).toContain('「报修」功能即将上线')
+    expect(h.wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/report/index?type=repair' }))
+    expect(text(comp)).not.toContain('功能即将上线')
+    await h.tap(comp, 'quick-action--move-in')
+    expect(text(comp)).toContain('「入住预约」功能即将上线')
 
     await h.tap(comp, 'home-header__hotline')
     expect(h.wx.makePhoneCall).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: COMMUNITY.hotline }))
   })
 
-  it('服务 and 活动 say what is coming', async () => {
+  it('服务 lists my requests with filters; 活动 says what is coming', async () => {
     const service = await h.render('pages/service/index')
-    expect(text(service)).toContain('我的报修/投诉/咨询')
-    expect(text(service)).toContain('即将上线')
+    await h.waitForText(service, '报修·水电')
+    expect(text(service)).toContain('我要报修')
+    expect(text(service)).toContain('处理中')
+    expect(text(service)).toContain('投诉·噪音')
+    expect(text(service)).toContain('到场时限 · 剩余 9 分')
+    expect(text(service)).toContain('共 2 条')
+    const calls = h.wx.cloud.callFunction.mock.calls.filter((c) => c[0].data.action === 'listMine')
+    expect(calls[0][0]).toEqual(expect.objectContaining({ name: 'tickets', data: { action: 'listMine', data: { status: 'all', pageSize: 20 } } }))
     const events = await h.render('pages/events/index')
     expect(text(events)).toContain('社区活动即将上线')
+  })
+
+  it('报修 (?type=repair) shows the categories, my home, my phone and the submit button', async () => {
+    const comp = await h.render('pages/report/index', 600, { type: 'repair' })
+    await h.waitForText(comp, '问题类别')
+    expect(text(comp)).toContain('紧急情况')
+    expect(text(comp)).toContain('电梯困人')
+    expect(text(comp)).toContain('日常维修')
+    expect(text(comp)).toContain('水电')
+    expect(text(comp)).not.toContain('噪音')
+    expect(text(comp)).toContain('1栋1单元101')
+    expect(text(comp)).toContain('公共区域')
+    expect(text(comp)).toContain('0/500')
+    expect(text(comp)).toContain('提交报修')
+    expect(h.wx.setNavigationBarTitle).toHaveBeenCalledWith(expect.objectContaining({ title: '在线报修' }))
+  })
+
+  it('工单详情 shows the status, promised times, handler, log and the allowed action', async () => {
+    const comp = await h.render('pages/ticket/index', 600, { id: 't-1' })
+    await h.waitForText(comp, '报修·水电')
+    const get = h.wx.cloud.callFunction.mock.calls.find((c) => c[0].data.action === 'get')
+    expect(get[0]).toEqual(expect.objectContaining({ name: 'tickets', data: { action: 'get', data: { ticketId: 't-1' } } }))
+    expect(text(comp)).toContain('单号 BX-20261128-0001')
+    expect(text(comp)).toContain('处理中')
+    expect(text(comp)).toContain('服务时限')
+    expect(text(comp)).toContain('已按时 · 11-28 09:20')
+    expect(text(comp)).toContain('剩余 9 分')
+    expect(text(comp)).toContain('李强')
+    expect(text(comp)).toContain('处理记录')
+    expect(text(comp).indexOf('已抢单')).toBeLessThan(text(comp).indexOf('厨房水龙头一直滴水', text(comp).indexOf('处理记录')))
+    expect(text(comp)).toContain('留言')
+    expect(text(comp)).not.toContain('确认完成')
   })
 
   it('我的 lists homes with status tags and the owner entries, without the staff entry', async () => {

@@ -92,6 +92,14 @@ export function metBy(action: string): DeadlineKind[] {
   }
 }
 
+/** A reopened ticket starts its resolve (or, for a consultation, reply) timer afresh from now. */
+export function reopenDeadlines(t: { type: TicketType; category: string; emergency: boolean; deadlines: Deadline[] }, now: Date, policy: SlaPolicy = DEFAULT_SLA): Deadline[] {
+  const m = minutesFor(policy, t);
+  const kind: DeadlineKind = t.type === 'consultation' ? 'reply' : 'resolve';
+  const minutes = m[kind] ?? 24 * 60;
+  return [...t.deadlines.filter((d) => d.kind !== kind), { kind, dueAt: new Date(now.getTime() + minutes * 60_000) }];
+}
+
 export type DeadlineState = 'met' | 'running' | 'due-soon' | 'overdue' | 'met-late';
 export function deadlineState(d: Deadline, now: Date, warnBeforeMinutes = DEFAULT_SLA.warnBeforeMinutes): DeadlineState {
   const due = new Date(d.dueAt).getTime();

@@ -9,14 +9,16 @@ interface Action {
   key: string
   label: string
   glyph: string
+  /** Built actions open this page. */
+  url?: string
   /** What to tell the resident while the feature is not built. */
-  soon: string
+  soon?: string
 }
 
 const ACTIONS: Action[] = [
-  { key: 'repair', label: '报修', glyph: '修', soon: '在线报修即将上线。紧急维修请直接拨打物业电话。' },
-  { key: 'complaint', label: '投诉', glyph: '诉', soon: '在线投诉即将上线。如有问题可先拨打物业电话反馈。' },
-  { key: 'inquiry', label: '咨询', glyph: '询', soon: '在线咨询即将上线。如需帮助请拨打物业电话。' },
+  { key: 'repair', label: '报修', glyph: '修', url: '/pages/report/index?type=repair' },
+  { key: 'complaint', label: '投诉', glyph: '诉', url: '/pages/report/index?type=complaint' },
+  { key: 'inquiry', label: '咨询', glyph: '询', url: '/pages/report/index?type=consultation' },
   { key: 'move-in', label: '入住预约', glyph: '约', soon: '入住预约即将上线，届时可在线预约交房时间。' },
 ]
 
@@ -27,7 +29,7 @@ export function QuickActions() {
     <Section title='便民服务'>
       <View className='quick-actions'>
         {ACTIONS.map((a) => (
-          <View key={a.key} className={`quick-action quick-action--${a.key}`} hoverClass='quick-action--pressed' role='button' onClick={() => setSoon(a)}>
+          <View key={a.key} className={`quick-action quick-action--${a.key}`} hoverClass='quick-action--pressed' role='button' onClick={() => (a.url ? void Taro.navigateTo({ url: a.url }) : setSoon(a))}>
             <View className='quick-action__icon' aria-hidden='true'>
               <Text>{a.glyph}</Text>
             </View>

@@ -1,5 +1,4 @@
 import Taro from '@tarojs/taro'
-import { Text } from '@tarojs/components'
 import type { MeView } from '@/domain/identity'
 import { Section } from '@/components/Section'
 import { ListItem } from '@/components/ListItem'
@@ -23,7 +22,7 @@ export function MineMenu({ me }: { me: MeView }) {
       )}
       <Section flush>
         {ownedHomes(me).length > 0 && <ListItem title='家庭成员' onClick={go('/pages/household/index')} />}
-        <ListItem title='消息订阅' disabled extra={<Text className='soon-tag'>即将上线</Text>} />
+        <ListItem title='消息订阅' description='工单进度、维修完成、社区公告' onClick={go('/pages/subscriptions/index')} />
         <ListItem title='员工邀请码' description='物业员工凭邀请码加入' onClick={go('/pages/invite/index')} />
         <ListItem title='隐私保护指引' onClick={go('/pages/privacy/index')} />
         <ListItem title='关于' onClick={go('/pages/about/index')} />

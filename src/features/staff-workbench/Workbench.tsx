@@ -5,14 +5,42 @@ import { ROLE_LABELS } from '@/domain/roles'
 import { EmptyState, StateView } from '@/components/StateView'
 import { Pill } from '@/components/Pill'
 import { hasRole, isActiveStaff, useMe } from '@/features/account'
+import { useQueueCounts, workload, type QueueCounts } from '@/features/staff-tickets'
+import { useCallbackCounts, type CallbackCounts } from '@/features/staff-callbacks'
+import { useReviewCount } from '@/features/staff-notices/useReviewCount'
+import type { StaffRole } from '@/domain/roles'
 import { entriesFor } from './entries'
 import { useOnDuty, usePendingCount } from './useWorkbench'
 import './Workbench.scss'
+
+/** The 工单 tile: what waits for this person, and how much of it is overdue. */
+function TicketCount({ roles, counts }: { roles: StaffRole[]; counts: QueueCounts }) {
+  const n = workload(roles, counts)
+  return (
+    <View className='wb-tile__counts'>
+      <Text className={`wb-tile__count ${n > 0 ? 'wb-tile__count--busy' : ''}`}>{n > 0 ? `${n} 单待处理` : '暂无待处理工单'}</Text>
+      {counts.overdue > 0 && <Text className='wb-tile__count wb-tile__count--hot'>{counts.overdue} 单已超时</Text>}
+    </View>
+  )
+}
+
+/** The 回访 tile: callbacks waiting, and how many are past their due time. */
+function CallbackCount({ counts }: { counts: CallbackCounts }) {
+  return (
+    <View className='wb-tile__counts'>
+      <Text className={`wb-tile__count ${counts.open > 0 ? 'wb-tile__count--busy' : ''}`}>{counts.open > 0 ? `${counts.open} 条待回访` : '暂无待回访'}</Text>
+      {counts.overdue > 0 && <Text className='wb-tile__count wb-tile__count--hot'>{counts.overdue} 条已超时</Text>}
+    </View>
+  )
+}
 
 export function Workbench() {
   const { me, loading, error, reload } = useMe()
   const duty = useOnDuty()
   const pending = usePendingCount(hasRole(me, 'desk', 'admin'))
+  const tickets = useQueueCounts(isActiveStaff(me)).counts
+  const callbacks = useCallbackCounts(isActiveStaff(me)).counts
+  const noticeReviews = useReviewCount(hasRole(me, 'supervisor', 'admin'))
 
   if (!me) return <StateView loading={loading || !error} error={error} onRetry={reload} />
   if (!isActiveStaff(me)) {
@@ -59,7 +87,13 @@ export function Workbench() {
               onClick={() => Taro.navigateTo({ url: e.url! })}
             >
               <Text className='wb-tile__title'>{e.title}</Text>
-              {e.key === 'bindings' && pending !== null ? (
+              {e.key === 'tickets' && tickets ? (
+                <TicketCount roles={staff.roles} counts={tickets} />
+              ) : e.key === 'callbacks' && callbacks ? (
+                <CallbackCount counts={callbacks} />
+              ) : e.key === 'notices' && noticeReviews ? (
+                <Text className='wb-tile__count wb-tile__count--hot'>{noticeReviews} 条公告待审核</Text>
+              ) : e.key === 'bindings' && pending !== null ? (
                 <Text className={`wb-tile__count ${pending > 0 ? 'wb-tile__count--hot' : ''}`}>{pending > 0 ? `${pending} 条待审核` : '暂无待审核'}</Text>
               ) : (
                 <Text className='wb-tile__desc'>{e.desc}</Text>

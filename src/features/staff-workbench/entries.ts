@@ -13,9 +13,10 @@ export interface WorkbenchEntry {
 export const ENTRIES: WorkbenchEntry[] = [
   { key: 'bindings', title: '绑定审核', roles: ['desk', 'admin'], url: '/staff/bindings/index', desc: '审核住户的房屋绑定申请' },
   { key: 'members', title: '员工管理', roles: ['admin'], url: '/staff/members/index', desc: '邀请员工、调整岗位' },
-  { key: 'tickets', title: '工单', roles: ['desk', 'engineer', 'security', 'supervisor', 'admin'] },
-  { key: 'callbacks', title: '回访', roles: ['desk', 'supervisor', 'admin'] },
-  { key: 'notices', title: '公告', roles: ['desk', 'supervisor', 'admin'] },
+  { key: 'tickets', title: '工单', roles: ['desk', 'engineer', 'security', 'supervisor', 'admin'], url: '/staff/tickets/index', desc: '处理报修、投诉与咨询' },
+  { key: 'routing', title: '派单规则', roles: ['supervisor', 'admin'], url: '/staff/routing/index', desc: '各类工单派给谁、怎么派' },
+  { key: 'callbacks', title: '回访', roles: ['desk', 'engineer', 'security', 'supervisor', 'admin'], url: '/staff/callbacks/index', desc: '完工后回访住户' },
+  { key: 'notices', title: '公告', roles: ['desk', 'supervisor', 'admin'], url: '/staff/notices/index', desc: '停水停电等通知，推送与张贴' },
   { key: 'handover', title: '入住交接', roles: ['desk', 'engineer', 'admin'] },
   { key: 'events', title: '活动', roles: ['desk', 'admin'] },
   { key: 'inspection', title: '巡检维保', roles: ['engineer', 'security', 'supervisor', 'admin'] },

@@ -1,0 +1,70 @@
+/**
+ * Sharing a notice to chats, and knowing which group chats it reached.
+ *
+ * - The forward menu asks for a share ticket (`withShareTicket`) so a card opened in a group
+ *   carries the group's identity.
+ * - Opened from a group card (scene 1044 with a shareTicket), `getGroupEnterInfo` gives a cloudID;
+ *   `wx.cloud.CloudID(cloudID)` in the call's data makes CloudBase resolve it to
+ *   `{ data: { openGId } }` server-side, recorded by `enteredFromGroup`. weapp only: H5 has no groups.
+ * - WeChat no longer reports where (or whether) a forward went, so tapping 转发 records `shared`
+ *   without a group; the group shows up when someone opens the card there.
+ */
+import Taro, { useLoad, useShareAppMessage } from '@tarojs/taro'
+import { noticesApi, type Notice } from './api'
+import { noticePath } from './format'
+
+/** Group opens already recorded in this app session: `${id}:${shareTicket}`. */
+const recorded = new Set<string>()
+
+type EnterOptions = { scene?: number; shareTicket?: string; path?: string; query?: Record<string, string> }
+
+function enterOptions(): EnterOptions | null {
+  try {
+    const t = Taro as unknown as { getEnterOptionsSync?: () => EnterOptions; getLaunchOptionsSync?: () => EnterOptions }
+    return (t.getEnterOptionsSync ?? t.getLaunchOptionsSync)?.() ?? null
+  } catch {
+    return null
+  }
+}
+
+/** weapp: when this notice was opened from a group chat's card, record the group (once). */
+export function recordGroupEnter(announcementId: string): void {
+  if (process.env.TARO_ENV !== 'weapp') return
+  const opts = enterOptions()
+  // 1044: opened from a card with a share ticket (a group chat). The enter options describe how
+  // the app was entered, so also check that it was this very notice.
+  if (!opts || opts.scene !== 1044 || !opts.shareTicket) return
+  if (!String(opts.path ?? '').includes('pages/notice/index') || opts.query?.id !== announcementId) return
+  const key = `${announcementId}:${opts.shareTicket}`
+  if (recorded.has(key)) return
+  recorded.add(key)
+  const api = Taro as unknown as {
+    getGroupEnterInfo?: (o: { success: (r: { cloudID?: string }) => void; fail: () => void }) => void
+    cloud: { CloudID?: (id: string) => unknown }
+  }
+  if (!api.getGroupEnterInfo || !api.cloud.CloudID) return
+  api.getGroupEnterInfo({
+    success: (res) => {
+      if (!res.cloudID || !api.cloud.CloudID) return
+      void noticesApi.enteredFromGroup(announcementId, api.cloud.CloudID(res.cloudID)).catch(() => recorded.delete(key))
+    },
+    fail: () => recorded.delete(key),
+  })
+}
+
+/** The forward menu (with share ticket) and the card: 【停水】title → this notice. */
+export function useNoticeShare(announcementId: string | undefined, notice: Notice | null) {
+  useLoad(() => {
+    if (process.env.TARO_ENV === 'h5') return
+    void Promise.resolve(Taro.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage'] } as Parameters<typeof Taro.showShareMenu>[0])).catch(() => undefined)
+  })
+  useShareAppMessage(() => {
+    if (!announcementId) return { title: '社区通知 · 邻里物业', path: '/pages/home/index' }
+    // Residents only (staff forwarding is not a resident's share): failures never block the card.
+    if (notice && notice.read !== undefined) void noticesApi.shared(announcementId).catch(() => undefined)
+    return {
+      title: notice ? `【${notice.typeLabel}】${notice.title}` : '社区通知',
+      path: noticePath(announcementId),
+    }
+  })
+}

@@ -1,0 +1,155 @@
+import { useEffect } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { categoriesOf, TICKET_TYPE_LABELS, type TicketType } from '@/domain/tickets/catalog'
+import { Section } from '@/components/Section'
+import { ChipGroup } from '@/components/ChipGroup'
+import { FormField, TextAreaField, TextField } from '@/components/FormField'
+import { StateView } from '@/components/StateView'
+import type { MeView } from '@/domain/identity'
+import { approvedHomes, useMe } from '@/features/account'
+import { BindPrompt } from '@/features/home/BindPrompt'
+import { PhotoPicker } from '@/features/tickets'
+import { PUBLIC, useReportForm, type ReportForm as Form } from './useReportForm'
+import { UrgentBanner } from './UrgentBanner'
+import { WindowPicker } from './WindowPicker'
+import './ReportForm.scss'
+
+export const REPORT_TITLES: Record<TicketType, string> = { repair: '在线报修', complaint: '我要投诉', consultation: '在线咨询' }
+
+const PLACEHOLDERS: Record<TicketType, string> = {
+  repair: '请描述故障的位置和现象，如：厨房水龙头关不紧，一直滴水',
+  complaint: '请描述你遇到的问题，如时间、地点、经过',
+  consultation: '请写下你想咨询的问题',
+}
+
+function Categories({ type, form }: { type: TicketType; form: Form }) {
+  const all = categoriesOf(type)
+  const urgent = all.filter((c) => c.emergency)
+  const normal = all.filter((c) => !c.emergency)
+  const options = (list: typeof all) => list.map((c) => ({ value: c.code, label: c.label }))
+  return (
+    <Section title='问题类别'>
+      {urgent.length > 0 && (
+        <View className='report__group'>
+          <Text className='report__group-title report__group-title--urgent'>紧急情况</Text>
+          <ChipGroup groupLabel='紧急情况' className='report__chips--urgent' options={options(urgent)} value={form.category} onChange={form.setCategory} />
+        </View>
+      )}
+      <View className='report__group'>
+        {urgent.length > 0 && <Text className='report__group-title'>日常维修</Text>}
+        <ChipGroup groupLabel='问题类别' options={options(normal)} value={form.category} onChange={form.setCategory} />
+      </View>
+      {form.errors.category && (
+        <View className='report__error' role='alert'>
+          {form.errors.category}
+        </View>
+      )}
+    </Section>
+  )
+}
+
+function Place({ form }: { form: Form }) {
+  const options = [...form.homes.map((h) => ({ value: h.unitId, label: h.label })), { value: PUBLIC, label: '公共区域' }]
+  return (
+    <Section title='位置'>
+      <ChipGroup groupLabel='位置' options={options} value={form.place} onChange={form.setPlace} />
+      {form.errors.place && (
+        <View className='report__error' role='alert'>
+          {form.errors.place}
+        </View>
+      )}
+      {form.place === PUBLIC && (
+        <View className='report__public'>
+          <View className='report__row'>
+            <View className='report__col'>
+              <TextField label='楼栋' value={form.building} onInput={form.setBuilding} placeholder='选填，如 3栋' maxlength={20} />
+            </View>
+            <View className='report__col'>
+              <TextField label='楼层' value={form.floor} onInput={form.setFloor} placeholder='选填，如 B1' maxlength={10} />
+            </View>
+          </View>
+          <TextField label='具体位置' value={form.area} onInput={form.setArea} placeholder='如：地下车库入口、2号电梯厅' maxlength={40} error={form.errors.area} />
+        </View>
+      )}
+    </Section>
+  )
+}
+
+/** 报修 / 投诉 / 咨询: one form, one ticket. */
+export function ReportForm({ type }: { type: TicketType }) {
+  const { me, error, reload } = useMe()
+  const hotline = me?.community?.hotline || null
+
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: REPORT_TITLES[type] }).catch(() => undefined)
+  }, [type])
+
+  if (!me) return <StateView loading={!error} error={error} onRetry={reload} />
+  if (approvedHomes(me).length === 0) {
+    return (
+      <View className='report report--unbound'>
+        <BindPrompt pending={me.homes.some((h) => h.status === 'pending')} />
+        {hotline && <Text className='report__note'>急事请直接拨打物业电话 {hotline}</Text>}
+      </View>
+    )
+  }
+  return <FormBody type={type} me={me} hotline={hotline} />
+}
+
+function FormBody({ type, me, hotline }: { type: TicketType; me: MeView; hotline: string | null }) {
+  const form = useReportForm(type, me)
+  const optional = form.emergency ? '（选填）' : ''
+  return (
+    <View className={`report report--${type}`}>
+      <Categories type={type} form={form} />
+      {form.cat?.emergency && <UrgentBanner category={form.cat.code} hotline={hotline} />}
+
+      <Section title={`问题描述${optional}`}>
+        <TextAreaField
+          label='问题描述'
+          title=''
+          value={form.description}
+          onInput={form.setDescription}
+          maxlength={500}
+          placeholder={PLACEHOLDERS[type]}
+          error={form.errors.description}
+        />
+        <FormField label={`图片${optional}`} error={form.errors.photos} hint={form.emergency ? '最多 9 张' : '描述和图片至少填写一项，图片最多 9 张'}>
+          <PhotoPicker photos={form.photos} />
+        </FormField>
+      </Section>
+
+      <Place form={form} />
+
+      {form.wantsWindow && (
+        <Section title='期望上门时间'>
+          <WindowPicker date={form.date} slot={form.slot} onDate={form.setDate} onSlot={form.setSlot} error={form.errors.window} />
+        </Section>
+      )}
+
+      <Section title='联系方式'>
+        <TextField label='联系电话' type='number' value={form.phone} onInput={form.setPhone} placeholder='11 位手机号' maxlength={11} error={form.errors.phone} hint='处理人员会通过此号码联系你' />
+      </Section>
+
+      {form.submitError && (
+        <View className='report__submit-error' role='alert'>
+          {form.submitError}
+        </View>
+      )}
+      <Button
+        block
+        type={form.emergency ? 'danger' : 'primary'}
+        className='report__submit'
+        loading={form.submitting}
+        disabled={form.submitting}
+        aria-disabled={form.submitting ? 'true' : 'false'}
+        onClick={form.submit}
+      >
+        {form.submitting ? '提交中…' : `提交${TICKET_TYPE_LABELS[type]}`}
+      </Button>
+      <Text className='report__note'>提交后可在「服务」中查看处理进度，处理人员接单、上门、完成时会通知你。</Text>
+    </View>
+  )
+}

@@ -1,0 +1,2 @@
+export { ReportForm, REPORT_TITLES } from './ReportForm'
+export { parseTicketType } from './parse'

@@ -1,0 +1,5 @@
+export { CallbackList } from './CallbackList'
+export { callbacksApi } from './api'
+export type { CallbackCounts, CallbackTab, RecordInput, RecordResult } from './api'
+export { useCallbackCounts } from './useCallbackCounts'
+export { outcomeText } from './outcome'

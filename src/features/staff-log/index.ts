@@ -1,0 +1,1 @@
+export { LogForm } from './LogForm'

@@ -1,0 +1,120 @@
+import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { CATEGORY_BY_CODE, type TicketType } from '@/domain/tickets/catalog'
+import { errorMessage } from '@/services/cloud'
+import { newRequestId } from '@/services/ids'
+import { checkName, checkPhone } from '@/features/account'
+import type { TicketLocation } from '@/features/tickets'
+import { staffTicketsApi } from '@/features/staff-tickets'
+
+export type LogPlace = 'home' | 'public'
+export type LogErrors = Partial<Record<'category' | 'description' | 'unit' | 'area' | 'name' | 'phone', string>>
+
+/** 代客登记: a call or visit logged by the desk, who becomes its first-contact owner. */
+export function useLogForm(unitId: string | null) {
+  const [type, setTypeState] = useState<TicketType>('repair')
+  const [category, setCategory] = useState<string | null>(null)
+  const [description, setDescription] = useState('')
+  const [place, setPlace] = useState<LogPlace>('home')
+  const [building, setBuilding] = useState('')
+  const [floor, setFloor] = useState('')
+  const [area, setArea] = useState('')
+  const [name, setName] = useState('')
+  const [phone, setPhone] = useState('')
+  const [channel, setChannel] = useState<'phone' | 'walk_in'>('phone')
+  const [errors, setErrors] = useState<LogErrors>({})
+  const [submitError, setSubmitError] = useState<string | null>(null)
+  const [submitting, setSubmitting] = useState(false)
+  const requestId = useRef(newRequestId('log'))
+  const inFlight = useRef(false)
+
+  const clear = (k: keyof LogErrors) => setErrors((e) => (e[k] ? { ...e, [k]: undefined } : e))
+
+  async function submit() {
+    if (inFlight.current) return
+    const found: LogErrors = {}
+    if (!category) found.category = '请选择问题类别'
+    if (!description.trim()) found.description = '请填写描述'
+    if (place === 'home' && !unitId) found.unit = '请选择房屋'
+    if (place === 'public' && !area.trim()) found.area = '请填写具体位置'
+    found.name = checkName(name)
+    found.phone = checkPhone(phone)
+    setErrors(found)
+    setSubmitError(null)
+    if (Object.values(found).some(Boolean)) return
+    const location: TicketLocation =
+      place === 'home'
+        ? { kind: 'home', unitId: unitId! }
+        : { kind: 'public', area: area.trim(), ...(building.trim() ? { building: building.trim() } : {}), ...(floor.trim() ? { floor: floor.trim() } : {}) }
+    inFlight.current = true
+    setSubmitting(true)
+    try {
+      const created = await staffTicketsApi.createOnBehalf({
+        type,
+        category: category!,
+        description: description.trim(),
+        location,
+        contactName: name.trim(),
+        contactPhone: phone.trim(),
+        channel,
+        clientRequestId: requestId.current,
+      })
+      void Taro.redirectTo({ url: `/staff/ticket/index?id=${encodeURIComponent(created.ticketId)}` })
+    } catch (err) {
+      setSubmitError(errorMessage(err))
+      inFlight.current = false
+      setSubmitting(false)
+    }
+  }
+
+  return {
+    type,
+    category,
+    emergency: !!(category && CATEGORY_BY_CODE.get(category)?.emergency),
+    description,
+    place,
+    building,
+    floor,
+    area,
+    name,
+    phone,
+    channel,
+    errors,
+    submitError,
+    submitting,
+    setType(t: TicketType) {
+      setTypeState(t)
+      setCategory(null)
+    },
+    setCategory(c: string) {
+      setCategory(c)
+      clear('category')
+    },
+    setDescription(v: string) {
+      setDescription(v)
+      clear('description')
+    },
+    setPlace(p: LogPlace) {
+      setPlace(p)
+      clear('unit')
+      clear('area')
+    },
+    setBuilding,
+    setFloor,
+    setArea(v: string) {
+      setArea(v)
+      clear('area')
+    },
+    setName(v: string) {
+      setName(v)
+      clear('name')
+    },
+    setPhone(v: string) {
+      setPhone(v)
+      clear('phone')
+    },
+    setChannel,
+    clearUnitError: () => clear('unit'),
+    submit,
+  }
+}

@@ -1,0 +1,74 @@
+import { useEffect, useState, type ReactNode } from 'react'
+import { Button } from '@nutui/nutui-react-taro'
+import { Sheet } from '@/components/Sheet'
+import { TextAreaField } from '@/components/FormField'
+
+interface Props {
+  open: boolean
+  title: string
+  label: string
+  placeholder?: string
+  maxlength?: number
+  /** Fewest characters accepted (the backend's rule), with the message to show below it. */
+  min?: number
+  minMessage?: string
+  /** Empty allowed (e.g. the 已恢复 text, which has a default). */
+  optional?: boolean
+  confirmText: string
+  danger?: boolean
+  busy?: boolean
+  onClose: () => void
+  onSubmit: (text: string) => void
+  children?: ReactNode
+}
+
+/** A sheet with one text for an action: 撤回原因, 退回原因, 未满通知期的原因, 恢复通知正文. */
+export function ReasonSheet({ open, title, label, placeholder, maxlength = 200, min = 1, minMessage, optional, confirmText, danger, busy, onClose, onSubmit, children }: Props) {
+  const [text, setText] = useState('')
+  const [error, setError] = useState<string | undefined>()
+  useEffect(() => {
+    if (!open) {
+      setText('')
+      setError(undefined)
+    }
+  }, [open])
+
+  function submit() {
+    const t = text.trim()
+    if (!optional && !t) return setError(`请填写${label}`)
+    if (t && t.length < min) return setError(minMessage ?? `${label}至少 ${min} 个字`)
+    onSubmit(t)
+  }
+
+  return (
+    <Sheet
+      open={open}
+      title={title}
+      onClose={onClose}
+      footer={
+        <>
+          <Button fill='outline' onClick={onClose}>
+            取消
+          </Button>
+          <Button type={danger ? 'danger' : 'primary'} loading={busy} disabled={busy} onClick={submit}>
+            {confirmText}
+          </Button>
+        </>
+      }
+    >
+      {children}
+      <TextAreaField
+        label={label}
+        value={text}
+        maxlength={maxlength}
+        placeholder={placeholder}
+        error={error}
+        fixed
+        onInput={(v) => {
+          setText(v)
+          setError(undefined)
+        }}
+      />
+    </Sheet>
+  )
+}

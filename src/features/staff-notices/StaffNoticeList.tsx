@@ -1,0 +1,116 @@
+import { useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import type { AnnouncementView } from '@/domain/announcements-api'
+import { Pill } from '@/components/Pill'
+import { EmptyState, StateView } from '@/components/StateView'
+import { hasRole, useMe } from '@/features/account'
+import { formatTime, PAGE_SIZE, TypeTag, usePaged } from '@/features/notices'
+import { staffNoticesApi, type StatusFilter } from './api'
+import { STATUS_TONE } from './format'
+import './StaffNotices.scss'
+
+const TABS: { value: StatusFilter; label: string }[] = [
+  { value: 'all', label: '全部' },
+  { value: 'draft', label: '草稿' },
+  { value: 'review', label: '待审核' },
+  { value: 'scheduled', label: '定时' },
+  { value: 'published', label: '已发布' },
+  { value: 'withdrawn', label: '已撤回' },
+  { value: 'expired', label: '已过期' },
+]
+
+const EMPTY: Record<StatusFilter, string> = {
+  all: '还没有公告',
+  draft: '没有草稿',
+  review: '没有待审核的公告',
+  scheduled: '没有定时发布的公告',
+  published: '没有已发布的公告',
+  withdrawn: '没有已撤回的公告',
+  expired: '没有已过期的公告',
+}
+
+/** When a row happened: published, scheduled or last edited. */
+function when(n: AnnouncementView): string {
+  if (n.status === 'scheduled' && n.publishAt) return `定于 ${formatTime(n.publishAt)} 发布`
+  if (n.status === 'review') return n.publishAt ? `申请 ${formatTime(n.publishAt)} 发布` : '待主管审核'
+  if (n.publishedAt) return `${formatTime(n.publishedAt)} 发布`
+  return `${formatTime(n.updatedAt)} 编辑`
+}
+
+function Row({ n, onClick }: { n: AnnouncementView; onClick: () => void }) {
+  return (
+    <View className='sn-row' hoverClass='sn-row--pressed' role='button' aria-label={`${n.typeLabel}：${n.title}，${n.statusLabel}`} onClick={onClick}>
+      <View className='sn-row__head'>
+        <TypeTag type={n.type} label={n.typeLabel} />
+        <Text className='sn-row__title'>{n.title}</Text>
+        <Pill tone={STATUS_TONE[n.status]} className='sn-row__status'>
+          {n.statusLabel}
+        </Pill>
+      </View>
+      <View className='sn-row__meta'>
+        {n.pinned && <Text className='sn-row__pin'>置顶</Text>}
+        {n.revised && <Text className='sn-row__revised'>已更新</Text>}
+        <Text className='sn-row__scope'>{n.scopeLabel}</Text>
+        <Text className='sn-row__time'>{when(n)}</Text>
+      </View>
+    </View>
+  )
+}
+
+/** 公告管理: the community's notices by status, newest first, and 新建. */
+export function StaffNoticeList() {
+  const me = useMe()
+  const allowed = hasRole(me.me, 'desk', 'supervisor', 'admin')
+  const [status, setStatus] = useState<StatusFilter>('all')
+  const list = usePaged(allowed ? status : null, (cursor) => staffNoticesApi.list({ status, pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) }))
+
+  useDidShow(() => {
+    if (list.items) void list.reload(true)
+  })
+  usePullDownRefresh(() => {
+    void list.reload(true).finally(() => void Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => void list.loadMore())
+
+  if (!me.me) return <StateView loading={!me.error} error={me.error} onRetry={me.reload} />
+  if (!allowed) return <EmptyState text='仅客服、主管和管理员可以管理公告' />
+
+  const items = list.items ?? []
+  return (
+    <View className='sn'>
+      <View className='sn__head'>
+        <Text className='sn__title'>{me.me.staff!.communityName} · 公告</Text>
+        <Button size='small' type='primary' className='sn__new' onClick={() => Taro.navigateTo({ url: '/staff/notice-edit/index' })}>
+          新建公告
+        </Button>
+      </View>
+      <View className='sn__tabs' role='tablist' aria-label='公告状态'>
+        {TABS.map((t) => (
+          <View key={t.value} className={`sn__tab ${t.value === status ? 'sn__tab--on' : ''}`} role='tab' aria-selected={t.value === status ? 'true' : 'false'} onClick={() => setStatus(t.value)}>
+            <Text>{t.label}</Text>
+          </View>
+        ))}
+      </View>
+      <StateView loading={list.items === null && !list.error} error={list.error} onRetry={() => void list.reload()}>
+        {items.length === 0 ? (
+          <EmptyState text={EMPTY[status]} hint={status === 'all' ? '停水停电、设施改造等通知，点「新建公告」发布' : undefined} />
+        ) : (
+          <>
+            {items.map((n) => (
+              <Row key={n.announcementId} n={n} onClick={() => Taro.navigateTo({ url: `/staff/notice/index?id=${encodeURIComponent(n.announcementId)}` })} />
+            ))}
+            {list.hasMore ? (
+              <Button block fill='none' className='sn__more' loading={list.loadingMore} onClick={() => void list.loadMore()}>
+                加载更多
+              </Button>
+            ) : (
+              <Text className='sn__end'>共 {list.total} 条</Text>
+            )}
+          </>
+        )}
+      </StateView>
+    </View>
+  )
+}

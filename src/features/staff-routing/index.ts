@@ -1,0 +1,1 @@
+export { RoutingEditor } from './RoutingEditor'

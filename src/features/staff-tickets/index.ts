@@ -1,0 +1,6 @@
+export { StaffQueue } from './StaffQueue'
+export { StaffTicketScreen } from './StaffTicketScreen'
+export { staffTicketsApi } from './api'
+export type { Queue, QueueCounts, DepartmentMember, OnBehalfInput } from './api'
+export { QUEUES, defaultQueue, workload } from './queues'
+export { useQueueCounts } from './useQueueCounts'

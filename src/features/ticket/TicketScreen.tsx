@@ -1,0 +1,84 @@
+import type { ReactNode } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import type { TicketDetail } from '@/domain/tickets/api'
+import { Section } from '@/components/Section'
+import { StateView } from '@/components/StateView'
+import { DeadlineList, formatTime, PhotoGrid, TicketHeader, Timeline, useTicket } from '@/features/tickets'
+import { ResidentActions } from './ResidentActions'
+import './TicketScreen.scss'
+
+function Notice({ detail }: { detail: TicketDetail }) {
+  if (detail.status === 'resolved') {
+    return (
+      <View className='ticket-facts__notice ticket__notice--resolved'>
+        处理人员已完成，请确认问题是否解决。
+        {detail.autoConfirmAt ? `${formatTime(detail.autoConfirmAt)} 前未确认将自动确认完成。` : ''}
+      </View>
+    )
+  }
+  if (detail.pause) {
+    return (
+      <View className='ticket-facts__notice'>
+        处理暂停：{detail.pause.reason}，预计 {formatTime(detail.pause.expectedAt)} 恢复。
+      </View>
+    )
+  }
+  return null
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <View className='ticket-facts__row'>
+      <Text className='ticket-facts__key'>{label}</Text>
+      <Text className='ticket-facts__value'>{children}</Text>
+    </View>
+  )
+}
+
+/** A resident's view of one request. */
+export function TicketScreen({ ticketId }: { ticketId?: string }) {
+  const t = useTicket(ticketId)
+  if (!t.detail) return <StateView loading={t.loading} error={t.error} onRetry={() => void t.reload()} />
+  const d = t.detail
+  const call = () => d.hotline && void Taro.makePhoneCall({ phoneNumber: d.hotline }).catch(() => undefined)
+
+  return (
+    <View className='ticket'>
+      <TicketHeader detail={d} />
+      <Notice detail={d} />
+      <DeadlineList deadlines={d.deadlines} paused={d.status === 'paused'} />
+
+      <Section title='问题详情'>
+        {d.description ? <Text className='ticket-facts__desc'>{d.description}</Text> : <Text className='ticket-facts__none'>未填写描述</Text>}
+        <PhotoGrid urls={d.photoUrls} />
+        <View className='ticket-facts ticket__facts'>
+          <Row label='处理人'>{d.assigneeName ?? '等待安排'}</Row>
+          {d.window && (
+            <Row label='上门时间'>
+              {formatTime(d.window.start)}–{formatTime(d.window.end).slice(6)}
+            </Row>
+          )}
+          <Row label='联系电话'>{d.contactPhone}</Row>
+          {d.rating && (
+            <Row label='我的评价'>
+              {'★'.repeat(d.rating.score)}
+              {d.rating.comment ? ` ${d.rating.comment}` : ''}
+            </Row>
+          )}
+        </View>
+      </Section>
+
+      <Timeline entries={d.timeline} />
+
+      {d.hotline && (
+        <View className='ticket__help' role='button' aria-label={`拨打物业电话 ${d.hotline}`} hoverClass='ticket__help--pressed' onClick={call}>
+          <Text>有疑问？拨打物业电话 </Text>
+          <Text className='ticket__hotline'>{d.hotline}</Text>
+        </View>
+      )}
+
+      <ResidentActions detail={d} acting={t.acting} act={t.act} />
+    </View>
+  )
+}

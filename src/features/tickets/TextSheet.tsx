@@ -1,0 +1,104 @@
+import { useState, type ReactNode } from 'react'
+import Taro from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { Sheet } from '@/components/Sheet'
+import { ChipGroup } from '@/components/ChipGroup'
+import { FormField, TextAreaField } from '@/components/FormField'
+import { PhotoPicker } from './PhotoPicker'
+import './Tickets.scss'
+import { photosError, usePhotos } from './usePhotos'
+
+interface Props {
+  open: boolean
+  title: string
+  /** The field's name, e.g. 留言内容; "请填写…" when empty. */
+  label: string
+  maxlength: number
+  placeholder?: string
+  /** One-tap texts that fill the field. */
+  quick?: string[]
+  withPhotos?: boolean
+  confirmText: string
+  danger?: boolean
+  busy: boolean
+  onClose: () => void
+  /** Resolves true when recorded: the sheet then clears itself. */
+  onSubmit: (text: string, photos: string[]) => Promise<boolean>
+  children?: ReactNode
+}
+
+/** A sheet with one required text (and optional photos) for an action: 留言, 取消, 重新处理, 答复… */
+export function TextSheet({ open, title, label, maxlength, placeholder, quick, withPhotos, confirmText, danger, busy, onClose, onSubmit, children }: Props) {
+  const [text, setText] = useState('')
+  const [error, setError] = useState<string | undefined>()
+  const photos = usePhotos()
+  const photoProblem = withPhotos ? photosError(photos) : undefined
+
+  async function submit() {
+    if (busy) return
+    if (!text.trim()) {
+      setError(`请填写${label}`)
+      return
+    }
+    if (photoProblem) {
+      void Taro.showToast({ title: photoProblem, icon: 'none' })
+      return
+    }
+    if (await onSubmit(text.trim(), withPhotos ? photos.fileIDs : [])) {
+      setText('')
+      photos.reset()
+    }
+  }
+
+  return (
+    <Sheet
+      open={open}
+      title={title}
+      onClose={onClose}
+      footer={
+        <>
+          <Button fill='outline' onClick={onClose}>
+            返回
+          </Button>
+          <Button type={danger ? 'danger' : 'primary'} loading={busy} disabled={busy} onClick={() => void submit()}>
+            {confirmText}
+          </Button>
+        </>
+      }
+    >
+      {children}
+      {quick && quick.length > 0 && (
+        <FormField label={label}>
+          <ChipGroup
+            groupLabel={`常用${label}`}
+            options={quick.map((q) => ({ value: q, label: q }))}
+            value={text}
+            onChange={(v) => {
+              setText(v)
+              setError(undefined)
+            }}
+          />
+        </FormField>
+      )}
+      <TextAreaField
+        label={label}
+        title={quick && quick.length > 0 ? '' : undefined}
+        value={text}
+        maxlength={maxlength}
+        placeholder={placeholder}
+        error={error}
+        fixed
+        onInput={(v) => {
+          setText(v)
+          setError(undefined)
+        }}
+      />
+      {withPhotos && (
+        <FormField label='图片（选填）'>
+          <PhotoPicker photos={photos} />
+        </FormField>
+      )}
+    </Sheet>
+  )
+}

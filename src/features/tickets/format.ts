@@ -1,0 +1,49 @@
+/** Display helpers for tickets: Asia/Shanghai times, tones for statuses and deadlines. */
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc'
+import 'dayjs/locale/zh-cn'
+import type { DeadlineView } from '@/domain/tickets/api'
+import type { TicketStatus } from '@/domain/tickets/state-machine'
+import type { PillTone } from '@/components/Pill'
+
+dayjs.extend(utc)
+dayjs.locale('zh-cn')
+
+/** China has one time zone and no daylight saving: Asia/Shanghai is UTC+8 all year. */
+const SHANGHAI_OFFSET = 8 * 60
+
+export const shanghai = (at?: string | number | Date) => dayjs(at).utcOffset(SHANGHAI_OFFSET)
+
+/** "11-28 09:42" in Asia/Shanghai, whatever the device's zone. */
+export const formatTime = (iso: string) => shanghai(iso).format('MM-DD HH:mm')
+
+/** An ISO instant from a Shanghai wall-clock date ("2026-11-29") and time ("09:00"). */
+export const shanghaiIso = (date: string, time: string) => `${date}T${time}:00+08:00`
+
+export const STATUS_TONE: Record<TicketStatus, PillTone> = {
+  pending: 'warning',
+  assigned: 'warning',
+  accepted: 'success',
+  arrived: 'success',
+  paused: 'neutral',
+  resolved: 'brand',
+  closed: 'neutral',
+  cancelled: 'neutral',
+}
+
+export const DEADLINE_TONE: Record<DeadlineView['state'], PillTone> = {
+  met: 'success',
+  'met-late': 'warning',
+  running: 'neutral',
+  'due-soon': 'warning',
+  overdue: 'danger',
+}
+
+/** What to say about a deadline: how long is left, or when it was met. */
+export function deadlineText(d: DeadlineView): string {
+  if (d.state === 'met') return d.metAt ? `已按时 · ${formatTime(d.metAt)}` : '已按时'
+  if (d.state === 'met-late') return d.metAt ? `超时完成 · ${formatTime(d.metAt)}` : '超时完成'
+  return d.remaining
+}
+
+export const CHANNEL_LABELS: Record<string, string> = { app: '小程序', phone: '来电', walk_in: '来访', system: '系统' }

@@ -1,0 +1,13 @@
+import { useRouter } from '@tarojs/taro'
+import { PageShell } from '@/features/shell'
+import { Poster } from '@/features/staff-notices'
+
+/** 公告海报 (`?id=`): the A4 bulletin-board poster with a QR code to the notice. */
+export default function NoticePosterPage() {
+  const { params } = useRouter()
+  return (
+    <PageShell>
+      <Poster announcementId={params.id} />
+    </PageShell>
+  )
+}

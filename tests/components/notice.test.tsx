@@ -1,0 +1,145 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import NoticePage from '@/pages/notice/index'
+import { CloudError } from '@/services/cloud'
+import { callsOf, mockCloud } from './cloud-mock'
+import { home, me, staff } from './fixtures'
+import { notice } from './notice-fixtures'
+import { router, shareHandlers } from './taro-double'
+import { typeInto } from './dom'
+
+const resident = () => me({ homes: [home({ status: 'approved' })] })
+
+beforeEach(() => {
+  router.params = { id: 'an-1' }
+})
+afterEach(() => {
+  router.params = {}
+})
+
+function backend(n = notice({ read: false }), extra: Record<string, (d: any) => unknown> = {}) {
+  mockCloud({
+    me: resident,
+    'announcements.get': () => n,
+    read: () => ({ read: true }),
+    shared: () => ({ shared: true }),
+    ...extra,
+  })
+}
+
+describe('通知详情（住户）', () => {
+  it('shows the notice with its interruption card and marks it read on open', async () => {
+    backend()
+    render(<NoticePage />)
+    expect(await screen.findByText('1栋停水通知')).toBeTruthy()
+    expect(callsOf('get')).toEqual([{ announcementId: 'an-1' }])
+    await waitFor(() => expect(callsOf('read')).toEqual([{ announcementId: 'an-1' }]))
+
+    const card = screen.getByRole('group', { name: '停水安排' })
+    expect(within(card).getByText('原因')).toBeTruthy()
+    expect(within(card).getByText('二次供水水箱清洗消毒')).toBeTruthy()
+    expect(within(card).getByText('影响范围')).toBeTruthy()
+    expect(within(card).getByText('1栋')).toBeTruthy()
+    expect(within(card).getByText('开始')).toBeTruthy()
+    expect(within(card).getByText('11月29日（周日）09:00')).toBeTruthy()
+    expect(within(card).getByText('预计恢复')).toBeTruthy()
+    expect(within(card).getByText('11月29日（周日）15:00')).toBeTruthy()
+    expect(screen.getByText(/因二次供水水箱年度清洗消毒/)).toBeTruthy()
+    expect(screen.getByText('11月28日 09:30 发布')).toBeTruthy()
+    expect(screen.queryByText(/已更新/)).toBeNull()
+    // Residents do not see the staff links.
+    expect(screen.queryByText('打印海报')).toBeNull()
+  })
+
+  it('does not mark an already read notice again, and shows 已更新 for a revised one', async () => {
+    backend(notice({ read: true, revised: true, updatedAt: '2026-11-28T03:05:00.000Z' }))
+    render(<NoticePage />)
+    expect(await screen.findByText('已更新 · 11月28日 11:05，以下为最新内容')).toBeTruthy()
+    expect(callsOf('read')).toEqual([])
+  })
+
+  it('says so when the notice was withdrawn', async () => {
+    mockCloud({
+      me: resident,
+      'announcements.get': () => {
+        throw new CloudError('NOT_FOUND', '公告不存在或已撤回')
+      },
+    })
+    render(<NoticePage />)
+    expect(await screen.findByText('公告不存在或已撤回')).toBeTruthy()
+  })
+
+  it('asks a question about the notice and opens the consultation it created', async () => {
+    backend(notice({ read: true }), { ask: () => ({ ticketId: 't-9', no: 'ZX-20261128-0009' }) })
+    render(<NoticePage />)
+    fireEvent.click(await screen.findByText('有疑问？提问'))
+    const dialog = screen.getByRole('dialog', { name: '就此通知提问' })
+    fireEvent.click(within(dialog).getByText('提交问题'))
+    expect(await within(dialog).findByText('请填写问题')).toBeTruthy()
+    expect(callsOf('ask')).toEqual([])
+
+    await typeInto('你的问题', '高层住户有临时供水吗？', dialog)
+    fireEvent.click(within(dialog).getByText('提交问题'))
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/ticket/index?id=t-9' }))
+    const [ask] = callsOf('ask')
+    expect(ask).toEqual({ announcementId: 'an-1', question: '高层住户有临时供水吗？', clientRequestId: expect.stringMatching(/^ask-/) })
+    expect(screen.queryByRole('dialog')).toBeNull()
+  })
+
+  it('turns on forwarding with a share ticket; the card opens this notice and the share is recorded', async () => {
+    backend(notice({ read: true }))
+    render(<NoticePage />)
+    await screen.findByText('1栋停水通知')
+    expect(Taro.showShareMenu).toHaveBeenCalledWith({ withShareTicket: true, menus: ['shareAppMessage'] })
+    expect(shareHandlers.at(-1)!()).toEqual({ title: '【停水】1栋停水通知', path: '/pages/notice/index?id=an-1' })
+    await waitFor(() => expect(callsOf('shared')).toEqual([{ announcementId: 'an-1' }]))
+  })
+
+  it('weapp: opened from a group chat card, records the group through a CloudID', async () => {
+    const env = process.env.TARO_ENV
+    const t = Taro as any
+    process.env.TARO_ENV = 'weapp'
+    t.getEnterOptionsSync = jest.fn(() => ({ scene: 1044, shareTicket: 'tk-1', path: 'pages/notice/index', query: { id: 'an-1' } }))
+    t.getGroupEnterInfo = jest.fn((o: any) => o.success({ cloudID: 'cid-123' }))
+    t.cloud.CloudID = jest.fn((id: string) => ({ __cloudID: id }))
+    try {
+      backend(notice({ read: true }), { enteredFromGroup: () => ({ recorded: true }) })
+      render(<NoticePage />)
+      await screen.findByText('1栋停水通知')
+      await waitFor(() => expect(callsOf('enteredFromGroup')).toEqual([{ announcementId: 'an-1', groupInfo: { __cloudID: 'cid-123' } }]))
+      expect(t.cloud.CloudID).toHaveBeenCalledWith('cid-123')
+    } finally {
+      process.env.TARO_ENV = env
+      delete t.getEnterOptionsSync
+      delete t.getGroupEnterInfo
+      delete t.cloud.CloudID
+    }
+  })
+
+  it('weapp: a plain open (not from a group) records no group', async () => {
+    const env = process.env.TARO_ENV
+    const t = Taro as any
+    process.env.TARO_ENV = 'weapp'
+    t.getEnterOptionsSync = jest.fn(() => ({ scene: 1001, path: 'pages/home/index', query: {} }))
+    t.getGroupEnterInfo = jest.fn()
+    try {
+      backend(notice({ read: true }))
+      render(<NoticePage />)
+      await screen.findByText('1栋停水通知')
+      expect(t.getGroupEnterInfo).not.toHaveBeenCalled()
+    } finally {
+      process.env.TARO_ENV = env
+      delete t.getEnterOptionsSync
+      delete t.getGroupEnterInfo
+    }
+  })
+
+  it('offers staff the poster and the management page instead of 提问', async () => {
+    mockCloud({ me: () => me({ staff: staff(['desk']) }), 'announcements.get': () => notice() })
+    render(<NoticePage />)
+    fireEvent.click(await screen.findByText('打印海报'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/notice-poster/index?id=an-1' })
+    expect(screen.queryByText('有疑问？提问')).toBeNull()
+    expect(callsOf('read')).toEqual([])
+  })
+})
