@@ -33,7 +33,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // LINLI_OUTPUT_ROOT lets a second build (e.g. for browser tests) go elsewhere.
+    outputRoot: process.env.LINLI_OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`,
     // Keeps base.wxml small; our component trees are shallow.
     baseLevel: 8,
     plugins: [],

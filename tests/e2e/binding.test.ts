@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { ROOT, startLocal, type LocalCloudBase } from '../helpers/local-cloudbase';
+import { H5_DIR, ROOT, startLocal, type LocalCloudBase } from '../helpers/local-cloudbase';
 import { launch, phone, screenshot, step } from '../helpers/browser';
 
 /**
@@ -12,8 +12,8 @@ import { launch, phone, screenshot, step } from '../helpers/browser';
 let lc: LocalCloudBase;
 let browser: Browser;
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/h5/index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` (npm test does it)');
-  lc = await startLocal({ seed: true, h5Dir: join(ROOT, 'dist/h5') });
+  if (!existsSync(join(H5_DIR, 'index.html'))) throw new Error(`${H5_DIR} is missing: run \`npm run build:h5\` (npm test does it)`);
+  lc = await startLocal({ seed: true, h5Dir: H5_DIR });
   browser = await launch();
 });
 afterAll(async () => {
@@ -35,7 +35,7 @@ test('a newcomer opens every tab, binds a home; the desk approves; the home show
       await see(page, '绑定房屋').waitFor();
       await screenshot(page, 'e2e-newcomer-home');
     });
-    for (const [name, expected] of [['服务', /报修/], ['活动', /活动/], ['我的', /我的房屋/], ['首页', /绑定房屋/]] as const) {
+    for (const [name, expected] of [['服务', /绑定你的房屋后/], ['活动', /活动/], ['我的', /我的房屋/], ['首页', /便民服务/]] as const) {
       await step(page, `tab-${name}`, async () => {
         await tab(page, name).click();
         await page.locator('.weui-bar__item_on', { hasText: name }).waitFor();

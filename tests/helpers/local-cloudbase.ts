@@ -8,6 +8,8 @@ import { seedIfEmpty } from '../../emulator/seed';
 export const ROOT = resolve(__dirname, '../..');
 export const BUILT_FUNCTIONS = join(ROOT, 'build/functions');
 export const FIXTURE_FUNCTIONS = join(ROOT, 'tests/fixtures/functions');
+/** The H5 build the browser tests open (LINLI_H5_DIR to test another build). */
+export const H5_DIR = process.env.LINLI_H5_DIR ?? join(ROOT, 'dist/h5');
 
 export interface LocalCloudBase {
   server: RunningServer;

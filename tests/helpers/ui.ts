@@ -1,0 +1,15 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** Text on screen: Taro keeps visited pages mounted but hidden, so every lookup filters to visible. */
+export const see = (page: Page | Locator, text: string | RegExp, exact = false) => page.getByText(text, { exact }).filter({ visible: true }).first();
+/** A NutUI button by its label (the button, not its inner text, takes the click). */
+export const button = (page: Page | Locator, text: string | RegExp) => page.locator('taro-button-core', { hasText: text }).filter({ visible: true }).first();
+export const tab = (page: Page, name: string) => page.locator('.weui-tabbar__item', { hasText: name }).first();
+/** Open a route of the H5 build (hash router). */
+export const open = async (page: Page, baseUrl: string, route: string) => {
+  await page.goto(`${baseUrl}/#${route}`);
+};
+/** Answer Taro's H5 modal (showModal) with its confirm button. */
+export const confirmModal = async (page: Page, text: string) => {
+  await page.locator('.taro__modal, .taro-modal, [class*="modal"]').filter({ visible: true }).getByText(text, { exact: true }).first().click();
+};
