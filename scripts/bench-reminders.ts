@@ -29,7 +29,7 @@ async function run(n: number) {
         _id: `bench-${j}`, no: `BX-20261128-${j}`, communityId: 'cm-cuihu', type: 'repair', category: 'plumbing_electric', emergency: false,
         description: '', photos: [], location: { kind: 'public', area: '大堂', label: '大堂' }, unitId: null, contactName: '住户', contactPhone: '13900000000',
         reporterOpenid: 'o-resident-01', channel: 'app', department: 'engineering', pool: false, grabDeadline: null,
-        assigneeStaffId: j % 2 ? 'st-eng1' : 'st-eng2', assigneeName: '工程', ownerStaffId: 'st-desk', ownerName: '王敏', status: 'accepted',
+        assigneeStaffId: j % 2 ? 'st-eng1' : 'st-eng2', assigneeName: '工程', ownerStaffId: 'st-desk', ownerName: '王敏', status: 'accepted', open: true,
         deadlines: [{ kind: 'resolve', dueAt: due }], nextDueAt: due, nextReminderAt: new Date(due.getTime() - 30 * 60_000),
         callbackDue: false, resolutionCount: 0, confirmReminderAt: null, eventCount: 1, createdAt: now, updatedAt: now,
       });

@@ -26,10 +26,11 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   audit_log: [{ name: 'community_at', keys: [['communityId', 1], ['at', -1]] }],
   tickets: [
     { name: 'community_status_created', keys: [['communityId', 1], ['status', 1], ['createdAt', -1]] },
-    { name: 'assignee_status_due', keys: [['assigneeStaffId', 1], ['status', 1], ['nextDueAt', 1]] },
+    { name: 'community_open_created', keys: [['communityId', 1], ['open', 1], ['createdAt', -1]] },
+    { name: 'community_open_due', keys: [['communityId', 1], ['open', 1], ['nextDueAt', 1]] },
+    { name: 'assignee_open_due', keys: [['assigneeStaffId', 1], ['open', 1], ['nextDueAt', 1]] },
     { name: 'owner_status_updated', keys: [['ownerStaffId', 1], ['status', 1], ['updatedAt', -1]] },
     { name: 'pool', keys: [['communityId', 1], ['department', 1], ['status', 1], ['pool', 1], ['createdAt', -1]] },
-    { name: 'community_due', keys: [['communityId', 1], ['nextDueAt', 1]] },
     { name: 'reporter_created', keys: [['reporterOpenid', 1], ['createdAt', -1]] },
     { name: 'unit_created', keys: [['unitId', 1], ['createdAt', -1]] },
     { name: 'grab_deadline', keys: [['status', 1], ['grabDeadline', 1]] },

@@ -5,7 +5,7 @@ import { CALLBACK_STATUS_LABELS } from '../../src/domain/tickets/reminders';
 import { CATEGORY_BY_CODE, TICKET_TYPE_LABELS } from '../../src/domain/tickets/catalog';
 import { reopenDeadlines } from '../../src/domain/tickets/sla';
 import type { ActionContext } from '../_lib/handler';
-import { nextDue, reminderAt, type TicketDoc } from '../tickets/model';
+import { derived, type TicketDoc } from '../tickets/model';
 import { noticeStaff } from '../tickets/notify';
 import { settingsFor, type CallbackDoc } from './remind';
 
@@ -109,7 +109,7 @@ export async function record(input: In<'record'>, ctx: ActionContext) {
         const deadlines = reopenDeadlines(t, now);
         const status = t.assigneeStaffId ? 'assigned' : 'pending';
         await tx.collection('ticket_events').add(event('reopen', `回访不满意，重新处理：${input.comment}`, 'public'));
-        patch = { ...patch, eventCount: seq, status, deadlines, nextDueAt: nextDue(deadlines, status), nextReminderAt: reminderAt(deadlines, status), resolvedAt: null, autoConfirmAt: null, confirmReminderAt: null, closedAt: null };
+        patch = { ...patch, eventCount: seq, deadlines, ...derived(deadlines, status), resolvedAt: null, autoConfirmAt: null, confirmReminderAt: null, closedAt: null };
         result.reopened = true;
       }
       await tx.collection('tickets').doc(t._id).update(patch);

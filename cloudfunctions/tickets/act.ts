@@ -5,7 +5,7 @@ import { can, nextStatus, type Actor } from '../../src/domain/tickets/state-mach
 import { DEPARTMENT_ROLE } from '../../src/domain/tickets/catalog';
 import type { ActionContext } from '../_lib/handler';
 import type { StaffDoc } from '../_lib/caller';
-import { actorFor, actorName, nextDue, refuse, reminderAt, type EventDoc, type TicketDoc } from './model';
+import { actorFor, actorName, derived, refuse, type EventDoc, type TicketDoc } from './model';
 import { DEFAULT_CALLBACK_SETTINGS } from '../../src/domain/tickets/reminders';
 import { noticeStaff, notifyResident } from './notify';
 import { checkText } from './security';
@@ -36,7 +36,7 @@ export async function act(input: ActInput, ctx: ActionContext) {
       const status = patch.status ?? nextStatus(t, input.action) ?? t.status;
       const deadlines = meet(patch.deadlines ?? t.deadlines, metBy(input.action), now);
       const seq = (t.eventCount ?? 0) + 1;
-      const full: Patch = { ...patch, status, deadlines, nextDueAt: nextDue(deadlines, status), nextReminderAt: reminderAt(deadlines, status), updatedAt: now, eventCount: seq };
+      const full: Patch = { ...patch, deadlines, ...derived(deadlines, status), updatedAt: now, eventCount: seq };
       // First-contact ownership: the first staff member to take an app request owns it to the end.
       if (actor.kind === 'staff' && !t.ownerStaffId && ['accept', 'grab', 'dispatch', 'answer', 'promise'].includes(input.action)) {
         full.ownerStaffId = caller.staff!._id;

@@ -102,6 +102,7 @@ async function createTicket(ctx: ActionContext, d: Draft, units: string[] | null
     assigneeName: route.assigneeName,
     ownerStaffId: owner?.staffId ?? null,
     ownerName: owner?.name ?? null,
+    open: true,
     status,
     pausedFrom: null,
     pause: null,

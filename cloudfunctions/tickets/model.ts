@@ -29,6 +29,8 @@ export interface TicketDoc extends TicketState {
   ownerStaffId: string | null;
   ownerName: string | null;
   status: TicketStatus;
+  /** Derived from status (see `derived`): pending, assigned, accepted, arrived or paused. */
+  open: boolean;
   pausedFrom: TicketStatus | null;
   pause: { reason: string; expectedAt: Date; at: Date } | null;
   deadlines: Deadline[];
@@ -73,6 +75,16 @@ export function nextDue(deadlines: Deadline[], status: TicketStatus): Date | nul
   const running = deadlines.filter((d) => !d.metAt).map((d) => new Date(d.dueAt).getTime());
   return running.length ? new Date(Math.min(...running)) : null;
 }
+
+/**
+ * Everything derived from a ticket's status and timers, written together on every change:
+ * `open` (indexed, so queues need no `status IN (…)` scan), the nearest due time, and when
+ * the reminders timer next has something to say.
+ */
+export function derived(deadlines: Deadline[], status: TicketStatus) {
+  return { status, open: OPEN.includes(status), nextDueAt: nextDue(deadlines, status), nextReminderAt: reminderAt(deadlines, status) };
+}
+const OPEN: TicketStatus[] = ['pending', 'assigned', 'accepted', 'arrived', 'paused'];
 
 /** Reminders run only while a ticket is open; a paused ticket's timers stand still. */
 export function reminderAt(deadlines: Deadline[], status: TicketStatus): Date | null {

@@ -59,17 +59,17 @@ function queueWhere(ctx: ActionContext, queue: In<'listQueue'>['queue']): { wher
   const scope = supervisor ? { communityId: s.communityId } : { assigneeStaffId: s._id };
   switch (queue) {
     case 'assigned':
-      return { where: { assigneeStaffId: s._id, status: _.in(OPEN_STATUSES) }, order: ['nextDueAt', 'asc'] };
+      return { where: { assigneeStaffId: s._id, open: true }, order: ['nextDueAt', 'asc'] };
     case 'pool':
       return { where: { communityId: s.communityId, department: _.in(departmentsOf(ctx.caller.roles)), status: 'pending', pool: true }, order: ['createdAt', 'desc'] };
     case 'owned':
       return { where: { ownerStaffId: s._id, status: _.in([...OPEN_STATUSES, 'resolved']) }, order: ['updatedAt', 'desc'] };
     case 'dueSoon':
-      return { where: { ...scope, status: _.in(OPEN_STATUSES), nextDueAt: _.gte(now).and(_.lte(soon)) }, order: ['nextDueAt', 'asc'] };
+      return { where: { ...scope, open: true, nextDueAt: _.gte(now).and(_.lte(soon)) }, order: ['nextDueAt', 'asc'] };
     case 'overdue':
-      return { where: { ...scope, status: _.in(OPEN_STATUSES), nextDueAt: _.lt(now) }, order: ['nextDueAt', 'asc'] };
+      return { where: { ...scope, open: true, nextDueAt: _.lt(now) }, order: ['nextDueAt', 'asc'] };
     case 'open':
-      return { where: { communityId: s.communityId, status: _.in(OPEN_STATUSES) }, order: ['createdAt', 'desc'] };
+      return { where: { communityId: s.communityId, open: true }, order: ['createdAt', 'desc'] };
   }
 }
 

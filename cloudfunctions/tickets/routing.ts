@@ -1,6 +1,5 @@
 import { DEFAULT_RULES, route, ruleFor, type Candidate, type RoutingDecision, type RoutingRule } from '../../src/domain/tickets/routing';
 import { DEPARTMENT_ROLE, type Department } from '../../src/domain/tickets/catalog';
-import { OPEN_STATUSES } from '../../src/domain/tickets/state-machine';
 import type { Database } from '../_lib/cloud';
 import type { StaffDoc } from '../_lib/caller';
 
@@ -17,7 +16,7 @@ export async function candidatesFor(db: Database, communityId: string, departmen
   const loads = await db
     .collection('tickets')
     .aggregate()
-    .match({ assigneeStaffId: _.in(staff.map((s) => s._id)), status: _.in(OPEN_STATUSES) })
+    .match({ assigneeStaffId: _.in(staff.map((s) => s._id)), open: true })
     .group({ _id: '$assigneeStaffId', n: db.command.aggregate.sum(1) })
     .end();
   const load = new Map((loads.data as any[]).map((r) => [r._id, r.n]));

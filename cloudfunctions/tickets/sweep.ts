@@ -2,7 +2,7 @@ import { ruleFor } from '../../src/domain/tickets/routing';
 import { pickAssignee } from '../../src/domain/tickets/routing';
 import { meet } from '../../src/domain/tickets/sla';
 import type { ActionContext } from '../_lib/handler';
-import { nextDue, reminderAt, type EventDoc, type TicketDoc } from './model';
+import { derived, type EventDoc, type TicketDoc } from './model';
 import { noticeStaff } from './notify';
 import { candidatesFor, loadRules, markAssigned } from './routing';
 
@@ -67,7 +67,7 @@ async function change(
       const status = patch.status ?? cur.status;
       const deadlines = meet(cur.deadlines, [], now);
       const seq = (cur.eventCount ?? 0) + 1;
-      await tx.collection('tickets').doc(id).update({ ...patch, nextDueAt: nextDue(deadlines, status), nextReminderAt: reminderAt(deadlines, status), updatedAt: now, eventCount: seq });
+      await tx.collection('tickets').doc(id).update({ ...patch, ...derived(deadlines, status), updatedAt: now, eventCount: seq });
       await tx.collection('ticket_events').add({ ticketId: id, seq, communityId: cur.communityId, at: now, actor: system, channel: 'system', ...event });
       changed = true;
     }, 1);

@@ -25,6 +25,20 @@ interface CollInfo {
   indexes: IndexDef[];
   indexedPaths: Set<string>;
   multikey: Set<string>;
+  /** For each indexed path, the type classes its values have had (see `typeClass`). */
+  types: Map<string, Set<TypeClass>>;
+}
+
+/** What planner guards need to know about the values an indexed path has held. */
+export type TypeClass = 'string' | 'number' | 'boolean' | 'date' | 'object' | 'array' | 'null';
+function typeClass(v: unknown): TypeClass | null {
+  if (v === undefined) return null;
+  if (v === null) return 'null';
+  if (isDate(v)) return 'date';
+  if (Array.isArray(v)) return 'array';
+  const t = typeof v;
+  if (t === 'string' || t === 'number' || t === 'boolean') return t;
+  return 'object';
 }
 
 interface PendingWrite {
@@ -75,8 +89,12 @@ export class Engine {
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(`CREATE TABLE IF NOT EXISTS __collections (
       name TEXT PRIMARY KEY, indexes TEXT NOT NULL DEFAULT '[]', multikey TEXT NOT NULL DEFAULT '[]', created_at TEXT NOT NULL)`);
-    for (const row of this.db.prepare('SELECT name, indexes, multikey FROM __collections').all() as any[]) {
-      this.colls.set(row.name, this.makeInfo(row.name, JSON.parse(row.indexes), JSON.parse(row.multikey)));
+    // Added later: data folders made before it get the column (every path then counts as
+    // "types unknown" until its index is ensured again, which rescans it).
+    const columns = (this.db.prepare('PRAGMA table_info(__collections)').all() as any[]).map((c) => c.name);
+    if (!columns.includes('types')) this.db.exec(`ALTER TABLE __collections ADD COLUMN types TEXT NOT NULL DEFAULT '{}'`);
+    for (const row of this.db.prepare('SELECT name, indexes, multikey, types FROM __collections').all() as any[]) {
+      this.colls.set(row.name, this.makeInfo(row.name, JSON.parse(row.indexes), JSON.parse(row.multikey), JSON.parse(row.types)));
     }
   }
 
@@ -84,10 +102,10 @@ export class Engine {
     this.db.close();
   }
 
-  private makeInfo(name: string, indexes: IndexDef[], multikey: string[]): CollInfo {
+  private makeInfo(name: string, indexes: IndexDef[], multikey: string[], types: Record<string, TypeClass[]> = {}): CollInfo {
     const indexedPaths = new Set<string>();
     for (const ix of indexes) for (const [p] of ix.keys) indexedPaths.add(p);
-    return { name, table: `c_${name}`, indexes, indexedPaths, multikey: new Set(multikey) };
+    return { name, table: `c_${name}`, indexes, indexedPaths, multikey: new Set(multikey), types: new Map(Object.entries(types).map(([p, ts]) => [p, new Set(ts)])) };
   }
 
   private stmt(sql: string): Database.Statement {
@@ -140,6 +158,19 @@ export class Engine {
       this.db.prepare('UPDATE __collections SET indexes = ? WHERE name = ?').run(JSON.stringify(merged), name);
       const fresh = this.makeInfo(name, merged, [...info.multikey]);
       this.colls.set(name, fresh);
+      // Which kinds of values each indexed path already holds (guards in the planner depend on it).
+      for (const p of fresh.indexedPaths) {
+        const rows = this.db
+          .prepare(
+            `SELECT DISTINCT CASE json_type(doc, '$.${p}')
+               WHEN 'text' THEN CASE WHEN substr(json_extract(doc, '$.${p}'), 1, 1) = char(0) THEN 'date' ELSE 'string' END
+               WHEN 'integer' THEN 'number' WHEN 'real' THEN 'number' WHEN 'true' THEN 'boolean' WHEN 'false' THEN 'boolean'
+               ELSE json_type(doc, '$.${p}') END AS t FROM "${fresh.table}"`,
+          )
+          .all() as { t: TypeClass | null }[];
+        fresh.types.set(p, new Set(rows.map((r) => r.t).filter((t): t is TypeClass => !!t)));
+      }
+      this.saveTypes(fresh);
       // An index on a path that already holds arrays must not be used for pushdown.
       // So must a path that runs through an array ('a.b' over a: [{b}]).
       for (const p of fresh.indexedPaths) {
@@ -171,6 +202,31 @@ export class Engine {
     this.db.prepare('UPDATE __collections SET multikey = ? WHERE name = ?').run(JSON.stringify([...info.multikey]), info.name);
   }
 
+  private saveTypes(info: CollInfo) {
+    const obj = Object.fromEntries([...info.types].map(([p, ts]) => [p, [...ts]]));
+    this.db.prepare('UPDATE __collections SET types = ? WHERE name = ?').run(JSON.stringify(obj), info.name);
+  }
+
+  /** Records a new type class for an indexed path (once per class). */
+  private noteTypes(info: CollInfo, doc: Doc) {
+    let changed = false;
+    for (const p of info.indexedPaths) {
+      const t = typeClass(getPath(doc, p));
+      if (!t) continue;
+      const seen = info.types.get(p) ?? new Set<TypeClass>();
+      if (!seen.has(t)) {
+        seen.add(t);
+        info.types.set(p, seen);
+        changed = true;
+      }
+    }
+    if (changed) this.saveTypes(info);
+  }
+
+  private typesFn(info: CollInfo) {
+    return (p: string): Set<TypeClass> | undefined => info.types.get(p);
+  }
+
   private indexedFn(info: CollInfo) {
     return (p: string) => p === '_id' || (info.indexedPaths.has(p) && !info.multikey.has(p));
   }
@@ -178,7 +234,7 @@ export class Engine {
   // ---------------------------------------------------------------- reads
 
   private buildSelect(info: CollInfo, query: Doc, opts: FindOptions, cols: string) {
-    const plan = planQuery(query, this.indexedFn(info));
+    const plan = planQuery(query, this.indexedFn(info), this.typesFn(info));
     const orderSql = planOrder(opts.order ?? [], this.indexedFn(info));
     const where = plan.where.length ? ` WHERE ${plan.where.join(' AND ')}` : '';
     const order = orderSql ? ` ORDER BY ${orderSql}` : '';
@@ -396,6 +452,7 @@ export class Engine {
 
   private writeRow(info: CollInfo, id: string, doc: Doc, mode: 'insert' | 'update') {
     for (const p of info.indexedPaths) if (pathHitsArray(doc, p)) this.markMultikey(info, p);
+    this.noteTypes(info, doc);
     const text = encodeDoc(doc);
     try {
       if (mode === 'insert') {
@@ -480,6 +537,16 @@ export class Engine {
   openTransactions() {
     return this.txs.size;
   }
+}
+
+/** The value at a dot path (an array on the way counts as the value: it is multikey anyway). */
+function getPath(doc: Doc, path: string): unknown {
+  let cur: any = doc;
+  for (const part of path.split('.')) {
+    if (cur === null || typeof cur !== 'object' || Array.isArray(cur) || isDate(cur)) return Array.isArray(cur) ? cur : undefined;
+    cur = cur[part];
+  }
+  return cur;
 }
 
 /** Whether the value at `path`, or any value on the way to it, is an array (multikey). */

@@ -38,9 +38,19 @@ function kindOf(v: unknown): Kind {
   }
 }
 
-function typeGuard(path: string, kind: Kind, expr: string, out: SqlPlan) {
-  // Restrict a comparison to values of one BSON type class, as Mongo does.
+/** The type classes a path has held; undefined means unknown (assume anything). */
+export type TypesOf = (path: string) => Set<string> | undefined;
+const mayHold = (types: TypesOf, path: string, ...classes: string[]) => {
+  const seen = types(path);
+  return !seen || classes.some((c) => seen.has(c));
+};
+
+function typeGuard(path: string, kind: Kind, expr: string, out: SqlPlan, types: TypesOf) {
+  // Restrict a comparison to values of one BSON type class, as Mongo does — but only where
+  // the path has actually held a colliding kind of value: a guard that reads the document
+  // (json_type) costs a JSON parse per candidate row, which an index alone would not.
   if (kind === 'string') {
+    if (!mayHold(types, path, 'object', 'array', 'date')) return;
     // Text that is not an encoded date: '' (which sorts below the date prefix) or anything
     // from STRING_FLOOR up; json_type keeps out objects, whose json_extract is JSON text.
     if (path === '_id') return;
@@ -50,25 +60,25 @@ function typeGuard(path: string, kind: Kind, expr: string, out: SqlPlan) {
     out.where.push(`${expr} >= ? AND ${expr} < ?`);
     out.params.push(DATE_FLOOR, DATE_CEIL);
   } else if (kind === 'number' && path !== '_id') {
-    out.where.push(`json_type(doc, '$.${path}') IN ('integer','real')`);
+    if (mayHold(types, path, 'boolean')) out.where.push(`json_type(doc, '$.${path}') IN ('integer','real')`);
   } else if (kind === 'boolean') {
-    out.where.push(`json_type(doc, '$.${path}') IN ('true','false')`);
+    if (mayHold(types, path, 'number')) out.where.push(`json_type(doc, '$.${path}') IN ('true','false')`);
   }
 }
 
 const RANGE_SQL: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
 
-export function planQuery(query: Record<string, any>, indexed: (path: string) => boolean): SqlPlan {
+export function planQuery(query: Record<string, any>, indexed: (path: string) => boolean, types: TypesOf = () => undefined): SqlPlan {
   const out: SqlPlan = { where: [], params: [], exact: true };
-  addConjunction(query, indexed, out);
+  addConjunction(query, indexed, out, types);
   return out;
 }
 
-function addConjunction(query: Record<string, any>, indexed: (path: string) => boolean, out: SqlPlan) {
+function addConjunction(query: Record<string, any>, indexed: (path: string) => boolean, out: SqlPlan, types: TypesOf) {
   for (const [key, cond] of Object.entries(query)) {
     if (key === '$and' && Array.isArray(cond)) {
       for (const sub of cond) {
-        if (sub && typeof sub === 'object' && !Array.isArray(sub)) addConjunction(sub, indexed, out);
+        if (sub && typeof sub === 'object' && !Array.isArray(sub)) addConjunction(sub, indexed, out, types);
         else out.exact = false;
       }
       continue;
@@ -77,27 +87,27 @@ function addConjunction(query: Record<string, any>, indexed: (path: string) => b
       out.exact = false;
       continue;
     }
-    addField(key, cond, out);
+    addField(key, cond, out, types);
   }
 }
 
-function addField(path: string, cond: any, out: SqlPlan) {
+function addField(path: string, cond: any, out: SqlPlan, types: TypesOf) {
   const expr = pathExpr(path);
   const isOperatorObject =
     cond && typeof cond === 'object' && !(isDate(cond)) && !(isRegExp(cond)) && !Array.isArray(cond) &&
     Object.keys(cond).length > 0 && Object.keys(cond).every((k) => k.startsWith('$'));
   if (!isOperatorObject) {
-    addEquality(path, expr, cond, out);
+    addEquality(path, expr, cond, out, types);
     return;
   }
   for (const [op, v] of Object.entries(cond as Record<string, unknown>)) {
-    if (op === '$eq') addEquality(path, expr, v, out);
+    if (op === '$eq') addEquality(path, expr, v, out, types);
     else if (op in RANGE_SQL) {
       const kind = kindOf(v);
       if (kind === 'string' || kind === 'number' || kind === 'date') {
         out.where.push(`${expr} ${RANGE_SQL[op]} ?`);
         out.params.push(sqlScalar(v));
-        typeGuard(path, kind, expr, out);
+        typeGuard(path, kind, expr, out, types);
       } else out.exact = false;
     } else if (op === '$in' && Array.isArray(v) && v.length > 0) {
       const kinds = new Set(v.map(kindOf));
@@ -110,7 +120,7 @@ function addField(path: string, cond: any, out: SqlPlan) {
   }
 }
 
-function addEquality(path: string, expr: string, v: unknown, out: SqlPlan) {
+function addEquality(path: string, expr: string, v: unknown, out: SqlPlan, types: TypesOf) {
   const kind = kindOf(v);
   if (kind === 'null') {
     if (path === '_id') out.exact = false;
@@ -123,7 +133,7 @@ function addEquality(path: string, expr: string, v: unknown, out: SqlPlan) {
   }
   out.where.push(`${expr} = ?`);
   out.params.push(sqlScalar(v));
-  if (kind === 'number' || kind === 'boolean') typeGuard(path, kind, expr, out);
+  if (kind === 'number' || kind === 'boolean') typeGuard(path, kind, expr, out, types);
 }
 
 /** ORDER BY for a sort spec, or null when some key cannot be sorted by SQL. */

@@ -90,7 +90,7 @@ describe('通知详情（住户）', () => {
     backend(notice({ read: true }))
     render(<NoticePage />)
     await screen.findByText('1栋停水通知')
-    expect(Taro.showShareMenu).toHaveBeenCalledWith({ withShareTicket: true, menus: ['shareAppMessage'] })
+    expect(Taro.showShareMenu).toHaveBeenCalledWith({ withShareTicket: true, showShareItems: ['wechatFriends'] })
     expect(shareHandlers.at(-1)!()).toEqual({ title: '【停水】1栋停水通知', path: '/pages/notice/index?id=an-1' })
     await waitFor(() => expect(callsOf('shared')).toEqual([{ announcementId: 'an-1' }]))
   })

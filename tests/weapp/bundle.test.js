@@ -62,6 +62,15 @@ describe('dist/weapp', () => {
     expect(main.filter((f) => /callback-card|record-sheet|记录回访/.test(fs.readFileSync(f, 'utf8')))).toEqual([])
   })
 
+  it('puts the resident notice pages in the main package and the notice tools (editor, reach, poster, QR) only in the staff subpackage', () => {
+    const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'))
+    expect(app.pages).toEqual(expect.arrayContaining(['pages/notices/index', 'pages/notice/index']))
+    expect(app.subPackages[0].pages).toEqual(expect.arrayContaining(['notices/index', 'notice-edit/index', 'notice/index', 'notice-poster/index']))
+    const main = files(DIST).filter((f) => !path.relative(DIST, f).startsWith('staff' + path.sep) && /\.(js|wxml|wxss)$/.test(f))
+    // Class names only the staff notice tools render, and a string of the QR library.
+    expect(main.filter((f) => /poster__band|reach__stat|ne-bar|sn-row|counted__n|bad maskPattern/.test(fs.readFileSync(f, 'utf8')))).toEqual([])
+  })
+
   it('is a minified production build', () => {
     const app = fs.readFileSync(path.join(DIST, 'app.js'), 'utf8')
     expect(app.split('\n').length).toBeLessThan(10)

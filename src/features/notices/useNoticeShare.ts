@@ -56,7 +56,9 @@ export function recordGroupEnter(announcementId: string): void {
 export function useNoticeShare(announcementId: string | undefined, notice: Notice | null) {
   useLoad(() => {
     if (process.env.TARO_ENV === 'h5') return
-    void Promise.resolve(Taro.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage'] } as Parameters<typeof Taro.showShareMenu>[0])).catch(() => undefined)
+    // Taro 4's weapp runtime overwrites `menus` with the mapping of `showShareItems`
+    // ('wechatFriends' → 'shareAppMessage'), so the menu is named that way.
+    void Promise.resolve(Taro.showShareMenu({ withShareTicket: true, showShareItems: ['wechatFriends'] } as Parameters<typeof Taro.showShareMenu>[0])).catch(() => undefined)
   })
   useShareAppMessage(() => {
     if (!announcementId) return { title: '社区通知 · 邻里物业', path: '/pages/home/index' }

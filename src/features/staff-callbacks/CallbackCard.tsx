@@ -33,8 +33,10 @@ export function CallbackCard({ item, onRecord, onOpen }: Props) {
         <View className='callback-card__spacer' />
         <Pill tone={item.overdue ? 'danger' : STATUS_TONE[item.status]}>{item.overdue ? '已超时' : item.statusLabel}</Pill>
       </View>
-      <Text className='callback-card__no'>{item.no}</Text>
-      <Text className='callback-card__place'>{item.locationLabel}</Text>
+      <View className='callback-card__sub'>
+        <Text className='callback-card__place'>{item.locationLabel}</Text>
+        <Text className='callback-card__no'>{item.no}</Text>
+      </View>
 
       {/* Taps on the buttons must not also open the ticket. */}
       <View className='callback-card__contact' onClick={(e) => e.stopPropagation()}>

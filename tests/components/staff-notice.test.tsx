@@ -1,0 +1,170 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import StaffNoticePage from '@/staff/notice/index'
+import StaffNoticesPage from '@/staff/notices/index'
+import WorkbenchPage from '@/staff/workbench/index'
+import type { AnnouncementView } from '@/domain/announcements-api'
+import type { StaffRole } from '@/domain/roles'
+import { callsOf, mockCloud } from './cloud-mock'
+import { me, staff } from './fixtures'
+import { generalNotice, notice, reach } from './notice-fixtures'
+import { router } from './taro-double'
+import { typeInto } from './dom'
+
+beforeEach(() => {
+  router.params = { id: 'an-1' }
+})
+afterEach(() => {
+  router.params = {}
+})
+
+/** `get` answers the current notice; actions change it like the backend does. */
+function backend(roles: StaffRole[], first: AnnouncementView, extra: Record<string, (d: any) => unknown> = {}) {
+  let current = first
+  const set = (patch: Partial<AnnouncementView>) => (current = { ...current, ...patch })
+  mockCloud({
+    me: () => me({ staff: staff(roles) }),
+    'announcements.get': () => current,
+    reach: () => reach(),
+    review: (d: any) => set(d.approve ? { status: 'published', statusLabel: '已发布', publishedAt: '2026-11-28T02:00:00.000Z', review: { by: '刘洋', at: '2026-11-28T02:00:00.000Z', approved: true } } : { status: 'draft', statusLabel: '草稿' }),
+    withdraw: () => set({ status: 'withdrawn', statusLabel: '已撤回', pinned: false }),
+    pin: (d: any) => set({ pinned: d.pinned }),
+    restore: () => generalNotice({ announcementId: 'an-restored', title: '已恢复：1栋停水通知', restoredOf: 'an-1' }),
+    ...extra,
+  })
+}
+
+const bar = () => screen.getByRole('toolbar', { name: '公告操作' })
+const buttons = () => Array.from(bar().querySelectorAll('.nut-button')).map((b) => b.textContent)
+
+describe('公告详情（员工）', () => {
+  it('a supervisor reviews a notice waiting for review: 审核通过 publishes it', async () => {
+    const waiting = notice({ status: 'review', statusLabel: '待审核', publishedAt: undefined, override: { reason: '水箱检测发现异常需紧急清洗', by: '王敏', at: '2026-11-28T01:20:00.000Z' } })
+    backend(['supervisor'], waiting)
+    render(<StaffNoticePage />)
+    expect(await screen.findByText('请审核这条公告：通过后按申请时间发布。')).toBeTruthy()
+    // Pinning waits until it is published (the backend refuses it during review).
+    expect(buttons()).toEqual(['编辑', '撤回', '退回', '审核通过'])
+    // The override is on record for the reviewer.
+    expect(screen.getByText('未满提前通知期发布')).toBeTruthy()
+    expect(screen.getByText(/原因：水箱检测发现异常需紧急清洗/)).toBeTruthy()
+    // No reach before it went out.
+    expect(screen.queryByText('触达情况')).toBeNull()
+
+    fireEvent.click(within(bar()).getByText('审核通过'))
+    await waitFor(() => expect(callsOf('review')).toEqual([{ announcementId: 'an-1', approve: true }]))
+    expect(await screen.findByText('审核通过')).toBeTruthy()
+    expect(await screen.findByText('触达情况')).toBeTruthy()
+  })
+
+  it('退回 needs a reason', async () => {
+    backend(['admin'], notice({ status: 'review', statusLabel: '待审核', publishedAt: undefined }))
+    render(<StaffNoticePage />)
+    fireEvent.click(within(await screen.findByRole('toolbar', { name: '公告操作' })).getByText('退回'))
+    const dialog = screen.getByRole('dialog', { name: '退回公告' })
+    fireEvent.click(within(dialog).getByText('退回'))
+    expect(await within(dialog).findByText('请填写退回原因')).toBeTruthy()
+    await typeInto('退回原因', '时间与水务公司通知不一致', dialog)
+    fireEvent.click(within(dialog).getByText('退回'))
+    await waitFor(() => expect(callsOf('review')).toEqual([{ announcementId: 'an-1', approve: false, reason: '时间与水务公司通知不一致' }]))
+  })
+
+  it('the desk cannot review its own submission', async () => {
+    backend(['desk'], notice({ status: 'review', statusLabel: '待审核', publishedAt: undefined }))
+    render(<StaffNoticePage />)
+    expect(await screen.findByText('已提交主管审核，通过后按申请时间发布。')).toBeTruthy()
+    expect(buttons()).not.toContain('审核通过')
+    expect(buttons()).not.toContain('退回')
+  })
+
+  it('a published interruption: withdraw, unpin, edit, poster, 一键发布「已恢复」 — and the reach numbers', async () => {
+    backend(['desk'], notice())
+    render(<StaffNoticePage />)
+    expect(await screen.findByText('触达情况')).toBeTruthy()
+    expect(buttons()).toEqual(['打印海报', '取消置顶', '编辑', '撤回', '一键发布「已恢复」'])
+
+    await screen.findByText('推送完成')
+    expect(screen.getByText('范围内住户 8 人')).toBeTruthy()
+    expect(screen.getByLabelText('已送达 5')).toBeTruthy()
+    expect(screen.getByLabelText('发送失败 1')).toBeTruthy()
+    expect(screen.getByLabelText('未订阅 2')).toBeTruthy()
+    expect(screen.getByLabelText('待发送 0')).toBeTruthy()
+    expect(screen.getByLabelText('已读 4')).toBeTruthy()
+    expect(screen.getByLabelText('分享 2')).toBeTruthy()
+    expect(screen.getByText('用户拒绝接收或授权已用完')).toBeTruthy()
+    expect(screen.getByText('1 人 · 43101')).toBeTruthy()
+    expect(screen.getByText('转发到的群聊（1）')).toBeTruthy()
+    expect(screen.getByText('群聊 1（…abcdef）')).toBeTruthy()
+    expect(screen.getByText('打开 3 次 · 首次 11月28日 10:00')).toBeTruthy()
+
+    fireEvent.click(within(bar()).getByText('取消置顶'))
+    await waitFor(() => expect(callsOf('pin')).toEqual([{ announcementId: 'an-1', pinned: false }]))
+    expect(await within(bar()).findByText('置顶')).toBeTruthy()
+
+    fireEvent.click(within(bar()).getByText('一键发布「已恢复」'))
+    const dialog = screen.getByRole('dialog', { name: '发布「已恢复」通知' })
+    fireEvent.click(within(dialog).getByText('立即发布'))
+    await waitFor(() => expect(callsOf('restore')).toEqual([{ announcementId: 'an-1', body: '', clientRequestId: expect.stringMatching(/^restore-/) }]))
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/staff/notice/index?id=an-restored' }))
+  })
+
+  it('withdraws with a reason; a withdrawn notice offers no actions', async () => {
+    backend(['desk'], generalNotice({ announcementId: 'an-1' }))
+    render(<StaffNoticePage />)
+    fireEvent.click(within(await screen.findByRole('toolbar', { name: '公告操作' })).getByText('撤回'))
+    const dialog = screen.getByRole('dialog', { name: '撤回公告' })
+    await typeInto('撤回原因', '活动改期', dialog)
+    fireEvent.click(within(dialog).getByText('撤回'))
+    await waitFor(() => expect(callsOf('withdraw')).toEqual([{ announcementId: 'an-1', reason: '活动改期' }]))
+    expect(await screen.findByText('已撤回：住户不再看到，未发出的订阅消息不再发送。')).toBeTruthy()
+    expect(buttons()).toEqual([])
+  })
+})
+
+describe('公告管理（列表）', () => {
+  it('lists notices with status pills and times, by status tab, and opens 新建', async () => {
+    mockCloud({
+      me: () => me({ staff: staff(['desk']) }),
+      list: (d: any) =>
+        d.status === 'scheduled'
+          ? { items: [generalNotice({ status: 'scheduled', statusLabel: '定时发布', publishedAt: undefined, publishAt: '2026-11-30T01:00:00.000Z' })], total: 1 }
+          : { items: [notice(), generalNotice({ status: 'draft', statusLabel: '草稿', publishedAt: undefined, updatedAt: '2026-11-28T02:00:00.000Z' })], total: 2 },
+    })
+    render(<StaffNoticesPage />)
+    const water = await screen.findByRole('button', { name: '停水：1栋停水通知，已发布' })
+    expect(within(water).getByText('置顶')).toBeTruthy()
+    expect(within(water).getByText('11月28日 09:30 发布')).toBeTruthy()
+    expect(screen.getByRole('button', { name: '通知：小区消防演练，草稿' })).toBeTruthy()
+    expect(screen.getByText('11月28日 10:00 编辑')).toBeTruthy()
+    expect(callsOf('list')[0]).toEqual({ status: 'all', pageSize: 20 })
+
+    fireEvent.click(screen.getByRole('tab', { name: '定时' }))
+    expect(await screen.findByText('定于 11月30日 09:00 发布')).toBeTruthy()
+    expect(callsOf('list').at(-1)).toEqual({ status: 'scheduled', pageSize: 20 })
+
+    fireEvent.click(screen.getByText('新建公告'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/notice-edit/index' })
+  })
+})
+
+describe('工作台 · 公告', () => {
+  it('the 公告 tile is live and shows supervisors what waits for review', async () => {
+    mockCloud({
+      me: () => me({ staff: staff(['supervisor']) }),
+      queueCounts: () => ({ assigned: 0, pool: 0, owned: 0, dueSoon: 0, overdue: 0, open: 0 }),
+      list: (d: any) => ({ items: [], total: d.status === 'review' ? 2 : 0 }),
+    })
+    render(<WorkbenchPage />)
+    expect(await screen.findByText('2 条公告待审核')).toBeTruthy()
+    expect(callsOf('list')).toEqual([{ status: 'review', pageSize: 1 }])
+    fireEvent.click(screen.getByText('公告'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/notices/index' })
+  })
+
+  it('the desk sees the tile without the review count', async () => {
+    mockCloud({ me: () => me({ staff: staff(['desk']) }), listBindingRequests: () => ({ items: [], total: 0 }), queueCounts: () => ({ assigned: 0, pool: 0, owned: 0, dueSoon: 0, overdue: 0, open: 0 }) })
+    render(<WorkbenchPage />)
+    expect(await screen.findByText('停水停电等通知，推送与张贴')).toBeTruthy()
+    expect(callsOf('list')).toEqual([])
+  })
+})
