@@ -51,7 +51,7 @@ export function reach(over: Partial<ReachView> = {}): ReachView {
     targeted: 8,
     sent: 5,
     failed: 1,
-    failures: [{ errcode: '43101', count: 1 }],
+    failures: [{ errcode: '40003', count: 1 }],
     withoutConsent: 2,
     pending: 0,
     read: 4,

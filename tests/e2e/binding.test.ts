@@ -67,7 +67,6 @@ test('a newcomer opens every tab, binds a home; the desk approves; the home show
       await tab(desk.page, '我的').click();
       await see(desk.page, '员工工作台').click();
       await see(desk.page, '绑定审核').waitFor();
-      await desk.page.waitForTimeout(500); // let the page transition finish before the picture
       await screenshot(desk.page, 'e2e-desk-workbench');
       await see(desk.page, '绑定审核').click();
       const row = desk.page.locator('.binding-card', { hasText: '孙悦' }).filter({ visible: true }).first();

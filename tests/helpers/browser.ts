@@ -37,6 +37,7 @@ export async function phone(browser: Browser, baseUrl: string, openid: string): 
 export async function screenshot(page: Page, name: string) {
   mkdirSync(join(ARTIFACTS, 'screenshots'), { recursive: true });
   const file = join(ARTIFACTS, 'screenshots', `${name}.png`);
+  await page.waitForTimeout(500); // page transitions slide in: let them finish before the picture
   await page.screenshot({ path: file, fullPage: false });
   return file;
 }
