@@ -4,6 +4,7 @@ import type { CallbackView, callbackInputs } from '../../src/domain/tickets/call
 import { CALLBACK_STATUS_LABELS } from '../../src/domain/tickets/reminders';
 import { CATEGORY_BY_CODE, TICKET_TYPE_LABELS } from '../../src/domain/tickets/catalog';
 import { reopenDeadlines } from '../../src/domain/tickets/sla';
+import { slaFor } from '../tickets/sla-settings';
 import type { ActionContext } from '../_lib/handler';
 import { derived, type TicketDoc } from '../tickets/model';
 import { noticeStaff } from '../tickets/notify';
@@ -106,7 +107,7 @@ export async function record(input: In<'record'>, ctx: ActionContext) {
       let patch: Partial<TicketDoc> = { eventCount: seq, updatedAt: now };
       if (input.reached && input.satisfied === false) {
         // Not satisfied: back to the same hands, with a fresh resolve timer.
-        const deadlines = reopenDeadlines(t, now);
+        const deadlines = reopenDeadlines(t, now, await slaFor(db, t.communityId));
         const status = t.assigneeStaffId ? 'assigned' : 'pending';
         await tx.collection('ticket_events').add(event('reopen', `回访不满意，重新处理：${input.comment}`, 'public'));
         patch = { ...patch, eventCount: seq, deadlines, ...derived(deadlines, status), resolvedAt: null, autoConfirmAt: null, confirmReminderAt: null, closedAt: null };

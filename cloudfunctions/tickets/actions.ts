@@ -6,6 +6,7 @@ import { act } from './act';
 import { create, createOnBehalf } from './create';
 import { departmentStaff, get, listMine, listQueue, queueCounts } from './queries';
 import { getRouting, setRouting } from './rules';
+import { getSla, setSla } from './sla-settings';
 import { sweep } from './sweep';
 
 /** Repairs, complaints and consultations: one ticket flow with routing and first-contact ownership. */
@@ -20,5 +21,7 @@ export const ticketActions = {
   departmentStaff: action({ description: '可派单/转派的员工', audience: [...STAFF_ROLES], input: I.departmentStaff, run: departmentStaff }),
   getRouting: action({ description: '本小区的派单规则', audience: ['admin', 'supervisor'], input: I.getRouting, run: getRouting }),
   setRouting: action({ description: '修改派单规则', audience: ['admin'], input: I.setRouting, run: setRouting }),
+  getSla: action({ description: '本小区的服务时限（默认值来自服务标准，可按小区调整）', audience: [...STAFF_ROLES], input: I.getSla, run: getSla }),
+  setSla: action({ description: '修改服务时限（新建与重新处理的工单使用）', audience: ['admin'], input: I.setSla, run: setSla }),
   'timer:sweep': action({ description: '定时：抢单超时转派、超期自动确认', audience: ['system'], input: z.object({}), run: sweep }),
 };

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { AppError } from '../../src/domain/errors';
 import type { ticketInputs } from '../../src/domain/tickets/api';
 import { CATEGORY_BY_CODE } from '../../src/domain/tickets/catalog';
-import { DEFAULT_SLA, initialDeadlines } from '../../src/domain/tickets/sla';
+import { initialDeadlines } from '../../src/domain/tickets/sla';
+import { slaFor } from './sla-settings';
 import type { ActionContext } from '../_lib/handler';
 import { isDuplicate, stableId } from '../_lib/ids';
 import type { EventDoc, TicketDoc } from './model';
@@ -74,7 +75,7 @@ async function createTicket(ctx: ActionContext, d: Draft, units: string[] | null
   if (!place.communityId) throw new AppError('FORBIDDEN', '请先绑定房屋');
   const now = clock.now();
   const window = d.window ? { start: new Date(d.window.start), end: new Date(d.window.end) } : null;
-  const deadlines = initialDeadlines({ type: d.type, category: d.category, emergency: !!cat.emergency, window }, now, DEFAULT_SLA);
+  const deadlines = initialDeadlines({ type: d.type, category: d.category, emergency: !!cat.emergency, window }, now, await slaFor(db, place.communityId));
   const route = await decide(db, place.communityId, { category: d.category, emergency: !!cat.emergency }, now);
   const no = await nextNumber(ctx, place.communityId, d.type, now);
   const owner = d.loggedBy ?? null;

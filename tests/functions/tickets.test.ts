@@ -289,3 +289,21 @@ describe('photos', () => {
     expect((await upload(Buffer.alloc(11 * 1024 * 1024), 'image/jpeg')).status).toBe(413);
   });
 });
+
+describe('service levels per community', () => {
+  const sla = { emergency: { accept: 5, arrive: 15, resolve: 240 }, repair: { accept: 10, arrive: 60, resolve: 2880 }, complaint: { accept: 1440, resolve: 4320 }, consultation: { reply: 720 }, categories: { elevator_trapped: { arrive: 20 } }, autoConfirmDays: 5 };
+  afterAll(() => lc.db.collection('communities').doc('cm-cuihu').update({ settings: lc.db.command.remove() }));
+  test('admins change the defaults; new tickets run on them; others may only read', async () => {
+    expect((await T('setSla', { sla }, 'o-staff-desk')).error.code).toBe('FORBIDDEN');
+    expect((await T('setSla', { sla: { ...sla, repair: { accept: 0 } } }, 'o-staff-admin')).error.message).toBe('时限至少 1 分钟');
+    expect((await T('setSla', { sla }, 'o-staff-admin')).data.sla.repair.accept).toBe(10);
+    expect((await T('getSla', {}, 'o-staff-eng1')).data.sla.categories.elevator_trapped.arrive).toBe(20);
+    const r = await T('create', leak({ clientRequestId: rid() }, 'o-resident-02'), 'o-resident-02');
+    const d = (await T('get', { ticketId: r.data.ticketId }, 'o-resident-02')).data;
+    const created = new Date(d.createdAt).getTime();
+    expect(d.deadlines.map((x: any) => [x.kind, (new Date(x.dueAt).getTime() - created) / 60_000])).toEqual([['accept', 10], ['arrive', 60], ['resolve', 2880]]);
+    // A category override removed in the form is gone, not merged.
+    await T('setSla', { sla: { ...sla, categories: {} } }, 'o-staff-admin');
+    expect((await T('getSla', {}, 'o-staff-eng1')).data.sla.categories.elevator_trapped.arrive).toBe(30);
+  });
+});

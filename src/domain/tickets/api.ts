@@ -23,6 +23,10 @@ export const routingRuleSchema = z
   .strict()
   .refine((r) => r.mode !== 'fixed' || !!r.fixedStaffId, { message: '指定人员模式需要选择员工' });
 
+/** Minutes per timer: at least 1 minute, at most 30 days. */
+const minutes = z.number().int().min(1, { message: '时限至少 1 分钟' }).max(30 * 24 * 60, { message: '时限不超过 30 天' });
+const slaMinutes = z.object({ accept: minutes.optional(), arrive: minutes.optional(), resolve: minutes.optional(), reply: minutes.optional() }).strict();
+
 export const locationSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('home'), unitId: idSchema }).strict(),
   z.object({ kind: z.literal('public'), building: z.string().max(20).optional(), floor: z.string().max(10).optional(), area: text(40, '位置') }).strict(),
@@ -83,6 +87,21 @@ export const ticketInputs = {
   departmentStaff: z.object({ department: z.enum(DEPARTMENTS).optional() }).strict(),
   getRouting: z.object({}).strict(),
   setRouting: z.object({ rules: z.array(routingRuleSchema).min(1).max(50) }).strict(),
+  getSla: z.object({}).strict(),
+  setSla: z
+    .object({
+      sla: z
+        .object({
+          emergency: slaMinutes,
+          repair: slaMinutes,
+          complaint: slaMinutes,
+          consultation: slaMinutes,
+          categories: z.partialRecord(z.enum(CATEGORY_CODES), slaMinutes).default({}),
+          autoConfirmDays: z.number().int().min(1, { message: '自动确认天数至少 1 天' }).max(30, { message: '自动确认天数不超过 30 天' }),
+        })
+        .strict(),
+    })
+    .strict(),
   /** Staff app: upload limits shown to the client. */
 };
 
