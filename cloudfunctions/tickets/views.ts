@@ -57,7 +57,7 @@ export async function detail(ctx: ActionContext, t: TicketDoc, actor: Actor, hot
     .limit(200)
     .get();
   const evs = events.data as EventDoc[];
-  const fileIds = [...new Set([...t.photos, ...evs.flatMap((e) => e.photos ?? [])])];
+  const fileIds = [...new Set([...t.photos, ...(t.video ? [t.video] : []), ...evs.flatMap((e) => e.photos ?? [])])];
   const urls = new Map<string, string>();
   if (fileIds.length) {
     const res: any = await ctx.app.getTempFileURL({ fileList: fileIds.map((fileID) => ({ fileID, maxAge: 3600 })) } as any);
@@ -84,6 +84,7 @@ export async function detail(ctx: ActionContext, t: TicketDoc, actor: Actor, hot
     contactName: t.contactName,
     contactPhone: revealPhone ? t.contactPhone : maskPhone(t.contactPhone),
     photoUrls: t.photos.map(url),
+    ...(t.video ? { videoUrl: url(t.video) } : {}),
     ...(t.window ? { window: { start: iso(t.window.start)!, end: iso(t.window.end)! } } : {}),
     ...(t.ownerName ? { ownerName: t.ownerName } : {}),
     pool: t.pool,

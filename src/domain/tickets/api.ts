@@ -151,6 +151,8 @@ export interface TicketDetail extends TicketSummary {
   contactName: string;
   contactPhone: string;
   photoUrls: string[];
+  /** The short video the resident attached, if any. */
+  videoUrl?: string;
   window?: { start: string; end: string };
   ownerName?: string;
   pool: boolean;
