@@ -36,10 +36,10 @@ async function inBatches<T>(items: T[], fn: (x: T) => Promise<void>) {
   for (let i = 0; i < items.length; i += PARALLEL) await Promise.all(items.slice(i, i + PARALLEL).map(fn));
 }
 
-/** Insert-first: true only for the one run that records this reminder. */
-async function claim(ctx: ActionContext, id: string, doc: Record<string, unknown>): Promise<boolean> {
+/** Insert-first: true only for the one run that records this document. */
+async function claim(ctx: ActionContext, collection: string, doc: Record<string, any>): Promise<boolean> {
   try {
-    await ctx.db.collection('reminders').add({ _id: id, ...doc });
+    await ctx.db.collection(collection).add(doc);
     return true;
   } catch (e) {
     if (isDuplicate(e)) return false;
@@ -72,42 +72,53 @@ export async function remind(_input: unknown, ctx: ActionContext) {
     const due = fetched.filter((t) => !seen.has(t._id));
     if (due.length === 0) break;
     due.forEach((t) => seen.add(t._id));
-    await inBatches(due, async (t) => {
-      let rerouteNeeded = false;
-      const deadlines = t.deadlines as StagedDeadline[];
-      const marked = await Promise.all(
-        deadlines.map(async (d) => {
+    // Decide every reminder of the batch first, then record them and their notices in a
+    // few bulk writes; each keeps its key, so a repeat decides and delivers nothing twice.
+    const reminders: { key: string; doc: Record<string, unknown>; kind: string; stage: string; t: TicketDoc }[] = [];
+    const notices: Record<string, unknown>[] = [];
+    const marks = new Map<string, StagedDeadline[]>();
+    for (const t of due) {
+      const sup = await supervisors(t.communityId);
+      marks.set(
+        t._id,
+        (t.deadlines as StagedDeadline[]).map((d) => {
           const stages = dueStages(d, now, WARN);
           for (const stage of stages) {
-            const dueMs = new Date(d.dueAt).getTime();
-            const key = `${t._id}:${d.kind}:${dueMs}:${stage}`;
-            const fresh = await claim(ctx, key, { ticketId: t._id, communityId: t.communityId, kind: d.kind, stage, dueAt: d.dueAt, at: now, channel: 'in-app' });
+            const key = `${t._id}:${d.kind}:${new Date(d.dueAt).getTime()}:${stage}`;
+            reminders.push({ key, kind: d.kind, stage, t, doc: { ticketId: t._id, communityId: t.communityId, kind: d.kind, stage, dueAt: d.dueAt, at: now, channel: 'in-app' } });
             const label = `${DEADLINE_LABELS[d.kind]}时限`;
-            const who = t.assigneeStaffId ? [t.assigneeStaffId, t.ownerStaffId] : [t.ownerStaffId, ...(await supervisors(t.communityId))];
-            // Notices carry the reminder's key: redelivery after a crash cannot duplicate them.
-            if (stage === 'warn') {
-              await noticeStaff(ctx.db, who, t, 'deadline-warning', `${t.no} 的${label}将在 ${WARN} 分钟内到期`, now, undefined, key);
-              if (fresh) out.warned++;
-            } else {
-              await noticeStaff(ctx.db, who, t, 'deadline-breach', `${t.no} 已超过${label}`, now, undefined, key);
-              await noticeStaff(ctx.db, await supervisors(t.communityId), t, 'escalation', `超时上报：${t.no}（${CATEGORY_BY_CODE.get(t.category)?.label ?? ''}）已超过${label}`, now, undefined, `${key}:escalate`);
-              if (fresh) {
-                out.breached++;
-                out.escalated++;
-              }
-              if (d.kind === 'accept' && t.status === 'assigned' && fresh) rerouteNeeded = true;
+            const who = t.assigneeStaffId ? [t.assigneeStaffId, t.ownerStaffId] : [t.ownerStaffId, ...sup];
+            if (stage === 'warn') notices.push(...noticeDocs(who, t, 'deadline-warning', `${t.no} 的${label}将在 ${WARN} 分钟内到期`, now, key));
+            else {
+              notices.push(...noticeDocs(who, t, 'deadline-breach', `${t.no} 已超过${label}`, now, key));
+              notices.push(...noticeDocs(sup, t, 'escalation', `超时上报：${t.no}（${CATEGORY_BY_CODE.get(t.category)?.label ?? ''}）已超过${label}`, now, `${key}:escalate`));
             }
           }
           return stages.length ? markStages(d, stages) : d;
         }),
       );
+    }
+    const fresh = await insertMissing(ctx, 'reminders', reminders.map((r) => ({ _id: r.key, ...r.doc })));
+    await insertMissing(ctx, 'staff_notices', notices);
+    const reroutes = new Set<string>();
+    for (const r of reminders) {
+      if (!fresh.has(r.key)) continue;
+      if (r.stage === 'warn') out.warned++;
+      else {
+        out.breached++;
+        out.escalated++;
+        if (r.kind === 'accept' && r.t.status === 'assigned') reroutes.add(r.t._id);
+      }
+    }
+    await inBatches(due, async (t) => {
+      const marked = marks.get(t._id)!;
       // Only if nobody changed the ticket meanwhile; otherwise the next run looks again
       // (and the keyed reminders above stop anything from being said twice).
       await ctx.db
         .collection('tickets')
         .where({ _id: t._id, updatedAt: t.updatedAt })
         .update({ deadlines: marked, nextReminderAt: reminderAt(marked, t.status) ?? null });
-      if (rerouteNeeded && (await reroute(ctx, t, now))) out.rerouted++;
+      if (reroutes.has(t._id) && (await reroute(ctx, t, now))) out.rerouted++;
     });
   }
 
@@ -169,7 +180,7 @@ export async function remind(_input: unknown, ctx: ActionContext) {
       const stages = dueStages(d, now, WARN);
       for (const stage of stages) {
         const key = `${cb._id}:${new Date(cb.dueAt).getTime()}:${stage}`;
-        const fresh = await claim(ctx, key, { ticketId: cb.ticketId, communityId: cb.communityId, kind: 'callback', stage, dueAt: cb.dueAt, at: now, channel: 'in-app' });
+        const fresh = await claim(ctx, 'reminders', { _id: key, ticketId: cb.ticketId, communityId: cb.communityId, kind: 'callback', stage, dueAt: cb.dueAt, at: now, channel: 'in-app' });
         const who = cb.assigneeStaffId ? [cb.assigneeStaffId] : await deskOf(ctx, cb.communityId);
         if (stage === 'warn') await noticeStaff(ctx.db, who, t!, 'callback-warning', `${cb.no} 的回访将在 ${WARN} 分钟内到期`, now, undefined, key);
         else {
@@ -190,7 +201,7 @@ export async function remind(_input: unknown, ctx: ActionContext) {
     if (waiting.length === 0) break;
     await inBatches(waiting, async (t) => {
       const key = `${t._id}:confirm:${t.resolutionCount ?? 1}`;
-      if (t.status === 'resolved' && t.reporterOpenid && (await claim(ctx, key, { ticketId: t._id, communityId: t.communityId, kind: 'confirm', stage: 'remind', at: now }))) {
+      if (t.status === 'resolved' && t.reporterOpenid && (await claim(ctx, 'reminders', { _id: key, ticketId: t._id, communityId: t.communityId, kind: 'confirm', stage: 'remind', at: now }))) {
         await remindResident(ctx, t, key, now);
         out.confirmReminders++;
       }
@@ -209,6 +220,35 @@ export async function settingsFor(ctx: ActionContext, communityId: string, cache
   const merged: CallbackSettings = { ...DEFAULT_CALLBACK_SETTINGS, ...own, policy: { ...DEFAULT_CALLBACK_SETTINGS.policy, ...(own.policy ?? {}) } };
   cache.set(communityId, merged);
   return merged;
+}
+
+/** In-app notices with ids derived from the reminder's key (one per person and reminder). */
+function noticeDocs(staffIds: (string | null | undefined)[], t: TicketDoc, kind: string, text: string, at: Date, key: string) {
+  return [...new Set(staffIds.filter((x): x is string => !!x))].map((staffId) => ({ _id: `${key}:${staffId}`, staffId, communityId: t.communityId, ticketId: t._id, no: t.no, kind, text, at, read: false }));
+}
+
+/**
+ * Inserts the documents whose ids do not exist yet, in bulk, and answers which ids this
+ * call inserted. A concurrent run inserting some of the same ids makes the bulk insert fail
+ * as a whole; then each goes in alone and the other run's stand.
+ */
+async function insertMissing(ctx: ActionContext, collection: string, docs: Record<string, any>[]): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  const _ = ctx.db.command;
+  for (let i = 0; i < docs.length; i += 500) {
+    const chunk = docs.slice(i, i + 500);
+    const existing = new Set((await ctx.db.collection(collection).where({ _id: _.in(chunk.map((d) => d._id)) }).field({ _id: true }).limit(1000).get()).data.map((d: any) => d._id));
+    const missing = chunk.filter((d) => !existing.has(d._id));
+    if (!missing.length) continue;
+    try {
+      await ctx.db.collection(collection).add(missing);
+      missing.forEach((d) => inserted.add(d._id));
+    } catch (e) {
+      if (!isDuplicate(e)) throw e;
+      for (const d of missing) if (await claim(ctx, collection, d)) inserted.add(d._id);
+    }
+  }
+  return inserted;
 }
 
 async function deskOf(ctx: ActionContext, communityId: string): Promise<string[]> {
