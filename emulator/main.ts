@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { startServer } from './server';
 import { seedIfEmpty } from './seed';
+import { seedActivity } from './seed-activity';
 
 /**
  * `npm start` ends here: the local CloudBase on loopback, with the built functions, the
@@ -21,6 +22,14 @@ async function main() {
     local: process.env.LINLI_MODE !== 'production',
   });
   const seeded = process.env.LINLI_SEED === '0' ? false : seedIfEmpty(server.ctx.engine, new Date(server.ctx.clock.now()));
+  if (seeded) {
+    try {
+      await seedActivity(server);
+    } catch (e) {
+      // The people and homes are there; only the demo tickets and notices are missing.
+      console.warn(`demo tickets/notices not seeded: ${(e as Error).message}`);
+    }
+  }
   console.log(`邻里物业 local CloudBase ${seeded ? '(seeded demo data) ' : ''}listening on ${server.url}`);
   console.log(`  app:       ${server.url}/`);
   console.log(`  SDK:       ${server.url}/admin`);
