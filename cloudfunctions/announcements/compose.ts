@@ -117,7 +117,9 @@ function checkNoticePeriod(ctx: ActionContext, a: AnnouncementDoc, at: Date, rea
   const short = noticeShortfallHours(a.type, at, a.interruption?.startAt ?? null);
   if (!short) return null;
   if (!reason) {
-    throw new AppError('INVALID_INPUT', `${ANNOUNCEMENT_TYPE_LABELS[a.type]}需至少提前 ${NOTICE_PERIOD_HOURS[a.type]} 小时通知（还差 ${short} 小时）。如确需发布，请填写原因`, { shortfallHours: short });
+    const need = NOTICE_PERIOD_HOURS[a.type]!;
+    const period = need % 24 === 0 && need >= 48 ? `${need / 24} 天` : `${need} 小时`;
+    throw new AppError('INVALID_INPUT', `${ANNOUNCEMENT_TYPE_LABELS[a.type]}需至少提前 ${period}通知（还差 ${short} 小时）。如确需发布，请填写原因`, { shortfallHours: short });
   }
   return { reason, by: ctx.caller.staff!._id, byName: ctx.caller.staff!.name, at: now };
 }
@@ -142,9 +144,11 @@ export async function review(input: In<'review'>, ctx: ActionContext) {
   if (!input.approve) {
     await transition(ctx, a, { status: 'draft', review: rev, publishAt: null });
   } else {
-    // The requested time may have passed while waiting: then it goes out now.
+    // The requested time may have passed while waiting: then it goes out now — and the
+    // notice period is checked again for that time.
     const at = a.publishAt && a.publishAt > now ? new Date(a.publishAt) : now;
-    await transition(ctx, a, { ...goLive(a, at, now, a.override), review: rev });
+    const override = a.override ?? checkNoticePeriod(ctx, a, at, input.override?.reason, now);
+    await transition(ctx, a, { ...goLive(a, at, now, override), review: rev });
   }
   return view(ctx, await load(ctx, a._id));
 }
@@ -165,6 +169,14 @@ export async function pin(input: In<'pin'>, ctx: ActionContext) {
   return view(ctx, await load(ctx, a._id));
 }
 
+const RESTORED_TEXT: Partial<Record<AnnouncementDoc['type'], string>> = {
+  water: '供水已恢复，恢复初期如水质浑浊请先放水几分钟',
+  power: '供电已恢复',
+  gas: '供气已恢复，使用前请检查燃气灶具',
+  elevator: '电梯已恢复运行',
+  renovation: '设施改造已完成，恢复正常使用',
+};
+
 /** "已恢复": one tap from an interruption notice, to the same scope, published at once. */
 export async function restore(input: In<'restore'>, ctx: ActionContext) {
   const a = await load(ctx, input.announcementId);
@@ -172,9 +184,8 @@ export async function restore(input: In<'restore'>, ctx: ActionContext) {
   const s = ctx.caller.staff!;
   const now = ctx.clock.now();
   const id = stableId('an', s.openid, input.clientRequestId);
-  const label = ANNOUNCEMENT_TYPE_LABELS[a.type].replace(/^停/, '').replace('停用', '');
   const title = `已恢复：${a.title}`.slice(0, 20);
-  const body = input.body || `${a.title}已恢复${label ? `（${label}）` : ''}，感谢您的理解与配合。`;
+  const body = input.body || `${RESTORED_TEXT[a.type] ?? '相关设施已恢复使用'}，感谢您的理解与配合。`;
   const followUp: AnnouncementDoc = {
     ...fresh(ctx, now),
     _id: id,

@@ -45,5 +45,7 @@ export async function view(ctx: ActionContext, a: AnnouncementDoc, opts: { read?
     ...(opts.read !== undefined ? { read: opts.read } : {}),
     ...(staffOnly && a.override ? { override: { reason: a.override.reason, by: a.override.byName, at: iso(a.override.at)! } } : {}),
     ...(staffOnly && a.review ? { review: { by: a.review.byName, at: iso(a.review.at)!, approved: a.review.approved, ...(a.review.reason ? { reason: a.review.reason } : {}) } } : {}),
+    ...(staffOnly ? { files: { images: a.images, attachments: a.attachments }, author: a.createdByName } : {}),
+    ...(staffOnly && a.withdrawn ? { withdrawn: { reason: a.withdrawn.reason, at: iso(a.withdrawn.at)! } } : {}),
   };
 }

@@ -37,7 +37,15 @@ export const announcementInputs = {
   create: z.object({ ...draftFields, clientRequestId: clientRequestIdSchema }).strict(),
   update: z.object({ announcementId: idSchema, ...draftFields }).strict(),
   submit: z.object({ announcementId: idSchema }).strict(),
-  review: z.object({ announcementId: idSchema, approve: z.boolean(), reason: z.string().trim().max(200).optional() }).strict(),
+  review: z
+    .object({
+      announcementId: idSchema,
+      approve: z.boolean(),
+      reason: z.string().trim().max(200).optional(),
+      /** Approving after the notice period has run short needs the reviewer's reason. */
+      override: z.object({ reason: z.string().trim().min(4, { message: '请说明未提前通知的原因' }).max(200) }).strict().optional(),
+    })
+    .strict(),
   publish: z
     .object({
       announcementId: idSchema,
@@ -87,6 +95,11 @@ export interface AnnouncementView {
   read?: boolean;
   override?: { reason: string; by: string; at: string };
   review?: { by: string; at: string; approved: boolean; reason?: string };
+  /** Staff only: the files as stored (fileIDs), so an edit can keep them. */
+  files?: { images: string[]; attachments: { fileId: string; name: string }[] };
+  /** Staff only. */
+  author?: string;
+  withdrawn?: { reason: string; at: string };
 }
 
 export interface ReachView {

@@ -84,3 +84,26 @@ export async function compressPhoto(localPath: string): Promise<string> {
     return localPath
   }
 }
+
+/**
+ * weapp: recompress a short video at quality 'medium' before upload (base library ≥ 2.11.0).
+ * Answers the path and size in bytes to upload; falls back to the original when compression is
+ * unavailable or fails. H5 (no compressVideo in the browser): unchanged.
+ */
+export async function compressVideo(localPath: string, size: number): Promise<{ path: string; size: number }> {
+  const original = { path: localPath, size }
+  if (process.env.TARO_ENV === 'h5') return original
+  const taro = Taro as unknown as { canIUse?: (api: string) => boolean; compressVideo?: typeof Taro.compressVideo }
+  if (typeof taro.compressVideo !== 'function') return original
+  if (typeof taro.canIUse === 'function' && !taro.canIUse('compressVideo')) return original
+  try {
+    // `quality` alone is enough; bitrate / fps / resolution are for fine control.
+    const res = await taro.compressVideo({ src: localPath, quality: 'medium' } as Parameters<typeof Taro.compressVideo>[0])
+    if (!res?.tempFilePath) return original
+    // WeChat reports the compressed size in kB.
+    const kb = Number(res.size)
+    return { path: res.tempFilePath, size: Number.isFinite(kb) && kb > 0 ? Math.round(kb * 1024) : size }
+  } catch {
+    return original
+  }
+}

@@ -116,7 +116,7 @@ describe('编辑公告：发布与通知期', () => {
     fireEvent.click(within(bar()).getByText('发布'))
 
     const dialog = await screen.findByRole('dialog', { name: '未满足提前通知要求' })
-    expect(within(dialog).getByText('按物业服务规范，停水需至少提前 24 小时通知住户。')).toBeTruthy()
+    expect(within(dialog).getByText('按规定，停水需至少提前 24 小时通知住户。')).toBeTruthy()
     expect(within(dialog).getByText('本次距开始还差 15 小时。')).toBeTruthy()
     expect(callsOf('update')).toHaveLength(1)
     expect(callsOf('publish')).toEqual([{ announcementId: 'an-1' }])
@@ -157,5 +157,27 @@ describe('编辑公告：发布与通知期', () => {
       interruption: draft.interruption,
       pinned: false,
     })
+  })
+})
+
+describe('编辑公告', () => {
+  it('keeps the images and attachments the notice already has when saving an edit', async () => {
+    router.params = { id: 'an-1' }
+    const stored = notice({
+      announcementId: 'an-1',
+      status: 'draft',
+      images: ['http://127.0.0.1/files/uploads/a.png?sign=x'],
+      attachments: [{ name: '施工方案.pdf', url: 'http://127.0.0.1/files/uploads/b.pdf?sign=y' }],
+      files: { images: ['cloud://env.bucket/uploads/a.png'], attachments: [{ fileId: 'cloud://env.bucket/uploads/b.pdf', name: '施工方案.pdf' }] },
+    })
+    asStaff(['supervisor'], { get: () => stored, update: (d) => ({ ...stored, ...d }) })
+    render(<NoticeEditPage />)
+    await screen.findByLabelText('正文')
+    await typeInto('正文', '时间调整为 9:00-14:00。')
+    fireEvent.click(within(await screen.findByRole('toolbar', { name: '公告操作' })).getByText(/保存/))
+    await waitFor(() => expect(callsOf('update')).toHaveLength(1))
+    const sent = callsOf('update')[0] as any
+    expect(sent.images).toEqual(['cloud://env.bucket/uploads/a.png'])
+    expect(sent.attachments).toEqual([{ fileId: 'cloud://env.bucket/uploads/b.pdf', name: '施工方案.pdf' }])
   })
 })

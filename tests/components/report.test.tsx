@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import ReportPage from '@/pages/report/index'
-import { CloudError } from '@/services/cloud'
+import { CloudError, setIdentityProvider } from '@/services/cloud'
 import { ERROR_MESSAGES } from '@/domain/errors'
 import { shanghai } from '@/features/tickets/format'
 import { callsOf, deferred, mockCloud } from './cloud-mock'
@@ -85,12 +85,12 @@ describe('报修 / 投诉 / 咨询', () => {
     fireEvent.click(screen.getByText('水电'))
     expect(screen.queryByText('请选择问题类别')).toBeNull()
     fireEvent.click(submitButton())
-    expect(screen.getByText('请描述问题或上传图片')).toBeTruthy()
+    expect(screen.getByText('请描述问题或上传图片、视频')).toBeTruthy()
     expect(callsOf('create')).toHaveLength(0)
     expect(Taro.requestSubscribeMessage).not.toHaveBeenCalled()
 
     await typeInto('问题描述', '卫生间灯不亮')
-    expect(screen.queryByText('请描述问题或上传图片')).toBeNull()
+    expect(screen.queryByText('请描述问题或上传图片、视频')).toBeNull()
     expect(screen.getByText('6/500')).toBeTruthy()
   })
 
@@ -213,9 +213,9 @@ describe('报修 / 投诉 / 咨询', () => {
     })
     render(<ReportPage />)
     fireEvent.click(await screen.findByText('墙面渗漏'))
-    fireEvent.click(screen.getByLabelText('添加图片'))
+    fireEvent.click(screen.getByLabelText('添加图片或视频'))
     await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '单张图片不能超过 10 MB', icon: 'none' }))
-    expect((Taro.chooseMedia as jest.Mock).mock.calls[0][0]).toEqual(expect.objectContaining({ count: 9, sizeType: ['compressed'], mediaType: ['image'] }))
+    expect((Taro.chooseMedia as jest.Mock).mock.calls[0][0]).toEqual(expect.objectContaining({ count: 9, sizeType: ['compressed'], mediaType: ['image', 'video'] }))
     await waitFor(() => expect(Taro.cloud.uploadFile).toHaveBeenCalledTimes(1))
     expect(Taro.compressImage).toHaveBeenCalledWith({ src: 'wxfile://tmp/a.jpg', quality: 70 })
     const upload = (Taro.cloud.uploadFile as jest.Mock).mock.calls[0][0]
@@ -262,5 +262,190 @@ describe('报修 / 投诉 / 咨询', () => {
     fireEvent.click(screen.getByText('提交报修'))
     expect(await screen.findByText('只能为已绑定的房屋报事')).toBeTruthy()
     expect(Taro.redirectTo).not.toHaveBeenCalled()
+  })
+})
+
+describe('报修 with a short video', () => {
+  const clip = (over: Record<string, unknown> = {}) => ({
+    tempFilePath: 'wxfile://tmp/clip.mp4',
+    size: 14 * 1024 * 1024,
+    duration: 12.4,
+    thumbTempFilePath: 'wxfile://tmp/clip-thumb.jpg',
+    fileType: 'video',
+    ...over,
+  })
+  const photo = (name: string) => ({ tempFilePath: `wxfile://tmp/${name}.jpg`, size: 100_000, fileType: 'image' })
+  const choose = (res: { type?: string; tempFiles: unknown[] }) => (Taro.chooseMedia as jest.Mock).mockResolvedValueOnce(res)
+  const uploads = () => (Taro.cloud.uploadFile as jest.Mock).mock.calls.map((c) => c[0])
+
+  it('chooses a video (≤ 30 s), compresses it on weapp, uploads it and sends `video` in create', async () => {
+    backend()
+    choose({ type: 'video', tempFiles: [clip()] })
+    const { container } = render(<ReportPage />)
+    fireEvent.click(await screen.findByText('墙面渗漏'))
+    expect(screen.getByText('描述和图片、视频至少填写一项；最多 9 张图片或 1 段 30 秒内的视频')).toBeTruthy()
+    fireEvent.click(screen.getByLabelText('添加图片或视频'))
+
+    await waitFor(() => expect(uploads()).toHaveLength(1))
+    expect((Taro.chooseMedia as jest.Mock).mock.calls[0][0]).toEqual(
+      expect.objectContaining({ count: 9, mediaType: ['image', 'video'], sizeType: ['compressed'], maxDuration: 30 }),
+    )
+    // 14 MB as recorded, 2 MB after compression: accepted.
+    expect(Taro.compressVideo).toHaveBeenCalledWith({ src: 'wxfile://tmp/clip.mp4', quality: 'medium' })
+    expect(uploads()[0].filePath).toBe('wxfile://tmp/clip-c.mp4')
+    expect(uploads()[0].cloudPath).toMatch(/^uploads\/[\w-]+\.mp4$/)
+
+    // One tile: the cover, the length, a remove button; no add tile while a video is attached.
+    const tile = screen.getByLabelText('视频 0:12')
+    expect(within(tile).getByText('0:12')).toBeTruthy()
+    expect(tile.querySelector('taro-image-core, img')!.getAttribute('src')).toBe('wxfile://tmp/clip-thumb.jpg')
+    await waitFor(() => expect(within(tile).queryByRole('status')).toBeNull())
+    expect(screen.queryByLabelText('添加图片或视频')).toBeNull()
+    expect(screen.queryByLabelText('添加图片')).toBeNull()
+    expect(container.querySelectorAll('.photo-picker__item')).toHaveLength(1)
+
+    // A video stands in for the description.
+    fireEvent.click(submitButton())
+    await waitFor(() => expect(callsOf('create')).toHaveLength(1))
+    expect(callsOf('create')[0]).toEqual(
+      expect.objectContaining({ description: '', photos: [], video: expect.stringMatching(/^cloud:\/\/linli-test\.bucket\/uploads\/[\w-]+\.mp4/) }),
+    )
+  })
+
+  it('photos and a video are mutually exclusive', async () => {
+    backend()
+    render(<ReportPage />)
+    fireEvent.click(await screen.findByText('门窗'))
+
+    // Photos first: the picker then offers photos only.
+    choose({ type: 'image', tempFiles: [photo('a')] })
+    fireEvent.click(screen.getByLabelText('添加图片或视频'))
+    await waitFor(() => expect(screen.getByLabelText('添加图片')).toBeTruthy())
+    choose({ type: 'image', tempFiles: [photo('b')] })
+    fireEvent.click(screen.getByLabelText('添加图片'))
+    await waitFor(() => expect(uploads()).toHaveLength(2))
+    expect((Taro.chooseMedia as jest.Mock).mock.calls[1][0]).toEqual(expect.objectContaining({ count: 8, mediaType: ['image'] }))
+
+    // Removing every photo offers the video again.
+    fireEvent.click(screen.getByLabelText('删除第 2 张图片'))
+    fireEvent.click(screen.getByLabelText('删除第 1 张图片'))
+    expect(screen.getByLabelText('添加图片或视频')).toBeTruthy()
+
+    // A mixed choice keeps the photos and says so.
+    choose({ type: 'mix', tempFiles: [photo('c'), clip()] })
+    fireEvent.click(screen.getByLabelText('添加图片或视频'))
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '图片和视频不能同时上传，已保留图片', icon: 'none' }))
+    expect(screen.getByLabelText('删除第 1 张图片')).toBeTruthy()
+    expect(screen.queryByLabelText('删除视频')).toBeNull()
+    expect(Taro.compressVideo).not.toHaveBeenCalled()
+    fireEvent.click(screen.getByLabelText('删除第 1 张图片'))
+
+    // A video replaces the add tile; removing it brings the tile back.
+    choose({ type: 'video', tempFiles: [clip()] })
+    fireEvent.click(screen.getByLabelText('添加图片或视频'))
+    expect(await screen.findByLabelText('删除视频')).toBeTruthy()
+    expect(screen.queryByLabelText('添加图片或视频')).toBeNull()
+    fireEvent.click(screen.getByLabelText('删除视频'))
+    expect(screen.getByLabelText('添加图片或视频')).toBeTruthy()
+
+    await typeInto('问题描述', '阳台门关不严')
+    fireEvent.click(submitButton())
+    await waitFor(() => expect(callsOf('create')).toHaveLength(1))
+    expect(callsOf('create')[0].photos).toEqual([])
+    expect(callsOf('create')[0]).not.toHaveProperty('video')
+  })
+
+  it('refuses a video over 30 s, or over 10 MB after compression, with a clear message', async () => {
+    backend()
+    render(<ReportPage />)
+    fireEvent.click(await screen.findByText('电梯'))
+
+    choose({ type: 'video', tempFiles: [clip({ duration: 45 })] })
+    fireEvent.click(screen.getByLabelText('添加图片或视频'))
+    expect(await screen.findByText('视频不能超过 30 秒，请剪短后重新选择')).toBeTruthy()
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '视频不能超过 30 秒，请剪短后重新选择', icon: 'none' })
+    expect(Taro.compressVideo).not.toHaveBeenCalled()
+    expect(screen.queryByLabelText('删除视频')).toBeNull()
+
+    // Compressed to 12 MB: still too large for the upload, nothing attached.
+    ;(Taro.compressVideo as jest.Mock).mockResolvedValueOnce({ errMsg: 'ok', tempFilePath: 'wxfile://tmp/big-c.mp4', size: 12 * 1024 })
+    choose({ type: 'video', tempFiles: [clip({ tempFilePath: 'wxfile://tmp/big.mp4', size: 40 * 1024 * 1024, duration: 29.8 })] })
+    fireEvent.click(screen.getByLabelText('添加图片或视频'))
+    expect(await screen.findByText('视频不能超过 10 MB，请拍短一些后重新选择')).toBeTruthy()
+    expect(screen.queryByText('视频不能超过 30 秒，请剪短后重新选择')).toBeNull()
+    expect(screen.queryByLabelText('删除视频')).toBeNull()
+    expect(screen.getByLabelText('添加图片或视频')).toBeTruthy()
+    expect(Taro.cloud.uploadFile).not.toHaveBeenCalled()
+  })
+
+  it('a video still uploading or failed blocks submit; a failed upload can be retried', async () => {
+    backend()
+    ;(Taro.cloud.uploadFile as jest.Mock).mockImplementationOnce((o: any) => {
+      setTimeout(() => o.fail({ errMsg: 'cloud.uploadFile:fail' }), 0)
+      return {}
+    })
+    choose({ type: 'video', tempFiles: [clip()] })
+    render(<ReportPage />)
+    fireEvent.click(await screen.findByText('燃气异味'))
+    fireEvent.click(screen.getByLabelText('添加图片或视频'))
+    expect(await screen.findByText('上传失败')).toBeTruthy()
+    fireEvent.click(submitButton())
+    expect(screen.getByText('视频上传失败，请点击重试或删除')).toBeTruthy()
+    expect(callsOf('create')).toHaveLength(0)
+
+    fireEvent.click(screen.getByLabelText('重新上传视频'))
+    await waitFor(() => expect(screen.queryByText('上传失败')).toBeNull())
+    await waitFor(() => expect(screen.queryByText('视频上传失败，请点击重试或删除')).toBeNull())
+    // The retry sends the compressed file again, without compressing twice.
+    expect(Taro.compressVideo).toHaveBeenCalledTimes(1)
+    expect(uploads().map((u) => u.filePath)).toEqual(['wxfile://tmp/clip-c.mp4', 'wxfile://tmp/clip-c.mp4'])
+    await waitFor(() => expect(screen.queryByRole('status')).toBeNull())
+    fireEvent.click(submitButton())
+    await waitFor(() => expect(callsOf('create')).toHaveLength(1))
+    expect(callsOf('create')[0].video).toMatch(/\.mp4/)
+  })
+
+  it('H5: takes MP4 only, checks the size at once, and posts the bytes as video/mp4', async () => {
+    process.env.TARO_ENV = 'h5'
+    setIdentityProvider(() => Promise.resolve('o-resident-01'))
+    const realFetch = globalThis.fetch
+    const fetchMock = jest.fn(async (url: string, _init?: RequestInit) =>
+      url.startsWith('blob:')
+        ? ({ blob: async () => new Blob([new Uint8Array([0, 0, 0, 24])], { type: 'video/mp4' }) } as Response)
+        : ({ status: 200, json: async () => ({ ok: true, data: { fileID: 'cloud://linli-local.bucket/uploads/o-resident-01/v.mp4' } }) } as Response),
+    )
+    globalThis.fetch = fetchMock as unknown as typeof fetch
+    try {
+      backend()
+      render(<ReportPage />)
+      fireEvent.click(await screen.findByText('其他维修'))
+
+      choose({ type: 'mix', tempFiles: [clip({ tempFilePath: 'blob:http://localhost/mov', fileType: 'video/quicktime', size: 1_000_000 })] })
+      fireEvent.click(screen.getByLabelText('添加图片或视频'))
+      expect(await screen.findByText('只支持 MP4 格式的视频')).toBeTruthy()
+
+      choose({ type: 'mix', tempFiles: [clip({ tempFilePath: 'blob:http://localhost/big', fileType: 'video/mp4', size: 11 * 1024 * 1024 })] })
+      fireEvent.click(screen.getByLabelText('添加图片或视频'))
+      expect(await screen.findByText('视频不能超过 10 MB，请拍短一些后重新选择')).toBeTruthy()
+      expect(fetchMock).not.toHaveBeenCalled()
+
+      choose({ type: 'mix', tempFiles: [clip({ tempFilePath: 'blob:http://localhost/ok', fileType: 'video/mp4', size: 3_000_000, thumbTempFilePath: 'data:image/jpeg;base64,AA' })] })
+      fireEvent.click(screen.getByLabelText('添加图片或视频'))
+      await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2))
+      expect(screen.queryByText('视频不能超过 10 MB，请拍短一些后重新选择')).toBeNull()
+      expect(Taro.compressVideo).not.toHaveBeenCalled()
+      const [url, init] = fetchMock.mock.calls[1]
+      expect(url).toBe('/api/upload')
+      expect(init!.headers).toEqual({ 'content-type': 'video/mp4', 'x-wx-openid': 'o-resident-01' })
+
+      await typeInto('问题描述', '信箱门掉了')
+      await waitFor(() => expect(screen.queryByRole('status')).toBeNull())
+      fireEvent.click(submitButton())
+      await waitFor(() => expect(callsOf('create')).toHaveLength(1))
+      expect(callsOf('create')[0].video).toBe('cloud://linli-local.bucket/uploads/o-resident-01/v.mp4')
+    } finally {
+      globalThis.fetch = realFetch
+      setIdentityProvider(undefined)
+    }
   })
 })

@@ -25,6 +25,13 @@ if (!('IntersectionObserver' in globalThis)) {
   }
 }
 
+// jsdom has no media playback; Taro's H5 <Video> calls load() when it mounts.
+if (typeof HTMLMediaElement !== 'undefined') {
+  Object.defineProperty(HTMLMediaElement.prototype, 'load', { configurable: true, value: () => undefined })
+  Object.defineProperty(HTMLMediaElement.prototype, 'pause', { configurable: true, value: () => undefined })
+  Object.defineProperty(HTMLMediaElement.prototype, 'play', { configurable: true, value: () => Promise.resolve() })
+}
+
 jest.mock('@/services/cloud', () => ({ ...jest.requireActual('@/services/cloud'), callFunction: jest.fn() }))
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires

@@ -34,8 +34,12 @@ function backend(roles: StaffRole[], first: AnnouncementView, extra: Record<stri
   })
 }
 
+/** The fixed bar with what the status calls for (NutUI buttons: read them by class). */
 const bar = () => screen.getByRole('toolbar', { name: '公告操作' })
-const buttons = () => Array.from(bar().querySelectorAll('.nut-button')).map((b) => b.textContent)
+const buttons = () => Array.from(screen.queryByRole('toolbar', { name: '公告操作' })?.querySelectorAll('.nut-button') ?? []).map((b) => b.textContent)
+/** The secondary actions in the head card. */
+const toolbox = () => screen.getByRole('toolbar', { name: '管理' })
+const tools = () => Array.from(screen.queryByRole('toolbar', { name: '管理' })?.querySelectorAll('[role="button"]') ?? []).map((b) => b.textContent)
 
 describe('公告详情（员工）', () => {
   it('a supervisor reviews a notice waiting for review: 审核通过 publishes it', async () => {
@@ -43,8 +47,9 @@ describe('公告详情（员工）', () => {
     backend(['supervisor'], waiting)
     render(<StaffNoticePage />)
     expect(await screen.findByText('请审核这条公告：通过后按申请时间发布。')).toBeTruthy()
+    expect(buttons()).toEqual(['退回', '审核通过'])
     // Pinning waits until it is published (the backend refuses it during review).
-    expect(buttons()).toEqual(['编辑', '撤回', '退回', '审核通过'])
+    expect(tools()).toEqual(['编辑', '撤回'])
     // The override is on record for the reviewer.
     expect(screen.getByText('未满提前通知期发布')).toBeTruthy()
     expect(screen.getByText(/原因：水箱检测发现异常需紧急清洗/)).toBeTruthy()
@@ -73,15 +78,16 @@ describe('公告详情（员工）', () => {
     backend(['desk'], notice({ status: 'review', statusLabel: '待审核', publishedAt: undefined }))
     render(<StaffNoticePage />)
     expect(await screen.findByText('已提交主管审核，通过后按申请时间发布。')).toBeTruthy()
-    expect(buttons()).not.toContain('审核通过')
-    expect(buttons()).not.toContain('退回')
+    expect(buttons()).toEqual([])
+    expect(tools()).toEqual(['编辑', '撤回'])
   })
 
   it('a published interruption: withdraw, unpin, edit, poster, 一键发布「已恢复」 — and the reach numbers', async () => {
     backend(['desk'], notice())
     render(<StaffNoticePage />)
     expect(await screen.findByText('触达情况')).toBeTruthy()
-    expect(buttons()).toEqual(['打印海报', '取消置顶', '编辑', '撤回', '一键发布「已恢复」'])
+    expect(buttons()).toEqual(['一键发布「已恢复」'])
+    expect(tools()).toEqual(['编辑', '取消置顶', '打印海报', '撤回'])
 
     await screen.findByText('推送完成')
     expect(screen.getByText('范围内住户 8 人')).toBeTruthy()
@@ -97,9 +103,11 @@ describe('公告详情（员工）', () => {
     expect(screen.getByText('群聊 1（…abcdef）')).toBeTruthy()
     expect(screen.getByText('打开 3 次 · 首次 11月28日 10:00')).toBeTruthy()
 
-    fireEvent.click(within(bar()).getByText('取消置顶'))
+    fireEvent.click(within(toolbox()).getByText('取消置顶'))
     await waitFor(() => expect(callsOf('pin')).toEqual([{ announcementId: 'an-1', pinned: false }]))
-    expect(await within(bar()).findByText('置顶')).toBeTruthy()
+    expect(await within(toolbox()).findByText('置顶')).toBeTruthy()
+    fireEvent.click(within(toolbox()).getByText('打印海报'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/notice-poster/index?id=an-1' })
 
     fireEvent.click(within(bar()).getByText('一键发布「已恢复」'))
     const dialog = screen.getByRole('dialog', { name: '发布「已恢复」通知' })
@@ -111,13 +119,14 @@ describe('公告详情（员工）', () => {
   it('withdraws with a reason; a withdrawn notice offers no actions', async () => {
     backend(['desk'], generalNotice({ announcementId: 'an-1' }))
     render(<StaffNoticePage />)
-    fireEvent.click(within(await screen.findByRole('toolbar', { name: '公告操作' })).getByText('撤回'))
+    fireEvent.click(within(await screen.findByRole('toolbar', { name: '管理' })).getByText('撤回'))
     const dialog = screen.getByRole('dialog', { name: '撤回公告' })
     await typeInto('撤回原因', '活动改期', dialog)
     fireEvent.click(within(dialog).getByText('撤回'))
     await waitFor(() => expect(callsOf('withdraw')).toEqual([{ announcementId: 'an-1', reason: '活动改期' }]))
     expect(await screen.findByText('已撤回：住户不再看到，未发出的订阅消息不再发送。')).toBeTruthy()
     expect(buttons()).toEqual([])
+    expect(tools()).toEqual([])
   })
 })
 

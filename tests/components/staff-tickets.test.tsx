@@ -88,6 +88,16 @@ describe('工单处理（员工）', () => {
     router.params = { id: 't-1' }
   })
 
+  it('shows the resident’s video with controls beside the description', async () => {
+    backend(detail({ videoUrl: 'https://files.example/uploads/clip.mp4', photoUrls: [] }))
+    const { container } = render(<StaffTicketPage />)
+    await screen.findByText('报事信息')
+    const video = container.querySelector('.ticket-video taro-video-core')!
+    expect(video.getAttribute('src')).toBe('https://files.example/uploads/clip.mp4')
+    expect((video as any).controls).toBe(true)
+    await waitFor(() => expect(video.querySelector('video')).toBeTruthy())
+  })
+
   it('抢单 calls act grab and reloads the ticket', async () => {
     backend(detail({ actions: ['grab'], contactPhone: '138****0001' }), { grab: { status: 'accepted', statusLabel: '处理中', pool: false, assigneeName: '李强', actions: ['arrive', 'note', 'pause', 'complete', 'transfer'] } })
     render(<StaffTicketPage />)

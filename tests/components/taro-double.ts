@@ -71,6 +71,8 @@ export const requestSubscribeMessage = jest.fn((opts: { tmplIds: string[] }) =>
 /** No photo chosen by default; tests queue `{ tempFiles: [...] }` with mockResolvedValueOnce. */
 export const chooseMedia = jest.fn((_opts: unknown): Promise<any> => Promise.reject({ errMsg: 'chooseMedia:fail cancel' }))
 export const compressImage = jest.fn((opts: { src: string }) => Promise.resolve({ errMsg: 'ok', tempFilePath: opts.src.replace(/(\.\w+)$/, '-c$1') }))
+/** Like wx.compressVideo: a new temp file and its size in kB (2 MB unless a test says otherwise). */
+export const compressVideo = jest.fn((opts: { src: string }) => Promise.resolve({ errMsg: 'ok', tempFilePath: opts.src.replace(/(\.\w+)$/, '-c$1'), size: 2048 }))
 
 let uploads = 0
 export const cloud = {
@@ -140,6 +142,7 @@ const Taro = {
   requestSubscribeMessage,
   chooseMedia,
   compressImage,
+  compressVideo,
   cloud,
   ENV_TYPE,
   getEnv,

@@ -69,6 +69,25 @@ describe('工单详情（住户）', () => {
     expect(Taro.previewImage).toHaveBeenCalledWith({ current: 'https://tmp/2.jpg', urls: ['https://tmp/1.jpg', 'https://tmp/2.jpg'] })
   })
 
+  it('plays the attached video inline with controls, and shows none without one', async () => {
+    backend(detail({ description: '', videoUrl: 'https://files.example/uploads/leak.mp4' }))
+    const { container, unmount } = render(<TicketPage />)
+    await screen.findByText('报修·水电')
+    const video = container.querySelector('.ticket-video taro-video-core')!
+    expect(video).toBeTruthy()
+    expect(video.getAttribute('src')).toBe('https://files.example/uploads/leak.mp4')
+    expect((video as any).controls).toBe(true)
+    expect(video.getAttribute('poster')).toBeNull()
+    // Taro's H5 component renders a real <video> for it.
+    await waitFor(() => expect(video.querySelector('video')?.getAttribute('src')).toBe('https://files.example/uploads/leak.mp4'))
+    unmount()
+
+    backend(detail())
+    const second = render(<TicketPage />)
+    await screen.findByText('报修·水电')
+    expect(second.container.querySelector('.ticket-video')).toBeNull()
+  })
+
   it('shows exactly the buttons in `actions`: resolved → 留言 / 重新处理 / 确认完成, no 评价', async () => {
     backend(detail({ status: 'resolved', statusLabel: '待确认', actions: ['confirm', 'reopen', 'message'], autoConfirmAt: '2026-12-01T01:00:00.000Z' }))
     render(<TicketPage />)

@@ -106,14 +106,41 @@ describe('notice periods', () => {
     const d = await A('create', waterCut({ interruption: { reason: '爆管抢修', startAt: at(10), endAt: at(14) } }), 'o-staff-sup');
     const refused = await A('publish', { announcementId: d.data.announcementId }, 'o-staff-sup');
     expect(refused.error).toMatchObject({ code: 'INVALID_INPUT', details: { shortfallHours: 14 } });
-    expect(refused.error.message).toMatch(/至少提前 24 小时/);
+    expect(refused.error.message).toMatch(/至少提前 24 小时通知/);
     const ok = await A('publish', { announcementId: d.data.announcementId, override: { reason: '突发爆管，需紧急抢修' } }, 'o-staff-sup');
     expect(ok.data).toMatchObject({ status: 'published', override: { reason: '突发爆管，需紧急抢修', by: '刘洋' } });
   });
 
   test('a power cut needs 7 days', async () => {
     const d = await A('create', waterCut({ type: 'power', title: '计划停电', interruption: { reason: '电网检修', startAt: at(72), endAt: at(80) } }), 'o-staff-sup');
-    expect((await A('publish', { announcementId: d.data.announcementId }, 'o-staff-sup')).error.details.shortfallHours).toBe(96);
+    const r = await A('publish', { announcementId: d.data.announcementId }, 'o-staff-sup');
+    expect(r.error.details.shortfallHours).toBe(96);
+    expect(r.error.message).toMatch(/停电需至少提前 7 天通知/);
+  });
+
+  test('a review approved after the notice period ran short needs the reviewer’s reason', async () => {
+    const d = await A('create', waterCut({ interruption: { reason: '管道检修', startAt: at(30), endAt: at(34) } }), 'o-staff-desk');
+    expect((await A('publish', { announcementId: d.data.announcementId }, 'o-staff-desk')).data.status).toBe('review');
+    await lc.dev('/api/dev/clock', { body: { advanceMs: 10 * HOUR } });
+    try {
+      const refused = await A('review', { announcementId: d.data.announcementId, approve: true }, 'o-staff-sup');
+      expect(refused.error.details.shortfallHours).toBe(4);
+      const ok = await A('review', { announcementId: d.data.announcementId, approve: true, override: { reason: '审核延误，已电话通知楼长' } }, 'o-staff-sup');
+      expect(ok.data).toMatchObject({ status: 'published', override: { reason: '审核延误，已电话通知楼长', by: '刘洋' } });
+    } finally {
+      await lc.dev('/api/dev/clock', { body: { advanceMs: -10 * HOUR } });
+    }
+  });
+
+  test('staff see stored file ids, so an edit keeps the images', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const up = await (await fetch(`${lc.url}/api/upload`, { method: 'POST', headers: { 'content-type': 'image/png', 'x-wx-openid': 'o-staff-sup' }, body: png as any })).json();
+    const d = await A('create', { type: 'general', title: '绿化施工示意', body: '见附图。', images: [up.data.fileID], clientRequestId: rid() }, 'o-staff-sup');
+    expect(d.data.files.images).toEqual([up.data.fileID]);
+    expect(d.data.images[0]).toMatch(/^http:/);
+    expect(d.data.author).toBe('刘洋');
+    const u = await A('update', { announcementId: d.data.announcementId, type: 'general', title: '绿化施工示意', body: '见附图（已更新）。', images: d.data.files.images }, 'o-staff-sup');
+    expect(u.data.files.images).toEqual([up.data.fileID]);
   });
 
   test('scheduled publication goes out when its time comes', async () => {

@@ -44,6 +44,9 @@ export function NoticesList() {
     <View className='notices'>
       <View className='notices__filters'>
         <ChipGroup groupLabel='通知筛选' options={options} value={filter} onChange={setFilter} />
+        <View className='notices__remind' role='button' hoverClass='notices__remind--pressed' onClick={() => Taro.navigateTo({ url: '/pages/subscriptions/index' })}>
+          <Text>微信提醒</Text>
+        </View>
       </View>
       <StateView loading={list.items === null && !list.error} error={list.error} onRetry={() => void list.reload()}>
         {items.length === 0 ? (

@@ -3,7 +3,7 @@
  *
  * - The forward menu asks for a share ticket (`withShareTicket`) so a card opened in a group
  *   carries the group's identity.
- * - Opened from a group card (scene 1044 with a shareTicket), `getGroupEnterInfo` gives a cloudID;
+ * - Opened from a group card (scene 1044 with a shareTicket, or 1008), `getGroupEnterInfo` gives a cloudID;
  *   `wx.cloud.CloudID(cloudID)` in the call's data makes CloudBase resolve it to
  *   `{ data: { openGId } }` server-side, recorded by `enteredFromGroup`. weapp only: H5 has no groups.
  * - WeChat no longer reports where (or whether) a forward went, so tapping 转发 records `shared`
@@ -12,6 +12,9 @@
 import Taro, { useLoad, useShareAppMessage } from '@tarojs/taro'
 import { noticesApi, type Notice } from './api'
 import { noticePath } from './format'
+
+/** Scenes of a mini-program card opened inside a group chat. */
+const GROUP_SCENES = [1044, 1008]
 
 /** Group opens already recorded in this app session: `${id}:${shareTicket}`. */
 const recorded = new Set<string>()
@@ -31,11 +34,11 @@ function enterOptions(): EnterOptions | null {
 export function recordGroupEnter(announcementId: string): void {
   if (process.env.TARO_ENV !== 'weapp') return
   const opts = enterOptions()
-  // 1044: opened from a card with a share ticket (a group chat). The enter options describe how
-  // the app was entered, so also check that it was this very notice.
-  if (!opts || opts.scene !== 1044 || !opts.shareTicket) return
+  // A card opened in a group chat (1044: with a share ticket; 1008: group card). The enter options
+  // describe how the app was entered, so also check that it was this very notice.
+  if (!opts || !GROUP_SCENES.includes(Number(opts.scene))) return
   if (!String(opts.path ?? '').includes('pages/notice/index') || opts.query?.id !== announcementId) return
-  const key = `${announcementId}:${opts.shareTicket}`
+  const key = `${announcementId}:${opts.shareTicket ?? opts.scene}`
   if (recorded.has(key)) return
   recorded.add(key)
   const api = Taro as unknown as {

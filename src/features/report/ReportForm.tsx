@@ -10,7 +10,7 @@ import { StateView } from '@/components/StateView'
 import type { MeView } from '@/domain/identity'
 import { approvedHomes, useMe } from '@/features/account'
 import { BindPrompt } from '@/features/home/BindPrompt'
-import { PhotoPicker } from '@/features/tickets'
+import { MediaPicker, MEDIA_HINT } from '@/features/tickets'
 import { PUBLIC, useReportForm, type ReportForm as Form } from './useReportForm'
 import { UrgentBanner } from './UrgentBanner'
 import { WindowPicker } from './WindowPicker'
@@ -116,8 +116,12 @@ function FormBody({ type, me, hotline }: { type: TicketType; me: MeView; hotline
           placeholder={PLACEHOLDERS[type]}
           error={form.errors.description}
         />
-        <FormField label={`图片${optional}`} error={form.errors.photos} hint={form.emergency ? '最多 9 张' : '描述和图片至少填写一项，图片最多 9 张'}>
-          <PhotoPicker photos={form.photos} />
+        <FormField
+          label={`图片或视频${optional}`}
+          error={form.errors.photos ?? form.media.video.notice}
+          hint={form.emergency ? MEDIA_HINT : `描述和图片、视频至少填写一项；${MEDIA_HINT}`}
+        >
+          <MediaPicker media={form.media} />
         </FormField>
       </Section>
 

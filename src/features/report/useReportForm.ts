@@ -6,7 +6,7 @@ import { newRequestId } from '@/services/ids'
 import { requestTicketSubscriptions } from '@/services/subscribe'
 import type { MeView } from '@/domain/identity'
 import { approvedHomes, PHONE_RE } from '@/features/account'
-import { photosError, ticketsApi, usePhotos, type TicketLocation } from '@/features/tickets'
+import { mediaError, ticketsApi, useMedia, type TicketLocation } from '@/features/tickets'
 import { ASAP, toWindow, type SlotKey } from './timeWindow'
 import { NEED_DESCRIPTION, validateReport, type ReportErrors } from './validate'
 
@@ -29,7 +29,7 @@ export function useReportForm(type: TicketType, me: MeView) {
   const [date, setDate] = useState(ASAP)
   const [slot, setSlot] = useState<SlotKey | null>(null)
   const [description, setDescription] = useState('')
-  const photos = usePhotos()
+  const media = useMedia()
   const [errors, setErrors] = useState<ReportErrors>({})
   const [submitError, setSubmitError] = useState<string | null>(null)
   const [submitting, setSubmitting] = useState(false)
@@ -55,10 +55,10 @@ export function useReportForm(type: TicketType, me: MeView) {
       area,
       phone,
       description,
-      photoCount: photos.fileIDs.length,
+      photoCount: media.count,
       date: wantsWindow ? date : ASAP,
       slot,
-      photosProblem: photosError(photos),
+      photosProblem: mediaError(media),
     })
     setErrors(found)
     setSubmitError(null)
@@ -81,7 +81,8 @@ export function useReportForm(type: TicketType, me: MeView) {
         type,
         category: category!,
         description: description.trim(),
-        photos: photos.fileIDs,
+        photos: media.photos.fileIDs,
+        ...(media.video.fileID ? { video: media.video.fileID } : {}),
         location,
         contactPhone: phone.trim(),
         ...(wantsWindow && date && slot ? { window: toWindow(date, slot) } : {}),
@@ -97,11 +98,11 @@ export function useReportForm(type: TicketType, me: MeView) {
     }
   }
 
-  // Errors about photos go away as soon as the photos are fixed.
+  // Errors about photos or the video go away as soon as they are fixed.
   const shown: ReportErrors = {
     ...errors,
-    photos: errors.photos && photosError(photos),
-    description: errors.description === NEED_DESCRIPTION && photos.items.length > 0 ? undefined : errors.description,
+    photos: errors.photos && mediaError(media),
+    description: errors.description === NEED_DESCRIPTION && media.attached ? undefined : errors.description,
   }
 
   return {
@@ -117,7 +118,7 @@ export function useReportForm(type: TicketType, me: MeView) {
     date,
     slot,
     description,
-    photos,
+    media,
     wantsWindow,
     errors: shown,
     submitError,

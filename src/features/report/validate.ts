@@ -8,15 +8,16 @@ export interface ReportFields {
   area: string
   phone: string
   description: string
+  /** Uploaded photos, or 1 for an uploaded video. */
   photoCount: number
   /** The chosen day ('' = as soon as possible) and part of it. */
   date: string
   slot: string | null
-  /** Photos still uploading or failed, from photosError(). */
+  /** Photos or the video still uploading or failed, from mediaError(). */
   photosProblem?: string
 }
 
-export const NEED_DESCRIPTION = '请描述问题或上传图片'
+export const NEED_DESCRIPTION = '请描述问题或上传图片、视频'
 
 export type ReportErrors = Partial<Record<'category' | 'place' | 'area' | 'phone' | 'description' | 'window' | 'photos', string>>
 

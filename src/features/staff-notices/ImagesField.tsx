@@ -9,7 +9,7 @@ export function ImagesField({ images }: { images: NoticeImages }) {
   return (
     <FormField
       label='图片（选填）'
-      hint={images.existing ? `原有 ${images.existing} 张图片：保存修改时会被移除，如需保留请删除后重新上传` : '如停水范围示意图、施工公示，最多 9 张'}
+      hint='如停水范围示意图、施工公示，最多 9 张'
     >
       <View className='ne-images'>
         {items.map((it, i) => (
@@ -25,7 +25,6 @@ export function ImagesField({ images }: { images: NoticeImages }) {
                 <Text>上传失败{'\n'}点击重试</Text>
               </View>
             )}
-            {it.status === 'existing' && <Text className='ne-images__old'>原图</Text>}
             <View className='ne-images__remove' role='button' aria-label={`删除第 ${i + 1} 张图片`} onClick={() => images.remove(it.key)}>
               <Text>×</Text>
             </View>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Button, Switch } from '@nutui/nutui-react-taro'
-import { ANNOUNCEMENT_TYPES, ANNOUNCEMENT_TYPE_LABELS, isInterruption, scopeLabel, SUMMARY_MAX, TITLE_MAX, type Scope } from '@/domain/announcements'
+import { ANNOUNCEMENT_TYPES, ANNOUNCEMENT_TYPE_LABELS, isInterruption, scopeLabel, SUMMARY_MAX, TITLE_MAX, type AnnouncementType, type Scope } from '@/domain/announcements'
 import { ChipGroup } from '@/components/ChipGroup'
 import { FormField, TextAreaField } from '@/components/FormField'
 import { Section } from '@/components/Section'
@@ -20,6 +20,14 @@ import './StaffNotices.scss'
 
 const TYPE_OPTIONS = ANNOUNCEMENT_TYPES.map((t) => ({ value: t, label: ANNOUNCEMENT_TYPE_LABELS[t] }))
 type When = 'now' | 'later'
+
+const REASON_EXAMPLES: Partial<Record<AnnouncementType, string>> = {
+  water: '如：二次供水水箱年度清洗消毒',
+  power: '如：供电公司配电设备检修',
+  gas: '如：燃气公司管道安全检测',
+  elevator: '如：电梯年度检验',
+  renovation: '如：地下车库照明节能改造',
+}
 
 /** The live notice-period hint: the rule, and whether this start time meets it. */
 function PeriodHint({ rule, shortfall, hasStart }: { rule: string; shortfall: number; hasStart: boolean }) {
@@ -109,7 +117,7 @@ export function NoticeEditor({ announcementId }: { announcementId?: string }) {
       {interruption && (
         <Section title={`${label}安排`}>
           {period.rule && <PeriodHint rule={period.rule} shortfall={period.shortfall} hasStart={!!draft.startAt} />}
-          <TextAreaField label={`${label}原因`} value={draft.reason} maxlength={REASON_MAX} placeholder='如：二次供水水箱年度清洗消毒' error={errors.reason} onInput={(v) => set({ reason: v })} />
+          <TextAreaField label={`${label}原因`} value={draft.reason} maxlength={REASON_MAX} placeholder={REASON_EXAMPLES[draft.type]} error={errors.reason} onInput={(v) => set({ reason: v })} />
           <TimeField label='开始时间' value={draft.startAt} error={errors.startAt} onChange={(v) => set({ startAt: v })} />
           <TimeField
             label='预计恢复时间'

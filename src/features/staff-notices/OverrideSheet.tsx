@@ -38,7 +38,7 @@ export function OverrideSheet({ type, prompt, busy, onCancel, onConfirm }: Props
       {prompt && (
         <View className='override' role='alert'>
           <Text className='override__rule'>
-            按物业服务规范，{label}需至少提前 {need ? periodText(need) : ''}通知住户。
+            按规定，{label}需至少提前 {need ? periodText(need) : ''}通知住户。
           </Text>
           <Text className='override__short'>本次距开始还差 {prompt.shortfall} 小时。</Text>
           <Text className='override__note'>如确需发布（如突发抢修），请填写原因。原因将与发布人一起记录在案，主管可查看。</Text>

@@ -5,6 +5,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import type { AnnouncementView } from '@/domain/announcements-api'
 import { StateView } from '@/components/StateView'
 import { errorMessage } from '@/services/cloud'
+import { useMe } from '@/features/account'
 import { formatDate, formatDay, noticePath, typeHeading, TYPE_TONE } from '@/features/notices'
 import { staffNoticesApi } from './api'
 import { qrDataUrl } from './qr'
@@ -38,8 +39,15 @@ function Row({ label, children }: { label: string; children: string }) {
   )
 }
 
+/** The body as paragraphs (each indented like a printed notice); blank lines only separate. */
+const paragraphs = (body: string) =>
+  body
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+
 /** The bulletin-board poster itself: A4 portrait, the notice, and a QR code to its page. */
-export function PosterSheet({ notice: n }: { notice: AnnouncementView }) {
+export function PosterSheet({ notice: n, hotline }: { notice: AnnouncementView; hotline?: string | null }) {
   const path = noticePath(n.announcementId)
   const qr = useMemo(() => qrDataUrl(path), [path])
   const issued = n.publishedAt ?? n.publishAt ?? n.updatedAt
@@ -54,7 +62,11 @@ export function PosterSheet({ notice: n }: { notice: AnnouncementView }) {
       <View className='poster__main'>
         <Text className='poster__title'>{n.title}</Text>
         <Text className='poster__salute'>尊敬的各位业主、住户：</Text>
-        <Text className='poster__body'>{n.body}</Text>
+        {paragraphs(n.body).map((p, i) => (
+          <Text key={i} className='poster__para'>
+            {p}
+          </Text>
+        ))}
 
         {n.interruption ? (
           <View className='poster__facts'>
@@ -68,20 +80,20 @@ export function PosterSheet({ notice: n }: { notice: AnnouncementView }) {
             <Row label='通知范围'>{n.scopeLabel}</Row>
           </View>
         )}
-        {n.interruption && <Text className='poster__tip'>请提前做好准备，给您带来不便，敬请谅解。</Text>}
-      </View>
+        {n.interruption && <Text className='poster__para'>请提前做好准备，给您带来不便，敬请谅解！</Text>}
 
-      <View className='poster__foot'>
-        <View className='poster__qr'>
-          <Image className='poster__qr-img' src={qr} mode='aspectFit' aria-label={`二维码：${path}`} />
-          <View className='poster__qr-text'>
-            <Text className='poster__qr-title'>微信扫码查看</Text>
-            <Text className='poster__qr-desc'>通知详情与最新进展{'\n'}有疑问可在线提问</Text>
-          </View>
-        </View>
         <View className='poster__sign'>
           <Text className='poster__sign-org'>{community}物业服务中心</Text>
           <Text className='poster__sign-date'>{formatDate(issued)}</Text>
+        </View>
+      </View>
+
+      <View className='poster__foot'>
+        <Image className='poster__qr-img' src={qr} mode='aspectFit' aria-label={`二维码：${path}`} />
+        <View className='poster__qr-text'>
+          <Text className='poster__qr-title'>微信扫码查看</Text>
+          <Text className='poster__qr-desc'>通知详情与最新进展，有疑问可在线提问</Text>
+          {hotline && <Text className='poster__qr-desc'>物业服务电话：{hotline}</Text>}
         </View>
       </View>
     </View>
@@ -91,6 +103,7 @@ export function PosterSheet({ notice: n }: { notice: AnnouncementView }) {
 /** 公告海报: print on A4 for the bulletin boards by the lifts and the gate. */
 export function Poster({ announcementId }: { announcementId?: string }) {
   const { notice, error, retry } = usePosterNotice(announcementId)
+  const { me } = useMe()
   if (!notice) return <StateView loading={!error} error={error} onRetry={retry} />
   const h5 = process.env.TARO_ENV === 'h5'
   return (
@@ -108,7 +121,7 @@ export function Poster({ announcementId }: { announcementId?: string }) {
           </Button>
         )}
       </View>
-      <PosterSheet notice={notice} />
+      <PosterSheet notice={notice} hotline={me?.community?.hotline} />
     </View>
   )
 }

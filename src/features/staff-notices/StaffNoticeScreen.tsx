@@ -50,6 +50,14 @@ export function StaffNoticeScreen({ announcementId }: { announcementId?: string 
   const canRestore = isInterruption(n.type) && ['published', 'expired'].includes(n.status)
   const canPoster = ['published', 'scheduled', 'expired'].includes(n.status)
   const busy = !!s.acting
+  const hasPrimary = n.status === 'draft' || canRestore || canReview
+
+  // Secondary actions, in the head card; the fixed bar keeps the one the status calls for.
+  const tools: { label: string; run: () => void; danger?: boolean }[] = []
+  if (canEdit && n.status !== 'draft') tools.push({ label: '编辑', run: () => go(`/staff/notice-edit/index?id=${encodeURIComponent(id)}`) })
+  if (canPin) tools.push({ label: n.pinned ? '取消置顶' : '置顶', run: () => void s.act('pin', n.pinned ? '已取消置顶' : '已置顶', () => staffNoticesApi.pin(id, !n.pinned)) })
+  if (canPoster) tools.push({ label: '打印海报', run: () => go(`/staff/notice-poster/index?id=${encodeURIComponent(id)}`) })
+  if (canWithdraw) tools.push({ label: '撤回', run: () => setSheet('withdraw'), danger: true })
 
   async function approve() {
     await s.act('approve', '已通过', () => staffNoticesApi.review(id, true))
@@ -92,6 +100,22 @@ export function StaffNoticeScreen({ announcementId }: { announcementId?: string 
         </View>
         {n.status === 'review' && <Text className='snd__note snd__note--review'>{reviewer ? '请审核这条公告：通过后按申请时间发布。' : '已提交主管审核，通过后按申请时间发布。'}</Text>}
         {n.status === 'withdrawn' && <Text className='snd__note'>已撤回：住户不再看到，未发出的订阅消息不再发送。</Text>}
+        {tools.length > 0 && (
+          <View className='snd__tools' role='toolbar' aria-label='管理'>
+            {tools.map((t) => (
+              <View
+                key={t.label}
+                className={`snd__tool ${t.danger ? 'snd__tool--danger' : ''}`}
+                hoverClass='snd__tool--pressed'
+                role='button'
+                aria-disabled={busy ? 'true' : undefined}
+                onClick={busy ? undefined : t.run}
+              >
+                <Text>{t.label}</Text>
+              </View>
+            ))}
+          </View>
+        )}
       </View>
 
       {(n.review || n.override || n.restoredOf) && (
@@ -131,44 +155,33 @@ export function StaffNoticeScreen({ announcementId }: { announcementId?: string 
         </View>
       </Section>
 
-      <View className='snd-bar__spacer' />
-      <View className='snd-bar' role='toolbar' aria-label='公告操作'>
-        {canPoster && (
-          <Button size='small' fill='none' className='snd-bar__btn' onClick={() => go(`/staff/notice-poster/index?id=${encodeURIComponent(id)}`)}>
-            打印海报
-          </Button>
-        )}
-        {canPin && (
-          <Button size='small' fill='outline' className='snd-bar__btn' disabled={busy} loading={s.acting === 'pin'} onClick={() => void s.act('pin', n.pinned ? '已取消置顶' : '已置顶', () => staffNoticesApi.pin(id, !n.pinned))}>
-            {n.pinned ? '取消置顶' : '置顶'}
-          </Button>
-        )}
-        {canEdit && (
-          <Button size='small' fill='outline' className='snd-bar__btn' disabled={busy} onClick={() => go(`/staff/notice-edit/index?id=${encodeURIComponent(id)}`)}>
-            {n.status === 'draft' ? '编辑并发布' : '编辑'}
-          </Button>
-        )}
-        {canWithdraw && (
-          <Button size='small' fill='outline' type='danger' className='snd-bar__btn' disabled={busy} onClick={() => setSheet('withdraw')}>
-            撤回
-          </Button>
-        )}
-        {canRestore && (
-          <Button size='small' type='primary' className='snd-bar__btn' disabled={busy} onClick={() => setSheet('restore')}>
-            一键发布「已恢复」
-          </Button>
-        )}
-        {canReview && (
-          <>
-            <Button size='small' fill='outline' type='danger' className='snd-bar__btn' disabled={busy} onClick={() => setSheet('reject')}>
-              退回
-            </Button>
-            <Button size='small' type='primary' className='snd-bar__btn' disabled={busy} loading={s.acting === 'approve'} onClick={() => void approve()}>
-              审核通过
-            </Button>
-          </>
-        )}
-      </View>
+      {hasPrimary && (
+        <>
+          <View className='snd-bar__spacer' />
+          <View className='snd-bar' role='toolbar' aria-label='公告操作'>
+            {n.status === 'draft' && (
+              <Button type='primary' className='snd-bar__btn' onClick={() => go(`/staff/notice-edit/index?id=${encodeURIComponent(id)}`)}>
+                编辑并发布
+              </Button>
+            )}
+            {canRestore && (
+              <Button type='primary' className='snd-bar__btn' disabled={busy} onClick={() => setSheet('restore')}>
+                一键发布「已恢复」
+              </Button>
+            )}
+            {canReview && (
+              <>
+                <Button fill='outline' type='danger' className='snd-bar__btn' disabled={busy} onClick={() => setSheet('reject')}>
+                  退回
+                </Button>
+                <Button type='primary' className='snd-bar__btn' disabled={busy} loading={s.acting === 'approve'} onClick={() => void approve()}>
+                  审核通过
+                </Button>
+              </>
+            )}
+          </View>
+        </>
+      )}
 
       <ReasonSheet open={sheet === 'reject'} title='退回公告' label='退回原因' placeholder='如：停水时间与水务公司通知不一致，请核对' confirmText='退回' danger busy={s.acting === 'reject'} onClose={() => setSheet(null)} onSubmit={(r) => void reject(r)} />
       <ReasonSheet open={sheet === 'withdraw'} title='撤回公告' label='撤回原因' placeholder='如：施工延期，另行通知' confirmText='撤回' danger busy={s.acting === 'withdraw'} onClose={() => setSheet(null)} onSubmit={(r) => void withdraw(r)}>
@@ -180,7 +193,7 @@ export function StaffNoticeScreen({ announcementId }: { announcementId?: string 
         label='恢复说明（选填）'
         maxlength={500}
         optional
-        placeholder={`留空则发送：${n.title}已恢复，感谢您的理解与配合。`}
+        placeholder='留空则发送默认说明：「（原通知标题）已恢复，感谢您的理解与配合」'
         confirmText='立即发布'
         busy={s.acting === 'restore'}
         onClose={() => setSheet(null)}

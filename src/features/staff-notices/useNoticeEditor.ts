@@ -45,7 +45,7 @@ export function useNoticeEditor(announcementId?: string) {
       const n = await staffNoticesApi.get(announcementId)
       setNotice(n)
       setDraft(fromNotice(n))
-      images.setExisting(n.images)
+      images.setExisting(n.images, n.files?.images ?? [])
     } catch (err) {
       setLoadError(errorMessage(err))
     }
@@ -61,18 +61,6 @@ export function useNoticeEditor(announcementId?: string) {
   /** Only drafts (and new notices) can be published from here; others are saved in place. */
   const isDraft = !notice || notice.status === 'draft'
 
-  async function confirmDroppingOldFiles(): Promise<boolean> {
-    const files = images.existing + (notice?.attachments.length ?? 0)
-    if (!files) return true
-    const res = await Taro.showModal({
-      title: '原有图片和附件将被移除',
-      content: `这条公告原有 ${files} 个图片或附件，保存后不再显示。如需保留，请删除后重新上传图片。`,
-      confirmText: '继续保存',
-      cancelText: '再看看',
-    })
-    return !!res.confirm
-  }
-
   /** Checks and saves (create or update); resolves the notice's id, or null when not saved. */
   async function save(): Promise<string | null> {
     setSubmitted(true)
@@ -85,12 +73,11 @@ export function useNoticeEditor(announcementId?: string) {
       void Taro.showToast({ title: images.uploading ? '图片正在上传，请稍候' : '有图片上传失败，请重试或删除', icon: 'none' })
       return null
     }
-    if (!(await confirmDroppingOldFiles())) return null
-    const input = toInput(draft, images.fileIDs)
+    // Attachments cannot be edited here; the ones the notice has are kept as they are.
+    const input = { ...toInput(draft, images.fileIDs), attachments: notice?.files?.attachments ?? [] }
     const saved = id ? await staffNoticesApi.update(id, input) : await staffNoticesApi.create(input, requestId.current)
     setId(saved.announcementId)
     setNotice(saved)
-    images.dropExisting()
     return saved.announcementId
   }
 

@@ -19,9 +19,8 @@ const nextKey = () => `img${Date.now().toString(36)}${(seq++).toString(36)}`
 /**
  * A notice's images: chosen, compressed and uploaded at once (the shared upload service).
  *
- * Images already on a loaded notice come back from the backend as display URLs only (the view
- * has no fileIDs), so they cannot be sent again: they are marked `existing` and the editor warns
- * that saving drops them.
+ * Images already on a loaded notice are shown by their display URL and kept by their stored
+ * fileID (the staff view carries both), so saving an edit keeps them unless removed.
  */
 export function useNoticeImages(max = MAX_IMAGES) {
   const [items, setItems] = useState<NoticeImage[]>([])
@@ -80,11 +79,9 @@ export function useNoticeImages(max = MAX_IMAGES) {
     add,
     retry,
     remove: (key: string) => setItems((list) => list.filter((it) => it.key !== key)),
-    /** Images already on a loaded notice (display URLs). */
-    setExisting: (urls: string[]) => setItems(urls.map((path) => ({ key: nextKey(), path, status: 'existing' }))),
-    /** After a save: the old images are gone from the notice. */
-    dropExisting: () => setItems((list) => list.filter((it) => it.status !== 'existing')),
-    fileIDs: items.filter((it) => it.status === 'done' && it.fileID).map((it) => it.fileID!),
+    /** Images already on a loaded notice: display URLs and their stored fileIDs, in order. */
+    setExisting: (urls: string[], fileIDs: string[]) => setItems(urls.map((path, i) => ({ key: nextKey(), path, status: 'existing', fileID: fileIDs[i] }))),
+    fileIDs: items.filter((it) => (it.status === 'done' || it.status === 'existing') && it.fileID).map((it) => it.fileID!),
     /** For the preview: what residents would see. */
     urls: items.filter((it) => it.status !== 'failed').map((it) => it.path),
     existing: items.filter((it) => it.status === 'existing').length,

@@ -5,7 +5,7 @@ import type { TicketDetail } from '@/domain/tickets/api'
 import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
 import { PHONE_RE } from '@/features/account'
-import { CHANNEL_LABELS, DeadlineList, formatTime, PhotoGrid, TicketHeader, Timeline, useTicket } from '@/features/tickets'
+import { CHANNEL_LABELS, DeadlineList, formatTime, PhotoGrid, TicketHeader, TicketVideo, Timeline, useTicket } from '@/features/tickets'
 import { StaffActions } from './StaffActions'
 import './StaffTickets.scss'
 
@@ -58,6 +58,7 @@ export function StaffTicketScreen({ ticketId }: { ticketId?: string }) {
       <Section title='报事信息'>
         {d.description ? <Text className='ticket-facts__desc'>{d.description}</Text> : <Text className='ticket-facts__none'>住户未填写描述</Text>}
         <PhotoGrid urls={d.photoUrls} />
+        <TicketVideo url={d.videoUrl} />
         <View className='ticket-facts staff-ticket__facts'>
           <Row label='联系人'>
             <Text>{d.contactName}</Text>

@@ -4,7 +4,7 @@ import { View, Text } from '@tarojs/components'
 import type { TicketDetail } from '@/domain/tickets/api'
 import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
-import { DeadlineList, formatTime, PhotoGrid, TicketHeader, Timeline, useTicket } from '@/features/tickets'
+import { DeadlineList, formatTime, PhotoGrid, TicketHeader, TicketVideo, Timeline, useTicket } from '@/features/tickets'
 import { ResidentActions } from './ResidentActions'
 import './TicketScreen.scss'
 
@@ -52,6 +52,7 @@ export function TicketScreen({ ticketId }: { ticketId?: string }) {
       <Section title='问题详情'>
         {d.description ? <Text className='ticket-facts__desc'>{d.description}</Text> : <Text className='ticket-facts__none'>未填写描述</Text>}
         <PhotoGrid urls={d.photoUrls} />
+        <TicketVideo url={d.videoUrl} />
         <View className='ticket-facts ticket__facts'>
           <Row label='处理人'>{d.assigneeName ?? '等待安排'}</Row>
           {d.window && (

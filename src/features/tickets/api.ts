@@ -18,6 +18,8 @@ export interface CreateTicketInput {
   category: string
   description: string
   photos: string[]
+  /** A short video's fileID (instead of photos). */
+  video?: string
   location: TicketLocation
   contactPhone: string
   window?: { start: string; end: string }

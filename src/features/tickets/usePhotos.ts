@@ -14,6 +14,12 @@ export interface PhotoItem {
   error?: string
 }
 
+/** A file from chooseMedia: its temp path and size in bytes. */
+export interface ChosenFile {
+  tempFilePath: string
+  size: number
+}
+
 export const MAX_PHOTOS = 9
 export const PHOTO_TOO_LARGE = '单张图片不能超过 10 MB'
 
@@ -60,7 +66,7 @@ export function usePhotos(max = MAX_PHOTOS) {
       void Taro.showToast({ title: `最多上传 ${max} 张图片`, icon: 'none' })
       return
     }
-    let files: { tempFilePath: string; size: number }[]
+    let files: ChosenFile[]
     try {
       const res = await Taro.chooseMedia({ count: room, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
       files = res.tempFiles ?? []
@@ -69,11 +75,18 @@ export function usePhotos(max = MAX_PHOTOS) {
       if (!/cancel/i.test(msg)) void Taro.showToast({ title: '无法选择图片，请重试', icon: 'none' })
       return
     }
-    files = files.slice(0, room)
+    addFiles(files)
+  }
+
+  /** Adds photos already chosen (by `add`, or by a picker that also offers video). */
+  function addFiles(chosen: ChosenFile[]) {
+    const files = chosen.slice(0, Math.max(0, max - itemsRef.current.length))
     const fitting = files.filter((f) => !(f.size > MAX_UPLOAD_BYTES))
     if (fitting.length < files.length) void Taro.showToast({ title: PHOTO_TOO_LARGE, icon: 'none' })
     const added: PhotoItem[] = fitting.map((f) => ({ key: nextKey(), path: f.tempFilePath, status: 'uploading', progress: 0 }))
     if (added.length === 0) return
+    // Keep the ref current so a second addFiles in the same tick sees these too.
+    itemsRef.current = [...itemsRef.current, ...added]
     setItems((list) => [...list, ...added])
     added.forEach((it) => void upload(it))
   }
@@ -93,6 +106,7 @@ export function usePhotos(max = MAX_PHOTOS) {
     items,
     max,
     add,
+    addFiles,
     remove,
     retry,
     reset: () => setItems([]),

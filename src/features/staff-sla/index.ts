@@ -1,0 +1,1 @@
+export { SlaEditor } from './SlaEditor'

@@ -1,0 +1,191 @@
+/**
+ * The service-levels form: the policy as editable text, its checks (the same limits as the
+ * `setSla` input), friendly readouts and the exact payload the function accepts.
+ */
+import { CATEGORIES, CATEGORY_BY_CODE, type Category } from '@/domain/tickets/catalog'
+import type { DeadlineKind, SlaMinutes, SlaPolicy } from '@/domain/tickets/sla'
+
+export type Group = 'emergency' | 'repair' | 'complaint' | 'consultation'
+
+/** The timers each kind of ticket runs (emergencies are repairs on a shorter clock). */
+export const GROUPS: { key: Group; title: string; kinds: DeadlineKind[] }[] = [
+  { key: 'emergency', title: '紧急', kinds: ['accept', 'arrive', 'resolve'] },
+  { key: 'repair', title: '报修', kinds: ['accept', 'arrive', 'resolve'] },
+  { key: 'complaint', title: '投诉', kinds: ['accept', 'resolve'] },
+  { key: 'consultation', title: '咨询', kinds: ['reply'] },
+]
+export const GROUP_BY_KEY = new Map(GROUPS.map((g) => [g.key, g]))
+
+export const KIND_HINTS: Record<DeadlineKind, string> = {
+  accept: '提交后多久内接单',
+  arrive: '提交后多久内上门',
+  resolve: '提交后多久内处理完成',
+  reply: '提交后多久内答复住户',
+}
+
+export const groupOf = (c: Category): Group => (c.emergency ? 'emergency' : c.type)
+
+export const MAX_MINUTES = 30 * 24 * 60
+export const MAX_DAYS = 30
+
+/** 40 → "40 分钟", 90 → "1 小时 30 分钟", 1440 → "24 小时", 4320 → "3 天", 3000 → "2 天 2 小时". */
+export function friendlyMinutes(total: number): string {
+  if (total < 60) return `${total} 分钟`
+  // Under two days, hours read better (24 小时 rather than 1 天).
+  if (total < 2 * 1440) {
+    const h = Math.floor(total / 60)
+    const m = total % 60
+    return m ? `${h} 小时 ${m} 分钟` : `${h} 小时`
+  }
+  const days = Math.floor(total / 1440)
+  const hours = Math.floor((total % 1440) / 60)
+  const mins = total % 60
+  return [`${days} 天`, hours ? `${hours} 小时` : '', mins ? `${mins} 分钟` : ''].filter(Boolean).join(' ')
+}
+
+/** Minutes per timer, as typed ('' = not set). */
+export type Values = Partial<Record<DeadlineKind, string>>
+
+export interface Override {
+  code: string
+  values: Values
+}
+
+export interface Draft {
+  groups: Record<Group, Values>
+  /** Per-category overrides, in catalogue order. */
+  categories: Override[]
+  autoConfirmDays: string
+}
+
+const text = (n: number | undefined) => (typeof n === 'number' ? String(n) : '')
+
+function values(kinds: DeadlineKind[], m: SlaMinutes | undefined): Values {
+  return Object.fromEntries(kinds.map((k) => [k, text(m?.[k])]))
+}
+
+/** Which timers a category's override can set. */
+export const kindsOf = (code: string): DeadlineKind[] => {
+  const c = CATEGORY_BY_CODE.get(code)
+  return c ? GROUP_BY_KEY.get(groupOf(c))!.kinds : []
+}
+
+const order = (code: string) => CATEGORIES.findIndex((c) => c.code === code)
+
+export function toDraft(sla: SlaPolicy): Draft {
+  const categories = Object.entries(sla.categories ?? {})
+    .filter(([code]) => CATEGORY_BY_CODE.has(code))
+    .map(([code, m]) => ({ code, values: values(kindsOf(code), m) }))
+    // `{}` is how a removed default override is stored: nothing to show.
+    .filter((o) => Object.values(o.values).some(Boolean))
+    .sort((a, b) => order(a.code) - order(b.code))
+  return {
+    groups: {
+      emergency: values(GROUP_BY_KEY.get('emergency')!.kinds, sla.emergency),
+      repair: values(GROUP_BY_KEY.get('repair')!.kinds, sla.repair),
+      complaint: values(GROUP_BY_KEY.get('complaint')!.kinds, sla.complaint),
+      consultation: values(GROUP_BY_KEY.get('consultation')!.kinds, sla.consultation),
+    },
+    categories,
+    autoConfirmDays: text(sla.autoConfirmDays),
+  }
+}
+
+/** A whole number of minutes, or null when the text is not one. */
+export function parseWhole(v: string | undefined): number | null {
+  const t = (v ?? '').trim()
+  return /^\d{1,6}$/.test(t) ? Number(t) : null
+}
+
+export function checkMinutes(v: string | undefined, required: boolean): string | undefined {
+  const t = (v ?? '').trim()
+  if (!t) return required ? '请填写时限' : undefined
+  const n = parseWhole(t)
+  if (n === null) return '请填写整数分钟'
+  if (n < 1) return '时限至少 1 分钟'
+  if (n > MAX_MINUTES) return '时限不超过 30 天'
+  return undefined
+}
+
+export function checkDays(v: string): string | undefined {
+  const t = v.trim()
+  if (!t) return '请填写自动确认天数'
+  const n = parseWhole(t)
+  if (n === null) return '请填写整数天数'
+  if (n < 1) return '自动确认天数至少 1 天'
+  if (n > MAX_DAYS) return '自动确认天数不超过 30 天'
+  return undefined
+}
+
+/** Field keys: `repair.accept`, `cat.elevator_trapped.arrive`, `cat.elevator_trapped`, `autoConfirmDays`. */
+export type DraftErrors = Record<string, string>
+
+export const EMPTY_OVERRIDE = '至少填写一项时限，或删除这个类别'
+
+export function checkDraft(d: Draft): DraftErrors {
+  const errors: DraftErrors = {}
+  for (const g of GROUPS) {
+    for (const k of g.kinds) {
+      const e = checkMinutes(d.groups[g.key][k], true)
+      if (e) errors[`${g.key}.${k}`] = e
+    }
+  }
+  for (const o of d.categories) {
+    const kinds = kindsOf(o.code)
+    for (const k of kinds) {
+      const e = checkMinutes(o.values[k], false)
+      if (e) errors[`cat.${o.code}.${k}`] = e
+    }
+    if (!kinds.some((k) => (o.values[k] ?? '').trim())) errors[`cat.${o.code}`] = EMPTY_OVERRIDE
+  }
+  const days = checkDays(d.autoConfirmDays)
+  if (days) errors.autoConfirmDays = days
+  return errors
+}
+
+export interface SlaInput {
+  emergency: SlaMinutes
+  repair: SlaMinutes
+  complaint: SlaMinutes
+  consultation: SlaMinutes
+  categories: Record<string, SlaMinutes>
+  autoConfirmDays: number
+}
+
+function minutes(kinds: DeadlineKind[], v: Values): SlaMinutes {
+  const out: SlaMinutes = {}
+  for (const k of kinds) {
+    const n = parseWhole(v[k])
+    if (n !== null) out[k] = n
+  }
+  return out
+}
+
+/**
+ * Exactly what `setSla` accepts (a checked draft). A default override the admin removed is sent
+ * as `{}`: the function lays the community's overrides over the defaults, so leaving it out
+ * would bring it back.
+ */
+export function toPayload(d: Draft, defaults: SlaPolicy): SlaInput {
+  const categories: Record<string, SlaMinutes> = {}
+  for (const code of Object.keys(defaults.categories ?? {})) categories[code] = {}
+  for (const o of d.categories) categories[o.code] = minutes(kindsOf(o.code), o.values)
+  return {
+    emergency: minutes(GROUP_BY_KEY.get('emergency')!.kinds, d.groups.emergency),
+    repair: minutes(GROUP_BY_KEY.get('repair')!.kinds, d.groups.repair),
+    complaint: minutes(GROUP_BY_KEY.get('complaint')!.kinds, d.groups.complaint),
+    consultation: minutes(GROUP_BY_KEY.get('consultation')!.kinds, d.groups.consultation),
+    categories,
+    autoConfirmDays: parseWhole(d.autoConfirmDays) ?? 0,
+  }
+}
+
+/** Categories that can still get an override, by group. */
+export function addableCategories(d: Draft): { group: Group; title: string; options: { value: string; label: string }[] }[] {
+  const taken = new Set(d.categories.map((o) => o.code))
+  return GROUPS.map((g) => ({
+    group: g.key,
+    title: g.title,
+    options: CATEGORIES.filter((c) => groupOf(c) === g.key && !taken.has(c.code)).map((c) => ({ value: c.code, label: c.label })),
+  })).filter((g) => g.options.length > 0)
+}
