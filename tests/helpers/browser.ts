@@ -27,7 +27,10 @@ export async function launch(): Promise<Browser> {
 /** A phone-sized page (375×667, as a resident sees the app) acting as the given persona. */
 export async function phone(browser: Browser, baseUrl: string, openid: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  await context.addInitScript((id) => window.localStorage.setItem('linli.persona', id), openid);
+  await context.addInitScript((id) => {
+    // about:blank (between pages) has no storage of its own.
+    if (location.protocol.startsWith('http')) window.localStorage.setItem('linli.persona', id);
+  }, openid);
   const page = await context.newPage();
   page.setDefaultTimeout(15000);
   await page.goto(baseUrl + '/');

@@ -7,6 +7,8 @@ export const button = (page: Page | Locator, text: string | RegExp) => page.loca
 export const tab = (page: Page, name: string) => page.locator('.weui-tabbar__item', { hasText: name }).first();
 /** Open a route of the H5 build (hash router). */
 export const open = async (page: Page, baseUrl: string, route: string) => {
+  // A change of hash alone is not a new page load for the app: start from a blank page.
+  await page.goto('about:blank');
   await page.goto(`${baseUrl}/#${route}`);
 };
 /** Answer Taro's H5 modal (showModal) with its confirm button. */
