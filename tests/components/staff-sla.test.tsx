@@ -58,13 +58,13 @@ describe('服务时限', () => {
     ])
 
     expect(await valueOf('报修到场时限')).toBe('60')
-    expect(row('报修到场时限').textContent).toContain('1 小时 · 默认 40 分钟')
+    expect(row('报修到场时限').textContent).toContain('= 1 小时，默认 40 分钟')
     expect(within(row('报修到场时限')).getByText('恢复默认')).toBeTruthy()
     expect(await valueOf('报修完成时限')).toBe('1440')
-    expect(row('报修完成时限').textContent).toContain('24 小时 · 默认 24 小时')
+    expect(row('报修完成时限').textContent).toContain('= 24 小时，默认 24 小时')
     expect(within(row('报修完成时限')).queryByText('恢复默认')).toBeNull()
-    expect(row('投诉完成时限').textContent).toContain('3 天 · 默认 3 天')
-    expect(row('紧急完成时限').textContent).toContain('4 小时 · 默认 4 小时')
+    expect(row('投诉完成时限').textContent).toContain('= 3 天，默认 3 天')
+    expect(row('紧急完成时限').textContent).toContain('= 4 小时，默认 4 小时')
     expect(await valueOf('自动确认天数')).toBe('3')
 
     // Per-category overrides: the default 电梯困人 到场 30 and the community's own 噪音.
@@ -73,7 +73,7 @@ describe('服务时限', () => {
     expect(await valueOf('电梯困人到场时限')).toBe('30')
     expect(await valueOf('电梯困人响应时限')).toBe('')
     expect(row('电梯困人响应时限').textContent).toContain('留空：沿用紧急 5 分钟')
-    expect(row('噪音响应时限').textContent).toContain('2 小时 · 默认沿用投诉 24 小时')
+    expect(row('噪音响应时限').textContent).toContain('= 2 小时，默认沿用投诉 24 小时')
     expect(screen.getByText('已保存')).toBeTruthy()
   })
 
@@ -83,13 +83,15 @@ describe('服务时限', () => {
     await screen.findByLabelText('报修响应时限')
 
     await typeInto('报修响应时限', '20')
-    expect(row('报修响应时限').textContent).toContain('20 分钟 · 默认 30 分钟')
+    // Under an hour the input says it all: no readout, just the default.
+    expect(within(row('报修响应时限')).getByText('默认 30 分钟')).toBeTruthy()
+    expect(row('报修响应时限').textContent).not.toContain('=')
     await typeInto('投诉完成时限', '5760')
-    expect(row('投诉完成时限').textContent).toContain('4 天')
+    expect(row('投诉完成时限').textContent).toContain('= 4 天')
     await typeInto('咨询答复时限', '0')
     expect(within(row('咨询答复时限')).getByRole('alert').textContent).toBe('时限至少 1 分钟')
     await typeInto('咨询答复时限', '90')
-    expect(row('咨询答复时限').textContent).toContain('1 小时 30 分钟')
+    expect(row('咨询答复时限').textContent).toContain('= 1 小时 30 分钟')
 
     // Remove the default 电梯困人 override; add 燃气异味 with its own 到场.
     fireEvent.click(screen.getByLabelText('删除 电梯困人 的单独时限'))
@@ -108,7 +110,7 @@ describe('服务时限', () => {
 
     await typeInto('燃气异味到场时限', '10')
     await typeInto('自动确认天数', '5')
-    expect(row('自动确认天数').textContent).toContain('5 天 · 默认 3 天')
+    expect(within(row('自动确认天数')).getByText('默认 3 天')).toBeTruthy()
     fireEvent.click(screen.getByText('保存'))
     await waitFor(() => expect(callsOf('setSla')).toHaveLength(1))
     expect(callsOf('setSla')[0]).toEqual({
@@ -135,7 +137,7 @@ describe('服务时限', () => {
     await screen.findByLabelText('报修到场时限')
     fireEvent.click(screen.getByLabelText('恢复默认：报修到场时限'))
     expect(await valueOf('报修到场时限')).toBe('40')
-    expect(row('报修到场时限').textContent).toContain('40 分钟 · 默认 40 分钟')
+    expect(within(row('报修到场时限')).getByText('默认 40 分钟')).toBeTruthy()
     expect(screen.queryByLabelText('恢复默认：报修到场时限')).toBeNull()
 
     // An override's default is its category default, or empty (follow the type).

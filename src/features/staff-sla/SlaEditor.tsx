@@ -30,10 +30,12 @@ interface RowProps {
   onReset?: () => void
 }
 
-/** One timer: what it means, its value (minutes or days) in an input and in words, its default. */
+/** One timer: what it means, its value (an input, with the value in words when they say more), its default. */
 function Row({ label, desc, name, unit, value, onChange, readout, hint, placeholder, error, onReset }: RowProps) {
+  // "240 分钟" is better read as "4 小时"; "40 分钟" needs no second reading.
+  const extra = readout && readout !== `${value.trim()} ${unit}` ? readout : undefined
   return (
-    <View className={`sla-row ${error ? 'sla-row--invalid' : ''}`}>
+    <View className={`sla-row ${error ? 'sla-row--invalid' : ''} ${onChange ? '' : 'sla-row--readonly'}`}>
       <View className='sla-row__main'>
         <View className='sla-row__text'>
           <Text className='sla-row__label'>{label}</Text>
@@ -66,8 +68,8 @@ function Row({ label, desc, name, unit, value, onChange, readout, hint, placehol
           </View>
         ) : (
           <Text className='sla-row__hint'>
-            {onChange && readout && <Text className='sla-row__readout'>{readout}</Text>}
-            {onChange && readout ? ' · ' : ''}
+            {onChange && extra && <Text className='sla-row__readout'>= {extra}</Text>}
+            {onChange && extra ? '，' : ''}
             {hint}
           </Text>
         )}
@@ -150,7 +152,7 @@ function OverrideCard({ sla, o, canEdit }: { sla: Sla; o: Override; canEdit: boo
             name={`${cat.label}${DEADLINE_LABELS[k]}时限`}
             unit='分钟'
             value={value}
-            placeholder='留空沿用'
+            placeholder='沿用'
             onChange={canEdit ? (v) => sla.setOverride(o.code, k, v) : undefined}
             readout={words(value)}
             hint={value.trim() ? (def ? `默认 ${friendlyMinutes(def)}` : `默认${follow}`) : `留空：${follow}`}
@@ -212,7 +214,7 @@ export function SlaEditor() {
       <Section title='自动确认'>
         <Row
           label='自动确认天数'
-          desc='完工后住户未确认，多少天后自动确认'
+          desc='完工后住户未确认，到期自动确认'
           name='自动确认天数'
           unit='天'
           value={days}
