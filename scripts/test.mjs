@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test` — the five test layers, in one jest run after the builds they test:
+// `npm test` — a typecheck, then the five test layers in one jest run after the builds they test:
 //   unit → functions (real SDK against the local CloudBase) → components → weapp
 //   (compiled dist/weapp under miniprogram-simulate) → e2e (Chromium against the started app).
 // Extra arguments go to jest (e.g. `npm test -- --selectProjects unit`).
@@ -15,6 +15,7 @@ const needs = (layer) => !only || only.split(',').includes(layer);
 
 if (needs('e2e')) ensureSystemDeps();
 const times = [];
+if (!only) times.push(['typecheck', run(process.execPath, [bin('tsc'), '-p', 'tsconfig.json'], { cwd: root })]);
 times.push(['functions build', run(process.execPath, [join(root, 'scripts/build-functions.mjs')], { cwd: root })]);
 if (needs('weapp') || needs('e2e')) times.push(['weapp build', run(process.execPath, [bin('taro'), 'build', '--type', 'weapp'], { cwd: root, env: { ...process.env, NODE_ENV: 'production' } })]);
 if (needs('e2e')) times.push(['h5 build', run(process.execPath, [bin('taro'), 'build', '--type', 'h5'], { cwd: root, env: { ...process.env, NODE_ENV: 'production' } })]);
