@@ -31,6 +31,34 @@ describe('家庭成员', () => {
     expect(callsOf('removeMember')).toEqual([{ membershipId: 'm-fam' }])
   })
 
+  it('lets the owner accept a pending family member or tenant', async () => {
+    mockCloud({
+      me: () => me({ homes: [mine] }),
+      householdMembers: () => members,
+      decideBinding: (d: any) => ({ ...members[2], status: d.approve ? 'approved' : 'rejected' }),
+    })
+    render(<HouseholdPage />)
+    expect(await screen.findByText('刘洋')).toBeTruthy()
+    expect(within(row('刘洋')).queryByText('移除')).toBeNull()
+    fireEvent.click(within(row('刘洋')).getByText('同意'))
+    await waitFor(() => expect(callsOf('decideBinding')).toEqual([{ membershipId: 'm-ten', approve: true }]))
+    expect(await within(row('刘洋')).findByText('已绑定')).toBeTruthy()
+  })
+
+  it('refusing asks for a reason and removes the request from the list', async () => {
+    mockCloud({
+      me: () => me({ homes: [mine] }),
+      householdMembers: () => members,
+      decideBinding: (d: any) => ({ ...members[2], status: d.approve ? 'approved' : 'rejected' }),
+    })
+    render(<HouseholdPage />)
+    expect(await screen.findByText('刘洋')).toBeTruthy()
+    ;(Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: true, content: '不认识此人' })
+    fireEvent.click(within(row('刘洋')).getByText('拒绝'))
+    await waitFor(() => expect(callsOf('decideBinding')).toEqual([{ membershipId: 'm-ten', approve: false, reason: '不认识此人' }]))
+    await waitFor(() => expect(screen.queryByText('刘洋')).toBeNull())
+  })
+
   it('explains that only owners manage members', async () => {
     mockCloud({ me: () => me({ homes: [home({ relation: 'tenant' })] }) })
     render(<HouseholdPage />)

@@ -49,7 +49,17 @@ export function HouseholdScreen({ unitId: requested }: { unitId?: string }) {
                   </Text>
                 </View>
                 <StatusTag status={m.status} />
-                {!self && m.relation !== 'owner' && m.status !== 'removed' && (
+                {!self && m.relation !== 'owner' && m.status === 'pending' && (
+                  <View className='member__decide'>
+                    <Button size='small' fill='outline' className='member__remove' disabled={household.removing === m.membershipId} onClick={() => void household.decide(m, false)}>
+                      拒绝
+                    </Button>
+                    <Button size='small' type='primary' className='member__remove' loading={household.removing === m.membershipId} onClick={() => void household.decide(m, true)}>
+                      同意
+                    </Button>
+                  </View>
+                )}
+                {!self && m.relation !== 'owner' && m.status === 'approved' && (
                   <Button
                     size='small'
                     fill='outline'

@@ -49,5 +49,25 @@ export function useHousehold(unitId: string | null) {
     }
   }
 
-  return { members, loading, error, reload: load, remove, removing }
+  /** An owner lets a family member or tenant in (or not): the same decision the desk can make. */
+  async function decide(member: HomeView, approve: boolean) {
+    let reason: string | undefined
+    if (!approve) {
+      const res = await Taro.showModal({ title: '拒绝加入', content: `拒绝「${member.name}」加入本户？`, confirmText: '拒绝', confirmColor: '#e5484d', editable: true, placeholderText: '原因（必填）' } as any)
+      if (!res.confirm) return
+      reason = String((res as any).content ?? '').trim() || '业主未同意'
+    }
+    setRemoving(member.membershipId)
+    try {
+      const updated = await accountApi.decideBinding(member.membershipId, approve, reason)
+      setMembers((list) => (list ?? []).map((m) => (m.membershipId === updated.membershipId ? updated : m)).filter((m) => m.status !== 'rejected'))
+      void Taro.showToast({ title: approve ? '已同意加入' : '已拒绝', icon: approve ? 'success' : 'none' })
+    } catch (err) {
+      void Taro.showToast({ title: errorMessage(err), icon: 'none' })
+    } finally {
+      setRemoving(null)
+    }
+  }
+
+  return { members, loading, error, reload: load, remove, decide, removing }
 }
