@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../src/domain/errors';
 import type { CallbackView, callbackInputs } from '../../src/domain/tickets/callbacks-api';
-import { CALLBACK_STATUS_LABELS } from '../../src/domain/tickets/reminders';
+import { CALLBACK_STATUS_LABELS, DEFAULT_CALLBACK_SETTINGS } from '../../src/domain/tickets/reminders';
 import { CATEGORY_BY_CODE, TICKET_TYPE_LABELS } from '../../src/domain/tickets/catalog';
 import { reopenDeadlines } from '../../src/domain/tickets/sla';
 import { slaFor } from '../tickets/sla-settings';
@@ -70,6 +70,16 @@ export async function list(input: In<'list'>, ctx: ActionContext) {
   });
   const next = offset + cbs.length;
   return { items, total: total.total, ...(next < total.total ? { nextCursor: String(next) } : {}) };
+}
+
+/** The community's callback settings (policy per type, due hours, attempts, confirmation reminder). */
+export async function getSettings(_input: unknown, ctx: ActionContext) {
+  return { settings: await settingsFor(ctx, ctx.caller.staff!.communityId, new Map()), defaults: DEFAULT_CALLBACK_SETTINGS };
+}
+
+export async function setSettings(input: In<'setSettings'>, ctx: ActionContext) {
+  await ctx.db.collection('communities').doc(ctx.caller.staff!.communityId).update({ 'settings.callbacks': ctx.db.command.set(input) });
+  return getSettings({}, ctx);
 }
 
 const CHANNEL_LABELS = { phone: '电话', message: '留言', visit: '上门' } as const;

@@ -7,7 +7,7 @@ import { DEPARTMENT_ROLE } from '../../src/domain/tickets/catalog';
 import type { ActionContext } from '../_lib/handler';
 import type { StaffDoc } from '../_lib/caller';
 import { actorFor, actorName, derived, refuse, type EventDoc, type TicketDoc } from './model';
-import { DEFAULT_CALLBACK_SETTINGS } from '../../src/domain/tickets/reminders';
+import { settingsFor } from '../callbacks/remind';
 import { noticeStaff, notifyResident } from './notify';
 import { checkText } from './security';
 
@@ -111,7 +111,7 @@ async function plan(ctx: ActionContext, tx: any, t: TicketDoc, actor: Actor, inp
     case 'complete':
     case 'answer': {
       const autoConfirmAt = new Date(now.getTime() + (await slaFor(ctx.db, t.communityId)).autoConfirmDays * 86400_000);
-      const confirmReminderAt = new Date(now.getTime() + DEFAULT_CALLBACK_SETTINGS.confirmReminderHours * 3600_000);
+      const confirmReminderAt = new Date(now.getTime() + (await settingsFor(ctx, t.communityId, new Map())).confirmReminderHours * 3600_000);
       // The reminders timer turns a resolution into a callback task (回访), by policy.
       const resolution = { resolvedAt: now, autoConfirmAt, confirmReminderAt, callbackDue: true, resolutionCount: (t.resolutionCount ?? 0) + 1 };
       return { patch: resolution, event: { text: input.text, ...(input.action === 'complete' ? { photos: input.photos } : {}) } };

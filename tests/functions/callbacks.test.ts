@@ -198,3 +198,22 @@ describe('residents awaiting confirmation', () => {
     expect(rec.map((r: any) => r.channel)).toEqual(['subscribe']);
   });
 });
+
+describe('settings', () => {
+  const settings = { policy: { repair: 'skip-if-rated-4', complaint: 'always', consultation: 'never' }, dueHours: 12, maxAttempts: 2, confirmReminderHours: 6 };
+  afterAll(() => lc.db.collection('communities').doc('cm-cuihu').update({ settings: lc.db.command.remove() }));
+  test('admins set the policy, due time and attempts; staff read them; the timer and outcomes follow them', async () => {
+    expect((await C('setSettings', settings, 'o-staff-desk')).error.code).toBe('FORBIDDEN');
+    expect((await C('setSettings', { ...settings, dueHours: 0 }, 'o-staff-admin')).error.message).toBe('回访时限至少 1 小时');
+    expect((await C('setSettings', settings, 'o-staff-admin')).data.settings).toEqual(settings);
+    expect((await C('getSettings', {}, 'o-staff-eng1')).data.settings.dueHours).toBe(12);
+    const ticketId = await resolved('o-resident-02', { clientRequestId: rid() });
+    await remind();
+    const cb = (await C('list', { pageSize: 50 }, 'o-staff-desk')).data.items.find((c: any) => c.ticketId === ticketId);
+    expect(new Date(cb.dueAt).getTime() - new Date(cb.resolvedAt).getTime()).toBe(12 * HOUR);
+    expect((await C('record', { callbackId: cb.callbackId, reached: false, channel: 'phone' }, 'o-staff-desk')).data.status).toBe('open');
+    expect((await C('record', { callbackId: cb.callbackId, reached: false, channel: 'phone' }, 'o-staff-desk')).data.status).toBe('unreachable');
+    const t = lc.server.ctx.engine.getById('tickets', ticketId)!;
+    expect(new Date(t.confirmReminderAt).getTime() - new Date(t.resolvedAt).getTime()).toBe(6 * HOUR);
+  });
+});

@@ -1,9 +1,20 @@
 import { z } from 'zod';
 import { idSchema, pageSchema } from '../identity';
-import type { CallbackStatus } from './reminders';
+import { CALLBACK_POLICIES, type CallbackStatus } from './reminders';
 
 /** Inputs of the `callbacks` function (回访 tasks). */
+const policy = z.enum(CALLBACK_POLICIES);
+
 export const callbackInputs = {
+  getSettings: z.object({}).strict(),
+  setSettings: z
+    .object({
+      policy: z.object({ repair: policy, complaint: policy, consultation: policy }).strict(),
+      dueHours: z.number().int().min(1, { message: '回访时限至少 1 小时' }).max(168, { message: '回访时限不超过 7 天' }),
+      maxAttempts: z.number().int().min(1, { message: '至少尝试 1 次' }).max(10, { message: '最多尝试 10 次' }),
+      confirmReminderHours: z.number().int().min(1, { message: '提醒时间至少 1 小时' }).max(168, { message: '提醒时间不超过 7 天' }),
+    })
+    .strict(),
   counts: z.object({}).strict(),
   list: pageSchema.extend({ status: z.enum(['open', 'closed']).default('open'), mine: z.boolean().default(false) }).strict(),
   record: z
