@@ -18,7 +18,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'staff',
-      pages: ['workbench/index', 'bindings/index', 'members/index', 'tickets/index', 'ticket/index', 'log/index', 'routing/index', 'callbacks/index', 'notices/index', 'notice-edit/index', 'notice/index', 'notice-poster/index', 'sla/index'],
+      pages: ['workbench/index', 'bindings/index', 'members/index', 'tickets/index', 'ticket/index', 'log/index', 'routing/index', 'callbacks/index', 'notices/index', 'notice-edit/index', 'notice/index', 'notice-poster/index', 'sla/index', 'callback-settings/index'],
     },
   ],
   window: {

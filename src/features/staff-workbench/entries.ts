@@ -17,6 +17,7 @@ export const ENTRIES: WorkbenchEntry[] = [
   { key: 'routing', title: '派单规则', roles: ['supervisor', 'admin'], url: '/staff/routing/index', desc: '各类工单派给谁、怎么派' },
   { key: 'sla', title: '服务时限', roles: ['supervisor', 'admin'], url: '/staff/sla/index', desc: '响应、到场、完成的时限' },
   { key: 'callbacks', title: '回访', roles: ['desk', 'engineer', 'security', 'supervisor', 'admin'], url: '/staff/callbacks/index', desc: '完工后回访住户' },
+  { key: 'callback-settings', title: '回访设置', roles: ['supervisor', 'admin'], url: '/staff/callback-settings/index', desc: '回访策略、时限与联系次数' },
   { key: 'notices', title: '公告', roles: ['desk', 'supervisor', 'admin'], url: '/staff/notices/index', desc: '停水停电等通知，推送与张贴' },
   { key: 'handover', title: '入住交接', roles: ['desk', 'engineer', 'admin'] },
   { key: 'events', title: '活动', roles: ['desk', 'admin'] },

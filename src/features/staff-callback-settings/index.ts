@@ -1,0 +1,1 @@
+export { CallbackSettingsEditor } from './CallbackSettingsEditor'

@@ -1,0 +1,76 @@
+/**
+ * The callback-settings form: the settings as editable text, their checks (the same limits as
+ * the `setSettings` input) and the exact payload the function accepts.
+ */
+import type { CallbackPolicy, CallbackSettings } from '@/domain/tickets/reminders'
+
+export type PolicyType = keyof CallbackSettings['policy']
+export const POLICY_TYPES: PolicyType[] = ['repair', 'complaint', 'consultation']
+
+export type NumberKey = 'dueHours' | 'maxAttempts' | 'confirmReminderHours'
+
+export interface NumberField {
+  key: NumberKey
+  label: string
+  unit: string
+  min: number
+  max: number
+  /** Messages as the function words them. */
+  tooSmall: string
+  tooLarge: string
+}
+
+export const NUMBER_FIELDS: NumberField[] = [
+  { key: 'dueHours', label: '回访时限（小时）', unit: '小时', min: 1, max: 168, tooSmall: '回访时限至少 1 小时', tooLarge: '回访时限不超过 7 天' },
+  { key: 'maxAttempts', label: '联系不上最多尝试（次）', unit: '次', min: 1, max: 10, tooSmall: '至少尝试 1 次', tooLarge: '最多尝试 10 次' },
+  { key: 'confirmReminderHours', label: '完工后提醒住户确认（小时）', unit: '小时', min: 1, max: 168, tooSmall: '提醒时间至少 1 小时', tooLarge: '提醒时间不超过 7 天' },
+]
+
+export interface Draft {
+  policy: Record<PolicyType, CallbackPolicy>
+  dueHours: string
+  maxAttempts: string
+  confirmReminderHours: string
+}
+
+export const toDraft = (s: CallbackSettings): Draft => ({
+  policy: { ...s.policy },
+  dueHours: String(s.dueHours),
+  maxAttempts: String(s.maxAttempts),
+  confirmReminderHours: String(s.confirmReminderHours),
+})
+
+/** A whole number, or null when the text is not one. */
+export function parseWhole(v: string | undefined): number | null {
+  const t = (v ?? '').trim()
+  return /^\d{1,6}$/.test(t) ? Number(t) : null
+}
+
+export function checkNumber(f: NumberField, v: string): string | undefined {
+  const t = v.trim()
+  if (!t) return '请填写数值'
+  const n = parseWhole(t)
+  if (n === null) return '请填写整数'
+  if (n < f.min) return f.tooSmall
+  if (n > f.max) return f.tooLarge
+  return undefined
+}
+
+export type DraftErrors = Partial<Record<NumberKey, string>>
+
+export function checkDraft(d: Draft): DraftErrors {
+  const errors: DraftErrors = {}
+  for (const f of NUMBER_FIELDS) {
+    const e = checkNumber(f, d[f.key])
+    if (e) errors[f.key] = e
+  }
+  return errors
+}
+
+/** Exactly what `setSettings` accepts (a checked draft). */
+export const toPayload = (d: Draft): CallbackSettings => ({
+  policy: { repair: d.policy.repair, complaint: d.policy.complaint, consultation: d.policy.consultation },
+  dueHours: parseWhole(d.dueHours) ?? 0,
+  maxAttempts: parseWhole(d.maxAttempts) ?? 0,
+  confirmReminderHours: parseWhole(d.confirmReminderHours) ?? 0,
+})
