@@ -6,7 +6,7 @@ import { INVITE_TTL_DAYS, inviteCodeFrom } from '../../src/domain/membership';
 import type { StaffDoc } from '../_lib/caller';
 import type { ActionContext } from '../_lib/handler';
 import { stableId } from '../_lib/ids';
-import { audit, staffView } from './views';
+import { audit, communityName, staffView } from './views';
 
 type In<K extends keyof typeof accountInputs> = z.infer<(typeof accountInputs)[K]>;
 
@@ -52,7 +52,9 @@ export async function redeemInvite(input: In<'redeemInvite'>, { db, caller, cloc
 
 export async function listStaff(_input: unknown, { db, caller }: ActionContext): Promise<StaffView[]> {
   const res = await db.collection('staff').where({ communityId: caller.staff!.communityId }).orderBy('createdAt', 'asc').limit(200).get();
-  return Promise.all((res.data as StaffDoc[]).map((s) => staffView(db, s)));
+  // One community: its name is read once, not once per member.
+  const name = await communityName(db, caller.staff!.communityId);
+  return Promise.all((res.data as StaffDoc[]).map((s) => staffView(db, s, name)));
 }
 
 export async function updateStaff(input: In<'updateStaff'>, { db, caller, clock }: ActionContext): Promise<StaffView> {

@@ -31,12 +31,17 @@ export async function homeViews(db: Database, ms: MembershipDoc[], opts: { revea
   }));
 }
 
-export async function staffView(db: Database, s: StaffDoc): Promise<StaffView> {
-  const c = await db.collection('communities').doc(s.communityId).field({ name: true }).get();
+export async function communityName(db: Database, communityId: string): Promise<string> {
+  const c = await db.collection('communities').doc(communityId).field({ name: true }).get();
+  return (c.data[0] as any)?.name ?? '';
+}
+
+/** A staff record as the client sees it; pass the community's name when listing many. */
+export async function staffView(db: Database, s: StaffDoc, name?: string): Promise<StaffView> {
   return {
     staffId: s._id,
     communityId: s.communityId,
-    communityName: (c.data[0] as any)?.name ?? '',
+    communityName: name ?? (await communityName(db, s.communityId)),
     name: s.name,
     roles: s.roles,
     active: s.active,

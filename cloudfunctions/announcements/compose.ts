@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../../src/domain/errors';
 import { isInterruption, noticeShortfallHours, NOTICE_PERIOD_HOURS, ANNOUNCEMENT_TYPE_LABELS } from '../../src/domain/announcements';
 import type { announcementInputs } from '../../src/domain/announcements-api';
+import { communitySettings } from '../_lib/community-settings';
 import type { ActionContext } from '../_lib/handler';
 import { isDuplicate, stableId } from '../_lib/ids';
 import type { AnnouncementDoc } from './model';
@@ -103,8 +104,7 @@ export async function publish(input: In<'publish'>, ctx: ActionContext) {
   const at = input.publishAt ? new Date(input.publishAt) : now;
   if (at.getTime() < now.getTime() - 60_000) throw new AppError('INVALID_INPUT', '定时发布时间不能早于现在');
   const override = checkNoticePeriod(ctx, a, at, input.override?.reason, now);
-  const community = (await ctx.db.collection('communities').doc(a.communityId).get()).data[0] as any;
-  const reviewOn = community?.settings?.announcementReview !== false;
+  const reviewOn = (await communitySettings(ctx.db, a.communityId)).announcementReview;
   if (reviewOn && !reviewer(ctx)) {
     await transition(ctx, a, { status: 'review', publishAt: at, override });
   } else {

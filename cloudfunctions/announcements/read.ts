@@ -5,7 +5,7 @@ import type { announcementInputs, ReachView } from '../../src/domain/announcemen
 import type { ActionContext } from '../_lib/handler';
 import { createLinkedConsultation } from '../tickets/create';
 import type { AnnouncementDoc } from './model';
-import { view } from './views';
+import { communityNames, view } from './views';
 
 type In<K extends keyof typeof announcementInputs> = z.infer<(typeof announcementInputs)[K]>;
 const offsetOf = (c?: string) => (c ? Math.max(0, Number.parseInt(c, 10) || 0) : 0);
@@ -19,7 +19,8 @@ export async function list(input: In<'list'>, ctx: ActionContext) {
     ctx.db.collection('announcements').where(where).orderBy('createdAt', 'desc').skip(offset).limit(input.pageSize).get(),
     ctx.db.collection('announcements').where(where).count(),
   ]);
-  const items = await Promise.all((page.data as AnnouncementDoc[]).map((a) => view(ctx, a)));
+  const names = await communityNames(ctx, page.data as AnnouncementDoc[]);
+  const items = await Promise.all((page.data as AnnouncementDoc[]).map((a) => view(ctx, a, { communityName: names.get(a.communityId) })));
   const next = offset + page.data.length;
   return { items, total: total.total, ...(next < total.total ? { nextCursor: String(next) } : {}) };
 }
@@ -62,7 +63,8 @@ export async function feed(input: In<'feed'>, ctx: ActionContext) {
   const sorted = [...mine.filter((a) => a.pinned), ...mine.filter((a) => !a.pinned)].filter((a) => !input.unreadOnly || !read.has(a._id));
   const offset = offsetOf(input.cursor);
   const pageItems = sorted.slice(offset, offset + input.pageSize);
-  const items = await Promise.all(pageItems.map((a) => view(ctx, a, { forResident: true, read: read.has(a._id) })));
+  const names = await communityNames(ctx, pageItems);
+  const items = await Promise.all(pageItems.map((a) => view(ctx, a, { forResident: true, read: read.has(a._id), communityName: names.get(a.communityId) })));
   const next = offset + pageItems.length;
   return { items, total: sorted.length, unread: mine.filter((a) => !read.has(a._id)).length, ...(next < sorted.length ? { nextCursor: String(next) } : {}) };
 }

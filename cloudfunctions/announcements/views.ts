@@ -5,7 +5,15 @@ import type { AnnouncementDoc } from './model';
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : undefined);
 
-export async function view(ctx: ActionContext, a: AnnouncementDoc, opts: { read?: boolean; forResident?: boolean } = {}): Promise<AnnouncementView> {
+/** Community names for a page of notices, read once per community (not once per notice). */
+export async function communityNames(ctx: ActionContext, notices: AnnouncementDoc[]): Promise<Map<string, string>> {
+  const ids = [...new Set(notices.map((a) => a.communityId))];
+  if (!ids.length) return new Map();
+  const res = await ctx.db.collection('communities').where({ _id: ctx.db.command.in(ids) }).field({ name: true }).limit(100).get();
+  return new Map(res.data.map((c: any) => [c._id, c.name]));
+}
+
+export async function view(ctx: ActionContext, a: AnnouncementDoc, opts: { read?: boolean; forResident?: boolean; communityName?: string } = {}): Promise<AnnouncementView> {
   const _ = ctx.db.command;
   const fileIds = [...a.images, ...a.attachments.map((x) => x.fileId)];
   const urls = new Map<string, string>();
@@ -18,7 +26,7 @@ export async function view(ctx: ActionContext, a: AnnouncementDoc, opts: { read?
     const units = await ctx.db.collection('units').where({ _id: _.in(a.scope.unitIds.slice(0, 100)) }).field({ label: true }).limit(100).get();
     unitLabels = Object.fromEntries(units.data.map((u: any) => [u._id, u.label]));
   }
-  const c = (await ctx.db.collection('communities').doc(a.communityId).field({ name: true }).get()).data[0] as any;
+  const name = opts.communityName ?? (await communityNames(ctx, [a])).get(a.communityId) ?? '';
   const staffOnly = !opts.forResident;
   return {
     announcementId: a._id,
@@ -41,7 +49,7 @@ export async function view(ctx: ActionContext, a: AnnouncementDoc, opts: { read?
     revised: !!a.revisedAt,
     ...(a.expiresAt ? { expiresAt: iso(a.expiresAt) } : {}),
     ...(a.restoredOf ? { restoredOf: a.restoredOf } : {}),
-    communityName: c?.name ?? '',
+    communityName: name,
     ...(opts.read !== undefined ? { read: opts.read } : {}),
     ...(staffOnly && a.override ? { override: { reason: a.override.reason, by: a.override.byName, at: iso(a.override.at)! } } : {}),
     ...(staffOnly && a.review ? { review: { by: a.review.byName, at: iso(a.review.at)!, approved: a.review.approved, ...(a.review.reason ? { reason: a.review.reason } : {}) } } : {}),

@@ -1,11 +1,12 @@
 import { ruleFor, pickAssignee } from '../../src/domain/tickets/routing';
 import { DEFAULT_SLA, DEADLINE_LABELS } from '../../src/domain/tickets/sla';
-import { callbackNeeded, DEFAULT_CALLBACK_SETTINGS, dueStages, markStages, nextReminderAt, type CallbackSettings, type StagedDeadline } from '../../src/domain/tickets/reminders';
+import { callbackNeeded, dueStages, markStages, nextReminderAt, type StagedDeadline } from '../../src/domain/tickets/reminders';
+import { settingsCache } from '../_lib/community-settings';
 import { CATEGORY_BY_CODE } from '../../src/domain/tickets/catalog';
 import type { ActionContext } from '../_lib/handler';
 import { isDuplicate } from '../_lib/ids';
 import { takeConsent } from '../_lib/subscriptions';
-import { nextDue, reminderAt, type TicketDoc } from '../tickets/model';
+import { reminderAt, type TicketDoc } from '../tickets/model';
 import { noticeStaff, supervisorsOf, TEMPLATES } from '../tickets/notify';
 import { candidatesFor, loadRules, markAssigned } from '../tickets/routing';
 
@@ -59,7 +60,7 @@ export async function remind(_input: unknown, ctx: ActionContext) {
   const now = ctx.clock.now();
   const _ = ctx.db.command;
   const supervisorCache = new Map<string, string[]>();
-  const settingsCache = new Map<string, CallbackSettings>();
+  const settingsOf = settingsCache(ctx.db);
   const supervisors = async (c: string) => supervisorCache.get(c) ?? (supervisorCache.set(c, await supervisorsOf(ctx.db, c)), supervisorCache.get(c)!);
 
   // 1. Ticket timers: warning → breach → supervisor, and re-routing of unaccepted tickets.
@@ -128,7 +129,7 @@ export async function remind(_input: unknown, ctx: ActionContext) {
     const resolved = (await ctx.db.collection('tickets').where({ callbackDue: true }).orderBy('resolvedAt', 'asc').limit(BATCH).get()).data as TicketDoc[];
     if (resolved.length === 0) break;
     await inBatches(resolved, async (t) => {
-      const settings = await settingsFor(ctx, t.communityId, settingsCache);
+      const settings = (await settingsOf(t.communityId)).callbacks;
       const policy = settings.policy[t.type];
       if (callbackNeeded(policy, t.rating)) {
         const resolvedAt = new Date(t.resolvedAt ?? now);
@@ -170,7 +171,7 @@ export async function remind(_input: unknown, ctx: ActionContext) {
         await ctx.db.collection('callbacks').doc(cb._id).update({ nextReminderAt: null });
         return;
       }
-      const policy = t ? (await settingsFor(ctx, t.communityId, settingsCache)).policy[t.type] : 'never';
+      const policy = t ? (await settingsOf(t.communityId)).callbacks.policy[t.type] : 'never';
       const moot = !t || (t.resolutionCount ?? 0) > cb.resolution || !['resolved', 'closed'].includes(t.status) || !callbackNeeded(policy, t.rating);
       if (moot) {
         await ctx.db.collection('callbacks').where({ _id: cb._id, status: 'open' }).update({ status: 'skipped', reason: t && t.rating && t.rating >= 4 ? 'rated-well' : 'reopened', closedAt: now, nextReminderAt: null });
@@ -209,17 +210,6 @@ export async function remind(_input: unknown, ctx: ActionContext) {
     });
   }
   return out;
-}
-
-/** The community's callback settings over the defaults (communities.settings.callbacks). */
-export async function settingsFor(ctx: ActionContext, communityId: string, cache: Map<string, CallbackSettings>): Promise<CallbackSettings> {
-  const hit = cache.get(communityId);
-  if (hit) return hit;
-  const c = (await ctx.db.collection('communities').doc(communityId).get()).data[0] as any;
-  const own = c?.settings?.callbacks ?? {};
-  const merged: CallbackSettings = { ...DEFAULT_CALLBACK_SETTINGS, ...own, policy: { ...DEFAULT_CALLBACK_SETTINGS.policy, ...(own.policy ?? {}) } };
-  cache.set(communityId, merged);
-  return merged;
 }
 
 /** In-app notices with ids derived from the reminder's key (one per person and reminder). */
@@ -268,7 +258,7 @@ async function reroute(ctx: ActionContext, t: TicketDoc, now: Date): Promise<boo
       const cur = (await tx.collection('tickets').doc(t._id).get()).data as TicketDoc | null;
       if (!cur || cur.status !== 'assigned' || cur.assigneeStaffId !== t.assigneeStaffId) return;
       const seq = (cur.eventCount ?? 0) + 1;
-      await tx.collection('tickets').doc(t._id).update({ assigneeStaffId: who._id, assigneeName: who.name, eventCount: seq, updatedAt: now, nextDueAt: nextDue(cur.deadlines, cur.status) });
+      await tx.collection('tickets').doc(t._id).update({ assigneeStaffId: who._id, assigneeName: who.name, eventCount: seq, updatedAt: now });
       await tx.collection('ticket_events').add({ ticketId: t._id, seq, communityId: t.communityId, at: now, action: 'rerouted', actor: { kind: 'system', id: 'reminders', name: '系统' }, channel: 'system', visibility: 'public', text: `超时未接单，已改派给 ${who.name}` });
       done = true;
     }, 1);

@@ -4,11 +4,11 @@ import type { CallbackView, callbackInputs } from '../../src/domain/tickets/call
 import { CALLBACK_STATUS_LABELS, DEFAULT_CALLBACK_SETTINGS } from '../../src/domain/tickets/reminders';
 import { CATEGORY_BY_CODE, TICKET_TYPE_LABELS } from '../../src/domain/tickets/catalog';
 import { reopenDeadlines } from '../../src/domain/tickets/sla';
-import { slaFor } from '../tickets/sla-settings';
+import { communitySettings } from '../_lib/community-settings';
 import type { ActionContext } from '../_lib/handler';
 import { derived, type TicketDoc } from '../tickets/model';
 import { noticeStaff } from '../tickets/notify';
-import { settingsFor, type CallbackDoc } from './remind';
+import type { CallbackDoc } from './remind';
 
 type In<K extends keyof typeof callbackInputs> = z.infer<(typeof callbackInputs)[K]>;
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -74,7 +74,7 @@ export async function list(input: In<'list'>, ctx: ActionContext) {
 
 /** The community's callback settings (policy per type, due hours, attempts, confirmation reminder). */
 export async function getSettings(_input: unknown, ctx: ActionContext) {
-  return { settings: await settingsFor(ctx, ctx.caller.staff!.communityId, new Map()), defaults: DEFAULT_CALLBACK_SETTINGS };
+  return { settings: (await communitySettings(ctx.db, ctx.caller.staff!.communityId)).callbacks, defaults: DEFAULT_CALLBACK_SETTINGS };
 }
 
 export async function setSettings(input: In<'setSettings'>, ctx: ActionContext) {
@@ -104,8 +104,8 @@ export async function record(input: In<'record'>, ctx: ActionContext) {
       const t = (await tx.collection('tickets').doc(cb.ticketId).get()).data as TicketDoc;
       const attempt = { at: now, by: me._id, byName: me.name, reached: input.reached, channel: input.channel, ...(input.reached ? { satisfied: input.satisfied } : {}), ...(input.comment ? { comment: input.comment } : {}) };
       const attempts = [...cb.attempts, attempt];
-      const settings = await settingsFor(ctx, cb.communityId, new Map());
-      const unreachable = !input.reached && attempts.filter((a) => !a.reached).length >= settings.maxAttempts;
+      const settings = await communitySettings(db, cb.communityId);
+      const unreachable = !input.reached && attempts.filter((a) => !a.reached).length >= settings.callbacks.maxAttempts;
       const status: CallbackDoc['status'] = input.reached ? 'done' : unreachable ? 'unreachable' : 'open';
       await tx.collection('callbacks').doc(cb._id).update({ attempts, status, ...(status !== 'open' ? { closedAt: now, nextReminderAt: null } : {}) });
       let seq = t.eventCount ?? 0;
@@ -117,7 +117,7 @@ export async function record(input: In<'record'>, ctx: ActionContext) {
       let patch: Partial<TicketDoc> = { eventCount: seq, updatedAt: now };
       if (input.reached && input.satisfied === false) {
         // Not satisfied: back to the same hands, with a fresh resolve timer.
-        const deadlines = reopenDeadlines(t, now, await slaFor(db, t.communityId));
+        const deadlines = reopenDeadlines(t, now, settings.sla);
         const status = t.assigneeStaffId ? 'assigned' : 'pending';
         await tx.collection('ticket_events').add(event('reopen', `回访不满意，重新处理：${input.comment}`, 'public'));
         patch = { ...patch, eventCount: seq, deadlines, ...derived(deadlines, status), resolvedAt: null, autoConfirmAt: null, confirmReminderAt: null, closedAt: null };

@@ -1,13 +1,12 @@
 import { AppError } from '../../src/domain/errors';
 import type { ActInput } from '../../src/domain/tickets/api';
 import { meet, metBy, reopenDeadlines, shiftForPause } from '../../src/domain/tickets/sla';
-import { slaFor } from './sla-settings';
 import { can, nextStatus, type Actor } from '../../src/domain/tickets/state-machine';
 import { DEPARTMENT_ROLE } from '../../src/domain/tickets/catalog';
 import type { ActionContext } from '../_lib/handler';
 import type { StaffDoc } from '../_lib/caller';
 import { actorFor, actorName, derived, refuse, type EventDoc, type TicketDoc } from './model';
-import { settingsFor } from '../callbacks/remind';
+import { communitySettings } from '../_lib/community-settings';
 import { noticeStaff, notifyResident } from './notify';
 import { checkText } from './security';
 
@@ -110,8 +109,9 @@ async function plan(ctx: ActionContext, tx: any, t: TicketDoc, actor: Actor, inp
     }
     case 'complete':
     case 'answer': {
-      const autoConfirmAt = new Date(now.getTime() + (await slaFor(ctx.db, t.communityId)).autoConfirmDays * 86400_000);
-      const confirmReminderAt = new Date(now.getTime() + (await settingsFor(ctx, t.communityId, new Map())).confirmReminderHours * 3600_000);
+      const { sla, callbacks } = await communitySettings(ctx.db, t.communityId);
+      const autoConfirmAt = new Date(now.getTime() + sla.autoConfirmDays * 86400_000);
+      const confirmReminderAt = new Date(now.getTime() + callbacks.confirmReminderHours * 3600_000);
       // The reminders timer turns a resolution into a callback task (回访), by policy.
       const resolution = { resolvedAt: now, autoConfirmAt, confirmReminderAt, callbackDue: true, resolutionCount: (t.resolutionCount ?? 0) + 1 };
       return { patch: resolution, event: { text: input.text, ...(input.action === 'complete' ? { photos: input.photos } : {}) } };
@@ -126,7 +126,7 @@ async function plan(ctx: ActionContext, tx: any, t: TicketDoc, actor: Actor, inp
       return { patch: { closedAt: now, autoConfirmAt: null, confirmReminderAt: null }, event: { text: '住户确认已解决' } };
     case 'reopen': {
       // Back to the same hands, with fresh resolve timers from now.
-      const deadlines = reopenDeadlines(t, now, await slaFor(ctx.db, t.communityId));
+      const deadlines = reopenDeadlines(t, now, (await communitySettings(ctx.db, t.communityId)).sla);
       return { patch: { resolvedAt: null, autoConfirmAt: null, confirmReminderAt: null, closedAt: null, callbackDue: false, deadlines }, event: { text: `重新处理：${input.reason}` } };
     }
     case 'rate':

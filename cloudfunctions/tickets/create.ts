@@ -3,11 +3,11 @@ import { AppError } from '../../src/domain/errors';
 import type { ticketInputs } from '../../src/domain/tickets/api';
 import { CATEGORY_BY_CODE } from '../../src/domain/tickets/catalog';
 import { initialDeadlines } from '../../src/domain/tickets/sla';
-import { slaFor } from './sla-settings';
+import { communitySettings } from '../_lib/community-settings';
 import type { ActionContext } from '../_lib/handler';
 import { isDuplicate, stableId } from '../_lib/ids';
 import type { EventDoc, TicketDoc } from './model';
-import { nextDue, reminderAt } from './model';
+import { derived } from './model';
 import { noticeStaff, supervisorsOf } from './notify';
 import { decide, markAssigned } from './routing';
 import { checkText } from './security';
@@ -75,7 +75,7 @@ async function createTicket(ctx: ActionContext, d: Draft, units: string[] | null
   if (!place.communityId) throw new AppError('FORBIDDEN', '请先绑定房屋');
   const now = clock.now();
   const window = d.window ? { start: new Date(d.window.start), end: new Date(d.window.end) } : null;
-  const deadlines = initialDeadlines({ type: d.type, category: d.category, emergency: !!cat.emergency, window }, now, await slaFor(db, place.communityId));
+  const deadlines = initialDeadlines({ type: d.type, category: d.category, emergency: !!cat.emergency, window }, now, (await communitySettings(db, place.communityId)).sla);
   const route = await decide(db, place.communityId, { category: d.category, emergency: !!cat.emergency }, now);
   const no = await nextNumber(ctx, place.communityId, d.type, now);
   const owner = d.loggedBy ?? null;
@@ -103,13 +103,10 @@ async function createTicket(ctx: ActionContext, d: Draft, units: string[] | null
     assigneeName: route.assigneeName,
     ownerStaffId: owner?.staffId ?? null,
     ownerName: owner?.name ?? null,
-    open: true,
-    status,
     pausedFrom: null,
     pause: null,
     deadlines,
-    nextDueAt: nextDue(deadlines, status),
-    nextReminderAt: reminderAt(deadlines, status),
+    ...derived(deadlines, status),
     callbackDue: false,
     resolutionCount: 0,
     confirmReminderAt: null,

@@ -1,6 +1,4 @@
-import { ruleFor } from '../../src/domain/tickets/routing';
-import { pickAssignee } from '../../src/domain/tickets/routing';
-import { meet } from '../../src/domain/tickets/sla';
+import { pickAssignee, ruleFor } from '../../src/domain/tickets/routing';
 import type { ActionContext } from '../_lib/handler';
 import { derived, type EventDoc, type TicketDoc } from './model';
 import { noticeStaff } from './notify';
@@ -65,7 +63,7 @@ async function change(
       if (!cur || !still(cur)) return;
       const { patch, event } = make(cur);
       const status = patch.status ?? cur.status;
-      const deadlines = meet(cur.deadlines, [], now);
+      const deadlines = cur.deadlines;
       const seq = (cur.eventCount ?? 0) + 1;
       await tx.collection('tickets').doc(id).update({ ...patch, ...derived(deadlines, status), updatedAt: now, eventCount: seq });
       await tx.collection('ticket_events').add({ ticketId: id, seq, communityId: cur.communityId, at: now, actor: system, channel: 'system', ...event });
