@@ -7,6 +7,7 @@ import type { FunctionRunner } from './functions/runner';
 import type { Outbox } from './outbox';
 import type { Storage } from './storage';
 import { wxApi } from './wx-api';
+import { jsonTooDeep, MAX_JSON_DEPTH } from './security';
 
 export interface AdminContext {
   engine: Engine;
@@ -31,13 +32,16 @@ export async function handleAdmin(ctx: AdminContext, body: any): Promise<Reply> 
     if (!body || typeof body !== 'object' || Array.isArray(body)) throw new WireError('INVALID_PARAM', 'request body must be a JSON object');
     const action = body.action;
     if (typeof action !== 'string') throw new WireError('INVALID_PARAM', 'missing action');
-    const handler = ACTIONS[action];
-    if (!handler) throw new WireError('INVALID_ACTION', `unknown action: ${action}`);
+    // Only the actions listed below: a Map has no inherited keys (`constructor`, `__proto__`, `toString`…).
+    const handler = ACTIONS.get(action);
+    if (!handler) throw new WireError('INVALID_ACTION', `unknown action: ${action.slice(0, 100)}`);
     const out = await handler(ctx, body);
     return { ...out, requestId };
   } catch (e) {
     if (e instanceof DbError || e instanceof WireError) return { code: e.code, message: e.message, requestId };
-    return { code: 'SYS_ERR', message: `internal error: ${(e as Error).message}`, requestId };
+    // Anything else is a bug of ours: logged here, never described to the caller.
+    console.error('[local-cloudbase] /admin', e);
+    return { code: 'SYS_ERR', message: 'internal error', requestId };
   }
 }
 
@@ -65,6 +69,16 @@ function order(ctx: AdminContext, body: any): [string, 1 | -1][] {
   return Object.entries(o as Record<string, number>).map(([k, v]) => [k, v === -1 || (v as any) === 'desc' ? -1 : 1]);
 }
 
+/** A JSON string inside the body (function events, open-API requests), depth-limited before parsing. */
+function parseJsonParam(text: string, what: string): unknown {
+  if (jsonTooDeep(text)) throw new WireError('INVALID_PARAM', `${what} is nested deeper than ${MAX_JSON_DEPTH} levels`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new WireError('INVALID_PARAM', `${what} must be JSON`);
+  }
+}
+
 function int(v: unknown, dflt: number, what: string): number {
   if (v === undefined || v === null) return dflt;
   const n = Number(v);
@@ -72,7 +86,9 @@ function int(v: unknown, dflt: number, what: string): number {
   return n;
 }
 
-const ACTIONS: Record<string, (ctx: AdminContext, body: any) => Promise<Reply> | Reply> = {
+type Handler = (ctx: AdminContext, body: any) => Promise<Reply> | Reply;
+
+const HANDLERS: Record<string, Handler> = {
   'database.addCollection': (ctx, body) => {
     const created = ctx.engine.createCollection(collectionName(body));
     if (!created) throw new DbError('DATABASE_COLLECTION_ALREADY_EXIST', `collection already exists: ${body.collectionName}`);
@@ -151,11 +167,7 @@ const ACTIONS: Record<string, (ctx: AdminContext, body: any) => Promise<Reply> |
     if (typeof name !== 'string' || !ctx.runner.has(name)) throw new WireError('FUNCTIONS_NOT_EXIST', `function not found: ${name}`);
     let event: unknown = {};
     if (typeof body.request_data === 'string' && body.request_data) {
-      try {
-        event = JSON.parse(body.request_data);
-      } catch {
-        throw new WireError('INVALID_PARAM', 'request_data must be JSON');
-      }
+      event = parseJsonParam(body.request_data, 'request_data');
     }
     // A call from another function carries no end-user identity.
     const out = await ctx.runner.invoke(name, event, { source: 'scf' });
@@ -166,7 +178,7 @@ const ACTIONS: Record<string, (ctx: AdminContext, body: any) => Promise<Reply> |
   'storage.getUploadMetadata': (ctx, body) => {
     const p = ctx.storage.safePath(body.path);
     if (!p) throw new WireError('INVALID_PARAM', 'invalid cloud path');
-    return { data: ctx.storage.uploadMetadata(p) };
+    return { data: ctx.storage.uploadMetadata(p, ctx.clock.now()) };
   },
 
   'storage.batchGetDownloadUrl': (ctx, body) => {
@@ -199,12 +211,11 @@ const ACTIONS: Record<string, (ctx: AdminContext, body: any) => Promise<Reply> |
   'wx.api': (ctx, body) => {
     let req: unknown = {};
     if (typeof body.requestData === 'string' && body.requestData) {
-      try {
-        req = JSON.parse(body.requestData);
-      } catch {
-        throw new WireError('INVALID_PARAM', 'requestData must be JSON');
-      }
+      req = parseJsonParam(body.requestData, 'requestData');
     }
     return { data: { responseData: JSON.stringify(wxApi(ctx, String(body.apiName ?? ''), req)) } };
   },
 };
+
+/** The listed actions, and nothing inherited from Object.prototype. */
+const ACTIONS = new Map<string, Handler>(Object.entries(HANDLERS));

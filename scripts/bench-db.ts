@@ -10,8 +10,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer } from '../emulator/server';
+import { localCredentials } from '../emulator/credentials';
 
-Object.assign(process.env, { TENCENTCLOUD_RUNENV: 'SCF', TENCENTCLOUD_SECRETID: 'local', TENCENTCLOUD_SECRETKEY: 'local', SILENCE: 'true' });
+const credentials = localCredentials();
+Object.assign(process.env, { TENCENTCLOUD_RUNENV: 'SCF', TENCENTCLOUD_SECRETID: credentials.secretId, TENCENTCLOUD_SECRETKEY: credentials.secretKey, SILENCE: 'true' });
 const root = resolve(__dirname, '..');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -44,7 +46,7 @@ async function dbBench() {
       engine.insert('tickets', batch);
     }
     const loadMs = Date.now() - t0;
-    const db = tcb.init({ env: 'bench', secretId: 'local', secretKey: 'local', serviceUrl: `${server.url}/admin` } as any).database();
+    const db = tcb.init({ env: 'bench', ...credentials, serviceUrl: `${server.url}/admin` } as any).database();
     const page = () => db.collection('tickets').where({ status: 'open' }).orderBy('createdAt', 'desc').limit(20).get();
     const first = await page();
     if (first.data.length !== 20) throw new Error('unexpected page size');

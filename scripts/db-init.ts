@@ -9,6 +9,7 @@
  */
 import tcb from '@cloudbase/node-sdk';
 import { COLLECTIONS } from '../cloudfunctions/_lib/schema';
+import { localCredentials } from '../emulator/credentials';
 
 async function main() {
   const args = process.argv.slice(2);
@@ -20,13 +21,15 @@ async function main() {
 
 async function initLocal(port: number) {
   const base = `http://127.0.0.1:${port}`;
-  Object.assign(process.env, { TENCENTCLOUD_RUNENV: 'SCF', TENCENTCLOUD_SECRETID: 'local', TENCENTCLOUD_SECRETKEY: 'local', SILENCE: 'true' });
+  // The pair the local CloudBase checks: TENCENTCLOUD_SECRETID/KEY as npm start had them, else its defaults.
+  const { secretId, secretKey } = localCredentials();
+  Object.assign(process.env, { TENCENTCLOUD_RUNENV: 'SCF', TENCENTCLOUD_SECRETID: secretId, TENCENTCLOUD_SECRETKEY: secretKey, SILENCE: 'true' });
   try {
     await fetch(`${base}/api/dev/health`);
   } catch {
     throw new Error(`no local CloudBase on ${base}: start it with \`npm start\` (or set PORT)`);
   }
-  const db = tcb.init({ env: 'linli-local', secretId: 'local', secretKey: 'local', serviceUrl: `${base}/admin` } as any).database();
+  const db = tcb.init({ env: 'linli-local', secretId, secretKey, serviceUrl: `${base}/admin` } as any).database();
   for (const [name, indexes] of Object.entries(COLLECTIONS)) {
     const created = await createCollection(db, name);
     if (indexes.length) {

@@ -1,5 +1,6 @@
 import { BSONRegExp, EJSON } from 'bson';
 import { isDate, type Doc } from './codec';
+import { jsonTooDeep, MAX_JSON_DEPTH } from '../security';
 
 /** Thrown for input the SDK would never send; the admin endpoint maps it to INVALID_PARAM. */
 export class WireError extends Error {
@@ -17,6 +18,8 @@ export class WireError extends Error {
  */
 export function parseEJSON(text: unknown, now: () => number, what = 'query'): any {
   if (typeof text !== 'string') throw new WireError('INVALID_PARAM', `${what} must be an EJSON string`);
+  // EJSON.parse and normalise recurse: deeper input is refused before either runs.
+  if (jsonTooDeep(text)) throw new WireError('INVALID_PARAM', `${what} is nested deeper than ${MAX_JSON_DEPTH} levels`);
   let value: unknown;
   try {
     value = EJSON.parse(text, { relaxed: true });
@@ -53,7 +56,11 @@ function normalise(v: any, now: () => number, what: string): any {
     return new Date(now() + offset);
   }
   const out: Doc = {};
-  for (const k of keys) out[k] = normalise(v[k], now, what);
+  for (const k of keys) {
+    // A field named __proto__ stays a field (plain assignment would replace the prototype).
+    if (k === '__proto__') Object.defineProperty(out, k, { value: normalise(v[k], now, what), enumerable: true, writable: true, configurable: true });
+    else out[k] = normalise(v[k], now, what);
+  }
   return out;
 }
 

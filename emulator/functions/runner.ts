@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { randomUUID } from 'node:crypto';
+import { MAX_JSON_DEPTH, valueTooDeep } from '../security';
 
 export interface FunctionConfig {
   name: string;
@@ -78,6 +79,9 @@ export class FunctionRunner {
     const requestId = randomUUID();
     const cfg = this.configs.get(name);
     if (!cfg) return { ok: false, code: 'FUNCTIONS_NOT_EXIST', message: `function not found: ${name}`, requestId };
+    // Structured cloning recurses: an event this deep would make postMessage throw. Refused
+    // before an instance is taken.
+    if (valueTooDeep(event)) return { ok: false, code: 'INVALID_PARAM', message: `event is nested deeper than ${MAX_JSON_DEPTH} levels`, requestId };
     const inst = await this.acquire(name);
     const env: Record<string, string> = {
       WX_OPENID: identity.openid ?? '',
@@ -125,8 +129,19 @@ export class FunctionRunner {
       inst.worker.on('message', onMessage);
       inst.worker.on('error', onError);
       inst.worker.on('exit', onExit);
-      inst.worker.postMessage({ id: requestId, event, context, env });
+      try {
+        inst.worker.postMessage({ id: requestId, event, context, env });
+      } catch (e) {
+        // Nothing reached the instance (the event could not be cloned): it is free again at once.
+        finish({ ok: false, code: 'INVALID_PARAM', message: `event cannot be passed to the function: ${(e as Error).message}`, requestId }, true);
+      }
     });
+  }
+
+  /** Instances of a function, how many are running an invocation, and calls waiting for one. */
+  stats(name: string): { instances: number; busy: number; waiting: number } {
+    const pool = this.pools.get(name) ?? [];
+    return { instances: pool.length, busy: pool.filter((i) => i.busy).length, waiting: this.waiting.get(name)?.length ?? 0 };
   }
 
   private async acquire(name: string): Promise<Instance> {

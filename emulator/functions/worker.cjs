@@ -8,15 +8,27 @@ const IDENTITY_KEYS = workerData.identityKeys;
 Object.assign(process.env, workerData.baseEnv);
 let mod;
 
+/** Every invocation gets exactly one answer, even when its result cannot be sent as is. */
+function reply(id, msg) {
+  try {
+    parentPort.postMessage({ id, ...msg, egress: egress.attempts.splice(0) });
+  } catch (e) {
+    parentPort.postMessage({ id, ok: false, message: `the function's reply cannot be sent: ${String((e && e.message) || e)}`, egress: [] });
+  }
+}
+
 parentPort.on('message', async (msg) => {
   for (const k of IDENTITY_KEYS) delete process.env[k];
   Object.assign(process.env, msg.env);
+  let result;
   try {
     if (!mod) mod = require(workerData.bundle);
     if (typeof mod.main !== 'function') throw new Error('the bundle exports no main function');
-    const result = await mod.main(msg.event, msg.context);
-    parentPort.postMessage({ id: msg.id, ok: true, result: result === undefined ? null : JSON.parse(JSON.stringify(result)), egress: egress.attempts.splice(0) });
+    const out = await mod.main(msg.event, msg.context);
+    result = out === undefined ? null : JSON.parse(JSON.stringify(out));
   } catch (e) {
-    parentPort.postMessage({ id: msg.id, ok: false, message: String((e && e.message) || e), egress: egress.attempts.splice(0) });
+    reply(msg.id, { ok: false, message: String((e && e.message) || e) });
+    return;
   }
+  reply(msg.id, { ok: true, result });
 });

@@ -1,6 +1,7 @@
 // Issue §3: bad input gets a clear error (a code and a message, the right HTTP status),
 // changes nothing, and never leaks a stack trace — on /admin, on the gateway, on dev routes.
 import { startLocal, type LocalCloudBase } from '../helpers/local-cloudbase';
+import { signedAdminHeaders } from '../helpers/sign';
 
 let lc: LocalCloudBase;
 /** Every response body this suite saw, checked for stack traces at the end. */
@@ -28,7 +29,11 @@ async function raw(path: string, body: string, headers: Record<string, string> =
   return { status: res.status, text, json };
 }
 
-const admin = (body: unknown) => raw('/admin?env=linli-test', typeof body === 'string' ? body : JSON.stringify(body));
+const admin = (body: unknown) => {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  // Signed like the SDK signs (the server refuses unsigned /admin requests).
+  return raw('/admin?env=linli-test', text, signedAdminHeaders(`${lc.url}/admin?env=linli-test`, text));
+};
 const base = { envName: 'linli-test' };
 
 describe('/admin', () => {

@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import tcb from '@cloudbase/node-sdk';
-import { ROOT } from '../helpers/local-cloudbase';
+import { LOCAL_CREDENTIALS, ROOT } from '../helpers/local-cloudbase';
 
 let dataDir = '';
 const children = new Set<ChildProcess>();
@@ -66,7 +66,7 @@ async function start(): Promise<Running> {
       reject(new Error(`server exited (${code}) before listening:\n${out}\n${err}`));
     });
   });
-  const app = tcb.init({ env: 'linli-test', secretId: 'local', secretKey: 'local', serviceUrl: `${url}/admin`, timeout: 30000 } as any);
+  const app = tcb.init({ env: 'linli-test', ...LOCAL_CREDENTIALS, serviceUrl: `${url}/admin`, timeout: 30000 } as any);
   return {
     child,
     url,

@@ -47,9 +47,15 @@ describe('storage', () => {
     const v = new URL(url);
     v.searchParams.set('expires', String(Number(v.searchParams.get('expires')) + 3600));
     expect((await fetch(v)).status).toBe(403);
-    // A signed URL for one file does not open another.
-    const w = new URL(url.replace('photo%20one.png', 'other.png'));
+    // A signature for one file does not open another: another file's opaque name with this
+    // URL's expiry and signature is refused.
+    const other: any = await lc.app.uploadFile({ cloudPath: 'repairs/r1/other.png', fileContent: Buffer.from('other') });
+    const { tempFileURL: otherUrl } = await tempUrl(other.fileID);
+    const w = new URL(url);
+    w.pathname = new URL(otherUrl).pathname;
     expect((await fetch(w)).status).toBe(403);
+    // The URL names the file only through an opaque token: no path in it.
+    expect(url).not.toMatch(/repairs|photo/);
     // The untouched URL still works.
     expect((await fetch(url)).status).toBe(200);
   });

@@ -54,7 +54,7 @@ const recorded: { body: any; headers: Record<string, unknown> }[] = [];
 beforeAll(async () => {
   lc = await startLocal({ env: 'local-env', schema: false, onAdminRequest: (body, headers) => recorded.push({ body, headers }) });
   // The SDK app of the captures: env 'local-env', endpoint = this server.
-  app = tcb.init({ env: 'local-env', secretId: 'local', secretKey: 'local', serviceUrl: `${lc.url}/admin`, timeout: 30000 } as any);
+  app = tcb.init({ env: 'local-env', ...lc.server.credentials, serviceUrl: `${lc.url}/admin`, timeout: 30000 } as any);
   db = app.database();
   _ = db.command;
   $ = db.command.aggregate;

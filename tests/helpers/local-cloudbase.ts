@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer, type RunningServer, type ServerOptions } from '../../emulator/server';
 import { seedIfEmpty } from '../../emulator/seed';
+import { localCredentials } from '../../emulator/credentials';
+
+/** The key pair local servers check and SDK clients sign with (TENCENTCLOUD_SECRETID/KEY, else the documented defaults). */
+export const LOCAL_CREDENTIALS = localCredentials();
 
 export const ROOT = resolve(__dirname, '../..');
 export const BUILT_FUNCTIONS = join(ROOT, 'build/functions');
@@ -41,7 +45,8 @@ export async function startLocal(opts: Partial<ServerOptions> & { seed?: boolean
   });
   if (opts.seed) seedIfEmpty(server.ctx.engine, new Date(server.ctx.clock.now()));
   // The SDK app names the same environment as the server (wire captures use 'local-env').
-  const app = tcb.init({ env: opts.env ?? 'linli-test', secretId: 'local', secretKey: 'local', serviceUrl: `${server.url}/admin`, timeout: 30000 } as any);
+  // It signs with the key pair the server checks (emulator/credentials.ts).
+  const app = tcb.init({ env: opts.env ?? 'linli-test', ...server.credentials, serviceUrl: `${server.url}/admin`, timeout: 30000 } as any);
   const dev = async (path: string, init: { method?: string; body?: unknown } = {}) => {
     const res = await fetch(server.url + path, {
       method: init.method ?? (init.body ? 'POST' : 'GET'),
