@@ -111,6 +111,7 @@ export class FunctionRunner {
         inst.worker.off('message', onMessage);
         inst.worker.off('error', onError);
         inst.worker.off('exit', onExit);
+        inst.worker.off('messageerror', onMessageError);
         if (reusable) this.releaseInstance(name, inst);
         else this.dropInstance(name, inst);
         resolveOutcome(outcome);
@@ -121,6 +122,8 @@ export class FunctionRunner {
         else finish({ ok: false, code: 'FUNCTIONS_EXECUTE_FAIL', message: msg.message, requestId }, true);
       };
       const onError = (err: Error) => finish({ ok: false, code: 'FUNCTIONS_EXECUTE_FAIL', message: err.message, requestId }, false);
+      // The reply arrived but could not be deserialised: the instance answered and is free.
+      const onMessageError = (err: Error) => finish({ ok: false, code: 'FUNCTIONS_EXECUTE_FAIL', message: `the function's reply could not be read: ${err.message}`, requestId }, true);
       const onExit = () => finish({ ok: false, code: 'FUNCTIONS_EXECUTE_FAIL', message: 'function instance exited', requestId }, false);
       const timer = setTimeout(() => {
         void inst.worker.terminate();
@@ -129,6 +132,7 @@ export class FunctionRunner {
       inst.worker.on('message', onMessage);
       inst.worker.on('error', onError);
       inst.worker.on('exit', onExit);
+      inst.worker.on('messageerror', onMessageError);
       try {
         inst.worker.postMessage({ id: requestId, event, context, env });
       } catch (e) {
