@@ -25,6 +25,8 @@ export type InvokeOutcome = { ok: true; result: unknown; requestId: string } | {
 /** Variables a CloudBase invocation carries; cleared before each invocation in a warm instance. */
 const IDENTITY_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_CLIENTIP', 'TCB_SOURCE', 'LINLI_NOW', 'LINLI_CLOCK_FROZEN', 'TCB_SEQID', 'SCF_REQUEST_ID'];
 const MAX_INSTANCES = 16;
+/** How long an instance may take to start and load its bundle before the invocation fails. */
+const INIT_TIMEOUT_MS = 30_000;
 
 interface Instance {
   worker: Worker;
@@ -117,6 +119,12 @@ export class FunctionRunner {
         resolveOutcome(outcome);
       };
       const onMessage = (msg: any) => {
+        if (msg?.started === true) {
+          // The instance has loaded the bundle and runs the function now: its time limit starts.
+          clearTimeout(timer);
+          timer = setTimeout(timeUp, cfg.timeout * 1000);
+          return;
+        }
         if (Array.isArray(msg.egress)) this.egress.push(...msg.egress);
         if (msg.ok) finish({ ok: true, result: msg.result, requestId }, true);
         else finish({ ok: false, code: 'FUNCTIONS_EXECUTE_FAIL', message: msg.message, requestId }, true);
@@ -125,10 +133,13 @@ export class FunctionRunner {
       // The reply arrived but could not be deserialised: the instance answered and is free.
       const onMessageError = (err: Error) => finish({ ok: false, code: 'FUNCTIONS_EXECUTE_FAIL', message: `the function's reply could not be read: ${err.message}`, requestId }, true);
       const onExit = () => finish({ ok: false, code: 'FUNCTIONS_EXECUTE_FAIL', message: 'function instance exited', requestId }, false);
-      const timer = setTimeout(() => {
+      const timeUp = () => {
         void inst.worker.terminate();
         finish({ ok: false, code: 'FUNCTIONS_TIME_LIMIT_EXCEEDED', message: `Task timed out after ${cfg.timeout} seconds`, requestId }, false);
-      }, cfg.timeout * 1000);
+      };
+      // Until the instance has started the function (thread start and cold load of the bundle, which
+      // SCF does not count against the function's timeout), a separate initialisation limit applies.
+      let timer = setTimeout(timeUp, Math.max(INIT_TIMEOUT_MS, cfg.timeout * 1000));
       inst.worker.on('message', onMessage);
       inst.worker.on('error', onError);
       inst.worker.on('exit', onExit);

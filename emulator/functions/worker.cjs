@@ -22,7 +22,12 @@ parentPort.on('message', async (msg) => {
   Object.assign(process.env, msg.env);
   let result;
   try {
-    if (!mod) mod = require(workerData.bundle);
+    try {
+      // Cold start (loading the bundle) is not part of the invocation's time limit, as in SCF.
+      if (!mod) mod = require(workerData.bundle);
+    } finally {
+      parentPort.postMessage({ id: msg.id, started: true });
+    }
     if (typeof mod.main !== 'function') throw new Error('the bundle exports no main function');
     const out = await mod.main(msg.event, msg.context);
     result = out === undefined ? null : JSON.parse(JSON.stringify(out));
