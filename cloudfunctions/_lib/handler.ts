@@ -110,12 +110,13 @@ export function createFunction(name: string, actions: ActionMap) {
   };
 }
 
-/** A description of the actions, for the catalogue and the README's API reference. */
-export function describe(actions: ActionMap) {
+/** A description of the actions, for the catalogue and the README's API reference (with the function's name, their rate limits). */
+export function describe(actions: ActionMap, fn?: string) {
   return Object.entries(actions).map(([name, def]) => ({
     action: name,
     description: def.description,
     audience: def.audience,
+    ...(fn ? { rateLimit: limitsFor(fn, name, def.rateLimit) } : {}),
     input: z.toJSONSchema(def.input, { unrepresentable: 'any', io: 'input' }),
   }));
 }

@@ -41,6 +41,11 @@ export async function take(db: Database, scope: string, key: string, spec: RateL
   const { _id, window } = counterId(scope, key, spec, now);
   const coll = db.collection('rate_limits');
   const _ = db.command;
+  const refused = (): Taken => {
+    const retryAfterSec = window.end ? Math.max(1, Math.ceil((window.end.getTime() - now.getTime()) / 1000)) : undefined;
+    return { ok: false, ...(retryAfterSec ? { retryAfterSec } : {}) };
+  };
+  if (spec.limit < 1) return refused();
   const inc = () => coll.where({ _id, count: _.lt(spec.limit) }).update({ count: _.inc(1) });
   if ((await inc()).updated === 1) return { ok: true };
   try {
@@ -51,8 +56,7 @@ export async function take(db: Database, scope: string, key: string, spec: RateL
   }
   // Someone else created this window's counter meanwhile (or it is full).
   if ((await inc()).updated === 1) return { ok: true };
-  const retryAfterSec = window.end ? Math.max(1, Math.ceil((window.end.getTime() - now.getTime()) / 1000)) : undefined;
-  return { ok: false, ...(retryAfterSec ? { retryAfterSec } : {}) };
+  return refused();
 }
 
 /** Gives a slot back (e.g. a registry claim that matched is not a failed guess). */
@@ -74,10 +78,10 @@ export function rateLimitedError(retryAfterSec?: number): AppError {
   const wait = !retryAfterSec
     ? '稍后'
     : retryAfterSec < 60
-      ? `${retryAfterSec} 秒后`
+      ? ` ${retryAfterSec} 秒后`
       : retryAfterSec < 3600
-        ? `${Math.ceil(retryAfterSec / 60)} 分钟后`
-        : `${Math.ceil(retryAfterSec / 3600)} 小时后`;
+        ? ` ${Math.ceil(retryAfterSec / 60)} 分钟后`
+        : ` ${Math.ceil(retryAfterSec / 3600)} 小时后`;
   return new AppError('RATE_LIMITED', `操作过于频繁，请${wait}再试`, retryAfterSec ? { retryAfterSec } : undefined);
 }
 

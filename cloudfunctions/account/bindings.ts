@@ -54,7 +54,7 @@ async function judgeOwnerClaim(ctx: ActionContext, unit: UnitDoc, input: In<'req
   const [p, u] = await Promise.all([take(db, MISS_PERSON_SCOPE, personKey, MISS_PERSON, now), take(db, MISS_UNIT_SCOPE, unit._id, MISS_UNIT, now)]);
   if (!p.ok || !u.ok) {
     await Promise.all([p.ok && giveBack(db, MISS_PERSON_SCOPE, personKey, MISS_PERSON, now), u.ok && giveBack(db, MISS_UNIT_SCOPE, unit._id, MISS_UNIT, now)]);
-    await flagUnit(ctx, unit, now);
+    await flagUnit(ctx, unit, personKey, now);
     return ownerClaimOutcome({ barred, withinLimits: false, registryMatch: false });
   }
   const registryMatch = canAutoApprove(unit, input);
@@ -63,14 +63,15 @@ async function judgeOwnerClaim(ctx: ActionContext, unit: UnitDoc, input: In<'req
   } else {
     // This miss may have used the last slot: flag the unit for the desk now, not at the next guess.
     const [pu, uu] = await Promise.all([used(db, MISS_PERSON_SCOPE, personKey, MISS_PERSON, now), used(db, MISS_UNIT_SCOPE, unit._id, MISS_UNIT, now)]);
-    if (pu >= MISS_PERSON.limit || uu >= MISS_UNIT.limit) await flagUnit(ctx, unit, now);
+    if (pu >= MISS_PERSON.limit || uu >= MISS_UNIT.limit) await flagUnit(ctx, unit, personKey, now, Math.max(pu, uu));
   }
   return ownerClaimOutcome({ barred, withinLimits: true, registryMatch });
 }
 
 /** Marks the unit in the desk's binding review (cleared when the desk approves an owner of it). */
-async function flagUnit(ctx: ActionContext, unit: UnitDoc, now: Date) {
-  const misses = await used(ctx.db, MISS_UNIT_SCOPE, unit._id, MISS_UNIT, now);
+async function flagUnit(ctx: ActionContext, unit: UnitDoc, personKey: string, now: Date, known?: number) {
+  const misses =
+    known ?? Math.max(...(await Promise.all([used(ctx.db, MISS_PERSON_SCOPE, personKey, MISS_PERSON, now), used(ctx.db, MISS_UNIT_SCOPE, unit._id, MISS_UNIT, now)])));
   await ctx.db.collection('units').doc(unit._id).update({ bindingFlag: { at: now, misses, reason: 'owner-claim-misses' } });
 }
 
