@@ -7,6 +7,7 @@ import {
   canDecideBinding,
   canRemoveMember,
   canRevokeMembership,
+  hasRegistry,
   maskPhoneTail,
   OWNER_CLAIM_LIMITS,
   ownerClaimOutcome,
@@ -51,6 +52,8 @@ async function judgeOwnerClaim(ctx: ActionContext, unit: UnitDoc, input: In<'req
   const { db } = ctx;
   const personKey = `${ctx.caller.openid}:${unit._id}`;
   if (barred) return ownerClaimOutcome({ barred, withinLimits: true, registryMatch: false });
+  // No registry entry: nothing to guess, no counter to spend; the desk checks the deeds.
+  if (!hasRegistry(unit)) return ownerClaimOutcome({ barred, withinLimits: true, registryMatch: false, hasRegistry: false });
   const [p, u] = await Promise.all([take(db, MISS_PERSON_SCOPE, personKey, MISS_PERSON, now), take(db, MISS_UNIT_SCOPE, unit._id, MISS_UNIT, now)]);
   if (!p.ok || !u.ok) {
     await Promise.all([p.ok && giveBack(db, MISS_PERSON_SCOPE, personKey, MISS_PERSON, now), u.ok && giveBack(db, MISS_UNIT_SCOPE, unit._id, MISS_UNIT, now)]);

@@ -85,7 +85,7 @@ export interface BindingRequestView extends HomeView {
   /** The claimant's whole number, only on pending requests (the desk calls to verify). */
   phone?: string;
   /** Why it waits for review (see REVIEW_REASON_LABELS in membership.ts). */
-  review?: 'not-owner' | 'registry-mismatch' | 'too-many-misses' | 'barred';
+  review?: 'not-owner' | 'no-registry' | 'registry-mismatch' | 'too-many-misses' | 'barred';
   /** The unit had too many failed owner claims: check the claimant's identity in person. */
   unitFlag?: { at: string; misses: number };
 }

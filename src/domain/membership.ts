@@ -7,6 +7,9 @@ export interface RegistryEntry {
   ownerPhone?: string;
 }
 
+/** Whether the developer's registry has an owner to check a claim against (without one, nothing is guessed). */
+export const hasRegistry = (unit: RegistryEntry) => !!unit.ownerName && !!unit.ownerPhone;
+
 /** An owner whose name and phone match the developer's owner registry is approved at once. */
 export function canAutoApprove(unit: RegistryEntry, req: { name: string; phone: string; relation: Relation }): boolean {
   return (
@@ -43,9 +46,10 @@ export function maskPhoneTail(phone: string): string {
 export const OWNER_CLAIM_LIMITS = { perPersonUnit: 3, perUnitPerDay: 5 } as const;
 
 /** Why a request waits for review instead of the registry's automatic approval. */
-export type ReviewReason = 'not-owner' | 'registry-mismatch' | 'too-many-misses' | 'barred';
+export type ReviewReason = 'not-owner' | 'no-registry' | 'registry-mismatch' | 'too-many-misses' | 'barred';
 export const REVIEW_REASON_LABELS: Record<ReviewReason, string> = {
   'not-owner': '家属/租户，需审核',
+  'no-registry': '该房屋无业主登记信息',
   'registry-mismatch': '与业主登记信息不符',
   'too-many-misses': '多次业主信息不符，已转人工审核',
   barred: '曾被拒绝或移除，需人工审核',
@@ -55,8 +59,9 @@ export const REVIEW_REASON_LABELS: Record<ReviewReason, string> = {
  * How an owner claim is decided: the registry approves it only when it matches, the claimant
  * was never refused or removed for this unit, and the guess limits still allow a check.
  */
-export function ownerClaimOutcome(c: { registryMatch: boolean; barred: boolean; withinLimits: boolean }): { auto: boolean; review?: ReviewReason } {
+export function ownerClaimOutcome(c: { registryMatch: boolean; barred: boolean; withinLimits: boolean; hasRegistry?: boolean }): { auto: boolean; review?: ReviewReason } {
   if (c.barred) return { auto: false, review: 'barred' };
+  if (c.hasRegistry === false) return { auto: false, review: 'no-registry' };
   if (!c.withinLimits) return { auto: false, review: 'too-many-misses' };
   return c.registryMatch ? { auto: true } : { auto: false, review: 'registry-mismatch' };
 }

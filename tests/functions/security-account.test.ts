@@ -16,7 +16,7 @@ beforeAll(async () => {
   e.insert('communities', [{ _id: OTHER, name: '枫林苑', hotline: '021-00000000' }]);
   // Attackers who rent a home elsewhere in the community (residents may delete their own pending requests).
   const tenancy = (openid: string, unitId: string) => ({ _id: `m-ten-${openid}`, openid, unitId, communityId: 'cm-cuihu', name: '租客', phone: '13700009999', relation: 'tenant', status: 'approved', requestKey: `${openid}:seed`, createdAt: new Date(START) });
-  e.insert('memberships', [tenancy('o-guesser-1', 'u-3-2-501'), tenancy('o-real-owner-102', 'u-3-2-502'), tenancy('o-hijacker', 'u-3-2-401')]);
+  e.insert('memberships', [tenancy('o-guesser-1', 'u-3-2-501'), tenancy('o-real-owner-102', 'u-3-2-502'), tenancy('o-hijacker', 'u-3-2-401'), tenancy('o-noreg', 'u-3-2-402')]);
   e.insert('staff', [{ _id: 'st-o-desk', openid: 'o-other-desk', communityId: OTHER, name: '外小区客服', phone: '15800000099', roles: ['desk', 'admin'], active: true, onDuty: true, createdAt: new Date() }]);
 });
 afterAll(() => lc.stop());
@@ -88,6 +88,16 @@ describe('guessing the owner of a home', () => {
     const nextDay = await claim(U, name, phone, 'o-real-owner-102');
     expect(nextDay.data.status).toBe('approved');
     expect((await lc.call('tickets', 'listMine', {}, 'o-real-owner-102')).ok).toBe(true);
+  });
+
+  test('a unit without a registry entry: owner claims wait for the desk and spend no guess', async () => {
+    lc.server.ctx.engine.insert('units', [{ _id: 'u-noreg', communityId: 'cm-cuihu', building: '9栋', unitNo: '1单元', room: '101', label: '9栋1单元101' }]);
+    for (let k = 1; k <= 4; k++) {
+      const r = await claim('u-noreg', '某业主', '13900000001', 'o-noreg');
+      expect(r.data.status).toBe('pending');
+      await call('removeMember', { membershipId: r.data.membershipId }, 'o-noreg');
+    }
+    expect(unitDoc('u-noreg').bindingFlag).toBeUndefined();
   });
 
   test('a masked phone cannot be fed into the match', async () => {

@@ -39,6 +39,7 @@ describe('owner claims', () => {
     expect(ownerClaimOutcome({ registryMatch: false, barred: false, withinLimits: true })).toEqual({ auto: false, review: 'registry-mismatch' });
     expect(ownerClaimOutcome({ registryMatch: true, barred: false, withinLimits: false })).toEqual({ auto: false, review: 'too-many-misses' });
     expect(ownerClaimOutcome({ registryMatch: true, barred: true, withinLimits: true })).toEqual({ auto: false, review: 'barred' });
+    expect(ownerClaimOutcome({ registryMatch: false, barred: false, withinLimits: true, hasRegistry: false })).toEqual({ auto: false, review: 'no-registry' });
   });
   test('a refusal or a removal by someone else bars automatic re-approval; leaving oneself does not', () => {
     expect(barsReapplication({ status: 'rejected', by: 'desk', openid: 'a' })).toBe(true);
