@@ -64,7 +64,7 @@ rmSync(tmp);
 const catalogue = names.map((name) => {
   const config = JSON.parse(readFileSync(join(src, name, 'config.json'), 'utf8'));
   if (!FUNCTIONS[name]) throw new Error(`cloudfunctions/registry.ts does not list ${name}`);
-  return { name, timeout: config.timeout, memorySize: config.memorySize, triggers: config.triggers ?? [], actions: describe(FUNCTIONS[name]) };
+  return { name, timeout: config.timeout, memorySize: config.memorySize, triggers: config.triggers ?? [], actions: describe(FUNCTIONS[name], name) };
 });
 writeFileSync(join(out, 'catalogue.json'), JSON.stringify(catalogue, null, 2) + '\n');
 

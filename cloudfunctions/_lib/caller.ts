@@ -1,3 +1,4 @@
+import { AppError } from '../../src/domain/errors';
 import type { StaffRole } from '../../src/domain/roles';
 import type { Database } from './cloud';
 
@@ -16,6 +17,11 @@ export interface MembershipDoc {
   decidedBy?: string;
   reason?: string;
   autoApproved?: boolean;
+  /** Why an owner claim waits for the desk instead of the registry (see `ReviewReason`). */
+  review?: string;
+  /** Refused or removed by someone else: this person's next request for the unit is never auto-approved. */
+  barred?: boolean;
+  revokedBy?: string;
 }
 
 export interface StaffDoc {
@@ -43,8 +49,11 @@ export async function resolveCaller(db: Database, openid: string | null): Promis
   if (!openid) return { openid: null, homes: [], staff: null, roles: new Set() };
   const [homes, staff] = await Promise.all([
     db.collection('memberships').where({ openid, status: 'approved' }).limit(50).get(),
-    db.collection('staff').where({ openid, active: true }).limit(1).get(),
+    db.collection('staff').where({ openid, active: true }).limit(2).get(),
   ]);
+  // One person is staff of one community (the multi-community model is a later issue):
+  // two active records are refused loudly instead of silently picking one.
+  if (staff.data.length > 1) throw new AppError('CONFLICT', '您的账号同时是多个小区的员工，暂不支持，请联系管理员停用其中一个', { reason: 'staff-ambiguous' });
   const member = (staff.data[0] as StaffDoc | undefined) ?? null;
   return { openid, homes: homes.data as MembershipDoc[], staff: member, roles: new Set(member?.roles ?? []) };
 }

@@ -4,6 +4,7 @@ import type { Audience } from '../../src/domain/roles';
 import { cloud, cloudbaseContext, database, type Database } from './cloud';
 import { invocationClock, type Clock } from './clock';
 import { resolveCaller, type Caller } from './caller';
+import { enforce, limitsFor, type RateLimit } from './rate-limit';
 
 export interface ActionContext {
   caller: Caller;
@@ -20,6 +21,11 @@ export interface ActionDef<S extends z.ZodType = z.ZodType, R = unknown> {
   /** Who may call: any one of these. */
   audience: readonly Audience[];
   input: S;
+  /**
+   * Per-person limits of this action (see `_lib/rate-limit.ts`): omitted = the default for
+   * writes (none for the reads listed in READ_ACTIONS); tighter ones for guessable lookups.
+   */
+  rateLimit?: readonly RateLimit[] | 'none';
   run: (input: z.infer<S>, ctx: ActionContext) => Promise<R>;
 }
 
@@ -85,8 +91,11 @@ export function createFunction(name: string, actions: ActionMap) {
       const db = database();
       const openid = env.WX_OPENID || null;
       const isSystem = !openid;
-      const caller = await resolveCaller(db, openid);
       if (!openid && !def.audience.includes('system')) return fail('UNAUTHENTICATED');
+      // A person's writes and guessable lookups take a rate-limit slot, alongside (not after)
+      // resolving who they are, so the check adds no round trip; reads and timers take none.
+      const limits = openid ? limitsFor(name, actionName, def.rateLimit) : [];
+      const [caller] = await Promise.all([resolveCaller(db, openid), enforce(db, `${name}.${actionName}`, openid ?? '', limits, clock.now())]);
       if (!allowed(def.audience, caller, isSystem)) return fail('FORBIDDEN');
       const data = await def.run(input.data, { caller, db, app: cloud(), clock, requestId, event });
       return { ok: true, data };
@@ -101,12 +110,13 @@ export function createFunction(name: string, actions: ActionMap) {
   };
 }
 
-/** A description of the actions, for the catalogue and the README's API reference. */
-export function describe(actions: ActionMap) {
+/** A description of the actions, for the catalogue and the README's API reference (with the function's name, their rate limits). */
+export function describe(actions: ActionMap, fn?: string) {
   return Object.entries(actions).map(([name, def]) => ({
     action: name,
     description: def.description,
     audience: def.audience,
+    ...(fn ? { rateLimit: limitsFor(fn, name, def.rateLimit) } : {}),
     input: z.toJSONSchema(def.input, { unrepresentable: 'any', io: 'input' }),
   }));
 }

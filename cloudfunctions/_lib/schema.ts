@@ -78,6 +78,8 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   announcement_groups: [{ name: 'announcement', keys: [['announcementId', 1]] }],
   /** In-app notices for staff (the task list). */
   staff_notices: [{ name: 'staff_read_at', keys: [['staffId', 1], ['read', 1], ['at', -1]] }],
+  /** Per-person rate-limit and guess counters, one per (scope, key, window); read by `_id` (`_lib/rate-limit.ts`). */
+  rate_limits: [{ name: 'expires_at', keys: [['expiresAt', 1]] }],
 };
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -1,10 +1,22 @@
 import type { z } from 'zod';
 import { AppError } from '../../src/domain/errors';
-import type { accountInputs, HomeView } from '../../src/domain/identity';
-import { canAutoApprove, canDecideBinding, canRemoveMember } from '../../src/domain/membership';
+import type { accountInputs, BindingRequestView, HomeView } from '../../src/domain/identity';
+import {
+  barsReapplication,
+  canAutoApprove,
+  canDecideBinding,
+  canRemoveMember,
+  canRevokeMembership,
+  hasRegistry,
+  maskPhoneTail,
+  OWNER_CLAIM_LIMITS,
+  ownerClaimOutcome,
+  type ReviewReason,
+} from '../../src/domain/membership';
 import type { MembershipDoc } from '../_lib/caller';
 import type { ActionContext } from '../_lib/handler';
 import { isDuplicate, stableId } from '../_lib/ids';
+import { giveBack, take, used, type RateLimit } from '../_lib/rate-limit';
 import { audit, homeViews } from './views';
 
 type In<K extends keyof typeof accountInputs> = z.infer<(typeof accountInputs)[K]>;
@@ -15,6 +27,109 @@ async function view(ctx: ActionContext, m: MembershipDoc): Promise<HomeView> {
   return (await homeViews(ctx.db, [m], { revealPhoneOf: ctx.caller.openid ?? undefined }))[0];
 }
 
+/** Failed registry matches: per person and unit (ever), per unit (per Beijing day). */
+const MISS_PERSON: RateLimit = { limit: OWNER_CLAIM_LIMITS.perPersonUnit, windowSec: null };
+const MISS_UNIT: RateLimit = { limit: OWNER_CLAIM_LIMITS.perUnitPerDay, windowSec: 86400 };
+const MISS_PERSON_SCOPE = 'owner-claim-miss:person';
+const MISS_UNIT_SCOPE = 'owner-claim-miss:unit';
+
+interface UnitDoc {
+  _id: string;
+  communityId: string;
+  label: string;
+  ownerName?: string;
+  ownerPhone?: string;
+}
+
+/**
+ * Decides an owner claim. Each registry check takes a slot of both guess counters first
+ * (atomically, so concurrent guesses cannot overrun them); a match gives the slots back, a
+ * miss keeps them. With no slot left — or a claimant once refused or removed — the claim
+ * waits for the desk and the unit is flagged. The counters live apart from the membership,
+ * so deleting a pending request and asking again resets nothing.
+ */
+async function judgeOwnerClaim(ctx: ActionContext, unit: UnitDoc, input: In<'requestBinding'>, barred: boolean, now: Date) {
+  const { db } = ctx;
+  const personKey = `${ctx.caller.openid}:${unit._id}`;
+  if (barred) return ownerClaimOutcome({ barred, withinLimits: true, registryMatch: false });
+  // No registry entry: nothing to guess, no counter to spend; the desk checks the deeds.
+  if (!hasRegistry(unit)) return ownerClaimOutcome({ barred, withinLimits: true, registryMatch: false, hasRegistry: false });
+  const [p, u] = await Promise.all([take(db, MISS_PERSON_SCOPE, personKey, MISS_PERSON, now), take(db, MISS_UNIT_SCOPE, unit._id, MISS_UNIT, now)]);
+  if (!p.ok || !u.ok) {
+    await Promise.all([p.ok && giveBack(db, MISS_PERSON_SCOPE, personKey, MISS_PERSON, now), u.ok && giveBack(db, MISS_UNIT_SCOPE, unit._id, MISS_UNIT, now)]);
+    await flagUnit(ctx, unit, personKey, now);
+    return ownerClaimOutcome({ barred, withinLimits: false, registryMatch: false });
+  }
+  const registryMatch = canAutoApprove(unit, input);
+  if (registryMatch) {
+    await Promise.all([giveBack(db, MISS_PERSON_SCOPE, personKey, MISS_PERSON, now), giveBack(db, MISS_UNIT_SCOPE, unit._id, MISS_UNIT, now)]);
+  } else {
+    // This miss may have used the last slot: flag the unit for the desk now, not at the next guess.
+    const [pu, uu] = await Promise.all([used(db, MISS_PERSON_SCOPE, personKey, MISS_PERSON, now), used(db, MISS_UNIT_SCOPE, unit._id, MISS_UNIT, now)]);
+    if (pu >= MISS_PERSON.limit || uu >= MISS_UNIT.limit) await flagUnit(ctx, unit, personKey, now, Math.max(pu, uu));
+  }
+  return ownerClaimOutcome({ barred, withinLimits: true, registryMatch });
+}
+
+/** Marks the unit in the desk's binding review (cleared when the desk approves an owner of it). */
+async function flagUnit(ctx: ActionContext, unit: UnitDoc, personKey: string, now: Date, known?: number) {
+  const misses =
+    known ?? Math.max(...(await Promise.all([used(ctx.db, MISS_PERSON_SCOPE, personKey, MISS_PERSON, now), used(ctx.db, MISS_UNIT_SCOPE, unit._id, MISS_UNIT, now)])));
+  await ctx.db.collection('units').doc(unit._id).update({ bindingFlag: { at: now, misses, reason: 'owner-claim-misses' } });
+}
+
+/**
+ * In-app notices for residents (`resident_notices`, read by the inbox). One per (event,
+ * recipient): the id is derived from both, so a retried call never notifies twice.
+ */
+interface ResidentNotice {
+  _id: string;
+  openid: string;
+  kind: 'owner-claim' | 'membership-revoked';
+  communityId: string;
+  unitId: string;
+  membershipId: string;
+  text: string;
+  at: Date;
+  read: false;
+}
+
+async function addNotices(ctx: ActionContext, docs: ResidentNotice[]) {
+  await Promise.all(
+    docs.map((d) =>
+      ctx.db
+        .collection('resident_notices')
+        .add(d)
+        .catch((e: unknown) => {
+          if (!isDuplicate(e)) throw e;
+        }),
+    ),
+  );
+}
+
+/** Every approved owner of the unit hears of every owner claim on it (but not the claimant themself). */
+async function notifyOwners(ctx: ActionContext, unit: UnitDoc, claim: Omit<MembershipDoc, '_id'> & { _id: string }) {
+  const owners = (await ctx.db.collection('memberships').where({ unitId: unit._id, status: 'approved', relation: 'owner' }).limit(20).get()).data as MembershipDoc[];
+  const outcome = claim.status === 'approved' ? '已按业主登记信息自动通过' : '正在等待物业审核';
+  const text = `有人以业主身份申请绑定您的房屋 ${unit.label}（申请人：${claim.name}，手机尾号 ${claim.phone.slice(-4)}），${outcome}。如不是您或您的家人，请立即联系物业客服。`;
+  await addNotices(
+    ctx,
+    owners
+      .filter((o) => o.openid !== claim.openid)
+      .map((o) => ({
+        _id: stableId('rn', 'owner-claim', claim._id, claim.requestKey, o.openid),
+        openid: o.openid,
+        kind: 'owner-claim' as const,
+        communityId: claim.communityId,
+        unitId: claim.unitId,
+        membershipId: claim._id,
+        text,
+        at: new Date(claim.createdAt),
+        read: false as const,
+      })),
+  );
+}
+
 /**
  * Ask to bind a home. One membership document per (person, unit) — its id is derived
  * from both — so a double tap, a retry or two racing requests can never create two.
@@ -22,17 +137,23 @@ async function view(ctx: ActionContext, m: MembershipDoc): Promise<HomeView> {
 export async function requestBinding(input: In<'requestBinding'>, ctx: ActionContext): Promise<HomeView> {
   const { db, caller, clock } = ctx;
   const openid = caller.openid!;
-  const unit = (await db.collection('units').doc(input.unitId).get()).data[0] as any;
+  const unit = (await db.collection('units').doc(input.unitId).get()).data[0] as UnitDoc | undefined;
   if (!unit) throw new AppError('NOT_FOUND', '房屋不存在，请重新选择');
   const id = stableId('m', openid, input.unitId);
   const requestKey = `${openid}:${input.clientRequestId}`;
   const existing = (await db.collection('memberships').doc(id).get()).data[0] as MembershipDoc | undefined;
-  if (existing && existing.requestKey === requestKey) return view(ctx, existing);
+  if (existing && existing.requestKey === requestKey) {
+    // A retry: the owners may not have been told if the first call died after writing.
+    if (existing.relation === 'owner') await notifyOwners(ctx, unit, existing);
+    return view(ctx, existing);
+  }
   if (existing && existing.status === 'approved') throw new AppError('CONFLICT', '您已绑定该房屋');
   if (existing && existing.status === 'pending') throw new AppError('CONFLICT', '已提交绑定申请，请等待物业审核');
 
   const now = clock.now();
-  const auto = canAutoApprove(unit, input);
+  const outcome: { auto: boolean; review?: ReviewReason } =
+    input.relation === 'owner' ? await judgeOwnerClaim(ctx, unit, input, !!existing?.barred, now) : { auto: false, review: 'not-owner' };
+  const auto = outcome.auto;
   const doc: Omit<MembershipDoc, '_id'> = {
     openid,
     unitId: unit._id,
@@ -43,12 +164,24 @@ export async function requestBinding(input: In<'requestBinding'>, ctx: ActionCon
     status: auto ? 'approved' : 'pending',
     requestKey,
     createdAt: now,
-    ...(auto ? { decidedAt: now, decidedBy: 'registry', autoApproved: true } : {}),
+    ...(auto ? { decidedAt: now, decidedBy: 'registry', autoApproved: true } : { review: outcome.review }),
   };
   if (existing) {
-    // A rejected or removed membership is asked for again: start over on the same document,
-    // but only if nobody else restarted it in the meantime.
-    const res = await db.collection('memberships').where({ _id: id, requestKey: existing.requestKey }).update({ ...doc, reason: db.command.remove(), decidedBy: auto ? 'registry' : db.command.remove(), decidedAt: auto ? now : db.command.remove() });
+    // A rejected or removed membership is asked for again: start over on the same document
+    // (keeping `barred`), but only if nobody else restarted it in the meantime.
+    const _ = db.command;
+    const res = await db
+      .collection('memberships')
+      .where({ _id: id, requestKey: existing.requestKey })
+      .update({
+        ...doc,
+        reason: _.remove(),
+        revokedBy: _.remove(),
+        decidedBy: auto ? 'registry' : _.remove(),
+        decidedAt: auto ? now : _.remove(),
+        autoApproved: auto ? true : _.remove(),
+        review: auto ? _.remove() : outcome.review,
+      });
     if (res.updated !== 1) return requestBinding(input, ctx);
   } else {
     try {
@@ -58,11 +191,13 @@ export async function requestBinding(input: In<'requestBinding'>, ctx: ActionCon
       return requestBinding(input, ctx);
     }
   }
-  await audit(db, { communityId: unit.communityId, actor: openid, action: auto ? 'binding.auto-approved' : 'binding.requested', target: id, at: now });
-  return view(ctx, { _id: id, ...doc } as MembershipDoc);
+  const saved = { _id: id, ...doc, ...(existing?.barred ? { barred: true } : {}) } as MembershipDoc;
+  if (input.relation === 'owner') await notifyOwners(ctx, unit, saved);
+  await audit(db, { communityId: unit.communityId, actor: openid, action: auto ? 'binding.auto-approved' : 'binding.requested', target: id, at: now, ...(outcome.review ? { detail: outcome.review } : {}) });
+  return view(ctx, saved);
 }
 
-/** Members of a home the caller belongs to; phones masked except the caller's own. */
+/** Members of a home the caller belongs to; phones masked (last 4 digits) except the caller's own. */
 export async function householdMembers(input: In<'householdMembers'>, ctx: ActionContext): Promise<HomeView[]> {
   if (!ctx.caller.homes.some((h) => h.unitId === input.unitId)) throw new AppError('FORBIDDEN', '您不是该房屋的住户');
   const _ = ctx.db.command;
@@ -75,14 +210,18 @@ export async function removeMember(input: In<'removeMember'>, ctx: ActionContext
   const m = (await db.collection('memberships').doc(input.membershipId).get()).data[0] as MembershipDoc | undefined;
   if (!m || !['approved', 'pending'].includes(m.status)) throw new AppError('NOT_FOUND', '该成员不存在或已解除');
   if (!canRemoveMember({ openid: caller.openid!, ownerOfUnits: ownerUnits(ctx) }, m)) throw new AppError('FORBIDDEN', '只有业主可以移除家庭成员');
-  const res = await db.collection('memberships').where({ _id: m._id, status: m.status }).update({ status: 'removed', decidedAt: clock.now(), decidedBy: caller.openid });
+  const barred = barsReapplication({ status: 'removed', by: caller.openid!, openid: m.openid });
+  const res = await db
+    .collection('memberships')
+    .where({ _id: m._id, status: m.status })
+    .update({ status: 'removed', decidedAt: clock.now(), decidedBy: caller.openid, ...(barred ? { barred: true } : {}) });
   if (res.updated !== 1) throw new AppError('CONFLICT', '该成员状态已变化，请刷新');
   await audit(db, { communityId: m.communityId, actor: caller.openid!, action: 'binding.removed', target: m._id, at: clock.now() });
   return { removed: true };
 }
 
-/** Binding requests of the staff member's community, newest first. */
-export async function listBindingRequests(input: In<'listBindingRequests'>, ctx: ActionContext) {
+/** Binding requests of the staff member's community, newest first; phones masked except a pending claimant's. */
+export async function listBindingRequests(input: In<'listBindingRequests'>, ctx: ActionContext): Promise<{ items: BindingRequestView[]; total: number; nextCursor?: string }> {
   const { db, caller } = ctx;
   const where = { communityId: caller.staff!.communityId, status: input.status };
   const offset = input.cursor ? Number.parseInt(input.cursor, 10) || 0 : 0;
@@ -90,7 +229,7 @@ export async function listBindingRequests(input: In<'listBindingRequests'>, ctx:
     db.collection('memberships').where(where).orderBy('createdAt', 'desc').skip(offset).limit(input.pageSize).get(),
     db.collection('memberships').where(where).count(),
   ]);
-  const items = (await homeViews(db, page.data as MembershipDoc[])).map((v, i) => ({ ...v, phoneMasked: (page.data[i] as MembershipDoc).phone }));
+  const items = await homeViews(db, page.data as MembershipDoc[], { forDesk: true });
   const next = offset + page.data.length;
   return { items, total: count.total, ...(next < count.total ? { nextCursor: String(next) } : {}) };
 }
@@ -107,9 +246,56 @@ export async function decideBinding(input: In<'decideBinding'>, ctx: ActionConte
   if (m.status !== 'pending') throw new AppError('CONFLICT', '该申请已处理');
   if (!input.approve && !input.reason) throw new AppError('INVALID_INPUT', '请填写未通过的原因');
   const now = clock.now();
-  const patch = { status: input.approve ? 'approved' : 'rejected', decidedAt: now, decidedBy: caller.openid!, ...(input.reason ? { reason: input.reason } : {}) } as const;
+  const patch = {
+    status: input.approve ? 'approved' : 'rejected',
+    decidedAt: now,
+    decidedBy: caller.openid!,
+    ...(input.reason ? { reason: input.reason } : {}),
+    // A refused claimant's next request for this unit waits for the desk.
+    ...(input.approve ? {} : { barred: true }),
+  } as const;
   const res = await db.collection('memberships').where({ _id: m._id, status: 'pending' }).update(patch);
   if (res.updated !== 1) throw new AppError('CONFLICT', '该申请已被他人处理');
+  // The desk has checked this unit's owner in person: its flag has done its work.
+  if (input.approve && m.relation === 'owner' && caller.staff) await db.collection('units').doc(m.unitId).update({ bindingFlag: db.command.remove() });
   await audit(db, { communityId: m.communityId, actor: caller.openid!, action: input.approve ? 'binding.approved' : 'binding.rejected', target: m._id, at: now, detail: input.reason });
+  return (await homeViews(db, [{ ...m, ...patch }]))[0];
+}
+
+/**
+ * The desk or an admin ends any approved or pending membership (a hijacked home, a tenant who
+ * moved out) with a reason on record. The membership, the household's notices and the bar on
+ * automatic re-approval are written in one transaction; the audit log records who and why.
+ */
+export async function revokeMembership(input: In<'revokeMembership'>, ctx: ActionContext): Promise<HomeView> {
+  const { db, caller, clock } = ctx;
+  const m = (await db.collection('memberships').doc(input.membershipId).get()).data[0] as MembershipDoc | undefined;
+  if (!m || m.communityId !== caller.staff?.communityId) throw new AppError('NOT_FOUND', '该成员不存在');
+  if (m.status !== 'approved' && m.status !== 'pending') throw new AppError('CONFLICT', '该成员已解除或未通过，无需撤销');
+  if (!canRevokeMembership({ staffCommunityId: caller.staff.communityId, staffRoles: [...caller.roles] }, m)) throw new AppError('FORBIDDEN');
+  const now = clock.now();
+  const unit = (await db.collection('units').doc(m.unitId).field({ label: true }).get()).data[0] as { label?: string } | undefined;
+  const others = ((await db.collection('memberships').where({ unitId: m.unitId, status: 'approved' }).limit(50).get()).data as MembershipDoc[]).filter((o) => o._id !== m._id && o.openid !== m.openid);
+  const label = unit?.label ?? '';
+  const key = `${m._id}:${m.requestKey}:${m.status}`;
+  const notice = (openid: string, text: string): ResidentNotice => ({ _id: stableId('rn', 'membership-revoked', key, openid), openid, kind: 'membership-revoked', communityId: m.communityId, unitId: m.unitId, membershipId: m._id, text, at: now, read: false });
+  const notices = [
+    notice(m.openid, `物业已撤销您与房屋 ${label} 的绑定，原因：${input.reason}。如有疑问请联系物业客服。`),
+    ...others.map((o) => notice(o.openid, `物业已撤销 ${m.name}（手机尾号 ${maskPhoneTail(m.phone).slice(-4)}）与房屋 ${label} 的绑定，原因：${input.reason}。`)),
+  ];
+  const patch = { status: 'removed' as const, decidedAt: now, decidedBy: caller.openid!, revokedBy: caller.openid!, reason: input.reason, barred: true };
+  try {
+    await db.runTransaction(async (tx: any) => {
+      const cur = (await tx.collection('memberships').doc(m._id).get()).data as MembershipDoc | null;
+      if (!cur || cur.status !== m.status || cur.requestKey !== m.requestKey) throw new AppError('CONFLICT', '该成员状态已变化，请刷新');
+      await tx.collection('memberships').doc(m._id).update(patch);
+      for (const { _id, ...rest } of notices) await tx.collection('resident_notices').doc(_id).set(rest);
+    }, 1);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    if ((e as any)?.code === 'DATABASE_TRANSACTION_CONFLICT') throw new AppError('CONFLICT', '该成员状态已变化，请刷新');
+    throw e;
+  }
+  await audit(db, { communityId: m.communityId, actor: caller.openid!, action: 'binding.revoked', target: m._id, at: now, detail: { reason: input.reason, from: m.status, relation: m.relation } });
   return (await homeViews(db, [{ ...m, ...patch }]))[0];
 }

@@ -1,19 +1,24 @@
-import type { HomeView, StaffView } from '../../src/domain/identity';
-import { maskPhone } from '../../src/domain/membership';
+import type { BindingRequestView, HomeView, StaffView } from '../../src/domain/identity';
+import { maskPhoneTail } from '../../src/domain/membership';
 import type { Database } from '../_lib/cloud';
 import type { MembershipDoc, StaffDoc } from '../_lib/caller';
 
-/** Loads unit labels and community names for a set of memberships in two queries. */
-export async function homeViews(db: Database, ms: MembershipDoc[], opts: { revealPhoneOf?: string } = {}): Promise<HomeView[]> {
+/**
+ * Loads unit labels and community names for a set of memberships in two queries. Someone
+ * else's phone shows its last 4 digits only; with `forDesk`, pending requests carry the
+ * claimant's whole `phone` (to call and verify), why they wait, and the unit's flag.
+ */
+export async function homeViews(db: Database, ms: MembershipDoc[], opts: { revealPhoneOf?: string; forDesk?: boolean } = {}): Promise<BindingRequestView[]> {
   if (ms.length === 0) return [];
   const _ = db.command;
   const unitIds = [...new Set(ms.map((m) => m.unitId))];
   const communityIds = [...new Set(ms.map((m) => m.communityId))];
   const [units, communities] = await Promise.all([
-    db.collection('units').where({ _id: _.in(unitIds) }).field({ label: true }).limit(100).get(),
+    db.collection('units').where({ _id: _.in(unitIds) }).field({ label: true, bindingFlag: true }).limit(100).get(),
     db.collection('communities').where({ _id: _.in(communityIds) }).field({ name: true }).limit(100).get(),
   ]);
   const label = new Map(units.data.map((u: any) => [u._id, u.label]));
+  const flag = new Map(units.data.filter((u: any) => u.bindingFlag).map((u: any) => [u._id, u.bindingFlag]));
   const cname = new Map(communities.data.map((c: any) => [c._id, c.name]));
   return ms.map((m) => ({
     membershipId: m._id,
@@ -24,10 +29,13 @@ export async function homeViews(db: Database, ms: MembershipDoc[], opts: { revea
     relation: m.relation,
     status: m.status,
     name: m.name,
-    phoneMasked: opts.revealPhoneOf && m.openid === opts.revealPhoneOf ? m.phone : maskPhone(m.phone),
+    phoneMasked: opts.revealPhoneOf && m.openid === opts.revealPhoneOf ? m.phone : maskPhoneTail(m.phone),
     createdAt: new Date(m.createdAt).toISOString(),
     ...(m.decidedAt ? { decidedAt: new Date(m.decidedAt).toISOString() } : {}),
     ...(m.reason ? { reason: m.reason } : {}),
+    ...(opts.forDesk && m.status === 'pending' ? { phone: m.phone } : {}),
+    ...(opts.forDesk && m.review ? { review: m.review as BindingRequestView['review'] } : {}),
+    ...(opts.forDesk && flag.has(m.unitId) ? { unitFlag: { at: new Date(flag.get(m.unitId).at).toISOString(), misses: flag.get(m.unitId).misses ?? 0 } } : {}),
   }));
 }
 

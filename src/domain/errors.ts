@@ -5,7 +5,7 @@ export const ERROR_MESSAGES = {
   FORBIDDEN: '您没有权限进行此操作',
   NOT_FOUND: '未找到相关记录',
   CONFLICT: '操作冲突，请刷新后重试',
-  RATE_LIMITED: '操作太频繁，请稍后再试',
+  RATE_LIMITED: '操作过于频繁，请稍后再试',
   UNKNOWN_ACTION: '不支持的操作',
   INTERNAL: '系统繁忙，请稍后再试',
   NETWORK: '网络异常，请检查网络后重试',

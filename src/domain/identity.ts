@@ -35,6 +35,10 @@ export const accountInputs = {
   decideBinding: z
     .object({ membershipId: idSchema, approve: z.boolean(), reason: z.string().trim().max(100).optional() })
     .strict(),
+  /** Desk/admin end any approved or pending membership of their community, with a reason on record. */
+  revokeMembership: z
+    .object({ membershipId: idSchema, reason: z.string().trim().min(2, { message: '请填写撤销原因' }).max(100, { message: '原因不超过 100 个字' }) })
+    .strict(),
   createInvite: z
     .object({ roles: z.array(z.enum(STAFF_ROLES)).min(1).max(STAFF_ROLES.length), note: z.string().max(40).optional() })
     .strict(),
@@ -75,6 +79,15 @@ export interface HomeView {
   createdAt: string;
   decidedAt?: string;
   reason?: string;
+}
+/** A binding request as the desk sees it in 绑定审核. */
+export interface BindingRequestView extends HomeView {
+  /** The claimant's whole number, only on pending requests (the desk calls to verify). */
+  phone?: string;
+  /** Why it waits for review (see REVIEW_REASON_LABELS in membership.ts). */
+  review?: 'not-owner' | 'no-registry' | 'registry-mismatch' | 'too-many-misses' | 'barred';
+  /** The unit had too many failed owner claims: check the claimant's identity in person. */
+  unitFlag?: { at: string; misses: number };
 }
 export interface StaffView {
   staffId: string;

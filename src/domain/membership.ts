@@ -7,10 +7,15 @@ export interface RegistryEntry {
   ownerPhone?: string;
 }
 
+/** Whether the developer's registry has an owner to check a claim against (without one, nothing is guessed). */
+export const hasRegistry = (unit: RegistryEntry) => !!unit.ownerName && !!unit.ownerPhone;
+
 /** An owner whose name and phone match the developer's owner registry is approved at once. */
 export function canAutoApprove(unit: RegistryEntry, req: { name: string; phone: string; relation: Relation }): boolean {
   return (
     req.relation === 'owner' &&
+    // Only a whole mobile number can match: a masked one (`*******5678`) never does.
+    /^1\d{10}$/.test(req.phone.trim()) &&
     !!unit.ownerName &&
     !!unit.ownerPhone &&
     unit.ownerName.trim() === req.name.trim() &&
@@ -18,9 +23,67 @@ export function canAutoApprove(unit: RegistryEntry, req: { name: string; phone: 
   );
 }
 
-/** 13912345678 → 139****5678 */
+/** 13912345678 → 139****5678 (staff views of a ticket's contact). */
 export function maskPhone(phone: string): string {
   return /^\d{11}$/.test(phone) ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '****';
+}
+
+/**
+ * 13912345678 → *******5678: what household members and the binding review see of someone
+ * else's phone. The last 4 digits only, so the rest (10^7 numbers) cannot be guessed
+ * within the owner-claim limits below.
+ */
+export function maskPhoneTail(phone: string): string {
+  return /^\d{11}$/.test(phone) ? `*******${phone.slice(7)}` : '****';
+}
+
+/**
+ * Owner claims checked against the registry. A failed match (a wrong name or phone) counts;
+ * after `perPersonUnit` failures of one person for one unit (ever), or `perUnitPerDay`
+ * failures of anyone for one unit in a Beijing day, every further owner claim for that
+ * unit waits for the desk and the unit is flagged. Deleting a pending request resets nothing.
+ */
+export const OWNER_CLAIM_LIMITS = { perPersonUnit: 3, perUnitPerDay: 5 } as const;
+
+/** Why a request waits for review instead of the registry's automatic approval. */
+export type ReviewReason = 'not-owner' | 'no-registry' | 'registry-mismatch' | 'too-many-misses' | 'barred';
+export const REVIEW_REASON_LABELS: Record<ReviewReason, string> = {
+  'not-owner': '家属/租户，需审核',
+  'no-registry': '该房屋无业主登记信息',
+  'registry-mismatch': '与业主登记信息不符',
+  'too-many-misses': '多次业主信息不符，已转人工审核',
+  barred: '曾被拒绝或移除，需人工审核',
+};
+
+/**
+ * How an owner claim is decided: the registry approves it only when it matches, the claimant
+ * was never refused or removed for this unit, and the guess limits still allow a check.
+ */
+export function ownerClaimOutcome(c: { registryMatch: boolean; barred: boolean; withinLimits: boolean; hasRegistry?: boolean }): { auto: boolean; review?: ReviewReason } {
+  if (c.barred) return { auto: false, review: 'barred' };
+  if (c.hasRegistry === false) return { auto: false, review: 'no-registry' };
+  if (!c.withinLimits) return { auto: false, review: 'too-many-misses' };
+  return c.registryMatch ? { auto: true } : { auto: false, review: 'registry-mismatch' };
+}
+
+/**
+ * A refusal, or a removal by someone else (owner, desk, admin), bars the person's next request
+ * for that unit from automatic approval. Leaving a home oneself does not.
+ */
+export function barsReapplication(end: { status: 'rejected' | 'removed'; by: string; openid: string }): boolean {
+  return end.status === 'rejected' || end.by !== end.openid;
+}
+
+/** The desk or an admin of the membership's community may revoke any approved or pending membership. */
+export function canRevokeMembership(
+  actor: { staffCommunityId?: string | null; staffRoles: string[] },
+  target: { communityId: string; status: string },
+): boolean {
+  return (
+    actor.staffCommunityId === target.communityId &&
+    actor.staffRoles.some((r) => r === 'desk' || r === 'admin') &&
+    (target.status === 'approved' || target.status === 'pending')
+  );
 }
 
 /**

@@ -8,9 +8,16 @@ import { home, me, staff } from './fixtures'
 import { typeInto } from './dom'
 
 const requests = [
-  { ...home({ membershipId: 'm1', label: '1栋1单元101', name: '王芳', status: 'pending', relation: 'tenant' }), openid: 'o-1' },
-  { ...home({ membershipId: 'm2', label: '2栋1单元301', name: '赵强', status: 'pending', relation: 'family' }), openid: 'o-2' },
+  { ...home({ membershipId: 'm1', label: '1栋1单元101', name: '王芳', status: 'pending', relation: 'tenant', phoneMasked: '*******0011' }), phone: '13700000011' },
+  { ...home({ membershipId: 'm2', label: '2栋1单元301', name: '赵强', status: 'pending', relation: 'family', phoneMasked: '*******0012' }), phone: '13700000012' },
 ]
+const flagged = {
+  ...home({ membershipId: 'm3', label: '1栋1单元202', name: '赵芳', status: 'pending', relation: 'owner', phoneMasked: '*******3758' }),
+  phone: '13900003758',
+  review: 'too-many-misses' as const,
+  unitFlag: { at: '2026-03-02T02:00:00.000Z', misses: 3 },
+}
+const bound = [home({ membershipId: 'm9', label: '1栋1单元402', name: '冒名者', status: 'approved', relation: 'owner', phoneMasked: '*******5555' })]
 
 const card = (label: string) => screen.getByText(label).closest('.binding-card') as HTMLElement
 
@@ -91,6 +98,44 @@ describe('绑定审核', () => {
     expect(await screen.findByText('2栋1单元301')).toBeTruthy()
     expect(callsOf('listBindingRequests')[1]).toEqual({ status: 'pending', pageSize: 20, cursor: 'next-1' })
     expect(screen.queryByText('加载更多')).toBeNull()
+  })
+
+  it('shows the claimant’s whole phone to verify, and marks a flagged unit with why it waits', async () => {
+    desk({ listBindingRequests: () => ({ items: [flagged, ...requests], total: 3 }) })
+    render(<BindingsPage />)
+    await screen.findByText('1栋1单元202')
+    const c = card('1栋1单元202')
+    expect(c.className).toContain('binding-card--flagged')
+    expect(within(c).getByRole('alert').textContent).toContain('该房屋业主信息多次核对不符（3 次）')
+    expect(within(c).getByText('多次业主信息不符，已转人工审核')).toBeTruthy()
+    expect(within(c).getByText(/13900003758/)).toBeTruthy()
+    // Units without a flag carry no marker.
+    expect(card('1栋1单元101').className).not.toContain('binding-card--flagged')
+    expect(within(card('1栋1单元101')).queryByRole('alert')).toBeNull()
+  })
+
+  it('lists bound members and revokes one with a required reason', async () => {
+    desk({
+      listBindingRequests: (d: any) => (d.status === 'approved' ? { items: bound, total: 1 } : { items: requests, total: 2 }),
+      revokeMembership: () => ({ ...bound[0], status: 'removed' }),
+    })
+    render(<BindingsPage />)
+    await screen.findByText('1栋1单元101')
+    expect(screen.queryByText('撤销')).toBeNull()
+    fireEvent.click(screen.getByText('已绑定'))
+    await screen.findByText('1栋1单元402')
+    expect(callsOf('listBindingRequests')[1]).toEqual({ status: 'approved', pageSize: 20 })
+    expect(within(card('1栋1单元402')).getByText(/\*{7}5555/)).toBeTruthy()
+    expect(within(card('1栋1单元402')).queryByText('通过')).toBeNull()
+    fireEvent.click(within(card('1栋1单元402')).getByText('撤销'))
+    // Without a reason nothing is sent.
+    fireEvent.click(within(card('1栋1单元402')).getByText('确认撤销'))
+    expect(callsOf('revokeMembership')).toHaveLength(0)
+    await typeInto('撤销原因', '业主到前台核实，非本人申请', card('1栋1单元402'))
+    fireEvent.click(within(card('1栋1单元402')).getByText('确认撤销'))
+    await waitFor(() => expect(callsOf('revokeMembership')).toEqual([{ membershipId: 'm9', reason: '业主到前台核实，非本人申请' }]))
+    await waitFor(() => expect(screen.queryByText('1栋1单元402')).toBeNull())
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '已撤销', icon: 'success' })
   })
 
   it('refuses staff without the desk or admin role', async () => {

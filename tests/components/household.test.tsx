@@ -7,8 +7,8 @@ import { home, me } from './fixtures'
 const mine = home({ membershipId: 'm-owner', name: '张伟', relation: 'owner' })
 const members = [
   mine,
-  home({ membershipId: 'm-fam', name: '张小雨', relation: 'family', phoneMasked: '139****0002' }),
-  home({ membershipId: 'm-ten', name: '刘洋', relation: 'tenant', status: 'pending', phoneMasked: '137****0003' }),
+  home({ membershipId: 'm-fam', name: '张小雨', relation: 'family', phoneMasked: '*******0002' }),
+  home({ membershipId: 'm-ten', name: '刘洋', relation: 'tenant', status: 'pending', phoneMasked: '*******0003' }),
 ]
 const row = (name: string) => screen.getByText(name).closest('.member') as HTMLElement
 
@@ -20,6 +20,8 @@ describe('家庭成员', () => {
     expect(callsOf('householdMembers')).toEqual([{ unitId: mine.unitId }])
     expect(within(row('张伟（我）')).queryByText('移除')).toBeNull()
     expect(within(row('刘洋')).getByText('待审核')).toBeTruthy()
+    // Other members' phones show the last 4 digits only.
+    expect(within(row('张小雨')).getByText(/\*{7}0002/)).toBeTruthy()
 
     ;(Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false })
     fireEvent.click(within(row('张小雨')).getByText('移除'))

@@ -124,8 +124,8 @@ describe('households', () => {
   test('an owner sees the household; another household cannot', async () => {
     const mine = await call('householdMembers', { unitId: 'u-1-1-101' }, 'o-resident-01');
     expect(mine.data.map((m: any) => m.name).sort()).toEqual(['张伟', '张小雨'].sort());
-    // The family member's phone is masked for the owner.
-    expect(mine.data.find((m: any) => m.name === '张小雨').phoneMasked).toBe('136****0001');
+    // The family member's phone is masked for the owner: the last 4 digits only.
+    expect(mine.data.find((m: any) => m.name === '张小雨').phoneMasked).toBe('*******0001');
     const other = await call('householdMembers', { unitId: 'u-1-1-101' }, 'o-resident-02');
     expect(other.error.code).toBe('FORBIDDEN');
   });

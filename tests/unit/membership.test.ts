@@ -1,4 +1,15 @@
-import { canAutoApprove, canDecideBinding, canRemoveMember, inviteCodeFrom, maskPhone } from '../../src/domain/membership';
+import {
+  barsReapplication,
+  canAutoApprove,
+  canDecideBinding,
+  canRemoveMember,
+  canRevokeMembership,
+  inviteCodeFrom,
+  maskPhone,
+  maskPhoneTail,
+  OWNER_CLAIM_LIMITS,
+  ownerClaimOutcome,
+} from '../../src/domain/membership';
 import { accountInputs } from '../../src/domain/identity';
 
 describe('canAutoApprove', () => {
@@ -11,6 +22,39 @@ describe('canAutoApprove', () => {
     expect(canAutoApprove(unit, { name: '张伟', phone: '13912345679', relation: 'owner' })).toBe(false);
     expect(canAutoApprove(unit, { name: '张伟', phone: '13912345678', relation: 'family' })).toBe(false);
     expect(canAutoApprove({}, { name: '张伟', phone: '13912345678', relation: 'owner' })).toBe(false);
+  });
+  test('a masked phone never matches, even against a registry holding the same mask', () => {
+    const masked = maskPhoneTail('13912345678');
+    expect(canAutoApprove({ ownerName: '张伟', ownerPhone: masked }, { name: '张伟', phone: masked, relation: 'owner' })).toBe(false);
+    expect(accountInputs.requestBinding.safeParse({ unitId: 'u', name: '张伟', phone: masked, relation: 'owner', clientRequestId: 'abcdefgh' }).success).toBe(false);
+  });
+});
+
+describe('owner claims', () => {
+  test('limits: 3 misses per person and unit, 5 per unit and day', () => {
+    expect(OWNER_CLAIM_LIMITS).toEqual({ perPersonUnit: 3, perUnitPerDay: 5 });
+  });
+  test('the registry approves only a match, within the limits, by someone never refused or removed', () => {
+    expect(ownerClaimOutcome({ registryMatch: true, barred: false, withinLimits: true })).toEqual({ auto: true });
+    expect(ownerClaimOutcome({ registryMatch: false, barred: false, withinLimits: true })).toEqual({ auto: false, review: 'registry-mismatch' });
+    expect(ownerClaimOutcome({ registryMatch: true, barred: false, withinLimits: false })).toEqual({ auto: false, review: 'too-many-misses' });
+    expect(ownerClaimOutcome({ registryMatch: true, barred: true, withinLimits: true })).toEqual({ auto: false, review: 'barred' });
+    expect(ownerClaimOutcome({ registryMatch: false, barred: false, withinLimits: true, hasRegistry: false })).toEqual({ auto: false, review: 'no-registry' });
+  });
+  test('a refusal or a removal by someone else bars automatic re-approval; leaving oneself does not', () => {
+    expect(barsReapplication({ status: 'rejected', by: 'desk', openid: 'a' })).toBe(true);
+    expect(barsReapplication({ status: 'removed', by: 'desk', openid: 'a' })).toBe(true);
+    expect(barsReapplication({ status: 'removed', by: 'owner', openid: 'a' })).toBe(true);
+    expect(barsReapplication({ status: 'removed', by: 'a', openid: 'a' })).toBe(false);
+  });
+  test('desk and admin of the community revoke approved or pending memberships', () => {
+    const t = { communityId: 'c1', status: 'approved' };
+    expect(canRevokeMembership({ staffCommunityId: 'c1', staffRoles: ['desk'] }, t)).toBe(true);
+    expect(canRevokeMembership({ staffCommunityId: 'c1', staffRoles: ['admin'] }, { ...t, status: 'pending' })).toBe(true);
+    expect(canRevokeMembership({ staffCommunityId: 'c1', staffRoles: ['engineer', 'supervisor'] }, t)).toBe(false);
+    expect(canRevokeMembership({ staffCommunityId: 'c2', staffRoles: ['desk'] }, t)).toBe(false);
+    expect(canRevokeMembership({ staffCommunityId: null, staffRoles: [] }, t)).toBe(false);
+    expect(canRevokeMembership({ staffCommunityId: 'c1', staffRoles: ['desk'] }, { ...t, status: 'removed' })).toBe(false);
   });
 });
 
@@ -42,6 +86,12 @@ test('maskPhone', () => {
   expect(maskPhone('123')).toBe('****');
 });
 
+test('maskPhoneTail shows the last 4 digits only', () => {
+  expect(maskPhoneTail('13912345678')).toBe('*******5678');
+  expect(maskPhoneTail('13912345678').replace(/\*/g, '')).toHaveLength(4);
+  expect(maskPhoneTail('123')).toBe('****');
+});
+
 test('invite codes avoid look-alike characters', () => {
   const code = inviteCodeFrom(Uint8Array.from([0, 1, 8, 14, 23, 24, 31, 255]));
   expect(code).toHaveLength(8);
@@ -57,6 +107,10 @@ describe('account input schemas', () => {
   });
   test('unknown fields are refused', () => {
     expect(accountInputs.me.safeParse({ extra: 1 }).success).toBe(false);
+  });
+  test('revoking needs a reason', () => {
+    expect(accountInputs.revokeMembership.safeParse({ membershipId: 'm1', reason: '' }).success).toBe(false);
+    expect(accountInputs.revokeMembership.safeParse({ membershipId: 'm1', reason: '冒名顶替' }).success).toBe(true);
   });
   test('invite codes are normalised to upper case', () => {
     const r = accountInputs.redeemInvite.parse({ code: 'abcd2345', name: '新人', phone: '13800000000' });

@@ -1,6 +1,6 @@
 /** Typed calls to the `account` cloud function. Shapes come from the shared domain contract. */
 import { callFunction } from '@/services/cloud'
-import type { HomeView, MeView, MembershipStatus, StaffView, UnitView } from '@/domain/identity'
+import type { BindingRequestView, HomeView, MeView, MembershipStatus, StaffView, UnitView } from '@/domain/identity'
 import type { Relation, StaffRole } from '@/domain/roles'
 
 const FN = 'account'
@@ -10,9 +10,8 @@ export interface Community {
   _id: string
   name: string
 }
-export interface BindingRequest extends HomeView {
-  openid?: string
-}
+/** A binding request as the desk sees it: masked phone, the whole one only while pending, review reason, unit flag. */
+export type BindingRequest = BindingRequestView
 export interface Page<T> {
   items: T[]
   nextCursor?: string
@@ -38,6 +37,8 @@ export const accountApi = {
     callFunction<Page<BindingRequest>>(FN, 'listBindingRequests', params, read),
   decideBinding: (membershipId: string, approve: boolean, reason?: string) =>
     callFunction<HomeView>(FN, 'decideBinding', reason ? { membershipId, approve, reason } : { membershipId, approve }),
+  revokeMembership: (membershipId: string, reason: string) =>
+    callFunction<HomeView>(FN, 'revokeMembership', { membershipId, reason }),
   createInvite: (roles: StaffRole[], note?: string) =>
     callFunction<{ code: string; expiresAt: string }>(FN, 'createInvite', note ? { roles, note } : { roles }),
   redeemInvite: (code: string, name: string, phone: string) =>

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { errorMessage } from '@/services/cloud'
+import type { MembershipStatus } from '@/domain/membership-status'
 import { accountApi, type BindingRequest } from '@/features/account'
 
 const PAGE_SIZE = 20
 
-/** Pending binding requests, paged by cursor, and the approve/reject decision. */
-export function useBindingRequests(enabled: boolean) {
+/** Binding requests of one status, paged by cursor; approve/reject (pending) and revoke (approved). */
+export function useBindingRequests(enabled: boolean, status: MembershipStatus = 'pending') {
   const [items, setItems] = useState<BindingRequest[] | null>(null)
   const [total, setTotal] = useState(0)
   const [cursor, setCursor] = useState<string | undefined>()
@@ -20,7 +21,7 @@ export function useBindingRequests(enabled: boolean) {
     setLoading(true)
     setError(null)
     try {
-      const page = await accountApi.listBindingRequests({ status: 'pending', pageSize: PAGE_SIZE })
+      const page = await accountApi.listBindingRequests({ status, pageSize: PAGE_SIZE })
       setItems(page.items)
       setTotal(page.total)
       setCursor(page.nextCursor)
@@ -29,7 +30,7 @@ export function useBindingRequests(enabled: boolean) {
     } finally {
       setLoading(false)
     }
-  }, [enabled])
+  }, [enabled, status])
 
   useEffect(() => {
     void reload()
@@ -39,7 +40,7 @@ export function useBindingRequests(enabled: boolean) {
     if (!cursor || loadingMore) return
     setLoadingMore(true)
     try {
-      const page = await accountApi.listBindingRequests({ status: 'pending', pageSize: PAGE_SIZE, cursor })
+      const page = await accountApi.listBindingRequests({ status, pageSize: PAGE_SIZE, cursor })
       setItems((list) => {
         const seen = new Set((list ?? []).map((i) => i.membershipId))
         return [...(list ?? []), ...page.items.filter((i) => !seen.has(i.membershipId))]
@@ -71,5 +72,23 @@ export function useBindingRequests(enabled: boolean) {
     }
   }
 
-  return { items, total, hasMore: !!cursor, loading, loadingMore, error, deciding, reload, loadMore, decide }
+  /** Ends a membership with a reason on record; the household is told by the server. */
+  async function revoke(item: BindingRequest, reason: string): Promise<boolean> {
+    if (deciding) return false
+    setDeciding(item.membershipId)
+    try {
+      await accountApi.revokeMembership(item.membershipId, reason)
+      setItems((list) => (list ?? []).filter((i) => i.membershipId !== item.membershipId))
+      setTotal((t) => Math.max(0, t - 1))
+      void Taro.showToast({ title: '已撤销', icon: 'success' })
+      return true
+    } catch (err) {
+      void Taro.showToast({ title: errorMessage(err), icon: 'none' })
+      return false
+    } finally {
+      setDeciding(null)
+    }
+  }
+
+  return { items, total, hasMore: !!cursor, loading, loadingMore, error, deciding, reload, loadMore, decide, revoke }
 }
