@@ -61,8 +61,8 @@ export function useNoticeEditor(announcementId?: string) {
   /** Only drafts (and new notices) can be published from here; others are saved in place. */
   const isDraft = !notice || notice.status === 'draft'
 
-  /** Checks and saves (create or update); resolves the notice's id, or null when not saved. */
-  async function save(): Promise<string | null> {
+  /** Checks and saves (create or update); resolves the saved notice, or null when not saved. */
+  async function save(): Promise<AnnouncementView | null> {
     setSubmitted(true)
     const problems = validate(draft)
     if (Object.keys(problems).length) {
@@ -78,7 +78,7 @@ export function useNoticeEditor(announcementId?: string) {
     const saved = id ? await staffNoticesApi.update(id, input) : await staffNoticesApi.create(input, requestId.current)
     setId(saved.announcementId)
     setNotice(saved)
-    return saved.announcementId
+    return saved
   }
 
   async function run<T>(kind: Exclude<Busy, null>, fn: () => Promise<T>): Promise<T | undefined> {
@@ -98,7 +98,8 @@ export function useNoticeEditor(announcementId?: string) {
     run('save', async () => {
       try {
         const saved = await save()
-        if (saved) void Taro.showToast({ title: isDraft ? '草稿已保存' : '已保存修改', icon: 'success' })
+        // A desk change to a published notice waits for a supervisor (the published version stays).
+        if (saved) void Taro.showToast({ title: saved.revision ? '修改已提交主管审核' : isDraft ? '草稿已保存' : '已保存修改', icon: saved.revision ? 'none' : 'success' })
       } catch (err) {
         void Taro.showToast({ title: errorMessage(err), icon: 'none' })
       }
@@ -109,7 +110,7 @@ export function useNoticeEditor(announcementId?: string) {
     run('publish', async () => {
       let savedId: string | null
       try {
-        savedId = opts.override && id ? id : await save()
+        savedId = opts.override && id ? id : ((await save())?.announcementId ?? null)
       } catch (err) {
         void Taro.showToast({ title: errorMessage(err), icon: 'none' })
         return
