@@ -187,6 +187,15 @@ describe('item 4: a published notice changes only through review', () => {
     expect(u.data.revision).toBeUndefined();
   });
 
+  test('a desk change to a notice a supervisor scheduled goes back to review before it goes out', async () => {
+    const d = await A('create', { type: 'reminder', title: '防冻提示', body: '请做好水管保温。', clientRequestId: rid() }, 'o-staff-sup');
+    const sid = d.data.announcementId;
+    expect((await A('publish', { announcementId: sid, publishAt: at(5 * HOUR) }, 'o-staff-sup')).data.status).toBe('scheduled');
+    const u = await A('update', { announcementId: sid, type: 'reminder', title: '防冻提示', body: '请扫码缴纳防冻费。' }, 'o-staff-desk');
+    expect(u.data).toMatchObject({ status: 'review', body: '请扫码缴纳防冻费。' });
+    expect((await A('review', { announcementId: sid, approve: true }, 'o-staff-sup')).data.status).toBe('scheduled');
+  });
+
   test('updates replace nested values: buildings → whole community leaves no stale buildings (direct and via review)', async () => {
     const u = await A('update', { announcementId: id, ...waterCut(15 * 60_000, { scope: { kind: 'community' } }) }, 'o-staff-sup');
     expect(u.ok).toBe(true);
@@ -216,6 +225,21 @@ describe('item 7: content checks and share statistics', () => {
     expect(bad).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: '内容含有不当信息，请修改后再提交' } });
     expect((await T('get', { ticketId }, A1)).data.rating).toBeUndefined();
     expect((await T('act', { action: 'rate', ticketId, score: 5, comment: '很及时' }, A1)).ok).toBe(true);
+  });
+
+  test('reopen reasons, messages and public notes with an advert are refused; the log is unchanged', async () => {
+    const { ticketId } = (await T('create', leak(A1, A1_HOME), A1)).data;
+    await T('act', { action: 'grab', ticketId }, 'o-staff-eng1');
+    await T('act', { action: 'arrive', ticketId }, 'o-staff-eng1');
+    await T('act', { action: 'complete', ticketId, text: '已修好' }, 'o-staff-eng1');
+    const events = async () => (await lc.db.collection('ticket_events').where({ ticketId }).count()).total;
+    const before = await events();
+    expect((await T('act', { action: 'reopen', ticketId, reason: GAMBLING }, A1)).error.code).toBe('INVALID_INPUT');
+    expect((await T('act', { action: 'message', ticketId, text: GAMBLING }, A1)).error.code).toBe('INVALID_INPUT');
+    expect((await T('act', { action: 'note', ticketId, text: GAMBLING, visibility: 'public' }, 'o-staff-eng1')).error.code).toBe('INVALID_INPUT');
+    expect(await events()).toBe(before);
+    expect((await T('get', { ticketId }, A1)).data.status).toBe('resolved');
+    expect((await T('act', { action: 'reopen', ticketId, reason: '还在漏水' }, A1)).ok).toBe(true);
   });
 
   test('public-location text, notice questions and notice texts go through the same check', async () => {
