@@ -1,4 +1,5 @@
 import type { AdminContext } from './admin';
+import { getOpenData } from './open-data';
 
 /**
  * The WeChat open APIs the product uses, emulated. Messages land in the outbox;
@@ -30,6 +31,8 @@ export function wxApi(ctx: AdminContext, apiName: string, req: any): Record<stri
         detail: hit ? [{ strategy: 'keyword', errcode: 0, suggest: 'risky', label: 20001, keyword: hit }] : [],
       };
     }
+    case 'wxa/getopendata':
+      return getOpenData(req, ctx.clock.now());
     default:
       return { errcode: 40001, errmsg: `api not emulated locally: ${apiName}` };
   }

@@ -76,6 +76,8 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   ],
   announcement_reads: [{ name: 'announcement', keys: [['announcementId', 1]] }, { name: 'openid', keys: [['openid', 1]] }],
   announcement_groups: [{ name: 'announcement', keys: [['announcementId', 1]] }],
+  /** Upload slots: who was issued which file path, and what it is attached to (see _lib/files.ts). */
+  uploads: [{ name: 'owner_created', keys: [['owner', 1], ['createdAt', -1]] }],
   /** In-app notices for staff (the task list). */
   staff_notices: [{ name: 'staff_read_at', keys: [['staffId', 1], ['read', 1], ['at', -1]] }],
   /** Per-person rate-limit and guess counters, one per (scope, key, window); read by `_id` (`_lib/rate-limit.ts`). */

@@ -5,6 +5,8 @@ import type { announcementInputs } from '../../src/domain/announcements-api';
 import { communitySettings } from '../_lib/community-settings';
 import type { ActionContext } from '../_lib/handler';
 import { isDuplicate, stableId } from '../_lib/ids';
+import { checkText } from '../_lib/content-check';
+import { useFiles } from '../_lib/files';
 import type { AnnouncementDoc } from './model';
 import { view } from './views';
 
@@ -36,6 +38,27 @@ async function validate(ctx: ActionContext, d: Omit<Draft, 'clientRequestId'>) {
     if (missing.length) throw new AppError('INVALID_INPUT', `影响范围中的楼栋不存在：${missing.join('、')}`);
   }
 }
+
+/** The texts others will read, through the content check; the files, which must be the caller's (or their community's) uploads. */
+async function checkContent(ctx: ActionContext, d: Omit<Draft, 'clientRequestId'>, announcementId: string) {
+  await checkText(ctx, d.title, d.summary, d.body, d.interruption?.reason, ...d.attachments.map((x) => x.name));
+  await useFiles(ctx, [...d.images, ...d.attachments.map((x) => x.fileId)], `notice:${announcementId}`);
+}
+
+/**
+ * An update that replaces nested values: the SDK turns a plain object in `update()` into dot
+ * paths (merging it into what is stored), so object-valued fields are written with `_.set()`.
+ */
+export function replacing(ctx: ActionContext, patch: Record<string, unknown>): Record<string, unknown> {
+  const _ = ctx.db.command;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(patch)) out[k] = v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype ? _.set(v) : v;
+  return out;
+}
+
+const startOf = (x: { interruption: { startAt: Date } | null }) => (x.interruption ? new Date(x.interruption.startAt).getTime() : null);
+/** Whether a change moves when an interruption starts (or makes one): the notice period is checked again. */
+const timesChanged = (a: AnnouncementDoc, next: { type: AnnouncementDoc['type']; interruption: { startAt: Date } | null }) => a.type !== next.type || startOf(a) !== startOf(next);
 
 function fields(d: Omit<Draft, 'clientRequestId'>) {
   const interruption = d.interruption ? { reason: d.interruption.reason, startAt: new Date(d.interruption.startAt), endAt: new Date(d.interruption.endAt) } : null;
@@ -81,17 +104,38 @@ export async function create(input: In<'create'>, ctx: ActionContext) {
   const s = ctx.caller.staff!;
   const now = ctx.clock.now();
   const id = stableId('an', s.openid, input.clientRequestId);
+  await checkContent(ctx, input, id);
   return insertOnce(ctx, { ...fresh(ctx, now), _id: id, ...fields(input), status: 'draft' });
 }
 
+/**
+ * Edit a notice. A published (or scheduled) notice is something a supervisor may have approved:
+ * where review is on and the editor is not a supervisor, a published notice's change waits as a
+ * revision (the published version stays live until approved) and a scheduled one goes back to
+ * review. Moving an interruption's start re-checks the notice period.
+ */
 export async function update(input: In<'update'>, ctx: ActionContext) {
   const a = await load(ctx, input.announcementId);
   if (['withdrawn', 'expired'].includes(a.status)) throw new AppError('CONFLICT', '已撤回或过期的公告不能修改');
   await validate(ctx, input);
+  await checkContent(ctx, input, a._id);
   const now = ctx.clock.now();
-  const patch = { ...fields(input), updatedAt: now, ...(a.status === 'published' ? { revisedAt: now } : {}) };
+  const s = ctx.caller.staff!;
+  const next = fields(input);
+  const live = a.status === 'published' || a.status === 'scheduled';
+  const goesOutAt = a.status === 'scheduled' && a.publishAt && new Date(a.publishAt) > now ? new Date(a.publishAt) : now;
+  const override = live && timesChanged(a, next) ? checkNoticePeriod(ctx, { ...a, ...next }, goesOutAt, input.override?.reason, now) : null;
+  const needsReview = live && !reviewer(ctx) && (await communitySettings(ctx.db, a.communityId)).announcementReview;
+  let patch: Record<string, unknown>;
+  if (needsReview && a.status === 'published') {
+    patch = { revision: { fields: next, by: s._id, byName: s.name, at: now, override }, updatedAt: now };
+  } else if (needsReview) {
+    patch = { ...next, status: 'review', override: override ?? a.override, updatedAt: now };
+  } else {
+    patch = { ...next, updatedAt: now, ...(override ? { override } : {}), ...(a.status === 'published' ? { revisedAt: now, revision: null } : {}) };
+  }
   // Optimistic: a concurrent change (a review, a publish) wins and this one is refused.
-  const res = await ctx.db.collection('announcements').where({ _id: a._id, updatedAt: a.updatedAt }).update(patch);
+  const res = await ctx.db.collection('announcements').where({ _id: a._id, updatedAt: a.updatedAt }).update(replacing(ctx, patch));
   if (res.updated !== 1) throw new AppError('CONFLICT', '公告已被他人修改，请刷新');
   return view(ctx, await load(ctx, a._id));
 }
@@ -113,7 +157,7 @@ export async function publish(input: In<'publish'>, ctx: ActionContext) {
   return view(ctx, await load(ctx, a._id));
 }
 
-function checkNoticePeriod(ctx: ActionContext, a: AnnouncementDoc, at: Date, reason: string | undefined, now: Date) {
+function checkNoticePeriod(ctx: ActionContext, a: Pick<AnnouncementDoc, 'type' | 'interruption'>, at: Date, reason: string | undefined, now: Date) {
   const short = noticeShortfallHours(a.type, at, a.interruption?.startAt ?? null);
   if (!short) return null;
   if (!reason) {
@@ -130,18 +174,30 @@ function goLive(a: AnnouncementDoc, at: Date, now: Date, override: AnnouncementD
 }
 
 async function transition(ctx: ActionContext, a: AnnouncementDoc, patch: Partial<AnnouncementDoc>) {
-  const res = await ctx.db.collection('announcements').where({ _id: a._id, status: a.status, updatedAt: a.updatedAt }).update({ ...patch, updatedAt: ctx.clock.now() });
+  const res = await ctx.db.collection('announcements').where({ _id: a._id, status: a.status, updatedAt: a.updatedAt }).update(replacing(ctx, { ...patch, updatedAt: ctx.clock.now() }));
   if (res.updated !== 1) throw new AppError('CONFLICT', '公告状态已变化，请刷新');
 }
 
 export async function review(input: In<'review'>, ctx: ActionContext) {
   const a = await load(ctx, input.announcementId);
-  if (a.status !== 'review') throw new AppError('CONFLICT', '该公告不在待审核状态');
+  const revision = a.status === 'published' ? a.revision : null;
+  if (a.status !== 'review' && !revision) throw new AppError('CONFLICT', '该公告不在待审核状态');
   if (!input.approve && !input.reason) throw new AppError('INVALID_INPUT', '请填写退回原因');
+  if (input.reason) await checkText(ctx, input.reason);
   const now = ctx.clock.now();
   const s = ctx.caller.staff!;
   const rev = { by: s._id, byName: s.name, at: now, approved: input.approve, ...(input.reason ? { reason: input.reason } : {}) };
-  if (!input.approve) {
+  if (revision) {
+    // A change to a published notice: approved, it becomes the published version (已更新);
+    // returned, the published version simply stays.
+    if (!input.approve) {
+      await transition(ctx, a, { revision: null, review: rev });
+    } else {
+      const next = revision.fields;
+      const override = timesChanged(a, next) ? (revision.override ?? checkNoticePeriod(ctx, next, now, input.override?.reason, now)) : null;
+      await transition(ctx, a, { ...next, revisedAt: now, revision: null, review: rev, ...(override ? { override } : {}) });
+    }
+  } else if (!input.approve) {
     await transition(ctx, a, { status: 'draft', review: rev, publishAt: null });
   } else {
     // The requested time may have passed while waiting: then it goes out now — and the
@@ -155,6 +211,7 @@ export async function review(input: In<'review'>, ctx: ActionContext) {
 
 export async function withdraw(input: In<'withdraw'>, ctx: ActionContext) {
   const a = await load(ctx, input.announcementId);
+  await checkText(ctx, input.reason);
   if (!['published', 'scheduled', 'review'].includes(a.status)) throw new AppError('CONFLICT', '该公告当前不能撤回');
   await transition(ctx, a, { status: 'withdrawn', pinned: false, withdrawn: { by: ctx.caller.staff!._id, at: ctx.clock.now(), reason: input.reason } });
   // Messages not yet sent are not sent.
@@ -185,6 +242,7 @@ export async function restore(input: In<'restore'>, ctx: ActionContext) {
   const now = ctx.clock.now();
   const id = stableId('an', s.openid, input.clientRequestId);
   const title = `已恢复：${a.title}`.slice(0, 20);
+  await checkText(ctx, input.body);
   const body = input.body || `${RESTORED_TEXT[a.type] ?? '相关设施已恢复使用'}，感谢您的理解与配合。`;
   const followUp: AnnouncementDoc = {
     ...fresh(ctx, now),

@@ -22,6 +22,17 @@ export interface AnnouncementDoc {
   override: { reason: string; by: string; byName: string; at: Date } | null;
   review: { by: string; byName: string; at: Date; approved: boolean; reason?: string } | null;
   withdrawn: { by: string; at: Date; reason: string } | null;
+  /**
+   * A desk member's change to a published notice while review is on: waits here for a
+   * supervisor; the fields above stay the published version until it is approved.
+   */
+  revision?: {
+    fields: Pick<AnnouncementDoc, 'type' | 'title' | 'summary' | 'body' | 'scope' | 'images' | 'attachments' | 'interruption' | 'pinned' | 'expiresAt'>;
+    by: string;
+    byName: string;
+    at: Date;
+    override: AnnouncementDoc['override'];
+  } | null;
   /** targeting → sending → done (null before publication). */
   broadcastState: 'targeting' | 'sending' | 'done' | null;
   broadcastCursor: string | null;

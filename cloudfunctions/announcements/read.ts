@@ -12,8 +12,11 @@ const offsetOf = (c?: string) => (c ? Math.max(0, Number.parseInt(c, 10) || 0) :
 
 /** Staff: the community's announcements, newest first. */
 export async function list(input: In<'list'>, ctx: ActionContext) {
-  const where: Record<string, unknown> = { communityId: ctx.caller.staff!.communityId };
-  if (input.status !== 'all') where.status = input.status;
+  const _ = ctx.db.command;
+  const base: Record<string, unknown> = { communityId: ctx.caller.staff!.communityId };
+  if (input.status !== 'all' && input.status !== 'review') base.status = input.status;
+  // 待审核 includes published notices whose change waits for review.
+  const where: any = input.status === 'review' ? _.or([{ ...base, status: 'review' }, { ...base, status: 'published', revision: _.neq(null) }]) : base;
   const offset = offsetOf(input.cursor);
   const [page, total] = await Promise.all([
     ctx.db.collection('announcements').where(where).orderBy('createdAt', 'desc').skip(offset).limit(input.pageSize).get(),
@@ -92,7 +95,35 @@ export async function ask(input: In<'ask'>, ctx: ActionContext) {
   return { ticketId: res.ticketId, no: res.no };
 }
 
-async function recordGroup(ctx: ActionContext, announcementId: string, openGId: string | undefined) {
+/**
+ * The group chat a share ticket names, resolved on the server from its cloudID (WeChat's
+ * getOpenData, which only answers for cloudIDs it issued to this caller). Null when it does not
+ * resolve: a group id the client names itself is never counted.
+ */
+async function groupOf(ctx: ActionContext, cloudID: string | undefined): Promise<string | null> {
+  if (!cloudID) return null;
+  let res: any;
+  try {
+    res = await ctx.app.callWxOpenApi({ apiName: '/wxa/getopendata', requestData: { cloudid_list: [cloudID], openid: ctx.caller.openid } } as any);
+  } catch (e) {
+    console.warn('getOpenData unavailable', (e as Error).message);
+    return null;
+  }
+  const body = res?.result ?? res;
+  const item = (body?.data_list ?? []).find((x: any) => x?.cloud_id === cloudID);
+  let json: any = item?.json;
+  if (typeof json === 'string') {
+    try {
+      json = JSON.parse(json);
+    } catch {
+      return null;
+    }
+  }
+  const openGId = json?.data?.openGId;
+  return typeof openGId === 'string' && openGId.length > 0 && openGId.length <= 100 ? openGId : null;
+}
+
+async function recordGroup(ctx: ActionContext, announcementId: string, openGId: string | null) {
   if (!openGId) return;
   const _ = ctx.db.command;
   const id = `${announcementId}:${openGId}`;
@@ -110,14 +141,15 @@ async function recordGroup(ctx: ActionContext, announcementId: string, openGId: 
 export async function shared(input: In<'shared'>, ctx: ActionContext) {
   await read({ announcementId: input.announcementId }, ctx);
   await ctx.db.collection('announcement_reads').doc(`${input.announcementId}:${ctx.caller.openid}`).update({ shared: true });
-  await recordGroup(ctx, input.announcementId, input.groupInfo?.data?.openGId);
+  await recordGroup(ctx, input.announcementId, await groupOf(ctx, input.cloudID));
   return { shared: true };
 }
 
 export async function enteredFromGroup(input: In<'enteredFromGroup'>, ctx: ActionContext) {
   await read({ announcementId: input.announcementId }, ctx);
-  await recordGroup(ctx, input.announcementId, input.groupInfo.data.openGId);
-  return { recorded: true };
+  const group = await groupOf(ctx, input.cloudID);
+  await recordGroup(ctx, input.announcementId, group);
+  return { recorded: !!group };
 }
 
 /** For each notice: targeted, sent, failed (with reasons), without consent, read, shared, group chats reached. */

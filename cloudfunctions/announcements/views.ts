@@ -53,6 +53,19 @@ export async function view(ctx: ActionContext, a: AnnouncementDoc, opts: { read?
     ...(opts.read !== undefined ? { read: opts.read } : {}),
     ...(staffOnly && a.override ? { override: { reason: a.override.reason, by: a.override.byName, at: iso(a.override.at)! } } : {}),
     ...(staffOnly && a.review ? { review: { by: a.review.byName, at: iso(a.review.at)!, approved: a.review.approved, ...(a.review.reason ? { reason: a.review.reason } : {}) } } : {}),
+    ...(staffOnly && a.revision
+      ? {
+          revision: {
+            title: a.revision.fields.title,
+            summary: a.revision.fields.summary,
+            body: a.revision.fields.body,
+            ...(a.revision.fields.interruption ? { interruption: { reason: a.revision.fields.interruption.reason, startAt: iso(a.revision.fields.interruption.startAt)!, endAt: iso(a.revision.fields.interruption.endAt)! } } : {}),
+            ...(a.revision.fields.expiresAt ? { expiresAt: iso(a.revision.fields.expiresAt) } : {}),
+            by: a.revision.byName,
+            at: iso(a.revision.at)!,
+          },
+        }
+      : {}),
     ...(staffOnly ? { files: { images: a.images, attachments: a.attachments }, author: a.createdByName } : {}),
     ...(staffOnly && a.withdrawn ? { withdrawn: { reason: a.withdrawn.reason, at: iso(a.withdrawn.at)! } } : {}),
   };

@@ -6,6 +6,7 @@ import { CATEGORY_BY_CODE, TICKET_TYPE_LABELS } from '../../src/domain/tickets/c
 import { reopenDeadlines } from '../../src/domain/tickets/sla';
 import { communitySettings } from '../_lib/community-settings';
 import type { ActionContext } from '../_lib/handler';
+import { checkText } from '../_lib/content-check';
 import { derived, type TicketDoc } from '../tickets/model';
 import { noticeStaff } from '../tickets/notify';
 import type { CallbackDoc } from './remind';
@@ -92,6 +93,8 @@ const CHANNEL_LABELS = { phone: '电话', message: '留言', visit: '上门' } a
 export async function record(input: In<'record'>, ctx: ActionContext) {
   const { db, caller, clock } = ctx;
   const me = caller.staff!;
+  // The resident's words go into the ticket's public log when not satisfied.
+  await checkText(ctx, input.comment);
   const now = clock.now();
   let result: { status: CallbackDoc['status']; reopened: boolean; ticket?: TicketDoc } = { status: 'open', reopened: false };
   try {

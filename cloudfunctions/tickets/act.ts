@@ -8,7 +8,8 @@ import type { StaffDoc } from '../_lib/caller';
 import { actorFor, actorName, derived, refuse, type EventDoc, type TicketDoc } from './model';
 import { communitySettings } from '../_lib/community-settings';
 import { noticeStaff, notifyResident } from './notify';
-import { checkText } from './security';
+import { checkText } from '../_lib/content-check';
+import { claimFiles, verifyFiles } from '../_lib/files';
 
 type Patch = Partial<TicketDoc>;
 
@@ -19,8 +20,10 @@ type Patch = Partial<TicketDoc>;
  */
 export async function act(input: ActInput, ctx: ActionContext) {
   const { db, caller, clock } = ctx;
-  if ('text' in input && input.text) await checkText(ctx, input.text);
-  if (input.action === 'reopen' || input.action === 'cancel') await checkText(ctx, input.reason);
+  await checkText(ctx, ...freeTexts(input));
+  const files = 'photos' in input ? input.photos : [];
+  const target = `ticket:${input.ticketId}`;
+  await verifyFiles(ctx, files, target);
 
   let result: { ticket: TicketDoc; actor: Actor; event: EventDoc } | undefined;
   try {
@@ -53,6 +56,7 @@ export async function act(input: ActInput, ctx: ActionContext) {
         visibility: 'public',
         ...event,
       };
+      await claimFiles(tx, ctx, files, target);
       await tx.collection('tickets').doc(t._id).update(full);
       await tx.collection('ticket_events').add(ev);
       result = { ticket: { ...t, ...full } as TicketDoc, actor, event: ev };
@@ -68,6 +72,16 @@ export async function act(input: ActInput, ctx: ActionContext) {
   await noticeStaff(db, [ticket.ownerStaffId, ticket.assigneeStaffId], ticket, input.action, `${ticket.no}：${event.text ? event.text.slice(0, 40) : input.action}`, event.at, by);
   await notifyResident(ctx, ticket, input.action, event.at);
   return { ticketId: ticket._id, status: ticket.status };
+}
+
+/** Every free text of an action that someone else will read (the log is shown to residents and staff). */
+function freeTexts(input: ActInput): string[] {
+  const out: string[] = [];
+  for (const k of ['text', 'reason', 'comment', 'by', 'scope'] as const) {
+    const v = (input as Record<string, unknown>)[k];
+    if (typeof v === 'string') out.push(v);
+  }
+  return out;
 }
 
 async function staffOf(tx: any, staffId: string, t: TicketDoc): Promise<StaffDoc> {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ticketInputs as I } from '../../src/domain/tickets/api';
 import { STAFF_ROLES } from '../../src/domain/roles';
 import { action } from '../_lib/handler';
+import { issueUploadSlot, prepareUploadInput } from '../_lib/files';
 import { act } from './act';
 import { create, createOnBehalf } from './create';
 import { departmentStaff, get, listMine, listQueue, queueCounts } from './queries';
@@ -11,6 +12,7 @@ import { sweep } from './sweep';
 
 /** Repairs, complaints and consultations: one ticket flow with routing and first-contact ownership. */
 export const ticketActions = {
+  prepareUpload: action({ description: '申请上传位置（照片/视频）：服务端选定路径并记录上传人，提交时只接受自己上传的文件', audience: ['resident', ...STAFF_ROLES], input: prepareUploadInput, run: (i, ctx) => issueUploadSlot(ctx, 'ticket', i.contentType) }),
   create: action({ description: '住户提交报修/投诉/咨询（按客户端请求号幂等）', audience: ['resident'], input: I.create, run: create }),
   createOnBehalf: action({ description: '客服代住户登记来电/来访，登记人为首问负责人', audience: ['desk', 'supervisor', 'admin'], input: I.createOnBehalf, run: createOnBehalf }),
   listMine: action({ description: '我和家人的工单（分页）', audience: ['resident'], input: I.listMine, run: listMine }),

@@ -10,7 +10,8 @@ import type { EventDoc, TicketDoc } from './model';
 import { derived } from './model';
 import { noticeStaff, supervisorsOf } from './notify';
 import { decide, markAssigned } from './routing';
-import { checkText } from './security';
+import { checkText } from '../_lib/content-check';
+import { claimFiles, verifyFiles } from '../_lib/files';
 import { grantConsents } from '../_lib/subscriptions';
 import { TEMPLATES } from './notify';
 
@@ -69,7 +70,11 @@ async function createTicket(ctx: ActionContext, d: Draft, units: string[] | null
   if (cat.type !== d.type) throw new AppError('INVALID_INPUT', '问题类别与类型不符');
   if (!cat.emergency && !d.description.trim() && d.photos.length === 0) throw new AppError('INVALID_INPUT', '请描述问题或上传图片');
   if (d.window && new Date(d.window.end) <= new Date(d.window.start)) throw new AppError('INVALID_INPUT', '预约结束时间需晚于开始时间');
-  await checkText(ctx, d.description);
+  const loc = d.location.kind === 'public' ? d.location : null;
+  await checkText(ctx, d.description, d.contactName, loc?.building, loc?.floor, loc?.area);
+  const files = [...d.photos, ...(d.video ? [d.video] : [])];
+  const target = `ticket:${d.id}`;
+  await verifyFiles(ctx, files, target);
 
   const place = await locate(ctx, d.location, units, community);
   if (!place.communityId) throw new AppError('FORBIDDEN', '请先绑定房屋');
@@ -148,6 +153,7 @@ async function createTicket(ctx: ActionContext, d: Draft, units: string[] | null
   try {
     // The ticket and its first log entries are written together, or not at all.
     await db.runTransaction(async (tx: any) => {
+      await claimFiles(tx, ctx, files, target);
       await tx.collection('tickets').add({ _id: d.id, ...ticket });
       for (const [i, e] of events.entries()) await tx.collection('ticket_events').add({ ...e, seq: i + 1 });
     }, 1);

@@ -35,7 +35,14 @@ const draftFields = {
 
 export const announcementInputs = {
   create: z.object({ ...draftFields, clientRequestId: clientRequestIdSchema }).strict(),
-  update: z.object({ announcementId: idSchema, ...draftFields }).strict(),
+  update: z
+    .object({
+      announcementId: idSchema,
+      ...draftFields,
+      /** Moving a published interruption inside its notice period needs a reason, kept on record. */
+      override: z.object({ reason: z.string().trim().min(4, { message: '请说明未提前通知的原因' }).max(200) }).strict().optional(),
+    })
+    .strict(),
   submit: z.object({ announcementId: idSchema }).strict(),
   review: z
     .object({
@@ -63,10 +70,14 @@ export const announcementInputs = {
   feed: pageSchema.extend({ unreadOnly: z.boolean().default(false) }).strict(),
   read: z.object({ announcementId: idSchema }).strict(),
   ask: z.object({ announcementId: idSchema, question: z.string().trim().min(1, { message: '请填写问题' }).max(500), clientRequestId: clientRequestIdSchema }).strict(),
-  /** A share to a chat; `groupInfo` is `wx.cloud.CloudID(shareTicket's cloudID)`, which CloudBase resolves to `{ data: { openGId } }`. */
-  shared: z.object({ announcementId: idSchema, groupInfo: z.object({ cloudID: z.string().max(500).optional(), data: z.object({ openGId: z.string().max(100) }).optional() }).optional() }).strict(),
+  /**
+   * A share to a chat, optionally with the share ticket's `cloudID` (as the client got it from
+   * WeChat). The function resolves it to the group on the server (getOpenData); a group id the
+   * client names itself is never trusted.
+   */
+  shared: z.object({ announcementId: idSchema, cloudID: z.string().min(1).max(500).optional() }).strict(),
   /** Opened from a group chat (getGroupEnterInfo's cloudID, resolved the same way). */
-  enteredFromGroup: z.object({ announcementId: idSchema, groupInfo: z.object({ cloudID: z.string().max(500).optional(), data: z.object({ openGId: z.string().max(100) }) }) }).strict(),
+  enteredFromGroup: z.object({ announcementId: idSchema, cloudID: z.string().min(1).max(500) }).strict(),
 };
 
 export interface AnnouncementView {
@@ -95,6 +106,11 @@ export interface AnnouncementView {
   read?: boolean;
   override?: { reason: string; by: string; at: string };
   review?: { by: string; at: string; approved: boolean; reason?: string };
+  /**
+   * Staff only: a change to the published notice waiting for a supervisor (review on); the
+   * published version above stays live until it is approved.
+   */
+  revision?: { title: string; summary: string; body: string; interruption?: { reason: string; startAt: string; endAt: string }; expiresAt?: string; by: string; at: string }
   /** Staff only: the files as stored (fileIDs), so an edit can keep them. */
   files?: { images: string[]; attachments: { fileId: string; name: string }[] };
   /** Staff only. */

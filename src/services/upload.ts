@@ -1,17 +1,24 @@
 /**
- * The one upload path for photos (and short videos) attached to requests.
+ * The one upload path for photos (and short videos, notice attachments).
  *
- * weapp: `wx.cloud.uploadFile` into `uploads/`, answering the cloud `fileID`.
- * H5 (local CloudBase gateway): `POST /api/upload` with the raw bytes, the blob's content type and
- * the caller's openid in `x-wx-openid`; answers `{ ok: true, data: { fileID } }`.
+ * The client never chooses where a file goes: it first asks the function that will receive the
+ * file for an upload slot (`prepareUpload`), which picks an unguessable path (no openid in it) and
+ * records who uploads it, so the function can later refuse any file id that is not the caller's.
+ * weapp: `wx.cloud.uploadFile` to the slot's `cloudPath`, answering the cloud `fileID`.
+ * H5 (local CloudBase): `PUT` the raw bytes to the slot's storage URL with the upload
+ * authorization the storage issued for exactly that path (as `@cloudbase/node-sdk` uploads).
  */
 import Taro from '@tarojs/taro'
-import { CloudError, callerOpenid } from './cloud'
+import { CloudError, callFunction } from './cloud'
 
 /** WeChat's and the local gateway's limit for one file. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 export const UPLOAD_TOO_LARGE = '单个文件不能超过 10 MB'
 export const UPLOAD_FAILED = '上传失败，请重试'
+
+/** Which function a file is for: a ticket's photos and video, or a notice's images. */
+export type UploadPurpose = 'ticket' | 'notice'
+const FUNCTION_OF: Record<UploadPurpose, string> = { ticket: 'tickets', notice: 'announcements' }
 
 const UPLOAD_TYPES: Record<string, string> = {
   'image/jpeg': 'jpg',
@@ -20,9 +27,16 @@ const UPLOAD_TYPES: Record<string, string> = {
   'image/gif': 'gif',
   'video/mp4': 'mp4',
 }
+const TYPE_OF_EXTENSION: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', mp4: 'video/mp4' }
 
-function randomName(ext: string): string {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.${ext}`
+interface UploadSlot {
+  fileID: string
+  cloudPath: string
+  upload: { url: string; authorization?: string; token?: string; cosFileId?: string }
+}
+
+function prepareUpload(purpose: UploadPurpose, contentType: string): Promise<UploadSlot> {
+  return callFunction<UploadSlot>(FUNCTION_OF[purpose], 'prepareUpload', { contentType })
 }
 
 function extensionOf(path: string): string {
@@ -31,10 +45,13 @@ function extensionOf(path: string): string {
   return ext === 'jpeg' ? 'jpg' : ext
 }
 
-function uploadWeapp(localPath: string, onProgress?: (percent: number) => void): Promise<string> {
+async function uploadWeapp(localPath: string, purpose: UploadPurpose, onProgress?: (percent: number) => void): Promise<string> {
+  const type = TYPE_OF_EXTENSION[extensionOf(localPath)]
+  if (!type) throw new CloudError('INVALID_INPUT', '只支持 JPG、PNG、WEBP、GIF 图片和 MP4 视频')
+  const slot = await prepareUpload(purpose, type)
   return new Promise((resolve, reject) => {
     const task = Taro.cloud.uploadFile({
-      cloudPath: `uploads/${randomName(extensionOf(localPath))}`,
+      cloudPath: slot.cloudPath,
       filePath: localPath,
       success: (res: { fileID?: string }) => (res.fileID ? resolve(res.fileID) : reject(new CloudError('INTERNAL', UPLOAD_FAILED))),
       fail: () => reject(new CloudError('NETWORK', UPLOAD_FAILED)),
@@ -43,7 +60,17 @@ function uploadWeapp(localPath: string, onProgress?: (percent: number) => void):
   })
 }
 
-async function uploadH5(localPath: string): Promise<string> {
+/** The storage URL on this page's origin (the H5 build is served by the local CloudBase itself). */
+function sameOrigin(url: string): string {
+  try {
+    const u = new URL(url, 'http://local')
+    return u.pathname + u.search
+  } catch {
+    return url
+  }
+}
+
+async function uploadH5(localPath: string, purpose: UploadPurpose): Promise<string> {
   let blob: Blob
   try {
     blob = await (await fetch(localPath)).blob()
@@ -53,25 +80,28 @@ async function uploadH5(localPath: string): Promise<string> {
   const type = (blob.type || '').split(';')[0]
   if (!UPLOAD_TYPES[type]) throw new CloudError('INVALID_INPUT', '只支持 JPG、PNG、WEBP、GIF 图片和 MP4 视频')
   if (blob.size > MAX_UPLOAD_BYTES) throw new CloudError('INVALID_INPUT', UPLOAD_TOO_LARGE)
-  const headers: Record<string, string> = { 'content-type': type }
-  const openid = await callerOpenid()
-  if (openid) headers['x-wx-openid'] = openid
+  const slot = await prepareUpload(purpose, type)
+  const { url, authorization = '', token = '', cosFileId = '' } = slot.upload
+  const headers: Record<string, string> = { 'content-type': type, authorization, Signature: authorization, 'x-cos-security-token': token, 'x-cos-meta-fileid': cosFileId }
   let res: Response
   try {
-    res = await fetch('/api/upload', { method: 'POST', headers, body: blob })
+    res = await fetch(sameOrigin(url), { method: 'PUT', headers, body: blob })
   } catch {
     throw new CloudError('NETWORK', UPLOAD_FAILED)
   }
-  const body = (await res.json().catch(() => null)) as { ok?: boolean; data?: { fileID?: string }; error?: { code?: string; message?: string } } | null
-  if (body?.ok && body.data?.fileID) return body.data.fileID
+  if (res.status >= 200 && res.status < 300) return slot.fileID
+  const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null
   throw new CloudError(body?.error?.code ?? 'INTERNAL', body?.error?.message || UPLOAD_FAILED)
 }
 
-/** Uploads a local (temp) file and resolves with its cloud fileID; rejects with a CloudError in Chinese. */
-export function uploadFile(localPath: string, onProgress?: (percent: number) => void): Promise<string> {
-  // Build-time constant: the H5 branch (and its /api route) is dropped from the weapp bundle.
-  if (process.env.TARO_ENV === 'h5') return uploadH5(localPath)
-  return uploadWeapp(localPath, onProgress)
+/**
+ * Uploads a local (temp) file for a ticket (default) or a notice and resolves with its cloud
+ * fileID; rejects with a CloudError in Chinese.
+ */
+export function uploadFile(localPath: string, onProgress?: (percent: number) => void, purpose: UploadPurpose = 'ticket'): Promise<string> {
+  // Build-time constant: the H5 branch is dropped from the weapp bundle.
+  if (process.env.TARO_ENV === 'h5') return uploadH5(localPath, purpose)
+  return uploadWeapp(localPath, purpose, onProgress)
 }
 
 /** weapp: recompress a photo at quality 70 before upload (falls back to the original). H5: unchanged. */

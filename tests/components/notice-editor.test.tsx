@@ -161,6 +161,29 @@ describe('编辑公告：发布与通知期', () => {
 })
 
 describe('编辑公告', () => {
+  it('a desk change to a published notice: asks the notice-period reason when the start moves in, then says it went to review', async () => {
+    router.params = { id: 'an-1' }
+    const live = notice({ announcementId: 'an-1', status: 'published', statusLabel: '已发布' })
+    asStaff(['desk'], {
+      get: () => live,
+      update: (d: any) => {
+        if (!d.override) throw new CloudError('INVALID_INPUT', '停水需至少提前 24 小时通知（还差 23 小时）。如确需发布，请填写原因', { shortfallHours: 23 })
+        return { ...live, revision: { title: d.title, summary: d.summary, body: d.body, by: '王敏', at: '2026-11-28T02:00:00.000Z' } }
+      },
+    })
+    render(<NoticeEditPage />)
+    await screen.findByLabelText('正文')
+    fireEvent.click(within(await screen.findByRole('toolbar', { name: '公告操作' })).getByText(/保存/))
+    const dialog = await screen.findByRole('dialog', { name: '未满足提前通知要求' })
+    expect(within(dialog).getByText('本次距开始还差 23 小时。')).toBeTruthy()
+    await typeInto('未提前通知的原因', '主管道爆裂紧急抢修', dialog)
+    fireEvent.click(within(dialog).getByText('填写原因并发布'))
+    await waitFor(() => expect(callsOf('update')).toHaveLength(2))
+    expect(callsOf('update')[1].override).toEqual({ reason: '主管道爆裂紧急抢修' })
+    expect(callsOf('publish')).toEqual([])
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '修改已提交主管审核', icon: 'none' }))
+  })
+
   it('keeps the images and attachments the notice already has when saving an edit', async () => {
     router.params = { id: 'an-1' }
     const stored = notice({

@@ -95,24 +95,21 @@ describe('通知详情（住户）', () => {
     await waitFor(() => expect(callsOf('shared')).toEqual([{ announcementId: 'an-1' }]))
   })
 
-  it('weapp: opened from a group chat card, records the group through a CloudID', async () => {
+  it('weapp: opened from a group chat card, sends the cloudID for the server to resolve (no client-named group)', async () => {
     const env = process.env.TARO_ENV
     const t = Taro as any
     process.env.TARO_ENV = 'weapp'
     t.getEnterOptionsSync = jest.fn(() => ({ scene: 1044, shareTicket: 'tk-1', path: 'pages/notice/index', query: { id: 'an-1' } }))
     t.getGroupEnterInfo = jest.fn((o: any) => o.success({ cloudID: 'cid-123' }))
-    t.cloud.CloudID = jest.fn((id: string) => ({ __cloudID: id }))
     try {
       backend(notice({ read: true }), { enteredFromGroup: () => ({ recorded: true }) })
       render(<NoticePage />)
       await screen.findByText('1栋停水通知')
-      await waitFor(() => expect(callsOf('enteredFromGroup')).toEqual([{ announcementId: 'an-1', groupInfo: { __cloudID: 'cid-123' } }]))
-      expect(t.cloud.CloudID).toHaveBeenCalledWith('cid-123')
+      await waitFor(() => expect(callsOf('enteredFromGroup')).toEqual([{ announcementId: 'an-1', cloudID: 'cid-123' }]))
     } finally {
       process.env.TARO_ENV = env
       delete t.getEnterOptionsSync
       delete t.getGroupEnterInfo
-      delete t.cloud.CloudID
     }
   })
 

@@ -13,8 +13,16 @@ const ALL_TEMPLATES = ['TPL_TICKET_PROGRESS', 'TPL_TICKET_DONE', 'TPL_TICKET_REP
 const owner = home({ phoneMasked: '13800000001' })
 type Created = { ticketId: string; no: string; created: boolean }
 
+let slotNo = 0
+/** `tickets.prepareUpload`: a fresh path the function chose for each file. */
+const uploadSlot = (d: { contentType: string }) => {
+  const ext = d.contentType === 'video/mp4' ? 'mp4' : 'jpg'
+  const cloudPath = `uploads/${String(++slotNo).padStart(32, '0')}.${ext}`
+  return { fileID: `cloud://linli-test.bucket/${cloudPath}`, cloudPath, upload: { url: `/cos/${encodeURIComponent(cloudPath)}` } }
+}
+
 function backend(create: (d: any) => Created | Promise<Created> = () => ({ ticketId: 't-9', no: 'BX-20261128-0009', created: true }), homes = [owner]) {
-  mockCloud({ me: () => me({ homes }), create })
+  mockCloud({ me: () => me({ homes }), create, prepareUpload: uploadSlot })
 }
 
 const group = (name: string) => screen.getByRole('listbox', { name })
@@ -412,7 +420,7 @@ describe('报修 with a short video', () => {
     const fetchMock = jest.fn(async (url: string, _init?: RequestInit) =>
       url.startsWith('blob:')
         ? ({ blob: async () => new Blob([new Uint8Array([0, 0, 0, 24])], { type: 'video/mp4' }) } as Response)
-        : ({ status: 200, json: async () => ({ ok: true, data: { fileID: 'cloud://linli-local.bucket/uploads/o-resident-01/v.mp4' } }) } as Response),
+        : ({ status: 200, json: async () => ({}) } as Response),
     )
     globalThis.fetch = fetchMock as unknown as typeof fetch
     try {
@@ -435,14 +443,18 @@ describe('报修 with a short video', () => {
       expect(screen.queryByText('视频不能超过 10 MB，请拍短一些后重新选择')).toBeNull()
       expect(Taro.compressVideo).not.toHaveBeenCalled()
       const [url, init] = fetchMock.mock.calls[1]
-      expect(url).toBe('/api/upload')
-      expect(init!.headers).toEqual({ 'content-type': 'video/mp4', 'x-wx-openid': 'o-resident-01' })
+      // PUT to the slot the function chose (no openid in the path or headers).
+      expect(callsOf('prepareUpload').at(-1)).toEqual({ contentType: 'video/mp4' })
+      expect(url).toMatch(/^\/cos\/uploads%2F\d{32}\.mp4$/)
+      expect(init!.method).toBe('PUT')
+      expect(init!.headers).toEqual(expect.objectContaining({ 'content-type': 'video/mp4' }))
+      expect(JSON.stringify(init!.headers)).not.toContain('o-resident-01')
 
       await typeInto('问题描述', '信箱门掉了')
       await waitFor(() => expect(screen.queryByRole('status')).toBeNull())
       fireEvent.click(submitButton())
       await waitFor(() => expect(callsOf('create')).toHaveLength(1))
-      expect(callsOf('create')[0].video).toBe('cloud://linli-local.bucket/uploads/o-resident-01/v.mp4')
+      expect(callsOf('create')[0].video).toMatch(/^cloud:\/\/linli-test\.bucket\/uploads\/\d{32}\.mp4$/)
     } finally {
       globalThis.fetch = realFetch
       setIdentityProvider(undefined)

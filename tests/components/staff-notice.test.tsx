@@ -42,6 +42,36 @@ const toolbox = () => screen.getByRole('toolbar', { name: '管理' })
 const tools = () => Array.from(screen.queryByRole('toolbar', { name: '管理' })?.querySelectorAll('[role="button"]') ?? []).map((b) => b.textContent)
 
 describe('公告详情（员工）', () => {
+  const revision = { title: '1栋停水通知', summary: '周日停水', body: '请将水费转账至个人账户。', by: '王敏', at: '2026-11-28T03:00:00.000Z' }
+
+  it('a desk change to a published notice shows 修改待审核, with the published version still live', async () => {
+    backend(['desk'], notice({ revision }))
+    render(<StaffNoticePage />)
+    expect(await screen.findByText('修改待审核')).toBeTruthy()
+    expect(screen.getByText('修改已提交主管审核，通过前住户看到的仍是已发布的版本。')).toBeTruthy()
+    expect(screen.getByText('住户看到的内容（已发布版本）')).toBeTruthy()
+    // Both versions are on the page: the pending change, and the live text residents still see.
+    expect(within(screen.getByLabelText('待审核的修改')).getByText(/请将水费转账至个人账户。/)).toBeTruthy()
+    expect(screen.getAllByText(/因二次供水水箱年度清洗消毒/).length).toBeGreaterThan(0)
+    // The desk cannot approve its own change.
+    expect(buttons()).not.toContain('审核通过')
+  })
+
+  it('a supervisor approves a pending change: 审核通过 reviews it', async () => {
+    let current = notice({ revision })
+    backend(['supervisor'], current, {
+      'announcements.get': () => current,
+      review: (d: any) => (current = notice({ body: revision.body, revised: true, review: { by: '刘洋', at: '2026-11-28T03:10:00.000Z', approved: d.approve } })),
+    })
+    render(<StaffNoticePage />)
+    expect(await screen.findByText(/请审核这次修改/)).toBeTruthy()
+    expect(buttons()).toEqual(expect.arrayContaining(['退回', '审核通过']))
+    fireEvent.click(within(bar()).getByText('审核通过'))
+    await waitFor(() => expect(callsOf('review')).toEqual([{ announcementId: 'an-1', approve: true }]))
+    await waitFor(() => expect(screen.queryByText('修改待审核')).toBeNull())
+    expect(screen.getByText('已更新')).toBeTruthy()
+  })
+
   it('a supervisor reviews a notice waiting for review: 审核通过 publishes it', async () => {
     const waiting = notice({ status: 'review', statusLabel: '待审核', publishedAt: undefined, override: { reason: '水箱检测发现异常需紧急清洗', by: '王敏', at: '2026-11-28T01:20:00.000Z' } })
     backend(['supervisor'], waiting)

@@ -37,6 +37,8 @@ test('report a leak with a photo → on-duty engineer accepts, arrives, complete
       await page.getByLabel('添加图片').filter({ visible: true }).first().click();
       await (await chooser).setFiles(join(ROOT, 'tests/fixtures/leak.png'));
       await page.locator('.photo-picker__item--done, .photo-picker__item img, .photo-picker__item taro-image-core').filter({ visible: true }).first().waitFor();
+      // The upload (a slot from the function, then the bytes) finishes before submitting.
+      await page.waitForFunction(() => !document.querySelector('.photo-picker__mask'));
       await screenshot(page, 'e2e-ticket-report');
       await button(page, '提交报修').click();
       await page.waitForURL(/ticket\/index\?id=/);

@@ -1,4 +1,6 @@
 import { startLocal, type LocalCloudBase } from '../helpers/local-cloudbase';
+import { uploadAs } from '../helpers/uploads';
+import { mintCloudId } from '../../emulator/open-data';
 
 /** Issue 6: announcements — lifecycle, notice periods, scope targeting, broadcast, permissions. */
 let lc: LocalCloudBase;
@@ -70,9 +72,13 @@ describe('lifecycle', () => {
     expect((await A('get', { announcementId: id }, 'o-resident-03')).data.review).toBeUndefined();
   });
 
-  test('an update after publishing is marked as updated', async () => {
+  test('an update after publishing is marked as updated (a desk change once a supervisor approved it)', async () => {
+    const before = (await A('get', { announcementId: id }, 'o-resident-01')).data.body;
     const u = await A('update', { announcementId: id, ...waterCut({ clientRequestId: undefined, body: '时间调整为 9:00-14:00，请提前储水。' }) }, 'o-staff-desk');
     expect(u.ok).toBe(true);
+    expect(u.data.revision).toMatchObject({ body: '时间调整为 9:00-14:00，请提前储水。' });
+    expect((await A('get', { announcementId: id }, 'o-resident-01')).data).toMatchObject({ body: before });
+    expect((await A('review', { announcementId: id, approve: true }, 'o-staff-sup')).ok).toBe(true);
     const r = (await A('get', { announcementId: id }, 'o-resident-01')).data;
     expect(r).toMatchObject({ revised: true, body: '时间调整为 9:00-14:00，请提前储水。' });
   });
@@ -133,8 +139,7 @@ describe('notice periods', () => {
   });
 
   test('staff see stored file ids, so an edit keeps the images', async () => {
-    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
-    const up = await (await fetch(`${lc.url}/api/upload`, { method: 'POST', headers: { 'content-type': 'image/png', 'x-wx-openid': 'o-staff-sup' }, body: png as any })).json();
+    const up = { data: { fileID: await uploadAs(lc, 'o-staff-sup', { fn: 'announcements' }) } };
     const d = await A('create', { type: 'general', title: '绿化施工示意', body: '见附图。', images: [up.data.fileID], clientRequestId: rid() }, 'o-staff-sup');
     expect(d.data.files.images).toEqual([up.data.fileID]);
     expect(d.data.images[0]).toMatch(/^http:/);
@@ -218,9 +223,11 @@ describe('questions and sharing', () => {
     expect(q.data.no).toMatch(/^ZX-/);
     const t = (await lc.call('tickets', 'get', { ticketId: q.data.ticketId }, 'o-resident-10')).data;
     expect(t).toMatchObject({ type: 'consultation', description: '关于公告「周末亲子活动」：需要报名吗？' });
-    await A('shared', { announcementId: d.data.announcementId, groupInfo: { cloudID: 'c1', data: { openGId: 'G-3栋业主群' } } }, 'o-resident-10');
-    await A('enteredFromGroup', { announcementId: d.data.announcementId, groupInfo: { cloudID: 'c2', data: { openGId: 'G-3栋业主群' } } }, 'o-tenant-01');
-    await A('enteredFromGroup', { announcementId: d.data.announcementId, groupInfo: { cloudID: 'c3', data: { openGId: 'G-1栋业主群' } } }, 'o-resident-01');
+    // Share tickets' cloudIDs as WeChat hands them to each user; the function resolves the group.
+    const cid = (openid: string, openGId: string) => mintCloudId(openid, { openGId }, lc.server.ctx.clock.now());
+    await A('shared', { announcementId: d.data.announcementId, cloudID: cid('o-resident-10', 'G-3栋业主群') }, 'o-resident-10');
+    await A('enteredFromGroup', { announcementId: d.data.announcementId, cloudID: cid('o-tenant-01', 'G-3栋业主群') }, 'o-tenant-01');
+    await A('enteredFromGroup', { announcementId: d.data.announcementId, cloudID: cid('o-resident-01', 'G-1栋业主群') }, 'o-resident-01');
     const reach = (await A('reach', { announcementId: d.data.announcementId }, 'o-staff-sup')).data;
     expect(reach).toMatchObject({ read: 3, shared: 1 });
     expect(reach.groups.map((g: any) => [g.openGId, g.opens]).sort()).toEqual([['G-1栋业主群', 1], ['G-3栋业主群', 2]]);

@@ -18,11 +18,6 @@ export interface NoticePage {
   unread?: number
 }
 
-/**
- * What CloudBase resolves server-side: on weapp `wx.cloud.CloudID(cloudID)` becomes
- * `{ cloudID, data: { openGId } }` in the function's input. Opaque to the client.
- */
-export type GroupInfo = unknown
 
 export const noticesApi = {
   feed: (params: { unreadOnly?: boolean; pageSize?: number; cursor?: string } = {}) => callFunction<NoticePage>(FN, 'feed', params, read),
@@ -31,7 +26,7 @@ export const noticesApi = {
   read: (announcementId: string) => callFunction<{ read: true }>(FN, 'read', { announcementId }, read),
   ask: (announcementId: string, question: string, clientRequestId: string) =>
     callFunction<{ ticketId: string; no: string }>(FN, 'ask', { announcementId, question, clientRequestId }),
-  shared: (announcementId: string, groupInfo?: GroupInfo) =>
-    callFunction<{ shared: true }>(FN, 'shared', groupInfo ? { announcementId, groupInfo } : { announcementId }),
-  enteredFromGroup: (announcementId: string, groupInfo: GroupInfo) => callFunction<{ recorded: true }>(FN, 'enteredFromGroup', { announcementId, groupInfo }),
+  /** `cloudID`: a share ticket's, as WeChat gave it; the function resolves the group itself. */
+  shared: (announcementId: string, cloudID?: string) => callFunction<{ shared: true }>(FN, 'shared', cloudID ? { announcementId, cloudID } : { announcementId }),
+  enteredFromGroup: (announcementId: string, cloudID: string) => callFunction<{ recorded: boolean }>(FN, 'enteredFromGroup', { announcementId, cloudID }),
 }

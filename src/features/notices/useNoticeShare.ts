@@ -4,8 +4,8 @@
  * - The forward menu asks for a share ticket (`withShareTicket`) so a card opened in a group
  *   carries the group's identity.
  * - Opened from a group card (scene 1044 with a shareTicket, or 1008), `getGroupEnterInfo` gives a cloudID;
- *   `wx.cloud.CloudID(cloudID)` in the call's data makes CloudBase resolve it to
- *   `{ data: { openGId } }` server-side, recorded by `enteredFromGroup`. weapp only: H5 has no groups.
+ *   `enteredFromGroup` sends it as is and the function resolves the group on the server
+ *   (getOpenData), so a group id the client names is never counted. weapp only: H5 has no groups.
  * - WeChat no longer reports where (or whether) a forward went, so tapping 转发 records `shared`
  *   without a group; the group shows up when someone opens the card there.
  */
@@ -43,13 +43,12 @@ export function recordGroupEnter(announcementId: string): void {
   recorded.add(key)
   const api = Taro as unknown as {
     getGroupEnterInfo?: (o: { success: (r: { cloudID?: string }) => void; fail: () => void }) => void
-    cloud: { CloudID?: (id: string) => unknown }
   }
-  if (!api.getGroupEnterInfo || !api.cloud.CloudID) return
+  if (!api.getGroupEnterInfo) return
   api.getGroupEnterInfo({
     success: (res) => {
-      if (!res.cloudID || !api.cloud.CloudID) return
-      void noticesApi.enteredFromGroup(announcementId, api.cloud.CloudID(res.cloudID)).catch(() => recorded.delete(key))
+      if (!res.cloudID) return
+      void noticesApi.enteredFromGroup(announcementId, res.cloudID).catch(() => recorded.delete(key))
     },
     fail: () => recorded.delete(key),
   })

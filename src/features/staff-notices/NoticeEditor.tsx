@@ -193,7 +193,7 @@ export function NoticeEditor({ announcementId }: { announcementId?: string }) {
         </View>
       </Sheet>
 
-      <OverrideSheet type={draft.type} prompt={ed.override} busy={ed.busy === 'publish'} onCancel={ed.cancelOverride} onConfirm={(reason) => void ed.confirmOverride(reason)} />
+      <OverrideSheet type={draft.type} prompt={ed.override} busy={ed.busy !== null} onCancel={ed.cancelOverride} onConfirm={(reason) => void ed.confirmOverride(reason)} />
     </View>
   )
 }

@@ -52,6 +52,7 @@ function Row({ n, onClick }: { n: AnnouncementView; onClick: () => void }) {
       <View className='sn-row__meta'>
         {n.pinned && <Text className='sn-row__pin'>置顶</Text>}
         {n.revised && <Text className='sn-row__revised'>已更新</Text>}
+        {n.status === 'published' && n.revision && <Text className='sn-row__revised'>修改待审核</Text>}
         <Text className='sn-row__scope'>{n.scopeLabel}</Text>
         <Text className='sn-row__time'>{when(n)}</Text>
       </View>

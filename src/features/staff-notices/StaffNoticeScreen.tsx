@@ -43,7 +43,9 @@ export function StaffNoticeScreen({ announcementId }: { announcementId?: string 
   const n = s.notice
   const id = n.announcementId
   const reviewer = hasRole(me.me, 'supervisor', 'admin')
-  const canReview = reviewer && n.status === 'review'
+  /** A desk change to the published notice, waiting for a supervisor; the published version stays live. */
+  const revision = n.status === 'published' ? n.revision : undefined
+  const canReview = reviewer && (n.status === 'review' || !!revision)
   const canWithdraw = ['published', 'scheduled', 'review'].includes(n.status)
   const canPin = ['published', 'scheduled', 'draft'].includes(n.status)
   const canEdit = ['draft', 'review', 'scheduled', 'published'].includes(n.status)
@@ -87,6 +89,7 @@ export function StaffNoticeScreen({ announcementId }: { announcementId?: string 
           </Pill>
           {n.pinned && <Text className='snd__pin'>置顶</Text>}
           {n.revised && <Text className='snd__revised'>已更新</Text>}
+          {revision && <Text className='snd__revised snd__revised--pending'>修改待审核</Text>}
         </View>
         <Text className='snd__title'>{n.title}</Text>
         <View className='sn-facts'>
@@ -99,6 +102,11 @@ export function StaffNoticeScreen({ announcementId }: { announcementId?: string 
           {n.expiresAt && <Fact label='过期时间'>{formatTime(n.expiresAt)}</Fact>}
         </View>
         {n.status === 'review' && <Text className='snd__note snd__note--review'>{reviewer ? '请审核这条公告：通过后按申请时间发布。' : '已提交主管审核，通过后按申请时间发布。'}</Text>}
+        {revision && (
+          <Text className='snd__note snd__note--review'>
+            {reviewer ? '请审核这次修改：通过后替换已发布的内容并标记为已更新；在此之前住户看到的仍是已发布的版本。' : '修改已提交主管审核，通过前住户看到的仍是已发布的版本。'}
+          </Text>
+        )}
         {n.status === 'withdrawn' && <Text className='snd__note'>已撤回：住户不再看到，未发出的订阅消息不再发送。</Text>}
         {tools.length > 0 && (
           <View className='snd__tools' role='toolbar' aria-label='管理'>
@@ -147,9 +155,22 @@ export function StaffNoticeScreen({ announcementId }: { announcementId?: string 
         </Section>
       )}
 
+      {revision && (
+        <Section title='待审核的修改'>
+          <View className='snd__record snd__record--override' aria-label='待审核的修改'>
+            <Text className='snd__record-title'>{revision.title}</Text>
+            <Text className='snd__record-text'>
+              {revision.body}
+              {revision.interruption ? `\n${n.typeLabel}时间：${rangeText(revision.interruption.startAt, revision.interruption.endAt)}` : ''}
+              {`\n${revision.by} · ${formatTime(revision.at)} 提交`}
+            </Text>
+          </View>
+        </Section>
+      )}
+
       {hasReach(n) && <ReachPanel reach={s.reach} error={s.reachError} onRefresh={() => void s.refreshReach()} />}
 
-      <Section title='住户看到的内容'>
+      <Section title={revision ? '住户看到的内容（已发布版本）' : '住户看到的内容'}>
         <View className='snd__content'>
           <NoticeDetail notice={n} preview={!n.publishedAt} />
         </View>

@@ -44,7 +44,9 @@ export const staffNoticesApi = {
   get: (announcementId: string) => callFunction<AnnouncementView>(FN, 'get', { announcementId }, read),
   reach: (announcementId: string) => callFunction<ReachView>(FN, 'reach', { announcementId }, read),
   create: (input: NoticeInput, clientRequestId: string) => callFunction<AnnouncementView>(FN, 'create', { ...input, clientRequestId }),
-  update: (announcementId: string, input: NoticeInput) => callFunction<AnnouncementView>(FN, 'update', { announcementId, ...input }),
+  /** `override`: moving a published interruption inside its notice period needs a reason. */
+  update: (announcementId: string, input: NoticeInput, override?: { reason: string }) =>
+    callFunction<AnnouncementView>(FN, 'update', { announcementId, ...input, ...(override ? { override } : {}) }),
   /** Publishes now or at `publishAt` — or submits for review; the answer's status tells which. */
   publish: (announcementId: string, opts: PublishOptions = {}) => callFunction<AnnouncementView>(FN, 'publish', { announcementId, ...opts }),
   review: (announcementId: string, approve: boolean, reason?: string) =>

@@ -11,6 +11,8 @@ import { useNoticeImages } from './useNoticeImages'
 /** A refused publication waiting for the author's reason (the notice-period rule). */
 export interface OverridePrompt {
   publishAt?: string
+  /** Refused while saving a change to a published notice (not while publishing). */
+  save?: boolean
   shortfall: number
   message: string
 }
@@ -61,8 +63,8 @@ export function useNoticeEditor(announcementId?: string) {
   /** Only drafts (and new notices) can be published from here; others are saved in place. */
   const isDraft = !notice || notice.status === 'draft'
 
-  /** Checks and saves (create or update); resolves the notice's id, or null when not saved. */
-  async function save(): Promise<string | null> {
+  /** Checks and saves (create or update); resolves the saved notice, or null when not saved. */
+  async function save(override?: { reason: string }): Promise<AnnouncementView | null> {
     setSubmitted(true)
     const problems = validate(draft)
     if (Object.keys(problems).length) {
@@ -75,10 +77,10 @@ export function useNoticeEditor(announcementId?: string) {
     }
     // Attachments cannot be edited here; the ones the notice has are kept as they are.
     const input = { ...toInput(draft, images.fileIDs), attachments: notice?.files?.attachments ?? [] }
-    const saved = id ? await staffNoticesApi.update(id, input) : await staffNoticesApi.create(input, requestId.current)
+    const saved = id ? await staffNoticesApi.update(id, input, override) : await staffNoticesApi.create(input, requestId.current)
     setId(saved.announcementId)
     setNotice(saved)
-    return saved.announcementId
+    return saved
   }
 
   async function run<T>(kind: Exclude<Busy, null>, fn: () => Promise<T>): Promise<T | undefined> {
@@ -94,12 +96,20 @@ export function useNoticeEditor(announcementId?: string) {
   }
 
   /** 保存草稿 / 保存修改 */
-  const saveOnly = () =>
+  const saveOnly = (override?: { reason: string }) =>
     run('save', async () => {
       try {
-        const saved = await save()
-        if (saved) void Taro.showToast({ title: isDraft ? '草稿已保存' : '已保存修改', icon: 'success' })
+        const saved = await save(override)
+        setOverride(null)
+        // A desk change to a published notice waits for a supervisor (the published version stays).
+        if (saved) void Taro.showToast({ title: saved.revision ? '修改已提交主管审核' : isDraft ? '草稿已保存' : '已保存修改', icon: saved.revision ? 'none' : 'success' })
       } catch (err) {
+        // Moving a live interruption inside its notice period: ask for the reason, as publishing does.
+        const shortfall = shortfallOf(err)
+        if (shortfall !== null && !override) {
+          setOverride({ save: true, shortfall, message: errorMessage(err) })
+          return
+        }
         void Taro.showToast({ title: errorMessage(err), icon: 'none' })
       }
     })
@@ -109,7 +119,7 @@ export function useNoticeEditor(announcementId?: string) {
     run('publish', async () => {
       let savedId: string | null
       try {
-        savedId = opts.override && id ? id : await save()
+        savedId = opts.override && id ? id : ((await save())?.announcementId ?? null)
       } catch (err) {
         void Taro.showToast({ title: errorMessage(err), icon: 'none' })
         return
@@ -146,7 +156,7 @@ export function useNoticeEditor(announcementId?: string) {
     publish,
     override,
     /** Resends the refused publication with the author's reason. */
-    confirmOverride: (reason: string) => publish({ ...(override?.publishAt ? { publishAt: override.publishAt } : {}), override: { reason } }),
+    confirmOverride: (reason: string) => (override?.save ? saveOnly({ reason }) : publish({ ...(override?.publishAt ? { publishAt: override.publishAt } : {}), override: { reason } })),
     cancelOverride: () => setOverride(null),
   }
 }

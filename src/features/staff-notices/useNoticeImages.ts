@@ -34,7 +34,7 @@ export function useNoticeImages(max = MAX_IMAGES) {
   const upload = useCallback(
     async (item: NoticeImage) => {
       try {
-        const fileID = await uploadFile(await compressPhoto(item.path))
+        const fileID = await uploadFile(await compressPhoto(item.path), undefined, 'notice')
         patch(item.key, { status: 'done', fileID })
       } catch (err) {
         patch(item.key, { status: 'failed' })
