@@ -219,20 +219,6 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       }
       return sendJson(res, 200, out.result);
     }
-    if (path === '/api/upload' && method === 'POST') {
-      // What wx.cloud.uploadFile does in WeChat, for the H5 build: store the bytes under the
-      // caller's own folder and answer with a cloud file id.
-      const openid = String(req.headers['x-wx-openid'] ?? '').trim();
-      const raw = await readBody(req, MAX_UPLOAD);
-      if (!/^[A-Za-z0-9_-]{1,64}$/.test(openid)) throw new HttpError(401, 'UNAUTHENTICATED', '缺少 x-wx-openid 请求头');
-      if (raw.length === 0) throw new HttpError(400, 'INVALID_INPUT', '文件为空');
-      const type = String(req.headers['content-type'] ?? '');
-      const ext = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'video/mp4': 'mp4' }[type.split(';')[0].trim()];
-      if (!ext) throw new HttpError(415, 'INVALID_INPUT', '只支持 JPG、PNG、WEBP、GIF 图片和 MP4 视频');
-      const cloudPath = `uploads/${openid}/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.${ext}`;
-      storage.put(cloudPath, raw);
-      return sendJson(res, 200, { ok: true, data: { fileID: storage.fileId(cloudPath), size: raw.length } });
-    }
     if (path === '/api/dev/personas' && method === 'GET') return sendJson(res, 200, { ok: true, data: listPersonas(engine) });
     if (path === '/api/dev/functions' && method === 'GET') {
       const file = join(opts.functionsDir, 'catalogue.json');

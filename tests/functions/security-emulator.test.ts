@@ -10,6 +10,7 @@ import tcb from '@cloudbase/node-sdk';
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '../../emulator/credentials';
 import { ROOT, startLocal, type LocalCloudBase } from '../helpers/local-cloudbase';
 import { signedAdminHeaders } from '../helpers/sign';
+import { uploadAs } from '../helpers/uploads';
 
 let lc: LocalCloudBase;
 const h5Dir = mkdtempSync(join(tmpdir(), 'linli-h5-'));
@@ -194,7 +195,7 @@ describe('item 2: cross-site and DNS-rebinding requests', () => {
     expect(admin.status).toBe(403);
     const gw = await fetch(`${lc.url}/api/functions/ping`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': 'o-resident-01', origin }, body: '{"action":"whoami"}' });
     expect(gw.status).toBe(403);
-    const up = await fetch(`${lc.url}/api/upload`, { method: 'POST', headers: { 'content-type': 'image/png', 'x-wx-openid': 'o-resident-01', origin }, body: Buffer.from('png') });
+    const up = await fetch(`${lc.url}/cos/uploads/x.png`, { method: 'PUT', headers: { 'content-type': 'image/png', origin }, body: Buffer.from('png') });
     expect(up.status).toBe(403);
     const timer = await fetch(`${lc.url}/api/dev/timers/tickets`, { method: 'POST', headers: { origin } });
     expect(timer.status).toBe(403);
@@ -219,8 +220,8 @@ describe('item 2 and 7: PUT /cos needs the upload authorization for exactly that
 
   test("a resident's photo cannot be overwritten: no, a forged, or another path's authorization → 403; the bytes stay", async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
-    const up = (await (await fetch(`${lc.url}/api/upload`, { method: 'POST', headers: { 'content-type': 'image/png', 'x-wx-openid': 'o-resident-01' }, body: png as any })).json()) as any;
-    const path = lc.server.ctx.storage.pathOf(up.data.fileID)!;
+    const fileID = await uploadAs(lc, 'o-resident-01', { body: png });
+    const path = lc.server.ctx.storage.pathOf(fileID)!;
     const target = `${lc.url}/cos/${encodeURIComponent(path)}`;
 
     const none = await put(target, 'overwritten');
@@ -315,10 +316,9 @@ describe('item 3: temporary URLs and served content types', () => {
   const upload = async (cloudPath: string, content: string | Buffer) => ((await lc.app.uploadFile({ cloudPath, fileContent: Buffer.from(content as any) })) as any).fileID as string;
   const urlOf = async (fileID: string) => ((await lc.app.getTempFileURL({ fileList: [fileID] })) as any).fileList[0].tempFileURL as string;
 
-  test('a temporary URL of an H5 upload carries no openid (nor any part of the path)', async () => {
+  test("a temporary URL of a resident's upload carries no openid (nor any part of the path)", async () => {
     const png = Buffer.from('89504e470d0a1a0a', 'hex');
-    const up = (await (await fetch(`${lc.url}/api/upload`, { method: 'POST', headers: { 'content-type': 'image/png', 'x-wx-openid': 'o-resident-01' }, body: png as any })).json()) as any;
-    const url = await urlOf(up.data.fileID);
+    const url = await urlOf(await uploadAs(lc, 'o-resident-01', { body: png }));
     expect(url).not.toContain('o-resident-01');
     expect(url).not.toContain('uploads');
     const res = await fetch(url);

@@ -267,9 +267,6 @@ describe('who sees what', () => {
 });
 
 describe('photos', () => {
-  const upload = (body: Buffer | string, type: string, openid = 'o-resident-01') =>
-    fetch(`${lc.url}/api/upload`, { method: 'POST', headers: { 'content-type': type, 'x-wx-openid': openid }, body: body as any }).then(async (r) => ({ status: r.status, body: await r.json() }));
-
   test('an uploaded photo travels with the ticket and downloads through a temporary URL', async () => {
     const fileID = await uploadAs(lc, 'o-resident-01');
     // The path the function chose: unguessable, and no openid in it.
@@ -284,11 +281,12 @@ describe('photos', () => {
     expect(Buffer.from(await img.arrayBuffer()).equals(PNG)).toBe(true);
   });
 
-  test('uploads need an identity, a known image type and at most 10 MB', async () => {
-    expect((await upload('x', 'image/png', '')).status).toBe(401);
-    expect((await upload('x', 'text/plain')).status).toBe(415);
-    expect((await upload(Buffer.alloc(0), 'image/png')).status).toBe(400);
-    expect((await upload(Buffer.alloc(11 * 1024 * 1024), 'image/jpeg')).status).toBe(413);
+  test('uploads need a slot: an identity, a known media type, the issued authorization and at most 10 MB', async () => {
+    expect((await lc.call('tickets', 'prepareUpload', { contentType: 'image/png' }, 'o-newcomer-01')).error.code).toBe('FORBIDDEN');
+    const text = await T('prepareUpload', { contentType: 'text/html' }, 'o-resident-01');
+    expect(text.error.code).toBe('INVALID_INPUT');
+    expect(text.error.message).toContain('只支持');
+    await expect(uploadAs(lc, 'o-resident-01', { body: Buffer.alloc(11 * 1024 * 1024), contentType: 'image/jpeg' })).rejects.toThrow('413');
   });
 });
 
