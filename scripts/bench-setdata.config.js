@@ -1,4 +1,4 @@
-// `npm run bench:setdata`: the setData benchmark runs in jest (jsdom + miniprogram-simulate, like
+// `npm run bench:setdata` (scripts/bench-setdata.ts): the setData benchmark runs in jest (jsdom + miniprogram-simulate, like
 // the weapp tests) but is not a test layer: it prints figures. See scripts/bench-setdata.bench.js.
 const path = require('node:path')
 
