@@ -18,6 +18,20 @@ const templates = {
   reply: process.env.TARO_APP_TPL_REPLY || 'TPL_TICKET_REPLY',
   notice: process.env.TARO_APP_TPL_NOTICE || 'TPL_NOTICE',
 }
+/**
+ * A feature's `index.ts` only re-exports (features talk to each other through it), so webpack may
+ * skip the parts of it a page does not use: without this, 首页 importing one component of
+ * `@/features/notices` would pull the notice detail, ask sheet… into the main package. The
+ * dev-persona barrel registers the H5 persona switcher when imported: it keeps its side effect.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function pureFeatureBarrels(chain: any) {
+  chain.module
+    .rule('linli-pure-feature-barrels')
+    .test(/[\\/]src[\\/]features[\\/](?!dev-persona[\\/])[^\\/]+[\\/]index\.ts$/)
+    .sideEffects(false)
+}
+
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const appVersion: string = require('../package.json').version
 
@@ -60,10 +74,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       // Component styles are independent of each other; their order across chunks does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
-      // Modules used only by the staff subpackage stay in it.
+      // Modules used by one subpackage only (staff, and each resident page outside the tab bar) go
+      // into that subpackage.
       optimizeMainPackage: { enable: true },
+      webpackChain: pureFeatureBarrels,
     },
     h5: {
+      webpackChain: pureFeatureBarrels,
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -13,6 +13,62 @@ const out = join(root, 'build', 'functions');
 const require = createRequire(import.meta.url);
 const sdkVersion = require('@cloudbase/node-sdk/package.json').version;
 
+// What the bundles leave out (issue #18: cold start). A CloudBase cold start pays for parsing and
+// running every module in the bundle before the first database call. The functions use the SDK's
+// database, callFunction, callWxOpenApi, getTempFileURL and getCloudbaseContext; these parts of
+// @cloudbase/node-sdk 3.18.3 are never called, so each is replaced by a small stub that throws a
+// clear error if a future function does call it (then remove its line here). Wire formats are
+// untouched: no stub sits on the path of a request the functions make (tests/functions/wire-captures).
+const notBundled = (what) =>
+  `throw new Error(${JSON.stringify(`${what} is left out of the Linli function bundles (scripts/build-functions.mjs); remove its stub there to use it`)})`;
+const STUBS = [
+  // app.ai(): @cloudbase/ai with @cloudbase/app, its wx_mp adapter and web-streams polyfills (≈ 300 KB).
+  { importer: /@cloudbase[\\/]node-sdk[\\/]dist[\\/]cloudbase\.js$/, path: /^\.\/ai$/,
+    contents: `exports.createAI = function () { ${notBundled('app.ai()')} };` },
+  // app.models / app.rdb(): the data-model and MySQL clients. init() builds them eagerly (inside a
+  // try/catch) but sends nothing; the stub hands back objects that throw on first use.
+  { path: /^@cloudbase\/wx-cloud-client-sdk$/,
+    contents: `const fail = (what) => new Proxy({}, { get(_, k) {
+  if (typeof k === 'symbol' || k === 'then' || k === 'toJSON') return undefined;
+  throw new Error(what + ' is left out of the Linli function bundles (scripts/build-functions.mjs); remove its stub there to use it');
+} });
+exports.default = { generateHTTPClient: () => fail('app.models'), generateMySQLClient: () => fail('app.rdb()') };` },
+  // auth().createTicket(): custom-login tickets (jsonwebtoken, jws, semver, lodash.*).
+  { path: /^jsonwebtoken$/,
+    contents: `exports.sign = exports.verify = exports.decode = function () { ${notBundled('auth().createTicket() (jsonwebtoken)')} };` },
+  // uploadFile(): parses COS's XML answer (xml2js, xmlbuilder, sax).
+  { path: /^xml2js$/,
+    contents: `exports.parseString = function () { ${notBundled('uploadFile() (xml2js)')} };` },
+  // collection.watch(): the realtime websocket client.
+  { importer: /@cloudbase[\\/]database[\\/]/, path: /^\.\/realtime\/websocket-client$/,
+    contents: `exports.RealtimeWebSocketClient = function () { ${notBundled('watch() (realtime websocket client)')} };` },
+];
+// Loaded only when used: mime-types parses the 190 KB mime-db table at load, and form-data (axios,
+// the SDK's request core) only looks a type up for multipart uploads.
+const LAZY = [{ path: /^mime-types$/, real: require.resolve('mime-types', { paths: [require.resolve('form-data')] }) }];
+const leaveOut = {
+  name: 'linli-leave-out',
+  setup(b) {
+    b.onResolve({ filter: /./ }, (args) => {
+      const stub = STUBS.findIndex((s) => s.path.test(args.path) && (!s.importer || s.importer.test(args.importer)));
+      if (stub >= 0) return { path: String(stub), namespace: 'linli-stub' };
+      const lazy = LAZY.findIndex((l) => l.path.test(args.path));
+      if (lazy >= 0) return { path: String(lazy), namespace: 'linli-lazy' };
+      return undefined;
+    });
+    b.onLoad({ filter: /./, namespace: 'linli-stub' }, (args) => ({ contents: STUBS[Number(args.path)].contents, loader: 'js' }));
+    b.onLoad({ filter: /./, namespace: 'linli-lazy' }, (args) => {
+      const real = JSON.stringify(LAZY[Number(args.path)].real);
+      return {
+        contents: `let m; const get = () => (m ??= require(${real}));
+module.exports = new Proxy({}, { get: (_, k) => get()[k], has: (_, k) => k in get(), ownKeys: () => Reflect.ownKeys(get()), getOwnPropertyDescriptor: (_, k) => Reflect.getOwnPropertyDescriptor(get(), k) });`,
+        loader: 'js',
+        resolveDir: root,
+      };
+    });
+  },
+};
+
 const names = readdirSync(src, { withFileTypes: true })
   .filter((d) => d.isDirectory() && !d.name.startsWith('_') && existsSync(join(src, d.name, 'index.ts')))
   .map((d) => d.name)
@@ -31,9 +87,11 @@ await Promise.all(
       bundle: true,
       minify: true,
       platform: 'node',
-      target: 'node16',
+      // CloudBase's runtime is Nodejs18.15 (cloudbaserc.json).
+      target: 'node18',
       format: 'cjs',
       legalComments: 'none',
+      plugins: [leaveOut],
       logLevel: 'warning',
     });
     const config = JSON.parse(readFileSync(join(src, name, 'config.json'), 'utf8'));

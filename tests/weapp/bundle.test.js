@@ -23,9 +23,7 @@ describe('dist/weapp', () => {
       ['pages/events/index', '活动'],
       ['pages/mine/index', '我的'],
     ])
-    expect(app.pages.every((p) => p.startsWith('pages/'))).toBe(true)
-    expect(app.pages).toEqual(expect.arrayContaining(['pages/report/index', 'pages/ticket/index']))
-    expect(app.subPackages).toHaveLength(1)
+    expect(app.pages).toEqual(app.tabBar.list.map((t) => t.pagePath))
     expect(app.subPackages[0].root).toBe('staff')
     expect(app.subPackages[0].pages).toEqual(
       expect.arrayContaining(['workbench/index', 'bindings/index', 'members/index', 'tickets/index', 'ticket/index', 'log/index', 'routing/index']),
@@ -35,6 +33,27 @@ describe('dist/weapp', () => {
     for (const t of app.tabBar.list) {
       for (const icon of [t.iconPath, t.selectedIconPath]) expect(fs.statSync(path.join(DIST, icon)).size).toBeLessThan(3 * 1024)
     }
+  })
+
+  it('keeps only the tab pages in the main package: every other resident page is a subpackage at its unchanged path, preloaded from the tab pages', () => {
+    const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'))
+    const resident = ['report', 'ticket', 'notices', 'notice', 'bind', 'household', 'invite', 'subscriptions', 'privacy', 'about']
+    for (const name of resident) {
+      expect(app.subPackages).toContainEqual(expect.objectContaining({ root: `pages/${name}`, pages: ['index'] }))
+      expect(fs.existsSync(path.join(DIST, `pages/${name}/index.js`))).toBe(true)
+    }
+    const roots = app.subPackages.map((s) => s.root)
+    const preloaded = Object.values(app.preloadRule).flatMap((r) => r.packages)
+    expect(preloaded.filter((p) => !roots.includes(p))).toEqual([])
+    expect([...new Set(preloaded)].sort()).toEqual(resident.map((n) => `pages/${n}`).sort())
+    for (const page of Object.keys(app.preloadRule)) expect(app.pages).toContain(page)
+  })
+
+  it('keeps the main package within its budget (450 KB, issue #18)', () => {
+    const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'))
+    const roots = app.subPackages.map((s) => s.root + '/')
+    const main = files(DIST).filter((f) => !roots.some((r) => path.relative(DIST, f).split(path.sep).join('/').startsWith(r)) && !/project\.config\.json$|\.LICENSE\.txt$|\.map$/.test(f))
+    expect(main.reduce((n, f) => n + fs.statSync(f).size, 0)).toBeLessThanOrEqual(450 * 1024)
   })
 
   it('keeps staff feature code out of the main package', () => {
@@ -54,17 +73,17 @@ describe('dist/weapp', () => {
     expect(size).toBeLessThan(1024 * 1024)
   })
 
-  it('puts 回访 in the staff subpackage and 消息订阅 in the main package', () => {
+  it('puts 回访 in the staff subpackage and 消息订阅 in a resident subpackage', () => {
     const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'))
-    expect(app.pages).toContain('pages/subscriptions/index')
+    expect(app.subPackages).toContainEqual({ root: 'pages/subscriptions', pages: ['index'] })
     expect(app.subPackages[0].pages).toContain('callbacks/index')
     const main = files(DIST).filter((f) => !path.relative(DIST, f).startsWith('staff' + path.sep) && /\.(js|wxml|wxss)$/.test(f))
     expect(main.filter((f) => /callback-card|record-sheet|记录回访/.test(fs.readFileSync(f, 'utf8')))).toEqual([])
   })
 
-  it('puts the resident notice pages in the main package and the notice tools (editor, reach, poster, QR) only in the staff subpackage', () => {
+  it('puts the resident notice pages in resident subpackages and the notice tools (editor, reach, poster, QR) only in the staff subpackage', () => {
     const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'))
-    expect(app.pages).toEqual(expect.arrayContaining(['pages/notices/index', 'pages/notice/index']))
+    expect(app.subPackages).toEqual(expect.arrayContaining([{ root: 'pages/notices', pages: ['index'] }, { root: 'pages/notice', pages: ['index'] }]))
     expect(app.subPackages[0].pages).toEqual(expect.arrayContaining(['notices/index', 'notice-edit/index', 'notice/index', 'notice-poster/index']))
     const main = files(DIST).filter((f) => !path.relative(DIST, f).startsWith('staff' + path.sep) && /\.(js|wxml|wxss)$/.test(f))
     // Class names only the staff notice tools render, and a string of the QR library.

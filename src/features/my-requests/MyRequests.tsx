@@ -94,16 +94,23 @@ export function MyRequests() {
           </EmptyState>
         ) : (
           <>
-            {items.map((t) => (
-              <TicketCard key={t.ticketId} item={t} onClick={() => Taro.navigateTo({ url: `/pages/ticket/index?id=${encodeURIComponent(t.ticketId)}` })} />
-            ))}
-            {list.hasMore ? (
-              <Button block fill='none' className='my-requests__more' loading={list.loadingMore} onClick={() => void list.loadMore()}>
-                加载更多
-              </Button>
-            ) : (
-              <Text className='my-requests__end'>共 {list.total} 条</Text>
-            )}
+            {/* The items alone in their container: a page loaded at the end is appended there and
+                sent as just its new items (setData budget, issue #18). */}
+            <View className='my-requests__list'>
+              {items.map((t) => (
+                <TicketCard key={t.ticketId} item={t} onClick={() => Taro.navigateTo({ url: `/pages/ticket/index?id=${encodeURIComponent(t.ticketId)}` })} />
+              ))}
+            </View>
+            {/* The footer in its own container too: its swap from 加载更多 to 共 N 条 stays in there. */}
+            <View className='my-requests__foot'>
+              {list.hasMore ? (
+                <Button block fill='none' className='my-requests__more' loading={list.loadingMore} onClick={() => void list.loadMore()}>
+                  加载更多
+                </Button>
+              ) : (
+                <Text className='my-requests__end'>共 {list.total} 条</Text>
+              )}
+            </View>
           </>
         )}
       </StateView>

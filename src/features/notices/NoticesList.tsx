@@ -53,16 +53,23 @@ export function NoticesList() {
           <EmptyState text={filter === 'unread' ? '没有未读通知' : '暂无通知'} hint={filter === 'unread' ? '所有通知都已读过' : '物业发布的通知会显示在这里'} />
         ) : (
           <>
-            {items.map((n) => (
-              <NoticeCard key={n.announcementId} notice={n} onClick={() => Taro.navigateTo({ url: noticePath(n.announcementId) })} />
-            ))}
-            {list.hasMore ? (
-              <Button block fill='none' className='notices__more' loading={list.loadingMore} onClick={() => void list.loadMore()}>
-                加载更多
-              </Button>
-            ) : (
-              <Text className='notices__end'>共 {list.total} 条</Text>
-            )}
+            {/* The items alone in their container: a page loaded at the end is appended there and
+                sent as just its new items (setData budget, issue #18). */}
+            <View className='notices__list'>
+              {items.map((n) => (
+                <NoticeCard key={n.announcementId} notice={n} onClick={() => Taro.navigateTo({ url: noticePath(n.announcementId) })} />
+              ))}
+            </View>
+            {/* The footer in its own container too: its swap from 加载更多 to 共 N 条 stays in there. */}
+            <View className='notices__foot'>
+              {list.hasMore ? (
+                <Button block fill='none' className='notices__more' loading={list.loadingMore} onClick={() => void list.loadMore()}>
+                  加载更多
+                </Button>
+              ) : (
+                <Text className='notices__end'>共 {list.total} 条</Text>
+              )}
+            </View>
           </>
         )}
       </StateView>

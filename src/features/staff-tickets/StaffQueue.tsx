@@ -77,16 +77,23 @@ export function StaffQueue() {
           <EmptyState text={EMPTY_QUEUE[queue]} hint={queue === 'pool' ? '新的报修进入抢单池时会出现在这里' : undefined} />
         ) : (
           <>
-            {items.map((t) => (
-              <TicketCard key={t.ticketId} item={t} staffView onClick={() => Taro.navigateTo({ url: `/staff/ticket/index?id=${encodeURIComponent(t.ticketId)}` })} />
-            ))}
-            {list.hasMore ? (
-              <Button block fill='none' className='staff-queue__more' loading={list.loadingMore} onClick={() => void list.loadMore()}>
-                加载更多
-              </Button>
-            ) : (
-              <Text className='staff-queue__end'>共 {list.total} 条</Text>
-            )}
+            {/* The items alone in their container: a page loaded at the end is appended there and
+                sent as just its new items (setData budget, issue #18). */}
+            <View className='staff-queue__list'>
+              {items.map((t) => (
+                <TicketCard key={t.ticketId} item={t} staffView onClick={() => Taro.navigateTo({ url: `/staff/ticket/index?id=${encodeURIComponent(t.ticketId)}` })} />
+              ))}
+            </View>
+            {/* The footer in its own container too: its swap from 加载更多 to 共 N 条 stays in there. */}
+            <View className='staff-queue__foot'>
+              {list.hasMore ? (
+                <Button block fill='none' className='staff-queue__more' loading={list.loadingMore} onClick={() => void list.loadMore()}>
+                  加载更多
+                </Button>
+              ) : (
+                <Text className='staff-queue__end'>共 {list.total} 条</Text>
+              )}
+            </View>
           </>
         )}
       </StateView>
