@@ -1,16 +1,19 @@
 /**
  * Client-side checks with the same rules and messages as phoneSchema / personNameSchema in
- * src/domain/identity.ts. The cloud function validates again; these give inline feedback.
+ * src/domain/identity.ts (both read src/domain/limits.ts). The cloud function validates again;
+ * these give inline feedback.
  */
-export const PHONE_RE = /^1\d{10}$/
+import { NAME_REQUIRED, NAME_TOO_LONG, PERSON_NAME_MAX, PHONE_INVALID, PHONE_RE } from '@/domain/limits'
+
+export { PHONE_RE }
 
 export function checkName(name: string): string | undefined {
   const n = name.trim()
-  if (!n) return '请输入姓名'
-  if (n.length > 20) return '姓名不超过 20 个字'
+  if (!n) return NAME_REQUIRED
+  if (n.length > PERSON_NAME_MAX) return NAME_TOO_LONG
   return undefined
 }
 
 export function checkPhone(phone: string): string | undefined {
-  return PHONE_RE.test(phone.trim()) ? undefined : '请输入 11 位手机号'
+  return PHONE_RE.test(phone.trim()) ? undefined : PHONE_INVALID
 }
