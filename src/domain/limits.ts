@@ -68,3 +68,15 @@ export const TOO_MANY_FACILITIES = `最多填写 ${FACILITIES_MAX} 个设施`;
 export const REASON_REQUIRED = '请填写原因';
 export const REASON_TOO_LONG = `原因不超过 ${REASON_MAX} 个字`;
 export const END_AFTER_START = '预计恢复时间需晚于开始时间';
+
+/** The inline checks of a person's name and phone (the same rules as personNameSchema / phoneSchema). */
+export function checkName(name: string): string | undefined {
+  const n = name.trim();
+  if (!n) return NAME_REQUIRED;
+  if (n.length > PERSON_NAME_MAX) return NAME_TOO_LONG;
+  return undefined;
+}
+
+export function checkPhone(phone: string): string | undefined {
+  return PHONE_RE.test(phone.trim()) ? undefined : PHONE_INVALID;
+}

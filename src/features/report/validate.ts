@@ -1,6 +1,5 @@
-import { AREA_MAX, AREA_REQUIRED, AREA_TOO_LONG, DESCRIPTION_MAX, DESCRIPTION_TOO_LONG } from '@/domain/limits'
+import { AREA_MAX, AREA_REQUIRED, AREA_TOO_LONG, checkPhone, DESCRIPTION_MAX, DESCRIPTION_TOO_LONG } from '@/domain/limits'
 import { NEED_DESCRIPTION, reportProblem } from '@/domain/tickets/report'
-import { checkPhone } from '@/features/account'
 
 export interface ReportFields {
   category: string | null
