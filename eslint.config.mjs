@@ -43,11 +43,21 @@ const restrict = (...patterns) => ['error', { patterns }];
 
 const CLIENT_NO_SERVER = { regex: '(^|/)(cloudfunctions|emulator)(/|$)', message: 'The client (src/) never imports server code (cloudfunctions/, emulator/).' };
 const FEATURE_DEEP = (allowed = []) => ({
-  regex: allowed.length ? `^@/features/(?!(${allowed.filter((a) => !a.startsWith('.')).map(escape).join('|')})$)[^/]+/.+` : '^@/features/[^/]+/.+',
+  regex: allowed.length
+    ? `^@/features/(?!(${allowed
+        .filter((a) => !a.startsWith('.'))
+        .map(escape)
+        .join('|')})$)[^/]+/.+`
+    : '^@/features/[^/]+/.+',
   message: 'A feature imports another feature only through its index.ts (@/features/<name>); inside a feature, use relative imports.',
 });
 const FEATURE_RELATIVE = (allowed = []) => ({
-  regex: `^(?!(${allowed.filter((a) => a.startsWith('.')).map(escape).join('|') || '$^'})$)\\.\\./[^./][^/]*/`,
+  regex: `^(?!(${
+    allowed
+      .filter((a) => a.startsWith('.'))
+      .map(escape)
+      .join('|') || '$^'
+  })$)\\.\\./[^./][^/]*/`,
   message: 'A feature imports another feature only through its index.ts (@/features/<name>).',
 });
 
@@ -105,7 +115,15 @@ export default tseslint.config(
       }),
     },
   },
-  { files: ['src/domain/*.ts'], rules: { 'no-restricted-imports': restrict(CLIENT_NO_SERVER, { regex: '^(?!(zod|dayjs)(/|$)|\\./|@/domain/)', message: 'src/domain is pure: it imports only src/domain, zod and dayjs.' }) } },
+  {
+    files: ['src/domain/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(CLIENT_NO_SERVER, {
+        regex: '^(?!(zod|dayjs)(/|$)|\\./|@/domain/)',
+        message: 'src/domain is pure: it imports only src/domain, zod and dayjs.',
+      }),
+    },
+  },
   {
     files: ['src/domain/*/**/*.ts'],
     rules: {

@@ -109,7 +109,8 @@ describe('reporting a problem', () => {
     const problem = reportProblem({ emergency: !!cat.emergency, description: parsed.data.description, photoCount: parsed.data.photos.length, hasVideo: !!parsed.data.video });
     return problem ? { ok: false, issues: [{ path: ['description'], message: problem }] } : { ok: true };
   }
-  const fieldOf = (p: PropertyKey[]) => ({ category: 'category', location: p[1] === 'area' ? 'area' : 'place', contactPhone: 'phone', description: 'description', photos: 'photos' })[String(p[0])];
+  const fieldOf = (p: PropertyKey[]) =>
+    ({ category: 'category', location: p[1] === 'area' ? 'area' : 'place', contactPhone: 'phone', description: 'description', photos: 'photos' })[String(p[0])];
 
   test('validateReport ≡ ticketInputs.create + reportProblem (as useReportForm sends it)', () =>
     run(fields, (f) => {
@@ -129,9 +130,31 @@ describe('reporting a problem', () => {
     }));
 
   test('a video alone is enough for both (the bug that made this contract)', () => {
-    const f: ReportFields = { category: 'wall_leak', emergency: false, place: 'u-1-1-101', area: '', phone: '13800000001', description: '', photoCount: 0, hasVideo: true, date: '', slot: null };
+    const f: ReportFields = {
+      category: 'wall_leak',
+      emergency: false,
+      place: 'u-1-1-101',
+      area: '',
+      phone: '13800000001',
+      description: '',
+      photoCount: 0,
+      hasVideo: true,
+      date: '',
+      slot: null,
+    };
     expect(validateReport(f)).toEqual({});
-    expect(server({ type: 'repair', category: 'wall_leak', description: '', photos: [], video: 'cloud://b/v.mp4', location: { kind: 'home', unitId: 'u-1-1-101' }, contactPhone: '13800000001', clientRequestId: 'report-0002' })).toEqual({ ok: true });
+    expect(
+      server({
+        type: 'repair',
+        category: 'wall_leak',
+        description: '',
+        photos: [],
+        video: 'cloud://b/v.mp4',
+        location: { kind: 'home', unitId: 'u-1-1-101' },
+        contactPhone: '13800000001',
+        clientRequestId: 'report-0002',
+      }),
+    ).toEqual({ ok: true });
   });
 });
 
@@ -141,14 +164,25 @@ describe('writing a notice', () => {
     type: fc.constantFrom(...ANNOUNCEMENT_TYPES),
     title: typed(20),
     summary: typed(20),
-    body: fc.oneof(typed(40), fc.integer({ min: 4998, max: 5002 }).map((n) => '正'.repeat(n))),
+    body: fc.oneof(
+      typed(40),
+      fc.integer({ min: 4998, max: 5002 }).map((n) => '正'.repeat(n)),
+    ),
     scopeKind: fc.constantFrom('community', 'buildings', 'units', 'facilities') as fc.Arbitrary<DraftForm['scopeKind']>,
     buildings: fc.array(fc.constantFrom('1栋', '2栋', '3栋'), { maxLength: 3 }),
     unitIds: fc.array(fc.constantFrom('u-1-1-101', 'u-1-1-202'), { maxLength: 2 }),
     facilities: fc.oneof(
       fc.constant(''),
       fc.integer({ min: 18, max: 22 }).map((n) => Array.from({ length: n }, (_, i) => `设施${i}`).join('、')),
-      fc.array(fc.oneof(hanText(6), fc.integer({ min: 29, max: 31 }).map((n) => '设'.repeat(n))), { maxLength: 22 }).map((a) => a.join('、')),
+      fc
+        .array(
+          fc.oneof(
+            hanText(6),
+            fc.integer({ min: 29, max: 31 }).map((n) => '设'.repeat(n)),
+          ),
+          { maxLength: 22 },
+        )
+        .map((a) => a.join('、')),
     ),
     reason: typed(200),
     startAt: fc.option(iso, { nil: null }),
@@ -168,12 +202,13 @@ describe('service levels', () => {
   const overrideCodes = CATEGORIES.map((c) => c.code);
   const draft: fc.Arbitrary<SlaDraft> = fc.record({
     groups: fc.record(Object.fromEntries(GROUPS.map((g) => [g.key, fc.record(Object.fromEntries(g.kinds.map((k) => [k, minutesText])))])) as any),
-    categories: fc.uniqueArray(fc.constantFrom(...overrideCodes), { maxLength: 3 }).chain((codes) =>
-      fc.tuple(...codes.map((code) => fc.record(Object.fromEntries(kindsOf(code).map((k) => [k, minutesText]))).map((values) => ({ code, values })))),
-    ),
+    categories: fc
+      .uniqueArray(fc.constantFrom(...overrideCodes), { maxLength: 3 })
+      .chain((codes) => fc.tuple(...codes.map((code) => fc.record(Object.fromEntries(kindsOf(code).map((k) => [k, minutesText]))).map((values) => ({ code, values }))))),
     autoConfirmDays: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 28, max: 32 })).map(String),
   }) as fc.Arbitrary<SlaDraft>;
-  const fieldOf = (p: PropertyKey[]) => (p[1] === 'categories' ? `cat.${String(p[2])}.${String(p[3])}` : p[1] === 'autoConfirmDays' ? 'autoConfirmDays' : `${String(p[1])}.${String(p[2])}`);
+  const fieldOf = (p: PropertyKey[]) =>
+    p[1] === 'categories' ? `cat.${String(p[2])}.${String(p[3])}` : p[1] === 'autoConfirmDays' ? 'autoConfirmDays' : `${String(p[1])}.${String(p[2])}`;
   test('checkDraft ≡ tickets.setSla (as the settings page sends it)', () =>
     run(draft, (d) => {
       const input = { sla: slaPayload(d, DEFAULT_SLA) };
