@@ -23,6 +23,12 @@ export const AREA_MAX = 40;
 export const AREA_REQUIRED = '请填写具体位置';
 export const AREA_TOO_LONG = `具体位置不超过 ${AREA_MAX} 个字`;
 
+// Tickets: routing rules (tickets.setRouting)
+export const GRAB_FALLBACK_MIN = 1;
+export const GRAB_FALLBACK_MAX = 240;
+export const FIXED_STAFF_REQUIRED = '请选择指定人员';
+export const GRAB_FALLBACK_OUT_OF_RANGE = `请选择 ${GRAB_FALLBACK_MIN}–${GRAB_FALLBACK_MAX} 分钟`;
+
 // Tickets: service levels (tickets.setSla)
 /** Minutes per timer: at least 1 minute, at most 30 days. */
 export const SLA_MINUTES_MIN = 1;

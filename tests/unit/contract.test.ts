@@ -22,6 +22,10 @@ import { validateBinding, type BindingFields } from '../../src/features/binding/
 import { validateReport, type ReportFields } from '../../src/features/report/validate';
 import { toInput, validate as validateNotice, type DraftForm } from '../../src/features/staff-notices/validate';
 import { checkDraft as checkSla, GROUPS, kindsOf, toPayload as slaPayload, type Draft as SlaDraft } from '../../src/features/staff-sla/model';
+import { checkRule } from '../../src/features/staff-routing/rules';
+import { routingRuleSchema } from '../../src/domain/tickets/api';
+import { DEPARTMENTS } from '../../src/domain/tickets/catalog';
+import { ROUTING_MODES, type RoutingRule } from '../../src/domain/tickets/routing';
 import { checkDraft as checkCallbacks, toPayload as callbackPayload, type Draft as CallbackDraft } from '../../src/features/staff-callback-settings/model';
 
 const SEED = 20261202;
@@ -228,5 +232,23 @@ describe('callback settings', () => {
     run(draft, (d) => {
       const input = callbackPayload(d);
       agree(checkCallbacks(d) as Record<string, string>, fromZod(callbackInputs.setSettings.safeParse(input)), (p) => String(p[0]), input);
+    }));
+});
+
+describe('routing rules', () => {
+  const rule: fc.Arbitrary<RoutingRule> = fc.record(
+    {
+      match: fc.constantFrom(...CATEGORIES.map((c) => c.code), 'emergency', 'repair'),
+      department: fc.constantFrom(...DEPARTMENTS),
+      mode: fc.constantFrom(...ROUTING_MODES),
+      fixedStaffId: fc.option(fc.constantFrom('st-eng1', 'st-desk'), { nil: undefined }),
+      grabFallbackMinutes: fc.oneof(fc.integer({ min: -1, max: 3 }), fc.integer({ min: 1, max: 240 }), fc.integer({ min: 238, max: 242 })),
+    },
+    { requiredKeys: ['match', 'department', 'mode', 'grabFallbackMinutes'] },
+  ) as fc.Arbitrary<RoutingRule>;
+  test('checkRule ≡ routingRuleSchema (one rule, as the editor sends it)', () =>
+    run(rule, (r) => {
+      const input = Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined));
+      agree(checkRule(r, []) as Record<string, string>, fromZod(routingRuleSchema.safeParse(input)), (p) => String(p[0]), input);
     }));
 });

@@ -14,6 +14,10 @@ import {
   AUTO_CONFIRM_DAYS_TOO_SMALL,
   DESCRIPTION_MAX,
   DESCRIPTION_TOO_LONG,
+  FIXED_STAFF_REQUIRED,
+  GRAB_FALLBACK_MAX,
+  GRAB_FALLBACK_MIN,
+  GRAB_FALLBACK_OUT_OF_RANGE,
   MAX_PHOTOS,
   SLA_MINUTES_MAX,
   SLA_MINUTES_MIN,
@@ -35,10 +39,10 @@ export const routingRuleSchema = z
     department: z.enum(DEPARTMENTS),
     mode: z.enum(ROUTING_MODES),
     fixedStaffId: z.string().max(64).optional(),
-    grabFallbackMinutes: z.number().int().min(1).max(240).default(10),
+    grabFallbackMinutes: z.number().int().min(GRAB_FALLBACK_MIN, { message: GRAB_FALLBACK_OUT_OF_RANGE }).max(GRAB_FALLBACK_MAX, { message: GRAB_FALLBACK_OUT_OF_RANGE }).default(10),
   })
   .strict()
-  .refine((r) => r.mode !== 'fixed' || !!r.fixedStaffId, { message: '指定人员模式需要选择员工' });
+  .refine((r) => r.mode !== 'fixed' || !!r.fixedStaffId, { message: FIXED_STAFF_REQUIRED, path: ['fixedStaffId'] });
 
 /** Minutes per timer: at least 1 minute, at most 30 days. */
 const minutes = z.number().int().min(SLA_MINUTES_MIN, { message: SLA_MINUTES_TOO_SMALL }).max(SLA_MINUTES_MAX, { message: SLA_MINUTES_TOO_LARGE });
