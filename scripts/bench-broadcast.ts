@@ -35,7 +35,7 @@ const RATE = Number(process.env.LINLI_BROADCAST_RATE ?? 100);
     engine.insert('subscriptions', s);
   }
   const call = (action: string, data: unknown) =>
-    fetch(`${server.url}/api/functions/announcements`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': 'o-staff-sup' }, body: JSON.stringify({ action, data }) }).then((r) => r.json());
+    fetch(`${server.url}/api/functions/announcements`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': 'o-staff-sup' }, body: JSON.stringify({ action, data }) }).then((r) => r.json() as Promise<any>);
   const created = await call('create', { type: 'general', title: '全体业主通知', body: '压测公告', clientRequestId: 'bench-notice-1' });
   await call('publish', { announcementId: created.data.announcementId });
   const started = Date.now();

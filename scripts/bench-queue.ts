@@ -40,7 +40,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
     engine.insert('tickets', batch);
   }
   const call = (openid: string, action: string, data: unknown) =>
-    fetch(`${server.url}/api/functions/tickets`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, body: JSON.stringify({ action, data }) }).then((r) => r.json());
+    fetch(`${server.url}/api/functions/tickets`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, body: JSON.stringify({ action, data }) }).then((r) => r.json() as Promise<any>);
   console.log(`| ${N.toLocaleString('en')} tickets | median ms (20 calls) | items | total |`);
   console.log('|---|---|---|---|');
   for (const [who, openid, action, data] of [

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../../src/domain/errors';
 import type { ticketInputs } from '../../src/domain/tickets/api';
 import { CATEGORY_BY_CODE } from '../../src/domain/tickets/catalog';
+import { reportProblem } from '../../src/domain/tickets/report';
 import { initialDeadlines } from '../../src/domain/tickets/sla';
 import { communitySettings } from '../_lib/community-settings';
 import type { ActionContext } from '../_lib/handler';
@@ -68,7 +69,8 @@ async function createTicket(ctx: ActionContext, d: Draft, units: string[] | null
 
   const cat = CATEGORY_BY_CODE.get(d.category)!;
   if (cat.type !== d.type) throw new AppError('INVALID_INPUT', '问题类别与类型不符');
-  if (!cat.emergency && !d.description.trim() && d.photos.length === 0) throw new AppError('INVALID_INPUT', '请描述问题或上传图片');
+  const problem = reportProblem({ emergency: !!cat.emergency, description: d.description, photoCount: d.photos.length, hasVideo: !!d.video });
+  if (problem) throw new AppError('INVALID_INPUT', problem);
   if (d.window && new Date(d.window.end) <= new Date(d.window.start)) throw new AppError('INVALID_INPUT', '预约结束时间需晚于开始时间');
   const loc = d.location.kind === 'public' ? d.location : null;
   await checkText(ctx, d.description, d.contactName, loc?.building, loc?.floor, loc?.area);

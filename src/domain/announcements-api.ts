@@ -1,40 +1,69 @@
 import { z } from 'zod';
 import { clientRequestIdSchema, idSchema, pageSchema } from './identity';
-import { ANNOUNCEMENT_TYPES, SUMMARY_MAX, TITLE_MAX, type AnnouncementStatus, type AnnouncementType, type Scope } from './announcements';
+import { ANNOUNCEMENT_TYPE_LABELS, ANNOUNCEMENT_TYPES, isInterruption, type AnnouncementStatus, type AnnouncementType, type Scope } from './announcements';
+import {
+  BODY_MAX,
+  BODY_REQUIRED,
+  BODY_TOO_LONG,
+  BUILDINGS_REQUIRED,
+  END_AFTER_START,
+  FACILITIES_MAX,
+  FACILITIES_REQUIRED,
+  FACILITY_MAX,
+  FACILITY_TOO_LONG,
+  REASON_MAX,
+  REASON_TOO_LONG,
+  SUMMARY_MAX,
+  SUMMARY_TOO_LONG,
+  TITLE_MAX,
+  TITLE_REQUIRED,
+  TITLE_TOO_LONG,
+  TOO_MANY_FACILITIES,
+  UNITS_REQUIRED,
+} from './limits';
 
 const fileId = z.string().regex(/^cloud:\/\/[^\s]{1,300}$/, { message: '文件地址无效' });
 const isoDate = z.string().datetime({ offset: true, message: '时间格式不正确' });
 
 export const scopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('community') }).strict(),
-  z.object({ kind: z.literal('buildings'), buildings: z.array(z.string().min(1).max(20)).min(1, { message: '请选择楼栋' }).max(50) }).strict(),
-  z.object({ kind: z.literal('units'), unitIds: z.array(idSchema).min(1, { message: '请选择房屋' }).max(500) }).strict(),
-  z.object({ kind: z.literal('facilities'), facilities: z.array(z.string().min(1).max(30)).min(1, { message: '请填写设施' }).max(20) }).strict(),
+  z.object({ kind: z.literal('buildings'), buildings: z.array(z.string().min(1).max(20)).min(1, { message: BUILDINGS_REQUIRED }).max(50) }).strict(),
+  z.object({ kind: z.literal('units'), unitIds: z.array(idSchema).min(1, { message: UNITS_REQUIRED }).max(500) }).strict(),
+  z.object({ kind: z.literal('facilities'), facilities: z.array(z.string().min(1).max(FACILITY_MAX, { message: FACILITY_TOO_LONG })).min(1, { message: FACILITIES_REQUIRED }).max(FACILITIES_MAX, { message: TOO_MANY_FACILITIES }) }).strict(),
 ]);
 
 const draftFields = {
   type: z.enum(ANNOUNCEMENT_TYPES),
-  title: z.string().trim().min(1, { message: '请填写标题' }).max(TITLE_MAX, { message: `标题不超过 ${TITLE_MAX} 个字（订阅消息限制）` }),
-  summary: z.string().trim().max(SUMMARY_MAX, { message: `摘要不超过 ${SUMMARY_MAX} 个字` }).default(''),
-  body: z.string().trim().min(1, { message: '请填写正文' }).max(5000, { message: '正文不超过 5000 个字' }),
+  title: z.string().trim().min(1, { message: TITLE_REQUIRED }).max(TITLE_MAX, { message: TITLE_TOO_LONG }),
+  summary: z.string().trim().max(SUMMARY_MAX, { message: SUMMARY_TOO_LONG }).default(''),
+  body: z.string().trim().min(1, { message: BODY_REQUIRED }).max(BODY_MAX, { message: BODY_TOO_LONG }),
   scope: scopeSchema.default({ kind: 'community' }),
   images: z.array(fileId).max(9, { message: '最多 9 张图片' }).default([]),
   attachments: z.array(z.object({ fileId, name: z.string().min(1).max(60) }).strict()).max(5).default([]),
   interruption: z
     .object({
-      reason: z.string().trim().min(1, { message: '请填写原因' }).max(200),
+      // An empty reason is refused below, in words that name the kind (请填写停水原因).
+      reason: z.string().trim().max(REASON_MAX, { message: REASON_TOO_LONG }),
       startAt: isoDate,
       endAt: isoDate,
     })
     .strict()
-    .refine((i) => new Date(i.endAt) > new Date(i.startAt), { message: '预计恢复时间需晚于开始时间', path: ['endAt'] })
+    .refine((i) => new Date(i.endAt) > new Date(i.startAt), { message: END_AFTER_START, path: ['endAt'] })
     .optional(),
   pinned: z.boolean().default(false),
   expiresAt: isoDate.optional(),
 };
 
+/** Interruption notices carry their details (with a reason); other kinds carry none. */
+function interruptionRule(d: { type: AnnouncementType; interruption?: { reason: string } }, ctx: z.RefinementCtx) {
+  const label = ANNOUNCEMENT_TYPE_LABELS[d.type];
+  if (isInterruption(d.type) && !d.interruption) ctx.addIssue({ code: 'custom', path: ['interruption'], message: `${label}通知需填写原因、影响范围、开始时间和预计恢复时间` });
+  else if (isInterruption(d.type) && d.interruption && !d.interruption.reason) ctx.addIssue({ code: 'custom', path: ['interruption', 'reason'], message: `请填写${label}原因` });
+  else if (!isInterruption(d.type) && d.interruption) ctx.addIssue({ code: 'custom', path: ['interruption'], message: '只有停水、停电等停用通知需要填写停用信息' });
+}
+
 export const announcementInputs = {
-  create: z.object({ ...draftFields, clientRequestId: clientRequestIdSchema }).strict(),
+  create: z.object({ ...draftFields, clientRequestId: clientRequestIdSchema }).strict().superRefine(interruptionRule),
   update: z
     .object({
       announcementId: idSchema,
@@ -42,7 +71,8 @@ export const announcementInputs = {
       /** Moving a published interruption inside its notice period needs a reason, kept on record. */
       override: z.object({ reason: z.string().trim().min(4, { message: '请说明未提前通知的原因' }).max(200) }).strict().optional(),
     })
-    .strict(),
+    .strict()
+    .superRefine(interruptionRule),
   submit: z.object({ announcementId: idSchema }).strict(),
   review: z
     .object({
@@ -79,6 +109,10 @@ export const announcementInputs = {
   /** Opened from a group chat (getGroupEnterInfo's cloudID, resolved the same way). */
   enteredFromGroup: z.object({ announcementId: idSchema, cloudID: z.string().min(1).max(500) }).strict(),
 };
+
+/** What the editor sends (derived from the schema: a change to the input breaks the build where it is used). */
+export type NoticeCreateInput = z.input<typeof announcementInputs.create>;
+export type ScopeInput = z.input<typeof scopeSchema>;
 
 export interface AnnouncementView {
   announcementId: string;

@@ -30,8 +30,7 @@ export const ANNOUNCEMENT_STATUS_LABELS: Record<AnnouncementStatus, string> = {
 };
 
 /** Subscribe-message field limits: `thing` ≤ 20 characters. */
-export const TITLE_MAX = 20;
-export const SUMMARY_MAX = 20;
+export { TITLE_MAX, SUMMARY_MAX } from './limits';
 
 export interface Scope {
   kind: 'community' | 'buildings' | 'units' | 'facilities';

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { MEMBERSHIP_STATUSES, type MembershipStatus } from './membership-status';
 import { RELATIONS, STAFF_ROLES } from './roles';
+import { NAME_REQUIRED, NAME_TOO_LONG, PERSON_NAME_MAX, PHONE_INVALID, PHONE_RE } from './limits';
 
 export { MEMBERSHIP_STATUSES, MEMBERSHIP_STATUS_LABELS, type MembershipStatus } from './membership-status';
 
 /** Mainland mobile number, 11 digits starting with 1. */
-export const phoneSchema = z.string().trim().regex(/^1\d{10}$/, { message: '请输入 11 位手机号' });
-export const personNameSchema = z.string().trim().min(1, { message: '请输入姓名' }).max(20, { message: '姓名不超过 20 个字' });
+export const phoneSchema = z.string().trim().regex(PHONE_RE, { message: PHONE_INVALID });
+export const personNameSchema = z.string().trim().min(1, { message: NAME_REQUIRED }).max(PERSON_NAME_MAX, { message: NAME_TOO_LONG });
 export const idSchema = z.string().trim().min(1).max(64);
 /** Client-generated key that makes a create idempotent across retries and double taps. */
 export const clientRequestIdSchema = z.string().trim().min(8).max(64);

@@ -8,6 +8,9 @@ import { callsOf, deferred, mockCloud } from './cloud-mock'
 import { COMMUNITY, home, me } from './fixtures'
 import { router } from './taro-double'
 import { typeInto } from './dom'
+import { ticketInputs } from '@/domain/tickets/api'
+import { CATEGORY_BY_CODE } from '@/domain/tickets/catalog'
+import { reportProblem } from '@/domain/tickets/report'
 
 const ALL_TEMPLATES = ['TPL_TICKET_PROGRESS', 'TPL_TICKET_DONE', 'TPL_TICKET_REPLY']
 const owner = home({ phoneMasked: '13800000001' })
@@ -273,7 +276,46 @@ describe('报修 / 投诉 / 咨询', () => {
   })
 })
 
+/**
+ * A backend double that refuses what tickets.create refuses before touching the database: the
+ * shared zod input, then the shared report rule (src/domain/tickets/report.ts) that the function
+ * calls. Before the rule was shared, the function refused a video-only report the form sent.
+ */
+function contractBackend() {
+  backend((d) => {
+    const parsed = ticketInputs.create.safeParse(d)
+    if (!parsed.success) throw new CloudError('INVALID_INPUT', parsed.error.issues[0].message)
+    const cat = CATEGORY_BY_CODE.get(parsed.data.category)!
+    const problem = reportProblem({ emergency: !!cat.emergency, description: parsed.data.description, photoCount: parsed.data.photos.length, hasVideo: !!parsed.data.video })
+    if (problem) throw new CloudError('INVALID_INPUT', problem)
+    return { ticketId: 't-v', no: 'BX-20261128-0010', created: true }
+  })
+}
+
 describe('报修 with a short video', () => {
+  it('a video-only, non-emergency report passes the form and the function’s own rule', async () => {
+    contractBackend()
+    ;(Taro.chooseMedia as jest.Mock).mockResolvedValueOnce({
+      type: 'video',
+      tempFiles: [{ tempFilePath: 'wxfile://tmp/leak.mp4', size: 3 * 1024 * 1024, duration: 8, thumbTempFilePath: 'wxfile://tmp/leak-thumb.jpg', fileType: 'video' }],
+    })
+    render(<ReportPage />)
+    fireEvent.click(await screen.findByText('墙面渗漏'))
+    // Nothing yet: the form and the function word the refusal alike.
+    fireEvent.click(submitButton())
+    expect(screen.getByText(reportProblem({ emergency: false, description: '', photoCount: 0, hasVideo: false })!)).toBeTruthy()
+    expect(callsOf('create')).toHaveLength(0)
+
+    fireEvent.click(screen.getByLabelText('添加图片或视频'))
+    await waitFor(() => expect(Taro.cloud.uploadFile).toHaveBeenCalledTimes(1))
+    await waitFor(() => expect(screen.queryByRole('status')).toBeNull())
+    fireEvent.click(submitButton())
+    await waitFor(() => expect(callsOf('create')).toHaveLength(1))
+    expect(callsOf('create')[0]).toEqual(expect.objectContaining({ category: 'wall_leak', description: '', photos: [], video: expect.stringMatching(/\.mp4/) }))
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/ticket/index?id=t-v' }))
+    expect(screen.queryByText('请描述问题或上传图片')).toBeNull()
+  })
+
   const clip = (over: Record<string, unknown> = {}) => ({
     tempFilePath: 'wxfile://tmp/clip.mp4',
     size: 14 * 1024 * 1024,

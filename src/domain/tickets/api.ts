@@ -4,12 +4,33 @@ import { CATEGORY_CODES, DEPARTMENTS, TICKET_TYPES, type Department, type Ticket
 import { ROUTING_MODES, type RoutingRule } from './routing';
 import type { DeadlineKind, DeadlineState } from './sla';
 import type { TicketAction, TicketStatus } from './state-machine';
+import {
+  AREA_MAX,
+  AREA_REQUIRED,
+  AREA_TOO_LONG,
+  AUTO_CONFIRM_DAYS_MAX,
+  AUTO_CONFIRM_DAYS_MIN,
+  AUTO_CONFIRM_DAYS_TOO_LARGE,
+  AUTO_CONFIRM_DAYS_TOO_SMALL,
+  DESCRIPTION_MAX,
+  DESCRIPTION_TOO_LONG,
+  FIXED_STAFF_REQUIRED,
+  GRAB_FALLBACK_MAX,
+  GRAB_FALLBACK_MIN,
+  GRAB_FALLBACK_OUT_OF_RANGE,
+  MAX_PHOTOS,
+  SLA_MINUTES_MAX,
+  SLA_MINUTES_MIN,
+  SLA_MINUTES_TOO_LARGE,
+  SLA_MINUTES_TOO_SMALL,
+  TOO_MANY_PHOTOS,
+} from '../limits';
 
 /** Inputs of the `tickets` function, shared by the function and the client. */
-export const MAX_PHOTOS = 9;
+export { MAX_PHOTOS };
 export const fileIdSchema = z.string().regex(/^cloud:\/\/[^\s]{1,300}$/, { message: '图片地址无效' });
 const text = (max: number, what: string) => z.string().trim().min(1, { message: `请填写${what}` }).max(max, { message: `${what}不超过 ${max} 个字` });
-const photos = z.array(fileIdSchema).max(MAX_PHOTOS, { message: `最多上传 ${MAX_PHOTOS} 张图片` }).default([]);
+const photos = z.array(fileIdSchema).max(MAX_PHOTOS, { message: TOO_MANY_PHOTOS }).default([]);
 const isoDate = z.string().datetime({ offset: true, message: '时间格式不正确' });
 
 export const routingRuleSchema = z
@@ -18,18 +39,18 @@ export const routingRuleSchema = z
     department: z.enum(DEPARTMENTS),
     mode: z.enum(ROUTING_MODES),
     fixedStaffId: z.string().max(64).optional(),
-    grabFallbackMinutes: z.number().int().min(1).max(240).default(10),
+    grabFallbackMinutes: z.number().int().min(GRAB_FALLBACK_MIN, { message: GRAB_FALLBACK_OUT_OF_RANGE }).max(GRAB_FALLBACK_MAX, { message: GRAB_FALLBACK_OUT_OF_RANGE }).default(10),
   })
   .strict()
-  .refine((r) => r.mode !== 'fixed' || !!r.fixedStaffId, { message: '指定人员模式需要选择员工' });
+  .refine((r) => r.mode !== 'fixed' || !!r.fixedStaffId, { message: FIXED_STAFF_REQUIRED, path: ['fixedStaffId'] });
 
 /** Minutes per timer: at least 1 minute, at most 30 days. */
-const minutes = z.number().int().min(1, { message: '时限至少 1 分钟' }).max(30 * 24 * 60, { message: '时限不超过 30 天' });
+const minutes = z.number().int().min(SLA_MINUTES_MIN, { message: SLA_MINUTES_TOO_SMALL }).max(SLA_MINUTES_MAX, { message: SLA_MINUTES_TOO_LARGE });
 const slaMinutes = z.object({ accept: minutes.optional(), arrive: minutes.optional(), resolve: minutes.optional(), reply: minutes.optional() }).strict();
 
 export const locationSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('home'), unitId: idSchema }).strict(),
-  z.object({ kind: z.literal('public'), building: z.string().max(20).optional(), floor: z.string().max(10).optional(), area: text(40, '位置') }).strict(),
+  z.object({ kind: z.literal('public'), building: z.string().max(20).optional(), floor: z.string().max(10).optional(), area: z.string().trim().min(1, { message: AREA_REQUIRED }).max(AREA_MAX, { message: AREA_TOO_LONG }) }).strict(),
 ]);
 
 export const ticketInputs = {
@@ -37,7 +58,7 @@ export const ticketInputs = {
     .object({
       type: z.enum(TICKET_TYPES),
       category: z.enum(CATEGORY_CODES),
-      description: z.string().trim().max(500, { message: '描述不超过 500 个字' }).default(''),
+      description: z.string().trim().max(DESCRIPTION_MAX, { message: DESCRIPTION_TOO_LONG }).default(''),
       photos,
       video: fileIdSchema.optional(),
       location: locationSchema,
@@ -97,7 +118,7 @@ export const ticketInputs = {
           complaint: slaMinutes,
           consultation: slaMinutes,
           categories: z.partialRecord(z.enum(CATEGORY_CODES), slaMinutes).default({}),
-          autoConfirmDays: z.number().int().min(1, { message: '自动确认天数至少 1 天' }).max(30, { message: '自动确认天数不超过 30 天' }),
+          autoConfirmDays: z.number().int().min(AUTO_CONFIRM_DAYS_MIN, { message: AUTO_CONFIRM_DAYS_TOO_SMALL }).max(AUTO_CONFIRM_DAYS_MAX, { message: AUTO_CONFIRM_DAYS_TOO_LARGE }),
         })
         .strict(),
     })
@@ -106,6 +127,10 @@ export const ticketInputs = {
 };
 
 export type ActInput = z.infer<typeof ticketInputs.act>;
+/** What the client sends to `create` (derived: a change to the input breaks the build where it is used). */
+export type CreateTicketInput = z.input<typeof ticketInputs.create>;
+export type TicketLocation = z.input<typeof locationSchema>;
+export type SetSlaInput = z.input<typeof ticketInputs.setSla>;
 
 export interface DeadlineView {
   kind: DeadlineKind;

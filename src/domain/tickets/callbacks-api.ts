@@ -1,18 +1,20 @@
 import { z } from 'zod';
 import { idSchema, pageSchema } from '../identity';
 import { CALLBACK_POLICIES, type CallbackStatus } from './reminders';
+import { CALLBACK_LIMITS, type WholeLimit } from '../limits';
 
 /** Inputs of the `callbacks` function (回访 tasks). */
 const policy = z.enum(CALLBACK_POLICIES);
+const whole = (l: WholeLimit) => z.number().int().min(l.min, { message: l.tooSmall }).max(l.max, { message: l.tooLarge });
 
 export const callbackInputs = {
   getSettings: z.object({}).strict(),
   setSettings: z
     .object({
       policy: z.object({ repair: policy, complaint: policy, consultation: policy }).strict(),
-      dueHours: z.number().int().min(1, { message: '回访时限至少 1 小时' }).max(168, { message: '回访时限不超过 7 天' }),
-      maxAttempts: z.number().int().min(1, { message: '至少尝试 1 次' }).max(10, { message: '最多尝试 10 次' }),
-      confirmReminderHours: z.number().int().min(1, { message: '提醒时间至少 1 小时' }).max(168, { message: '提醒时间不超过 7 天' }),
+      dueHours: whole(CALLBACK_LIMITS.dueHours),
+      maxAttempts: whole(CALLBACK_LIMITS.maxAttempts),
+      confirmReminderHours: whole(CALLBACK_LIMITS.confirmReminderHours),
     })
     .strict(),
   counts: z.object({}).strict(),
@@ -29,6 +31,8 @@ export const callbackInputs = {
     .refine((r) => !r.reached || r.satisfied !== undefined, { message: '请选择住户是否满意', path: ['satisfied'] })
     .refine((r) => r.reached !== true || r.satisfied !== false || r.comment.length > 0, { message: '不满意时请记录住户意见', path: ['comment'] }),
 };
+
+export type SetCallbackSettingsInput = z.input<typeof callbackInputs.setSettings>;
 
 export interface CallbackView {
   callbackId: string;

@@ -1,6 +1,7 @@
 /** Typed calls to the `account` cloud function. Shapes come from the shared domain contract. */
 import { callFunction } from '@/services/cloud'
-import type { BindingRequestView, HomeView, MeView, MembershipStatus, StaffView, UnitView } from '@/domain/identity'
+import type { z } from 'zod'
+import type { accountInputs, BindingRequestView, HomeView, MeView, MembershipStatus, StaffView, UnitView } from '@/domain/identity'
 import type { Relation, StaffRole } from '@/domain/roles'
 
 const FN = 'account'
@@ -17,13 +18,8 @@ export interface Page<T> {
   nextCursor?: string
   total: number
 }
-export interface BindingInput {
-  unitId: string
-  name: string
-  phone: string
-  relation: Relation
-  clientRequestId: string
-}
+/** Derived from the `requestBinding` schema (types only: zod stays out of the bundle). */
+export type BindingInput = z.input<typeof accountInputs.requestBinding>
 
 export const accountApi = {
   me: () => callFunction<MeView>(FN, 'me', {}, read),

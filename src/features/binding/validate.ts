@@ -1,5 +1,5 @@
 import type { Relation } from '@/domain/roles'
-import { checkName, checkPhone } from '@/features/account/validate'
+import { checkName, checkPhone } from '@/domain/limits'
 
 export interface BindingFields {
   unitId: string | null

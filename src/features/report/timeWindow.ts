@@ -1,5 +1,5 @@
 /** The preferred visit window for in-home repairs: a day and a part of it, in Asia/Shanghai. */
-import { shanghai, shanghaiIso } from '@/features/tickets/format'
+import { shanghai, shanghaiIso } from '@/features/tickets'
 
 export type SlotKey = 'morning' | 'afternoon' | 'evening'
 export interface Slot {

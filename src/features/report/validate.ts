@@ -1,4 +1,5 @@
-import { checkPhone } from '@/features/account/validate'
+import { AREA_MAX, AREA_REQUIRED, AREA_TOO_LONG, checkPhone, DESCRIPTION_MAX, DESCRIPTION_TOO_LONG } from '@/domain/limits'
+import { NEED_DESCRIPTION, reportProblem } from '@/domain/tickets/report'
 
 export interface ReportFields {
   category: string | null
@@ -8,8 +9,10 @@ export interface ReportFields {
   area: string
   phone: string
   description: string
-  /** Uploaded photos, or 1 for an uploaded video. */
+  /** Uploaded photos. */
   photoCount: number
+  /** A video is uploaded. */
+  hasVideo: boolean
   /** The chosen day ('' = as soon as possible) and part of it. */
   date: string
   slot: string | null
@@ -17,7 +20,7 @@ export interface ReportFields {
   photosProblem?: string
 }
 
-export const NEED_DESCRIPTION = '请描述问题或上传图片、视频'
+export { NEED_DESCRIPTION }
 
 export type ReportErrors = Partial<Record<'category' | 'place' | 'area' | 'phone' | 'description' | 'window' | 'photos', string>>
 
@@ -26,12 +29,14 @@ export function validateReport(f: ReportFields): ReportErrors {
   const errors: ReportErrors = {}
   if (!f.category) errors.category = '请选择问题类别'
   if (!f.place) errors.place = '请选择位置'
-  else if (f.place === 'public' && !f.area.trim()) errors.area = '请填写具体位置'
+  else if (f.place === 'public' && !f.area.trim()) errors.area = AREA_REQUIRED
+  else if (f.place === 'public' && f.area.trim().length > AREA_MAX) errors.area = AREA_TOO_LONG
   const phone = checkPhone(f.phone)
   if (phone) errors.phone = phone
-  // Emergencies go out without a word or a photo: speed matters more than detail.
-  if (f.category && !f.emergency && !f.description.trim() && f.photoCount === 0) errors.description = NEED_DESCRIPTION
-  if (f.description.trim().length > 500) errors.description = '描述不超过 500 个字'
+  // The rule the function applies too (emergencies go out without a word or a photo).
+  const content = f.category ? reportProblem(f) : null
+  if (content) errors.description = content
+  if (f.description.trim().length > DESCRIPTION_MAX) errors.description = DESCRIPTION_TOO_LONG
   if (f.date && !f.slot) errors.window = '请选择上门时段'
   if (f.photosProblem) errors.photos = f.photosProblem
   return errors

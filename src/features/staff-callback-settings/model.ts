@@ -2,6 +2,7 @@
  * The callback-settings form: the settings as editable text, their checks (the same limits as
  * the `setSettings` input) and the exact payload the function accepts.
  */
+import { CALLBACK_LIMITS } from '@/domain/limits'
 import type { CallbackPolicy, CallbackSettings } from '@/domain/tickets/reminders'
 
 export type PolicyType = keyof CallbackSettings['policy']
@@ -21,9 +22,9 @@ export interface NumberField {
 }
 
 export const NUMBER_FIELDS: NumberField[] = [
-  { key: 'dueHours', label: '回访时限（小时）', unit: '小时', min: 1, max: 168, tooSmall: '回访时限至少 1 小时', tooLarge: '回访时限不超过 7 天' },
-  { key: 'maxAttempts', label: '联系不上最多尝试（次）', unit: '次', min: 1, max: 10, tooSmall: '至少尝试 1 次', tooLarge: '最多尝试 10 次' },
-  { key: 'confirmReminderHours', label: '完工后提醒住户确认（小时）', unit: '小时', min: 1, max: 168, tooSmall: '提醒时间至少 1 小时', tooLarge: '提醒时间不超过 7 天' },
+  { key: 'dueHours', label: '回访时限（小时）', unit: '小时', ...CALLBACK_LIMITS.dueHours },
+  { key: 'maxAttempts', label: '联系不上最多尝试（次）', unit: '次', ...CALLBACK_LIMITS.maxAttempts },
+  { key: 'confirmReminderHours', label: '完工后提醒住户确认（小时）', unit: '小时', ...CALLBACK_LIMITS.confirmReminderHours },
 ]
 
 export interface Draft {

@@ -6,6 +6,7 @@ import { newRequestId } from '@/services/ids'
 import { checkName, checkPhone } from '@/features/account'
 import type { TicketLocation } from '@/features/tickets'
 import { staffTicketsApi } from '@/features/staff-tickets'
+import { AREA_REQUIRED } from '@/domain/limits'
 
 export type LogPlace = 'home' | 'public'
 export type LogErrors = Partial<Record<'category' | 'description' | 'unit' | 'area' | 'name' | 'phone', string>>
@@ -36,7 +37,7 @@ export function useLogForm(unitId: string | null) {
     if (!category) found.category = '请选择问题类别'
     if (!description.trim()) found.description = '请填写描述'
     if (place === 'home' && !unitId) found.unit = '请选择房屋'
-    if (place === 'public' && !area.trim()) found.area = '请填写具体位置'
+    if (place === 'public' && !area.trim()) found.area = AREA_REQUIRED
     found.name = checkName(name)
     found.phone = checkPhone(phone)
     setErrors(found)

@@ -3,8 +3,8 @@
  * from the contract as types only: zod stays out of the mini-program.
  */
 import { callFunction } from '@/services/cloud'
-import type { AnnouncementView, ReachView } from '@/domain/announcements-api'
-import type { AnnouncementStatus, AnnouncementType } from '@/domain/announcements'
+import type { AnnouncementView, NoticeCreateInput, ReachView, ScopeInput } from '@/domain/announcements-api'
+import type { AnnouncementStatus } from '@/domain/announcements'
 import type { NoticePage } from '@/features/notices'
 
 const FN = 'announcements'
@@ -13,26 +13,9 @@ const read = { idempotent: true } as const
 export type StatusFilter = 'all' | AnnouncementStatus
 export type { ReachView }
 
-/** Exactly the shapes the backend's strict scope schema accepts. */
-export type ScopeInput =
-  | { kind: 'community' }
-  | { kind: 'buildings'; buildings: string[] }
-  | { kind: 'units'; unitIds: string[] }
-  | { kind: 'facilities'; facilities: string[] }
-
-export interface NoticeInput {
-  type: AnnouncementType
-  title: string
-  summary: string
-  body: string
-  scope: ScopeInput
-  /** cloud:// fileIDs */
-  images: string[]
-  attachments: { fileId: string; name: string }[]
-  interruption?: { reason: string; startAt: string; endAt: string }
-  pinned: boolean
-  expiresAt?: string
-}
+/** Derived from the backend's strict schemas (types only: zod stays out of the mini-program). */
+export type { ScopeInput }
+export type NoticeInput = Omit<NoticeCreateInput, 'clientRequestId'>
 
 export interface PublishOptions {
   publishAt?: string

@@ -3,12 +3,30 @@
  * src/domain/announcements-api.ts; the cloud function checks again) and the notice-period hint.
  */
 import type { AnnouncementView } from '@/domain/announcements-api'
-import { ANNOUNCEMENT_TYPE_LABELS, isInterruption, NOTICE_PERIOD_HOURS, noticeShortfallHours, SUMMARY_MAX, TITLE_MAX, type AnnouncementType } from '@/domain/announcements'
+import { ANNOUNCEMENT_TYPE_LABELS, isInterruption, NOTICE_PERIOD_HOURS, noticeShortfallHours, type AnnouncementType } from '@/domain/announcements'
+import {
+  BODY_MAX,
+  BODY_REQUIRED,
+  BODY_TOO_LONG,
+  BUILDINGS_REQUIRED,
+  END_AFTER_START,
+  FACILITIES_MAX,
+  FACILITIES_REQUIRED,
+  FACILITY_MAX,
+  FACILITY_TOO_LONG,
+  REASON_MAX,
+  REASON_TOO_LONG,
+  SUMMARY_MAX,
+  SUMMARY_TOO_LONG,
+  TITLE_MAX,
+  TITLE_REQUIRED,
+  TITLE_TOO_LONG,
+  TOO_MANY_FACILITIES,
+  UNITS_REQUIRED,
+} from '@/domain/limits'
 import type { NoticeInput, ScopeInput } from './api'
 
-export const BODY_MAX = 5000
-export const REASON_MAX = 200
-export const FACILITY_MAX = 30
+export { BODY_MAX, FACILITY_MAX, REASON_MAX, TITLE_TOO_LONG }
 
 export type ScopeKind = ScopeInput['kind']
 
@@ -73,33 +91,31 @@ export const splitFacilities = (s: string) =>
 export type Field = 'title' | 'summary' | 'body' | 'scope' | 'reason' | 'startAt' | 'endAt'
 export type Errors = Partial<Record<Field, string>>
 
-export const TITLE_TOO_LONG = `标题不超过 ${TITLE_MAX} 个字（订阅消息标题限 ${TITLE_MAX} 字）`
-
 /** Every problem with the draft, in Chinese. */
 export function validate(d: DraftForm): Errors {
   const e: Errors = {}
   const title = d.title.trim()
-  if (!title) e.title = '请填写标题'
+  if (!title) e.title = TITLE_REQUIRED
   else if (title.length > TITLE_MAX) e.title = TITLE_TOO_LONG
-  if (d.summary.trim().length > SUMMARY_MAX) e.summary = `摘要不超过 ${SUMMARY_MAX} 个字`
+  if (d.summary.trim().length > SUMMARY_MAX) e.summary = SUMMARY_TOO_LONG
   const body = d.body.trim()
-  if (!body) e.body = '请填写正文'
-  else if (body.length > BODY_MAX) e.body = `正文不超过 ${BODY_MAX} 个字`
-  if (d.scopeKind === 'buildings' && d.buildings.length === 0) e.scope = '请选择楼栋'
-  if (d.scopeKind === 'units' && d.unitIds.length === 0) e.scope = '请选择房屋'
+  if (!body) e.body = BODY_REQUIRED
+  else if (body.length > BODY_MAX) e.body = BODY_TOO_LONG
+  if (d.scopeKind === 'buildings' && d.buildings.length === 0) e.scope = BUILDINGS_REQUIRED
+  if (d.scopeKind === 'units' && d.unitIds.length === 0) e.scope = UNITS_REQUIRED
   if (d.scopeKind === 'facilities') {
     const f = splitFacilities(d.facilities)
-    if (f.length === 0) e.scope = '请填写设施'
-    else if (f.some((x) => x.length > FACILITY_MAX)) e.scope = `每个设施名称不超过 ${FACILITY_MAX} 个字`
-    else if (f.length > 20) e.scope = '最多填写 20 个设施'
+    if (f.length === 0) e.scope = FACILITIES_REQUIRED
+    else if (f.some((x) => x.length > FACILITY_MAX)) e.scope = FACILITY_TOO_LONG
+    else if (f.length > FACILITIES_MAX) e.scope = TOO_MANY_FACILITIES
   }
   if (isInterruption(d.type)) {
     const label = ANNOUNCEMENT_TYPE_LABELS[d.type]
     if (!d.reason.trim()) e.reason = `请填写${label}原因`
-    else if (d.reason.trim().length > REASON_MAX) e.reason = `原因不超过 ${REASON_MAX} 个字`
+    else if (d.reason.trim().length > REASON_MAX) e.reason = REASON_TOO_LONG
     if (!d.startAt) e.startAt = '请选择开始时间'
     if (!d.endAt) e.endAt = '请选择预计恢复时间'
-    else if (d.startAt && new Date(d.endAt) <= new Date(d.startAt)) e.endAt = '预计恢复时间需晚于开始时间'
+    else if (d.startAt && new Date(d.endAt) <= new Date(d.startAt)) e.endAt = END_AFTER_START
   }
   return e
 }

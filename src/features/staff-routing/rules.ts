@@ -1,5 +1,6 @@
 import { CATEGORIES, CATEGORY_BY_CODE, DEPARTMENTS, TICKET_TYPES, TICKET_TYPE_LABELS, type TicketType } from '@/domain/tickets/catalog'
 import type { RoutingRule } from '@/domain/tickets/routing'
+import { FIXED_STAFF_REQUIRED, GRAB_FALLBACK_MAX, GRAB_FALLBACK_MIN, GRAB_FALLBACK_OUT_OF_RANGE } from '@/domain/limits'
 
 /** What a rule's `match` means to a person. */
 export function matchLabel(match: string): string {
@@ -33,9 +34,9 @@ export function checkRule(rule: RoutingRule, others: RoutingRule[]): RuleErrors 
   const errors: RuleErrors = {}
   if (!rule.match) errors.match = '请选择适用的类别'
   else if (others.some((r) => r.match === rule.match)) errors.match = '已有这个类别的规则，请直接编辑它'
-  if (rule.mode === 'fixed' && !rule.fixedStaffId) errors.fixedStaffId = '请选择指定人员'
+  if (rule.mode === 'fixed' && !rule.fixedStaffId) errors.fixedStaffId = FIXED_STAFF_REQUIRED
   const m = rule.grabFallbackMinutes
-  if (!Number.isInteger(m) || m < 1 || m > 240) errors.grabFallbackMinutes = '请选择 1–240 分钟'
+  if (!Number.isInteger(m) || m < GRAB_FALLBACK_MIN || m > GRAB_FALLBACK_MAX) errors.grabFallbackMinutes = GRAB_FALLBACK_OUT_OF_RANGE
   return errors
 }
 

@@ -4,6 +4,7 @@
  */
 import { CATEGORIES, CATEGORY_BY_CODE, type Category } from '@/domain/tickets/catalog'
 import type { DeadlineKind, SlaMinutes, SlaPolicy } from '@/domain/tickets/sla'
+import { AUTO_CONFIRM_DAYS_MAX, AUTO_CONFIRM_DAYS_MIN, AUTO_CONFIRM_DAYS_TOO_LARGE, AUTO_CONFIRM_DAYS_TOO_SMALL, SLA_MINUTES_MAX, SLA_MINUTES_MIN, SLA_MINUTES_TOO_LARGE, SLA_MINUTES_TOO_SMALL } from '@/domain/limits'
 
 export type Group = 'emergency' | 'repair' | 'complaint' | 'consultation'
 
@@ -25,8 +26,8 @@ export const KIND_HINTS: Record<DeadlineKind, string> = {
 
 export const groupOf = (c: Category): Group => (c.emergency ? 'emergency' : c.type)
 
-export const MAX_MINUTES = 30 * 24 * 60
-export const MAX_DAYS = 30
+export const MAX_MINUTES = SLA_MINUTES_MAX
+export const MAX_DAYS = AUTO_CONFIRM_DAYS_MAX
 
 /** 40 → "40 分钟", 90 → "1 小时 30 分钟", 1440 → "24 小时", 4320 → "3 天", 3000 → "2 天 2 小时". */
 export function friendlyMinutes(total: number): string {
@@ -102,8 +103,8 @@ export function checkMinutes(v: string | undefined, required: boolean): string |
   if (!t) return required ? '请填写时限' : undefined
   const n = parseWhole(t)
   if (n === null) return '请填写整数分钟'
-  if (n < 1) return '时限至少 1 分钟'
-  if (n > MAX_MINUTES) return '时限不超过 30 天'
+  if (n < SLA_MINUTES_MIN) return SLA_MINUTES_TOO_SMALL
+  if (n > MAX_MINUTES) return SLA_MINUTES_TOO_LARGE
   return undefined
 }
 
@@ -112,8 +113,8 @@ export function checkDays(v: string): string | undefined {
   if (!t) return '请填写自动确认天数'
   const n = parseWhole(t)
   if (n === null) return '请填写整数天数'
-  if (n < 1) return '自动确认天数至少 1 天'
-  if (n > MAX_DAYS) return '自动确认天数不超过 30 天'
+  if (n < AUTO_CONFIRM_DAYS_MIN) return AUTO_CONFIRM_DAYS_TOO_SMALL
+  if (n > MAX_DAYS) return AUTO_CONFIRM_DAYS_TOO_LARGE
   return undefined
 }
 

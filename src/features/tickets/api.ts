@@ -3,29 +3,15 @@
  * share). Shapes are the shared contract's types; zod itself stays out of the client bundle.
  */
 import { callFunction } from '@/services/cloud'
-import type { ActInput, Page, TicketDetail, TicketSummary } from '@/domain/tickets/api'
-import type { TicketType } from '@/domain/tickets/catalog'
+import type { ActInput, CreateTicketInput, Page, TicketDetail, TicketLocation, TicketSummary } from '@/domain/tickets/api'
 import type { TicketStatus } from '@/domain/tickets/state-machine'
 
 export const FN = 'tickets'
 export const read = { idempotent: true } as const
 
-export type TicketLocation = { kind: 'home'; unitId: string } | { kind: 'public'; building?: string; floor?: string; area: string }
 export type MineFilter = 'open' | 'resolved' | 'closed' | 'all'
-
-export interface CreateTicketInput {
-  type: TicketType
-  category: string
-  description: string
-  photos: string[]
-  /** A short video's fileID (instead of photos). */
-  video?: string
-  location: TicketLocation
-  contactPhone: string
-  window?: { start: string; end: string }
-  subscribed: string[]
-  clientRequestId: string
-}
+/** Derived from the `create` schema (types only: zod stays out of the bundle). */
+export type { CreateTicketInput, TicketLocation }
 
 export interface Created {
   ticketId: string

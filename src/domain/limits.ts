@@ -1,0 +1,88 @@
+/**
+ * The input contract's limits and messages, defined once. Zod-free on purpose: the zod schemas
+ * (identity.ts, tickets/api.ts, tickets/callbacks-api.ts, announcements-api.ts) and the client's
+ * inline checks (features/* validators) both read them, so the two cannot drift apart, and the
+ * client can import them without zod entering its bundle. tests/unit/contract.test.ts runs every
+ * client validator and its schema on the same inputs and requires them to agree.
+ */
+
+// People
+/** Mainland mobile number, 11 digits starting with 1. */
+export const PHONE_RE = /^1\d{10}$/;
+export const PHONE_INVALID = '请输入 11 位手机号';
+export const PERSON_NAME_MAX = 20;
+export const NAME_REQUIRED = '请输入姓名';
+export const NAME_TOO_LONG = `姓名不超过 ${PERSON_NAME_MAX} 个字`;
+
+// Tickets: the report form (tickets.create)
+export const DESCRIPTION_MAX = 500;
+export const DESCRIPTION_TOO_LONG = `描述不超过 ${DESCRIPTION_MAX} 个字`;
+export const MAX_PHOTOS = 9;
+export const TOO_MANY_PHOTOS = `最多上传 ${MAX_PHOTOS} 张图片`;
+export const AREA_MAX = 40;
+export const AREA_REQUIRED = '请填写具体位置';
+export const AREA_TOO_LONG = `具体位置不超过 ${AREA_MAX} 个字`;
+
+// Tickets: routing rules (tickets.setRouting)
+export const GRAB_FALLBACK_MIN = 1;
+export const GRAB_FALLBACK_MAX = 240;
+export const FIXED_STAFF_REQUIRED = '请选择指定人员';
+export const GRAB_FALLBACK_OUT_OF_RANGE = `请选择 ${GRAB_FALLBACK_MIN}–${GRAB_FALLBACK_MAX} 分钟`;
+
+// Tickets: service levels (tickets.setSla)
+/** Minutes per timer: at least 1 minute, at most 30 days. */
+export const SLA_MINUTES_MIN = 1;
+export const SLA_MINUTES_MAX = 30 * 24 * 60;
+export const SLA_MINUTES_TOO_SMALL = '时限至少 1 分钟';
+export const SLA_MINUTES_TOO_LARGE = '时限不超过 30 天';
+export const AUTO_CONFIRM_DAYS_MIN = 1;
+export const AUTO_CONFIRM_DAYS_MAX = 30;
+export const AUTO_CONFIRM_DAYS_TOO_SMALL = '自动确认天数至少 1 天';
+export const AUTO_CONFIRM_DAYS_TOO_LARGE = `自动确认天数不超过 ${AUTO_CONFIRM_DAYS_MAX} 天`;
+
+// Callbacks: settings (callbacks.setSettings)
+export interface WholeLimit {
+  min: number;
+  max: number;
+  tooSmall: string;
+  tooLarge: string;
+}
+export const CALLBACK_LIMITS = {
+  dueHours: { min: 1, max: 168, tooSmall: '回访时限至少 1 小时', tooLarge: '回访时限不超过 7 天' },
+  maxAttempts: { min: 1, max: 10, tooSmall: '至少尝试 1 次', tooLarge: '最多尝试 10 次' },
+  confirmReminderHours: { min: 1, max: 168, tooSmall: '提醒时间至少 1 小时', tooLarge: '提醒时间不超过 7 天' },
+} as const satisfies Record<string, WholeLimit>;
+
+// Announcements (announcements.create / update)
+/** Subscribe-message `thing` fields hold 20 characters. */
+export const TITLE_MAX = 20;
+export const SUMMARY_MAX = 20;
+export const BODY_MAX = 5000;
+export const REASON_MAX = 200;
+export const FACILITY_MAX = 30;
+export const FACILITIES_MAX = 20;
+export const TITLE_REQUIRED = '请填写标题';
+export const TITLE_TOO_LONG = `标题不超过 ${TITLE_MAX} 个字（订阅消息标题限 ${TITLE_MAX} 字）`;
+export const SUMMARY_TOO_LONG = `摘要不超过 ${SUMMARY_MAX} 个字`;
+export const BODY_REQUIRED = '请填写正文';
+export const BODY_TOO_LONG = `正文不超过 ${BODY_MAX} 个字`;
+export const BUILDINGS_REQUIRED = '请选择楼栋';
+export const UNITS_REQUIRED = '请选择房屋';
+export const FACILITIES_REQUIRED = '请填写设施';
+export const FACILITY_TOO_LONG = `每个设施名称不超过 ${FACILITY_MAX} 个字`;
+export const TOO_MANY_FACILITIES = `最多填写 ${FACILITIES_MAX} 个设施`;
+export const REASON_REQUIRED = '请填写原因';
+export const REASON_TOO_LONG = `原因不超过 ${REASON_MAX} 个字`;
+export const END_AFTER_START = '预计恢复时间需晚于开始时间';
+
+/** The inline checks of a person's name and phone (the same rules as personNameSchema / phoneSchema). */
+export function checkName(name: string): string | undefined {
+  const n = name.trim();
+  if (!n) return NAME_REQUIRED;
+  if (n.length > PERSON_NAME_MAX) return NAME_TOO_LONG;
+  return undefined;
+}
+
+export function checkPhone(phone: string): string | undefined {
+  return PHONE_RE.test(phone.trim()) ? undefined : PHONE_INVALID;
+}

@@ -1,0 +1,80 @@
+import { callbackNeeded, dueStages, markStages, nextReminderAt, type StagedDeadline } from '../../src/domain/tickets/reminders';
+
+const due = '2026-11-28T10:00:00.000Z';
+const at = (iso: string) => new Date(iso);
+const dl = (over: Partial<StagedDeadline> = {}): StagedDeadline => ({ kind: 'arrive', dueAt: new Date(due), ...over }) as StagedDeadline;
+
+describe('dueStages: a warning before a timer is due, then a breach, each once per due time', () => {
+  test('nothing before the warning window', () => {
+    expect(dueStages(dl(), at('2026-11-28T09:29:59.999Z'), 30)).toEqual([]);
+  });
+  test('the warning opens exactly warnMinutes before the due time', () => {
+    expect(dueStages(dl(), at('2026-11-28T09:30:00.000Z'), 30)).toEqual(['warn']);
+    expect(dueStages(dl(), at('2026-11-28T09:59:59.999Z'), 30)).toEqual(['warn']);
+  });
+  test('at the due time both stages are due (a missed warning is not skipped)', () => {
+    expect(dueStages(dl(), at(due), 30)).toEqual(['warn', 'breach']);
+  });
+  test('a stage done for this due time is not due again', () => {
+    const warned = markStages(dl(), ['warn']);
+    expect(dueStages(warned, at('2026-11-28T09:45:00.000Z'), 30)).toEqual([]);
+    expect(dueStages(warned, at('2026-11-28T10:05:00.000Z'), 30)).toEqual(['breach']);
+    expect(dueStages(markStages(warned, ['breach']), at('2026-11-29T10:00:00.000Z'), 30)).toEqual([]);
+  });
+  test('a moved timer (a pause, a promise) starts its stages over', () => {
+    const done = markStages(dl(), ['warn', 'breach']);
+    const moved: StagedDeadline = { ...done, dueAt: new Date('2026-11-28T14:00:00.000Z') };
+    expect(dueStages(moved, at('2026-11-28T13:40:00.000Z'), 30)).toEqual(['warn']);
+    expect(dueStages(moved, at('2026-11-28T14:00:00.000Z'), 30)).toEqual(['warn', 'breach']);
+  });
+  test('a met timer has nothing due, however late', () => {
+    expect(dueStages(dl({ metAt: at('2026-11-28T09:00:00.000Z') }), at('2026-12-01T00:00:00.000Z'), 30)).toEqual([]);
+  });
+  test('the due time may be stored as an ISO string', () => {
+    expect(dueStages(dl({ dueAt: due as unknown as Date }), at(due), 0)).toEqual(['warn', 'breach']);
+  });
+});
+
+describe('markStages', () => {
+  test('records the due time each stage was done for, keeping the others, without changing its input', () => {
+    const d = dl();
+    const warned = markStages(d, ['warn']);
+    expect(warned.stages).toEqual({ warn: Date.parse(due) });
+    expect(d.stages).toBeUndefined();
+    expect(markStages(warned, ['breach']).stages).toEqual({ warn: Date.parse(due), breach: Date.parse(due) });
+    expect(markStages(d, []).stages).toEqual({});
+  });
+});
+
+describe('nextReminderAt', () => {
+  test('the earliest warning or breach still to come across running timers', () => {
+    const a = dl({ kind: 'accept', dueAt: at('2026-11-28T08:30:00.000Z') } as Partial<StagedDeadline>);
+    const b = dl();
+    expect(nextReminderAt([b, a], 30)?.toISOString()).toBe('2026-11-28T08:00:00.000Z');
+    // Once a's warning is done, its breach is next.
+    expect(nextReminderAt([b, markStages(a, ['warn'])], 30)?.toISOString()).toBe('2026-11-28T08:30:00.000Z');
+    // Once a is done entirely, b's warning is next.
+    expect(nextReminderAt([b, markStages(a, ['warn', 'breach'])], 30)?.toISOString()).toBe('2026-11-28T09:30:00.000Z');
+  });
+  test('met timers and finished stages leave nothing: null', () => {
+    expect(nextReminderAt([], 30)).toBeNull();
+    expect(nextReminderAt([dl({ metAt: at(due) }), markStages(dl(), ['warn', 'breach'])], 30)).toBeNull();
+  });
+});
+
+describe('callbackNeeded', () => {
+  test('always: every resolved ticket, whatever the rating', () => {
+    for (const r of [null, undefined, 1, 5]) expect(callbackNeeded('always', r)).toBe(true);
+  });
+  test('never: none', () => {
+    for (const r of [null, undefined, 1, 5]) expect(callbackNeeded('never', r)).toBe(false);
+  });
+  test('skip-if-rated-4: skipped from 4 stars, needed below or without a rating', () => {
+    expect(callbackNeeded('skip-if-rated-4', 4)).toBe(false);
+    expect(callbackNeeded('skip-if-rated-4', 5)).toBe(false);
+    expect(callbackNeeded('skip-if-rated-4', 3)).toBe(true);
+    expect(callbackNeeded('skip-if-rated-4', 0)).toBe(true);
+    expect(callbackNeeded('skip-if-rated-4', null)).toBe(true);
+    expect(callbackNeeded('skip-if-rated-4', undefined)).toBe(true);
+  });
+});
