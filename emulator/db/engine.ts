@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import mingo from 'mingo';
 import { decodeDoc, encodeDoc, type Doc, isDate } from './codec';
 import { conflict, duplicate, invalid, notExist, txFail, uniqueViolation, DbError } from './errors';
-import { pathExpr, planOrder, planQuery } from './plan';
+import { pathExpr, pinnedPaths, planOrder, planQuery, SEQ } from './plan';
 
 export interface IndexDef {
   name: string;
@@ -94,8 +94,31 @@ export class Engine {
     const columns = (this.db.prepare('PRAGMA table_info(__collections)').all() as any[]).map((c) => c.name);
     if (!columns.includes('types')) this.db.exec(`ALTER TABLE __collections ADD COLUMN types TEXT NOT NULL DEFAULT '{}'`);
     for (const row of this.db.prepare('SELECT name, indexes, multikey, types FROM __collections').all() as any[]) {
-      this.colls.set(row.name, this.makeInfo(row.name, JSON.parse(row.indexes), JSON.parse(row.multikey), JSON.parse(row.types)));
+      const info = this.makeInfo(row.name, JSON.parse(row.indexes), JSON.parse(row.multikey), JSON.parse(row.types));
+      this.migrateToSeq(info);
+      this.colls.set(row.name, info);
     }
+  }
+
+  /**
+   * Data folders made before insertion order was kept store each collection as a WITHOUT ROWID
+   * table keyed by `_id`. Such a table is rebuilt on open into the current layout (a rowid table
+   * whose `seq` is the insertion sequence, `_id` unique); its documents keep their old order
+   * (`_id` order, the only one they had) and its declared indexes are created again.
+   */
+  private migrateToSeq(info: CollInfo) {
+    const cols = (this.db.prepare(`PRAGMA table_info("${info.table}")`).all() as any[]).map((c) => c.name);
+    if (cols.length === 0 || cols.includes('seq')) return;
+    const tmp = `${info.table}__seq`;
+    this.db.transaction(() => {
+      this.db.exec(`DROP TABLE IF EXISTS "${tmp}"`);
+      this.db.exec(createTableSql(tmp));
+      this.db.exec(`INSERT INTO "${tmp}" (_id, ver, doc) SELECT _id, ver, doc FROM "${info.table}" ORDER BY _id`);
+      this.db.exec(`DROP TABLE "${info.table}"`);
+      this.db.exec(`ALTER TABLE "${tmp}" RENAME TO "${info.table}"`);
+      for (const ix of info.indexes) this.db.exec(createIndexSql(info, ix));
+    })();
+    console.warn(`[local CloudBase] collection ${info.name}: migrated to insertion-order storage (existing documents keep _id order; \`npm run reset\` starts afresh)`);
   }
 
   close() {
@@ -132,7 +155,7 @@ export class Engine {
     if (this.colls.has(name)) return false;
     const info = this.makeInfo(name, [], []);
     this.db.transaction(() => {
-      this.db.exec(`CREATE TABLE IF NOT EXISTS "${info.table}" (_id TEXT PRIMARY KEY, ver INTEGER NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID`);
+      this.db.exec(createTableSql(info.table));
       this.db.prepare('INSERT INTO __collections (name, created_at) VALUES (?, ?)').run(name, new Date().toISOString());
     })();
     this.colls.set(name, info);
@@ -148,11 +171,9 @@ export class Engine {
     }
     this.db.transaction(() => {
       for (const ix of indexes) {
-        const sqlName = `ix_${name}_${ix.name}`;
-        const cols = ix.keys.map(([p, d]) => `${pathExpr(p)} ${d === -1 ? 'DESC' : 'ASC'}`).join(', ');
         const existing = info.indexes.find((i) => i.name === ix.name);
-        if (existing && JSON.stringify(existing) !== JSON.stringify(ix)) this.db.exec(`DROP INDEX IF EXISTS "${sqlName}"`);
-        this.db.exec(`CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${sqlName}" ON "${info.table}" (${cols})`);
+        if (existing && JSON.stringify(existing) !== JSON.stringify(ix)) this.db.exec(`DROP INDEX IF EXISTS "ix_${name}_${ix.name}"`);
+        this.db.exec(createIndexSql(info, ix));
       }
       const merged = [...info.indexes.filter((i) => !indexes.some((n) => n.name === i.name)), ...indexes];
       this.db.prepare('UPDATE __collections SET indexes = ? WHERE name = ?').run(JSON.stringify(merged), name);
@@ -235,9 +256,11 @@ export class Engine {
 
   private buildSelect(info: CollInfo, query: Doc, opts: FindOptions, cols: string) {
     const plan = planQuery(query, this.indexedFn(info), this.typesFn(info));
-    const orderSql = planOrder(opts.order ?? [], this.indexedFn(info));
+    const orderSql = planOrder(opts.order ?? [], this.indexedFn(info), pinnedPaths(query));
     const where = plan.where.length ? ` WHERE ${plan.where.join(' AND ')}` : '';
-    const order = orderSql ? ` ORDER BY ${orderSql}` : '';
+    // A sort SQL cannot do is done by mingo (stable) over rows in natural order, so ties stay
+    // in insertion order there too.
+    const order = ` ORDER BY ${orderSql ?? SEQ}`;
     const sql = `SELECT ${cols} FROM "${info.table}"${where}${order}`;
     return { sql, params: plan.params, exact: plan.exact, ordered: orderSql !== null };
   }
@@ -462,6 +485,7 @@ export class Engine {
       }
     } catch (e: any) {
       if (e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw duplicate(info.name, id);
+      if (e?.code === 'SQLITE_CONSTRAINT_UNIQUE' && String(e.message).endsWith(`${info.table}._id`)) throw duplicate(info.name, id);
       if (e?.code === 'SQLITE_CONSTRAINT_UNIQUE') throw uniqueViolation(info.name, String(e.message).replace(/^.*: /, ''));
       throw e;
     }
@@ -587,3 +611,18 @@ function project(docs: Doc[], projection: Record<string, unknown>): Doc[] {
 }
 
 export { DbError };
+
+/**
+ * A collection's table: `seq` (the rowid) is the insertion sequence — the natural order a query
+ * without orderBy returns, as CloudBase/MongoDB do — and the tiebreak of every sort; `_id` is
+ * unique. Every index entry ends with the rowid, so an index scan yields ties in insertion order
+ * without a sort step.
+ */
+function createTableSql(table: string): string {
+  return `CREATE TABLE IF NOT EXISTS "${table}" (seq INTEGER PRIMARY KEY, _id TEXT NOT NULL UNIQUE, ver INTEGER NOT NULL, doc TEXT NOT NULL)`;
+}
+
+function createIndexSql(info: { name: string; table: string }, ix: IndexDef): string {
+  const cols = ix.keys.map(([p, d]) => `${pathExpr(p)} ${d === -1 ? 'DESC' : 'ASC'}`).join(', ');
+  return `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "ix_${info.name}_${ix.name}" ON "${info.table}" (${cols})`;
+}

@@ -160,9 +160,10 @@ test('add + update + delete in one transaction commit atomically', async () => {
   // Nothing yet.
   expect((await all(c)).map((d: any) => d._id).sort()).toEqual(['gone', 'keep']);
   await tx.commit();
+  // Natural order: 'born' was inserted (at commit) after 'keep'.
   expect(await all(c)).toEqual([
-    { _id: 'born', v: 3 },
     { _id: 'keep', v: 11 },
+    { _id: 'born', v: 3 },
   ]);
 });
 

@@ -2,7 +2,7 @@
 // the query (`exact`) or mingo must re-check the candidates. Results are compared with
 // mingo end to end in tests/functions/db-parity.test.ts; here we pin the planning rules.
 import Database from 'better-sqlite3';
-import { pathExpr, planOrder, planQuery } from '../../emulator/db/plan';
+import { pathExpr, pinnedPaths, planOrder, planQuery } from '../../emulator/db/plan';
 import { encodeDoc, STRING_FLOOR } from '../../emulator/db/codec';
 
 const INDEXED = new Set(['status', 'createdAt', 'n', 'flag', 'a.b']);
@@ -120,10 +120,15 @@ describe('paths and order', () => {
   });
 
   test('planOrder: no order, indexed keys, _id, and unindexed keys', () => {
-    expect(planOrder([], indexed)).toBe('');
-    expect(planOrder([['createdAt', -1]], indexed)).toBe(`${x('createdAt')} DESC`);
-    expect(planOrder([['status', 1], ['createdAt', -1]], indexed)).toBe(`${x('status')} ASC, ${x('createdAt')} DESC`);
+    // No order: natural (insertion) order; ties of any sort: insertion order; _id needs no tiebreak.
+    expect(planOrder([], indexed)).toBe('seq');
+    expect(planOrder([['createdAt', -1]], indexed)).toBe(`${x('createdAt')} DESC, seq`);
+    expect(planOrder([['status', 1], ['createdAt', -1]], indexed)).toBe(`${x('status')} ASC, ${x('createdAt')} DESC, seq`);
     expect(planOrder([['_id', -1]], indexed)).toBe('_id DESC');
+    // A key the query pins to one value is left out (it orders nothing and would cost a sort).
+    expect(planOrder([['status', 1], ['createdAt', -1]], indexed, pinnedPaths({ status: 'open' }))).toBe(`${x('createdAt')} DESC, seq`);
+    expect(planOrder([['status', 1]], indexed, pinnedPaths({ status: 'open', n: { $gt: 1 } }))).toBe('seq');
+    expect([...pinnedPaths({ a: 1, b: { $gt: 1 }, c: [1], d: new Date(0), $or: [] })]).toEqual(['a', 'd']);
     expect(planOrder([['title', 1]], indexed)).toBeNull();
     expect(planOrder([['status', 1], ['title', 1]], indexed)).toBeNull();
   });
