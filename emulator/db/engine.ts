@@ -50,14 +50,25 @@ interface PendingWrite {
 interface Tx {
   id: string;
   startedAt: number;
-  /** Row versions seen when the transaction first touched a document (null: absent). */
-  seen: Map<string, number | null>;
+  /** The write counter when the transaction started: it reads the data as of then (snapshot). */
+  snap: number;
+  /** The transaction's own writes, in the order made (inserts commit in this order). */
   writes: Map<string, PendingWrite>;
+}
+/** A row as it was before a change made while transactions were open (`doc` null: absent). */
+interface Image {
+  /** The write counter value of the change that replaced this state. */
+  upto: number;
+  seq: number | null;
+  doc: string | null;
 }
 
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
-const TX_TTL_MS = 60_000;
+/** CloudBase: "transaction must be commit or abort in 30 seconds". */
+const TX_TTL_MS = 30_000;
 const key = (coll: string, id: string) => `${coll}\u0001${id}`;
+/** Natural-order position of documents a transaction inserts: after every stored one. */
+const TX_SEQ_BASE = Number.MAX_SAFE_INTEGER / 2;
 const mingoOptions = { idKey: '_id' };
 
 /** A deep copy whose Dates are this realm's (structuredClone's are not, under jest's vm). */
@@ -81,6 +92,10 @@ export class Engine {
   /** Documents written by an open transaction, and which one. */
   private locks = new Map<string, string>();
   private stmts = new Map<string, Database.Statement>();
+  /** Counts committed row changes; a transaction's snapshot is a value of it. */
+  private version = 0;
+  /** Before-images of rows changed while some transaction was open, oldest first per row. */
+  private history = new Map<string, Image[]>();
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -267,6 +282,7 @@ export class Engine {
 
   find(name: string, query: Doc, opts: FindOptions = {}): Doc[] {
     const info = this.info(name);
+    query = normaliseIdQuery(query);
     const skip = Math.max(0, opts.skip ?? 0);
     const limit = opts.limit ?? Number.MAX_SAFE_INTEGER;
     const { sql, params, exact, ordered } = this.buildSelect(info, query, opts, 'doc');
@@ -302,6 +318,7 @@ export class Engine {
 
   count(name: string, query: Doc): number {
     const info = this.info(name);
+    query = normaliseIdQuery(query);
     const { sql, params, exact } = this.buildSelect(info, query, {}, 'doc');
     const base = sql.replace(/ ORDER BY .*$/, '');
     if (exact) return (this.stmt(base.replace(/^SELECT doc/, 'SELECT COUNT(*) AS n')).get(...params) as { n: number }).n;
@@ -316,20 +333,117 @@ export class Engine {
   getById(name: string, id: string, txId?: string): Doc | null {
     const info = this.info(name);
     if (txId) {
-      const tx = this.tx(txId);
-      const k = key(name, id);
-      const w = tx.writes.get(k);
-      if (w) return w.doc ? cloneDoc(w.doc) : null;
-      const row = this.readRow(info, id);
-      if (!tx.seen.has(k)) tx.seen.set(k, row ? row.ver : null);
-      return row ? decodeDoc(row.doc) : null;
+      const v = this.txView(this.tx(txId), info, id);
+      return v ? v.doc : null;
     }
     const row = this.readRow(info, id);
     return row ? decodeDoc(row.doc) : null;
   }
 
   private readRow(info: CollInfo, id: string) {
-    return this.stmt(`SELECT ver, doc FROM "${info.table}" WHERE _id = ?`).get(id) as { ver: number; doc: string } | undefined;
+    return this.stmt(`SELECT seq, ver, doc FROM "${info.table}" WHERE _id = ?`).get(id) as { seq: number; ver: number; doc: string } | undefined;
+  }
+
+  /** A row as a transaction sees it: its own write, else the row as of its snapshot. */
+  private txView(tx: Tx, info: CollInfo, id: string): { seq: number; doc: Doc } | null {
+    const w = tx.writes.get(key(info.name, id));
+    if (w) {
+      if (!w.doc) return null;
+      const base = w.insert ? null : this.snapshotRow(tx, info, id);
+      return { seq: base ? base.seq : TX_SEQ_BASE, doc: cloneDoc(w.doc) };
+    }
+    const row = this.snapshotRow(tx, info, id);
+    return row ? { seq: row.seq, doc: decodeDoc(row.doc) } : null;
+  }
+
+  private snapshotRow(tx: Tx, info: CollInfo, id: string): { seq: number; doc: string } | null {
+    const im = this.imageAt(key(info.name, id), tx.snap);
+    if (im) return im.doc === null ? null : { seq: im.seq as number, doc: im.doc };
+    const row = this.readRow(info, id);
+    return row ? { seq: row.seq, doc: row.doc } : null;
+  }
+
+  /** The before-image a snapshot at `snap` reads for a row, if the row changed since then. */
+  private imageAt(k: string, snap: number): Image | undefined {
+    const list = this.history.get(k);
+    return list ? list.find((im) => im.upto > snap) : undefined;
+  }
+
+  /**
+   * A query inside a transaction: the collection as of the transaction's snapshot, with the
+   * transaction's own writes on top, in natural order (its own inserts last).
+   */
+  private txFind(tx: Tx, info: CollInfo, query: Doc, opts: FindOptions = {}): Doc[] {
+    const cands = new Map<string, { seq: number; doc: Doc }>();
+    // What SQL finds now (the indexed part of the query, as a prefilter)…
+    const { sql, params } = this.buildSelect(info, query, {}, 'seq, _id, doc');
+    for (const r of this.stmt(sql).iterate(...params) as Iterable<{ seq: number; _id: string; doc: string }>) {
+      cands.set(r._id, { seq: r.seq, doc: decodeDoc(r.doc) });
+    }
+    // …rows changed since the snapshot are read as they were then…
+    const prefix = `${info.name}\u0001`;
+    for (const [k, list] of this.history) {
+      if (!k.startsWith(prefix)) continue;
+      const im = list.find((x) => x.upto > tx.snap);
+      if (!im) continue;
+      const id = k.slice(prefix.length);
+      if (im.doc === null) cands.delete(id);
+      else cands.set(id, { seq: im.seq as number, doc: decodeDoc(im.doc) });
+    }
+    // …and the transaction's own writes replace them.
+    let added = 0;
+    for (const w of tx.writes.values()) {
+      if (w.coll !== info.name) continue;
+      if (!w.doc) {
+        cands.delete(w.id);
+        continue;
+      }
+      const prev = cands.get(w.id) ?? (w.insert ? null : this.snapshotRow(tx, info, w.id));
+      cands.set(w.id, { seq: prev ? prev.seq : TX_SEQ_BASE + added++, doc: cloneDoc(w.doc) });
+    }
+    const q = new mingo.Query(query, mingoOptions);
+    const docs = [...cands.values()].sort((a, b) => a.seq - b.seq).map((c) => c.doc).filter((d) => q.test(d));
+    const sort: Record<string, 1 | -1> = {};
+    for (const [p, d] of opts.order ?? []) sort[p] = d;
+    let cursor = mingo.find(docs, {}, undefined, mingoOptions);
+    if (Object.keys(sort).length) cursor = cursor.sort(sort);
+    if (opts.skip) cursor = cursor.skip(opts.skip);
+    if (opts.limit !== undefined) cursor = cursor.limit(opts.limit);
+    const out = cursor.all() as Doc[];
+    return opts.projection && Object.keys(opts.projection).length ? project(out, opts.projection) : out;
+  }
+
+  /** Documents matching a query inside a transaction (see `txFind`). */
+  findInTransaction(name: string, query: Doc, opts: FindOptions, txId: string): Doc[] {
+    return this.txFind(this.tx(txId), this.info(name), normaliseIdQuery(query), opts);
+  }
+
+  countInTransaction(name: string, query: Doc, txId: string): number {
+    return this.findInTransaction(name, query, {}, txId).length;
+  }
+
+  /** The documents a transactional update/remove targets (one unless `multi`). */
+  private txTargets(tx: Tx, info: CollInfo, query: Doc, multi: boolean): Doc[] {
+    const keys = Object.keys(query);
+    if (keys.length === 1 && typeof query._id === 'string') {
+      const v = this.txView(tx, info, query._id);
+      return v ? [v.doc] : [];
+    }
+    return this.txFind(tx, info, query, multi ? {} : { limit: 1 });
+  }
+
+  /** Records a transaction's write of one document (null: delete) after the checks CloudBase makes. */
+  private txWrite(tx: Tx, info: CollInfo, id: string, doc: Doc | null, insert: boolean) {
+    const k = key(info.name, id);
+    // Written by another since this transaction's snapshot: MongoDB's write conflict, which
+    // also ends the transaction.
+    if (this.imageAt(k, tx.snap)) {
+      this.abort(tx.id);
+      throw conflict();
+    }
+    this.lock(tx, k);
+    const prev = tx.writes.get(k);
+    tx.writes.set(k, { coll: info.name, id, doc, insert: prev ? prev.insert : insert });
   }
 
   aggregate(name: string, stages: Doc[]): Doc[] {
@@ -367,12 +481,8 @@ export class Engine {
     if (txId) {
       const tx = this.tx(txId);
       for (const d of prepared) {
-        const k = key(name, d._id);
-        const existing = tx.writes.get(k);
-        if ((existing && existing.doc) || (!existing && this.readRow(info, d._id))) throw duplicate(name, d._id);
-        this.lock(tx, k);
-        if (!tx.seen.has(k)) tx.seen.set(k, null);
-        tx.writes.set(k, { coll: name, id: d._id, doc: d, insert: true });
+        if (this.txView(tx, info, d._id)) throw duplicate(name, d._id);
+        this.txWrite(tx, info, d._id, d, true);
       }
       return prepared.map((d) => d._id);
     }
@@ -394,6 +504,7 @@ export class Engine {
     txId?: string,
   ): { updated: number; upsertId?: string; doc?: Doc } {
     const info = this.info(name);
+    query = normaliseIdQuery(query);
     if (!data || typeof data !== 'object' || Array.isArray(data)) throw invalid('update data must be an object');
     const modifier = opts.replace ? null : toModifier(data);
     const apply = (current: Doc | null, id: string): Doc => {
@@ -412,16 +523,24 @@ export class Engine {
     };
 
     if (txId) {
-      const id = query._id;
-      if (typeof id !== 'string' || opts.multi) throw txFail('transactions support document operations by _id only');
       const tx = this.tx(txId);
-      const k = key(name, id);
-      const current = this.getById(name, id, txId);
-      if (!current && !opts.upsert) return { updated: 0 };
-      this.lock(tx, k);
-      const next = apply(current, id);
-      tx.writes.set(k, { coll: name, id, doc: next, insert: !current });
-      return current ? { updated: 1, doc: next } : { updated: 0, upsertId: id, doc: next };
+      const targets = this.txTargets(tx, info, query, opts.multi);
+      if (targets.length === 0) {
+        if (!opts.upsert) return { updated: 0 };
+        const id = typeof query._id === 'string' ? query._id : newId();
+        const doc = apply(opts.replace ? null : { ...equalityFields(query), _id: id }, id);
+        this.txWrite(tx, info, id, doc, true);
+        return { updated: 0, upsertId: id, doc };
+      }
+      let updated = 0;
+      let last: Doc | undefined;
+      for (const current of targets) {
+        const next = apply(current, current._id);
+        last = next;
+        this.txWrite(tx, info, current._id, next, false);
+        if (encodeDoc(next) !== encodeDoc(current)) updated++;
+      }
+      return { updated, doc: last };
     }
 
     let result: { updated: number; upsertId?: string; doc?: Doc } = { updated: 0 };
@@ -452,28 +571,46 @@ export class Engine {
 
   remove(name: string, query: Doc, multi: boolean, txId?: string): number {
     const info = this.info(name);
+    query = normaliseIdQuery(query);
     if (txId) {
-      const id = query._id;
-      if (typeof id !== 'string' || multi) throw txFail('transactions support document operations by _id only');
       const tx = this.tx(txId);
-      const current = this.getById(name, id, txId);
-      if (!current) return 0;
-      const k = key(name, id);
-      this.lock(tx, k);
-      tx.writes.set(k, { coll: name, id, doc: null, insert: false });
-      return 1;
+      const targets = this.txTargets(tx, info, query, multi);
+      for (const t of targets) this.txWrite(tx, info, t._id, null, false);
+      return targets.length;
     }
     let deleted = 0;
     this.db.transaction(() => {
       const targets = multi ? this.find(name, query, { projection: { _id: 1 } }) : this.find(name, query, { limit: 1, projection: { _id: 1 } });
       for (const t of targets) {
-        deleted += this.stmt(`DELETE FROM "${info.table}" WHERE _id = ?`).run(t._id).changes;
+        deleted += this.deleteRow(info, t._id);
       }
     })();
     return deleted;
   }
 
+  /**
+   * Before any committed change to a row: counts it, and while transactions are open keeps the
+   * row's previous state for their snapshots.
+   */
+  private recordChange(info: CollInfo, id: string) {
+    const v = ++this.version;
+    if (this.txs.size === 0) return;
+    this.expireTransactions();
+    if (this.txs.size === 0) return;
+    const row = this.readRow(info, id);
+    const k = key(info.name, id);
+    const list = this.history.get(k) ?? [];
+    list.push({ upto: v, seq: row ? row.seq : null, doc: row ? row.doc : null });
+    this.history.set(k, list);
+  }
+
+  private deleteRow(info: CollInfo, id: string): number {
+    this.recordChange(info, id);
+    return this.stmt(`DELETE FROM "${info.table}" WHERE _id = ?`).run(id).changes;
+  }
+
   private writeRow(info: CollInfo, id: string, doc: Doc, mode: 'insert' | 'update') {
+    this.recordChange(info, id);
     for (const p of info.indexedPaths) if (pathHitsArray(doc, p)) this.markMultikey(info, p);
     this.noteTypes(info, doc);
     const text = encodeDoc(doc);
@@ -496,16 +633,16 @@ export class Engine {
   startTransaction(): string {
     this.expireTransactions();
     const id = `tx-${newId()}`;
-    this.txs.set(id, { id, startedAt: Date.now(), seen: new Map(), writes: new Map() });
+    this.txs.set(id, { id, startedAt: Date.now(), snap: this.version, writes: new Map() });
     return id;
   }
 
   private tx(id: string): Tx {
     const tx = this.txs.get(id);
-    if (!tx) throw txFail(`transaction ${id} does not exist or has ended`);
+    if (!tx) throw txFail();
     if (Date.now() - tx.startedAt > TX_TTL_MS) {
-      this.abort(id);
-      throw txFail(`transaction ${id} expired`);
+      this.release(tx);
+      throw txFail();
     }
     return tx;
   }
@@ -514,7 +651,7 @@ export class Engine {
     const holder = this.locks.get(k);
     if (holder && holder !== tx.id) {
       this.abort(tx.id);
-      throw conflict('document is being written by another transaction');
+      throw conflict();
     }
     this.locks.set(k, tx.id);
   }
@@ -522,17 +659,13 @@ export class Engine {
   commit(txId: string) {
     const tx = this.tx(txId);
     try {
+      // A document this transaction writes that another write changed since its snapshot
+      // (a plain write after the transaction's own): the commit fails as a conflict.
+      for (const k of tx.writes.keys()) if (this.imageAt(k, tx.snap)) throw conflict();
       this.db.transaction(() => {
-        // A plain write to a document after this transaction read it bumps its version:
-        // the transaction then fails as a conflict instead of overwriting that write.
-        for (const [k, ver] of tx.seen) {
-          const [coll, id] = k.split('\u0001');
-          const row = this.readRow(this.info(coll), id);
-          if ((row ? row.ver : null) !== ver) throw conflict(`${coll}/${id} changed after the transaction read it`);
-        }
         for (const w of tx.writes.values()) {
           const info = this.info(w.coll);
-          if (w.doc === null) this.stmt(`DELETE FROM "${info.table}" WHERE _id = ?`).run(w.id);
+          if (w.doc === null) this.deleteRow(info, w.id);
           else if (this.readRow(info, w.id)) this.writeRow(info, w.id, w.doc, 'update');
           else this.writeRow(info, w.id, w.doc, 'insert');
         }
@@ -544,18 +677,30 @@ export class Engine {
 
   abort(txId: string) {
     const tx = this.txs.get(txId);
-    if (!tx) throw txFail(`transaction ${txId} does not exist or has ended`);
+    if (!tx) throw txFail();
     this.release(tx);
   }
 
   private release(tx: Tx) {
     for (const [k, holder] of this.locks) if (holder === tx.id) this.locks.delete(k);
     this.txs.delete(tx.id);
+    // Keep only the images an open snapshot can still read.
+    if (this.txs.size === 0) {
+      this.history.clear();
+      return;
+    }
+    let min = Infinity;
+    for (const t of this.txs.values()) min = Math.min(min, t.snap);
+    for (const [k, list] of this.history) {
+      const keep = list.filter((im) => im.upto > min);
+      if (keep.length) this.history.set(k, keep);
+      else this.history.delete(k);
+    }
   }
 
   private expireTransactions() {
     const now = Date.now();
-    for (const tx of this.txs.values()) if (now - tx.startedAt > TX_TTL_MS) this.release(tx);
+    for (const tx of [...this.txs.values()]) if (now - tx.startedAt > TX_TTL_MS) this.release(tx);
   }
 
   openTransactions() {
@@ -582,6 +727,14 @@ function pathHitsArray(doc: Doc, path: string): boolean {
     cur = cur[part];
   }
   return Array.isArray(cur);
+}
+
+/** A numeric `_id` in a query means the string it is stored as (`doc(123)`, `add({_id: 123})`). */
+export function normaliseIdQuery(query: Doc): Doc {
+  const id = query?._id;
+  if (typeof id === 'number') return { ...query, _id: String(id) };
+  if (id && typeof id === 'object' && Array.isArray(id.$in)) return { ...query, _id: { ...id, $in: id.$in.map((x: unknown) => (typeof x === 'number' ? String(x) : x)) } };
+  return query;
 }
 
 function toModifier(data: Doc): Doc {
