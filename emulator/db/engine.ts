@@ -3,12 +3,17 @@ import { randomBytes } from 'node:crypto';
 import mingo from 'mingo';
 import { decodeDoc, encodeDoc, type Doc, isDate } from './codec';
 import { conflict, duplicate, invalid, notExist, txFail, uniqueViolation, DbError } from './errors';
+import { compileJsonSchema } from './json-schema';
+import { docDistance, geoQueryOperators, nearPath, nearSpec } from './geo';
 import { pathExpr, pinnedPaths, planOrder, planQuery, SEQ } from './plan';
 
 export interface IndexDef {
   name: string;
-  /** [path, direction] pairs; paths are dot paths of scalar fields. */
-  keys: [string, 1 | -1][];
+  /**
+   * [path, direction] pairs; paths are dot paths of scalar fields — or, with '2dsphere', of
+   * GeoJSON values (a geo index: required by geoNear as in CloudBase; not pushed into SQL).
+   */
+  keys: [string, 1 | -1 | '2dsphere'][];
   unique?: boolean;
 }
 
@@ -24,6 +29,8 @@ interface CollInfo {
   table: string;
   indexes: IndexDef[];
   indexedPaths: Set<string>;
+  /** Paths with a '2dsphere' (geo) index. */
+  geoPaths: Set<string>;
   multikey: Set<string>;
   /** For each indexed path, the type classes its values have had (see `typeClass`). */
   types: Map<string, Set<TypeClass>>;
@@ -69,7 +76,12 @@ const TX_TTL_MS = 30_000;
 const key = (coll: string, id: string) => `${coll}\u0001${id}`;
 /** Natural-order position of documents a transaction inserts: after every stored one. */
 const TX_SEQ_BASE = Number.MAX_SAFE_INTEGER / 2;
-const mingoOptions = { idKey: '_id' };
+// Mongo's $jsonSchema dialect and the geo operators, which mingo leaves to the host.
+const mingoOptions = {
+  idKey: '_id',
+  jsonSchemaValidator: compileJsonSchema,
+  context: mingo.Context.init({ query: geoQueryOperators as any }),
+} as any;
 
 /** A deep copy whose Dates are this realm's (structuredClone's are not, under jest's vm). */
 function cloneDoc<T>(doc: T): T {
@@ -142,8 +154,9 @@ export class Engine {
 
   private makeInfo(name: string, indexes: IndexDef[], multikey: string[], types: Record<string, TypeClass[]> = {}): CollInfo {
     const indexedPaths = new Set<string>();
-    for (const ix of indexes) for (const [p] of ix.keys) indexedPaths.add(p);
-    return { name, table: `c_${name}`, indexes, indexedPaths, multikey: new Set(multikey), types: new Map(Object.entries(types).map(([p, ts]) => [p, new Set(ts)])) };
+    const geoPaths = new Set<string>();
+    for (const ix of indexes) for (const [p, d] of ix.keys) (d === '2dsphere' ? geoPaths : indexedPaths).add(p);
+    return { name, table: `c_${name}`, indexes, indexedPaths, geoPaths, multikey: new Set(multikey), types: new Map(Object.entries(types).map(([p, ts]) => [p, new Set(ts)])) };
   }
 
   private stmt(sql: string): Database.Statement {
@@ -282,7 +295,30 @@ export class Engine {
 
   find(name: string, query: Doc, opts: FindOptions = {}): Doc[] {
     const info = this.info(name);
-    query = normaliseIdQuery(query);
+    query = prepareQuery(query);
+    const near = nearPath(query);
+    if (near) {
+      this.requireGeoIndex(info, near.path);
+      // geoNear answers nearest first (unless the query sorts otherwise); ties in natural order.
+      if (!opts.order?.length) {
+        const { point } = nearSpec(near.spec);
+        const all = this.findDocs(info, query, {});
+        const dist = new Map(all.map((d) => [d, docDistance(d, near.path, point)]));
+        const sorted = all.sort((a, b) => (dist.get(a) as number) - (dist.get(b) as number));
+        const page = sorted.slice(Math.max(0, opts.skip ?? 0), opts.limit === undefined ? undefined : Math.max(0, opts.skip ?? 0) + opts.limit);
+        return opts.projection && Object.keys(opts.projection).length ? project(page, opts.projection) : page;
+      }
+    }
+    return this.findDocs(info, query, opts);
+  }
+
+  private requireGeoIndex(info: CollInfo, path: string) {
+    if (!info.geoPaths.has(path)) {
+      throw new DbError('DATABASE_REQUEST_FAILED', `error processing query: planner returned error :: caused by :: unable to find index for $geoNear query (no geo index on ${info.name}.${path})`);
+    }
+  }
+
+  private findDocs(info: CollInfo, query: Doc, opts: FindOptions): Doc[] {
     const skip = Math.max(0, opts.skip ?? 0);
     const limit = opts.limit ?? Number.MAX_SAFE_INTEGER;
     const { sql, params, exact, ordered } = this.buildSelect(info, query, opts, 'doc');
@@ -318,7 +354,9 @@ export class Engine {
 
   count(name: string, query: Doc): number {
     const info = this.info(name);
-    query = normaliseIdQuery(query);
+    query = prepareQuery(query);
+    const near = nearPath(query);
+    if (near) this.requireGeoIndex(info, near.path);
     const { sql, params, exact } = this.buildSelect(info, query, {}, 'doc');
     const base = sql.replace(/ ORDER BY .*$/, '');
     if (exact) return (this.stmt(base.replace(/^SELECT doc/, 'SELECT COUNT(*) AS n')).get(...params) as { n: number }).n;
@@ -415,7 +453,7 @@ export class Engine {
 
   /** Documents matching a query inside a transaction (see `txFind`). */
   findInTransaction(name: string, query: Doc, opts: FindOptions, txId: string): Doc[] {
-    return this.txFind(this.tx(txId), this.info(name), normaliseIdQuery(query), opts);
+    return this.txFind(this.tx(txId), this.info(name), prepareQuery(query), opts);
   }
 
   countInTransaction(name: string, query: Doc, txId: string): number {
@@ -449,11 +487,14 @@ export class Engine {
   aggregate(name: string, stages: Doc[]): Doc[] {
     const info = this.info(name);
     let source: Doc[];
-    let pipeline = stages;
-    const first = stages[0];
-    if (first && first.$match && typeof first.$match === 'object') {
+    let pipeline = stages.map(prepareStage);
+    const first = pipeline[0];
+    if (first && first.$geoNear && typeof first.$geoNear === 'object') {
+      source = this.geoNearStage(info, first.$geoNear);
+      pipeline = pipeline.slice(1);
+    } else if (first && first.$match && typeof first.$match === 'object') {
       source = this.find(name, first.$match);
-      pipeline = stages.slice(1);
+      pipeline = pipeline.slice(1);
     } else {
       source = this.find(info.name, {});
     }
@@ -461,6 +502,24 @@ export class Engine {
       ...mingoOptions,
       collectionResolver: (other: string) => this.find(other, {}),
     }) as Doc[];
+  }
+
+  /** The `$geoNear` stage (`aggregate().geoNear({...})`): nearest first, with the distance in metres. */
+  private geoNearStage(info: CollInfo, spec: Doc): Doc[] {
+    if (typeof spec.distanceField !== 'string' || !spec.distanceField) throw invalid('$geoNear requires a distanceField');
+    const key = typeof spec.key === 'string' ? spec.key : info.geoPaths.size === 1 ? [...info.geoPaths][0] : null;
+    if (!key) throw new DbError('DATABASE_REQUEST_FAILED', `$geoNear requires a 'key' option when the collection has ${info.geoPaths.size ? 'several geo indexes' : 'no geo index'}`);
+    this.requireGeoIndex(info, key);
+    const { point, min, max } = nearSpec({ $geometry: spec.near, $minDistance: spec.minDistance, $maxDistance: spec.maxDistance });
+    const mult = typeof spec.distanceMultiplier === 'number' ? spec.distanceMultiplier : 1;
+    const rows = this.find(info.name, spec.query && typeof spec.query === 'object' ? spec.query : {})
+      .map((doc) => ({ doc, d: docDistance(doc, key, point) }))
+      .filter((r) => r.d >= min && r.d <= max)
+      .sort((a, b) => a.d - b.d);
+    return rows.map(({ doc, d }) => {
+      const out = setPath(doc, spec.distanceField, d * mult);
+      return typeof spec.includeLocs === 'string' ? setPath(out, spec.includeLocs, getPath(doc, key)) : out;
+    });
   }
 
   // ---------------------------------------------------------------- writes
@@ -504,7 +563,7 @@ export class Engine {
     txId?: string,
   ): { updated: number; upsertId?: string; doc?: Doc } {
     const info = this.info(name);
-    query = normaliseIdQuery(query);
+    query = prepareQuery(query);
     if (!data || typeof data !== 'object' || Array.isArray(data)) throw invalid('update data must be an object');
     const modifier = opts.replace ? null : toModifier(data);
     const apply = (current: Doc | null, id: string): Doc => {
@@ -571,7 +630,7 @@ export class Engine {
 
   remove(name: string, query: Doc, multi: boolean, txId?: string): number {
     const info = this.info(name);
-    query = normaliseIdQuery(query);
+    query = prepareQuery(query);
     if (txId) {
       const tx = this.tx(txId);
       const targets = this.txTargets(tx, info, query, multi);
@@ -729,6 +788,49 @@ function pathHitsArray(doc: Doc, path: string): boolean {
   return Array.isArray(cur);
 }
 
+/** A query as the engine runs it: numeric _ids as stored, $elemMatch as MongoDB means it. */
+function prepareQuery(query: Doc): Doc {
+  return rewriteElemMatch(normaliseIdQuery(query));
+}
+
+/** Stages whose queries mingo runs: `$match` gets the same preparation as a find. */
+function prepareStage(stage: Doc): Doc {
+  if (stage && stage.$match && typeof stage.$match === 'object') return { $match: rewriteElemMatch(stage.$match) };
+  return stage;
+}
+
+/**
+ * MongoDB's `$elemMatch` with field conditions (`{value: _.exists(true)}`) matches only elements
+ * that are documents; mingo also tries them on scalar elements (so `{value: {$mod: [4, 3]}}`
+ * matched the number 7). The rewrite adds "the element is a document" to such criteria.
+ */
+function rewriteElemMatch(q: any): any {
+  if (Array.isArray(q)) return q.map(rewriteElemMatch);
+  if (!q || typeof q !== 'object' || isDate(q) || Object.prototype.toString.call(q) === '[object RegExp]') return q;
+  const out: Doc = {};
+  for (const [k, v] of Object.entries(q)) {
+    if (k === '$elemMatch' && v && typeof v === 'object' && !Array.isArray(v)) {
+      const inner = rewriteElemMatch(v);
+      const fieldKeys = Object.keys(inner).filter((x) => !x.startsWith('$'));
+      out[k] = fieldKeys.length ? { $and: [inner, { $expr: { $eq: [{ $type: '$$ROOT' }, 'object'] } }] } : inner;
+    } else out[k] = rewriteElemMatch(v);
+  }
+  return out;
+}
+
+/** A copy of `doc` with `value` at a dot path. */
+function setPath(doc: Doc, path: string, value: unknown): Doc {
+  const out = { ...doc };
+  const parts = path.split('.');
+  let cur: any = out;
+  for (const p of parts.slice(0, -1)) {
+    cur[p] = cur[p] && typeof cur[p] === 'object' && !Array.isArray(cur[p]) ? { ...cur[p] } : {};
+    cur = cur[p];
+  }
+  cur[parts[parts.length - 1]] = value;
+  return out;
+}
+
 /** A numeric `_id` in a query means the string it is stored as (`doc(123)`, `add({_id: 123})`). */
 export function normaliseIdQuery(query: Doc): Doc {
   const id = query?._id;
@@ -776,6 +878,8 @@ function createTableSql(table: string): string {
 }
 
 function createIndexSql(info: { name: string; table: string }, ix: IndexDef): string {
-  const cols = ix.keys.map(([p, d]) => `${pathExpr(p)} ${d === -1 ? 'DESC' : 'ASC'}`).join(', ');
+  const scalar = ix.keys.filter(([, d]) => d !== '2dsphere');
+  if (scalar.length === 0) return 'SELECT 1'; // a geo-only index has no SQL part
+  const cols = scalar.map(([p, d]) => `${pathExpr(p)} ${d === -1 ? 'DESC' : 'ASC'}`).join(', ');
   return `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "ix_${info.name}_${ix.name}" ON "${info.table}" (${cols})`;
 }

@@ -3,6 +3,8 @@
 // mingo end to end in tests/functions/db-parity.test.ts; here we pin the planning rules.
 import Database from 'better-sqlite3';
 import { pathExpr, pinnedPaths, planOrder, planQuery } from '../../emulator/db/plan';
+import { distanceM, EARTH_RADIUS_M, intersects, within } from '../../emulator/db/geo';
+import { compileJsonSchema } from '../../emulator/db/json-schema';
 import { encodeDoc, STRING_FLOOR } from '../../emulator/db/codec';
 
 const INDEXED = new Set(['status', 'createdAt', 'n', 'flag', 'a.b']);
@@ -164,5 +166,46 @@ describe('exact plans mean what Mongo means (run on SQLite)', () => {
     [{ v: { $in: ['a', ''] } }, ['a', 'empty']],
   ])('%j', (q, expected) => {
     expect(run(q)).toEqual(expected);
+  });
+});
+
+// The engine's helpers for what mingo leaves to its host: geo operators and $jsonSchema.
+describe('geo helper (emulator/db/geo.ts)', () => {
+  const pt = (lng: number, lat: number) => ({ type: 'Point', coordinates: [lng, lat] });
+  const sq = { type: 'Polygon', coordinates: [[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]] };
+  test('great-circle distance on MongoDB’s sphere: one degree of latitude ≈ 111.3 km', () => {
+    expect(distanceM([0, 0], [0, 1])).toBeCloseTo((2 * Math.PI * EARTH_RADIUS_M) / 360, 3);
+    expect(distanceM([116.4, 39.9], [116.4, 39.9])).toBe(0);
+  });
+  test('within: inside, on the boundary, outside, and a line leaving through a concave notch', () => {
+    expect(within(pt(1, 1) as any, sq as any)).toBe(true);
+    expect(within(pt(2, 1) as any, sq as any)).toBe(true);
+    expect(within(pt(3, 1) as any, sq as any)).toBe(false);
+    const notch = { type: 'Polygon', coordinates: [[[0, 0], [4, 0], [4, 4], [2, 1], [0, 4], [0, 0]]] };
+    expect(within({ type: 'LineString', coordinates: [[0.5, 3], [3.5, 3]] } as any, notch as any)).toBe(false);
+    expect(within({ type: 'LineString', coordinates: [[0.5, 0.5], [3.5, 0.5]] } as any, notch as any)).toBe(true);
+  });
+  test('intersects: crossing segments, touching corner, disjoint, polygon inside polygon', () => {
+    const line = (a: number[], b: number[]) => ({ type: 'LineString', coordinates: [a, b] }) as any;
+    expect(intersects(line([0, 0], [2, 2]), line([0, 2], [2, 0]))).toBe(true);
+    expect(intersects(line([0, 0], [1, 1]), line([1, 1], [2, 0]))).toBe(true);
+    expect(intersects(line([0, 0], [1, 0]), line([0, 1], [1, 1]))).toBe(false);
+    const inner = { type: 'Polygon', coordinates: [[[0.5, 0.5], [1, 0.5], [1, 1], [0.5, 0.5]]] } as any;
+    expect(intersects(inner, sq as any)).toBe(true);
+  });
+});
+
+describe('$jsonSchema dialect (emulator/db/json-schema.ts)', () => {
+  test('bsonType numbers: an integral JSON number is int and double; a fraction only double', () => {
+    expect(compileJsonSchema({ bsonType: 'int' })(3)).toBe(true);
+    expect(compileJsonSchema({ bsonType: 'int' })(2.5)).toBe(false);
+    expect(compileJsonSchema({ bsonType: ['double'] })(3)).toBe(true);
+    expect(compileJsonSchema({ bsonType: 'date' })(new Date(0))).toBe(true);
+    expect(compileJsonSchema({ type: 'object', additionalProperties: false, properties: { a: {} } })({ a: 1, b: 2 })).toBe(false);
+  });
+  test('what MongoDB refuses is refused', () => {
+    expect(() => compileJsonSchema({ $ref: '#/x' })).toThrow(/not currently supported/);
+    expect(() => compileJsonSchema({ type: 'integer' })).toThrow(/integer/);
+    expect(() => compileJsonSchema({ properties: { a: { format: 'date' } } })).toThrow(/format/);
   });
 });
