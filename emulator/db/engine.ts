@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import mingo from 'mingo';
 import { decodeDoc, encodeDoc, type Doc, isDate } from './codec';
 import { conflict, duplicate, invalid, notExist, txFail, uniqueViolation, DbError } from './errors';
-import { compileJsonSchema } from './json-schema';
-import { docDistance, geoQueryOperators, nearPath, nearSpec } from './geo';
+import { docDistance, nearPath, nearSpec } from './geo';
+import { aggregate as mingoAggregate, find as mingoFind, Query } from './mingo-context';
 import { pathExpr, pinnedPaths, planOrder, planQuery, SEQ } from './plan';
 
 export interface IndexDef {
@@ -76,12 +76,7 @@ const TX_TTL_MS = 30_000;
 const key = (coll: string, id: string) => `${coll}\u0001${id}`;
 /** Natural-order position of documents a transaction inserts: after every stored one. */
 const TX_SEQ_BASE = Number.MAX_SAFE_INTEGER / 2;
-// Mongo's $jsonSchema dialect and the geo operators, which mingo leaves to the host.
-const mingoOptions = {
-  idKey: '_id',
-  jsonSchemaValidator: compileJsonSchema,
-  context: mingo.Context.init({ query: geoQueryOperators as any }),
-} as any;
+
 
 /** A deep copy whose Dates are this realm's (structuredClone's are not, under jest's vm). */
 function cloneDoc<T>(doc: T): T {
@@ -327,7 +322,7 @@ export class Engine {
       const rows = this.stmt(`${sql} LIMIT ? OFFSET ?`).all(...params, Math.min(limit, 2 ** 31 - 1), skip) as { doc: string }[];
       docs = rows.map((r) => decodeDoc(r.doc));
     } else if (ordered) {
-      const q = new mingo.Query(query, mingoOptions);
+      const q = new Query(query);
       docs = [];
       let skipped = 0;
       for (const row of this.stmt(sql).iterate(...params) as Iterable<{ doc: string }>) {
@@ -344,7 +339,7 @@ export class Engine {
       const all = (this.stmt(sql).all(...params) as { doc: string }[]).map((r) => decodeDoc(r.doc));
       const sort: Record<string, 1 | -1> = {};
       for (const [p, d] of opts.order ?? []) sort[p] = d;
-      let cursor = mingo.find(all, exact ? {} : query, undefined, mingoOptions).sort(sort);
+      let cursor = mingoFind(all, exact ? {} : query).sort(sort);
       if (skip) cursor = cursor.skip(skip);
       if (opts.limit !== undefined) cursor = cursor.limit(limit);
       docs = cursor.all() as Doc[];
@@ -360,7 +355,7 @@ export class Engine {
     const { sql, params, exact } = this.buildSelect(info, query, {}, 'doc');
     const base = sql.replace(/ ORDER BY .*$/, '');
     if (exact) return (this.stmt(base.replace(/^SELECT doc/, 'SELECT COUNT(*) AS n')).get(...params) as { n: number }).n;
-    const q = new mingo.Query(query, mingoOptions);
+    const q = new Query(query);
     let n = 0;
     for (const row of this.stmt(base).iterate(...params) as Iterable<{ doc: string }>) {
       if (q.test(decodeDoc(row.doc))) n++;
@@ -439,11 +434,11 @@ export class Engine {
       const prev = cands.get(w.id) ?? (w.insert ? null : this.snapshotRow(tx, info, w.id));
       cands.set(w.id, { seq: prev ? prev.seq : TX_SEQ_BASE + added++, doc: cloneDoc(w.doc) });
     }
-    const q = new mingo.Query(query, mingoOptions);
+    const q = new Query(query);
     const docs = [...cands.values()].sort((a, b) => a.seq - b.seq).map((c) => c.doc).filter((d) => q.test(d));
     const sort: Record<string, 1 | -1> = {};
     for (const [p, d] of opts.order ?? []) sort[p] = d;
-    let cursor = mingo.find(docs, {}, undefined, mingoOptions);
+    let cursor = mingoFind(docs, {});
     if (Object.keys(sort).length) cursor = cursor.sort(sort);
     if (opts.skip) cursor = cursor.skip(opts.skip);
     if (opts.limit !== undefined) cursor = cursor.limit(opts.limit);
@@ -498,8 +493,7 @@ export class Engine {
     } else {
       source = this.find(info.name, {});
     }
-    return mingo.aggregate(source, pipeline, {
-      ...mingoOptions,
+    return mingoAggregate(source, pipeline, {
       collectionResolver: (other: string) => this.find(other, {}),
     }) as Doc[];
   }
@@ -862,7 +856,7 @@ function equalityFields(query: Doc): Doc {
 }
 
 function project(docs: Doc[], projection: Record<string, unknown>): Doc[] {
-  return mingo.find(docs, {}, projection as any, mingoOptions).all() as Doc[];
+  return mingoFind(docs, {}, projection as any).all() as Doc[];
 }
 
 export { DbError };
