@@ -285,7 +285,11 @@ export class Engine {
     // in insertion order there too.
     const order = ` ORDER BY ${orderSql ?? SEQ}`;
     const sql = `SELECT ${cols} FROM "${info.table}"${where}${order}`;
-    return { sql, params: plan.params, exact: plan.exact, ordered: orderSql !== null };
+    // Natural order over an index that does not yield it (a range, or equality on a prefix of a
+    // compound index): sorting rows by seq would sort whole documents; `seqSql` picks the seqs
+    // from the index alone (the rowid ends every entry), sorts those integers, then reads the rows.
+    const seqSql = orderSql === SEQ && where ? `SELECT seq FROM "${info.table}"${where} ORDER BY seq` : null;
+    return { sql, params: plan.params, exact: plan.exact, ordered: orderSql !== null, seqSql };
   }
 
   find(name: string, query: Doc, opts: FindOptions = {}): Doc[] {
@@ -316,11 +320,29 @@ export class Engine {
   private findDocs(info: CollInfo, query: Doc, opts: FindOptions): Doc[] {
     const skip = Math.max(0, opts.skip ?? 0);
     const limit = opts.limit ?? Number.MAX_SAFE_INTEGER;
-    const { sql, params, exact, ordered } = this.buildSelect(info, query, opts, 'doc');
+    const { sql, params, exact, ordered, seqSql } = this.buildSelect(info, query, opts, 'doc');
     let docs: Doc[];
     if (exact && ordered) {
-      const rows = this.stmt(`${sql} LIMIT ? OFFSET ?`).all(...params, Math.min(limit, 2 ** 31 - 1), skip) as { doc: string }[];
+      const page = seqSql
+        ? `SELECT doc FROM "${info.table}" WHERE seq IN (${seqSql} LIMIT ? OFFSET ?) ORDER BY seq`
+        : `${sql} LIMIT ? OFFSET ?`;
+      const rows = this.stmt(page).all(...params, Math.min(limit, 2 ** 31 - 1), skip) as { doc: string }[];
       docs = rows.map((r) => decodeDoc(r.doc));
+    } else if (ordered && seqSql) {
+      const q = new Query(query);
+      const bySeq = this.stmt(`SELECT doc FROM "${info.table}" WHERE seq = ?`);
+      docs = [];
+      let skipped = 0;
+      for (const seq of this.stmt(seqSql).pluck().all(...params) as number[]) {
+        const d = decodeDoc((bySeq.get(seq) as { doc: string }).doc);
+        if (!q.test(d)) continue;
+        if (skipped < skip) {
+          skipped++;
+          continue;
+        }
+        docs.push(d);
+        if (docs.length >= limit) break;
+      }
     } else if (ordered) {
       const q = new Query(query);
       docs = [];
