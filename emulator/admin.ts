@@ -100,17 +100,22 @@ const HANDLERS: Record<string, Handler> = {
     const q = query(ctx, body);
     const projection = body.projection ? parseEJSON(body.projection, now(ctx), 'projection') : undefined;
     const tx = txId(body);
-    if (tx) {
-      if (typeof q._id !== 'string') throw new DbError('DATABASE_TRANSACTION_FAIL', 'transactions support document operations by _id only');
-      const doc = ctx.engine.getById(name, q._id, tx);
+    if (tx && Object.keys(q).length === 1 && (typeof q._id === 'string' || typeof q._id === 'number')) {
+      const doc = ctx.engine.getById(name, String(q._id), tx);
       return { data: { list: doc ? [stringifyEJSON(doc)] : [] } };
     }
     const limit = Math.min(int(body.limit, 100, 'limit'), MAX_LIMIT);
-    const docs = ctx.engine.find(name, q, { order: order(ctx, body), skip: int(body.offset, 0, 'offset'), limit, projection });
+    const opts = { order: order(ctx, body), skip: int(body.offset, 0, 'offset'), limit, projection };
+    // Inside a transaction a query reads the transaction's snapshot and its own writes.
+    const docs = tx ? ctx.engine.findInTransaction(name, q, opts, tx) : ctx.engine.find(name, q, opts);
     return { data: { list: docs.map(stringifyEJSON), limit, offset: int(body.offset, 0, 'offset') } };
   },
 
-  'database.calculateDocument': (ctx, body) => ({ data: { total: ctx.engine.count(collectionName(body), query(ctx, body)) } }),
+  'database.calculateDocument': (ctx, body) => {
+    const tx = txId(body);
+    const name = collectionName(body);
+    return { data: { total: tx ? ctx.engine.countInTransaction(name, query(ctx, body), tx) : ctx.engine.count(name, query(ctx, body)) } };
+  },
 
   'database.insertDocument': (ctx, body) => {
     const name = collectionName(body);

@@ -3,12 +3,17 @@ import { randomBytes } from 'node:crypto';
 import mingo from 'mingo';
 import { decodeDoc, encodeDoc, type Doc, isDate } from './codec';
 import { conflict, duplicate, invalid, notExist, txFail, uniqueViolation, DbError } from './errors';
-import { pathExpr, planOrder, planQuery } from './plan';
+import { docDistance, nearPath, nearSpec } from './geo';
+import { aggregate as mingoAggregate, find as mingoFind, Query } from './mingo-context';
+import { pathExpr, pinnedPaths, planOrder, planQuery, SEQ } from './plan';
 
 export interface IndexDef {
   name: string;
-  /** [path, direction] pairs; paths are dot paths of scalar fields. */
-  keys: [string, 1 | -1][];
+  /**
+   * [path, direction] pairs; paths are dot paths of scalar fields — or, with '2dsphere', of
+   * GeoJSON values (a geo index: required by geoNear as in CloudBase; not pushed into SQL).
+   */
+  keys: [string, 1 | -1 | '2dsphere'][];
   unique?: boolean;
 }
 
@@ -24,6 +29,8 @@ interface CollInfo {
   table: string;
   indexes: IndexDef[];
   indexedPaths: Set<string>;
+  /** Paths with a '2dsphere' (geo) index. */
+  geoPaths: Set<string>;
   multikey: Set<string>;
   /** For each indexed path, the type classes its values have had (see `typeClass`). */
   types: Map<string, Set<TypeClass>>;
@@ -50,15 +57,26 @@ interface PendingWrite {
 interface Tx {
   id: string;
   startedAt: number;
-  /** Row versions seen when the transaction first touched a document (null: absent). */
-  seen: Map<string, number | null>;
+  /** The write counter when the transaction started: it reads the data as of then (snapshot). */
+  snap: number;
+  /** The transaction's own writes, in the order made (inserts commit in this order). */
   writes: Map<string, PendingWrite>;
+}
+/** A row as it was before a change made while transactions were open (`doc` null: absent). */
+interface Image {
+  /** The write counter value of the change that replaced this state. */
+  upto: number;
+  seq: number | null;
+  doc: string | null;
 }
 
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
-const TX_TTL_MS = 60_000;
+/** CloudBase: "transaction must be commit or abort in 30 seconds". */
+const TX_TTL_MS = 30_000;
 const key = (coll: string, id: string) => `${coll}\u0001${id}`;
-const mingoOptions = { idKey: '_id' };
+/** Natural-order position of documents a transaction inserts: after every stored one. */
+const TX_SEQ_BASE = Number.MAX_SAFE_INTEGER / 2;
+
 
 /** A deep copy whose Dates are this realm's (structuredClone's are not, under jest's vm). */
 function cloneDoc<T>(doc: T): T {
@@ -81,6 +99,10 @@ export class Engine {
   /** Documents written by an open transaction, and which one. */
   private locks = new Map<string, string>();
   private stmts = new Map<string, Database.Statement>();
+  /** Counts committed row changes; a transaction's snapshot is a value of it. */
+  private version = 0;
+  /** Before-images of rows changed while some transaction was open, oldest first per row. */
+  private history = new Map<string, Image[]>();
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -94,8 +116,31 @@ export class Engine {
     const columns = (this.db.prepare('PRAGMA table_info(__collections)').all() as any[]).map((c) => c.name);
     if (!columns.includes('types')) this.db.exec(`ALTER TABLE __collections ADD COLUMN types TEXT NOT NULL DEFAULT '{}'`);
     for (const row of this.db.prepare('SELECT name, indexes, multikey, types FROM __collections').all() as any[]) {
-      this.colls.set(row.name, this.makeInfo(row.name, JSON.parse(row.indexes), JSON.parse(row.multikey), JSON.parse(row.types)));
+      const info = this.makeInfo(row.name, JSON.parse(row.indexes), JSON.parse(row.multikey), JSON.parse(row.types));
+      this.migrateToSeq(info);
+      this.colls.set(row.name, info);
     }
+  }
+
+  /**
+   * Data folders made before insertion order was kept store each collection as a WITHOUT ROWID
+   * table keyed by `_id`. Such a table is rebuilt on open into the current layout (a rowid table
+   * whose `seq` is the insertion sequence, `_id` unique); its documents keep their old order
+   * (`_id` order, the only one they had) and its declared indexes are created again.
+   */
+  private migrateToSeq(info: CollInfo) {
+    const cols = (this.db.prepare(`PRAGMA table_info("${info.table}")`).all() as any[]).map((c) => c.name);
+    if (cols.length === 0 || cols.includes('seq')) return;
+    const tmp = `${info.table}__seq`;
+    this.db.transaction(() => {
+      this.db.exec(`DROP TABLE IF EXISTS "${tmp}"`);
+      this.db.exec(createTableSql(tmp));
+      this.db.exec(`INSERT INTO "${tmp}" (_id, ver, doc) SELECT _id, ver, doc FROM "${info.table}" ORDER BY _id`);
+      this.db.exec(`DROP TABLE "${info.table}"`);
+      this.db.exec(`ALTER TABLE "${tmp}" RENAME TO "${info.table}"`);
+      for (const ix of info.indexes) this.db.exec(createIndexSql(info, ix));
+    })();
+    console.warn(`[local CloudBase] collection ${info.name}: migrated to insertion-order storage (existing documents keep _id order; \`npm run reset\` starts afresh)`);
   }
 
   close() {
@@ -104,8 +149,9 @@ export class Engine {
 
   private makeInfo(name: string, indexes: IndexDef[], multikey: string[], types: Record<string, TypeClass[]> = {}): CollInfo {
     const indexedPaths = new Set<string>();
-    for (const ix of indexes) for (const [p] of ix.keys) indexedPaths.add(p);
-    return { name, table: `c_${name}`, indexes, indexedPaths, multikey: new Set(multikey), types: new Map(Object.entries(types).map(([p, ts]) => [p, new Set(ts)])) };
+    const geoPaths = new Set<string>();
+    for (const ix of indexes) for (const [p, d] of ix.keys) (d === '2dsphere' ? geoPaths : indexedPaths).add(p);
+    return { name, table: `c_${name}`, indexes, indexedPaths, geoPaths, multikey: new Set(multikey), types: new Map(Object.entries(types).map(([p, ts]) => [p, new Set(ts)])) };
   }
 
   private stmt(sql: string): Database.Statement {
@@ -132,7 +178,7 @@ export class Engine {
     if (this.colls.has(name)) return false;
     const info = this.makeInfo(name, [], []);
     this.db.transaction(() => {
-      this.db.exec(`CREATE TABLE IF NOT EXISTS "${info.table}" (_id TEXT PRIMARY KEY, ver INTEGER NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID`);
+      this.db.exec(createTableSql(info.table));
       this.db.prepare('INSERT INTO __collections (name, created_at) VALUES (?, ?)').run(name, new Date().toISOString());
     })();
     this.colls.set(name, info);
@@ -148,11 +194,9 @@ export class Engine {
     }
     this.db.transaction(() => {
       for (const ix of indexes) {
-        const sqlName = `ix_${name}_${ix.name}`;
-        const cols = ix.keys.map(([p, d]) => `${pathExpr(p)} ${d === -1 ? 'DESC' : 'ASC'}`).join(', ');
         const existing = info.indexes.find((i) => i.name === ix.name);
-        if (existing && JSON.stringify(existing) !== JSON.stringify(ix)) this.db.exec(`DROP INDEX IF EXISTS "${sqlName}"`);
-        this.db.exec(`CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${sqlName}" ON "${info.table}" (${cols})`);
+        if (existing && JSON.stringify(existing) !== JSON.stringify(ix)) this.db.exec(`DROP INDEX IF EXISTS "ix_${name}_${ix.name}"`);
+        this.db.exec(createIndexSql(info, ix));
       }
       const merged = [...info.indexes.filter((i) => !indexes.some((n) => n.name === i.name)), ...indexes];
       this.db.prepare('UPDATE __collections SET indexes = ? WHERE name = ?').run(JSON.stringify(merged), name);
@@ -235,24 +279,72 @@ export class Engine {
 
   private buildSelect(info: CollInfo, query: Doc, opts: FindOptions, cols: string) {
     const plan = planQuery(query, this.indexedFn(info), this.typesFn(info));
-    const orderSql = planOrder(opts.order ?? [], this.indexedFn(info));
+    const orderSql = planOrder(opts.order ?? [], this.indexedFn(info), pinnedPaths(query));
     const where = plan.where.length ? ` WHERE ${plan.where.join(' AND ')}` : '';
-    const order = orderSql ? ` ORDER BY ${orderSql}` : '';
+    // A sort SQL cannot do is done by mingo (stable) over rows in natural order, so ties stay
+    // in insertion order there too.
+    const order = ` ORDER BY ${orderSql ?? SEQ}`;
     const sql = `SELECT ${cols} FROM "${info.table}"${where}${order}`;
-    return { sql, params: plan.params, exact: plan.exact, ordered: orderSql !== null };
+    // Natural order over an index that does not yield it (a range, or equality on a prefix of a
+    // compound index): sorting rows by seq would sort whole documents; `seqSql` picks the seqs
+    // from the index alone (the rowid ends every entry), sorts those integers, then reads the rows.
+    const seqSql = orderSql === SEQ && where ? `SELECT seq FROM "${info.table}"${where} ORDER BY seq` : null;
+    return { sql, params: plan.params, exact: plan.exact, ordered: orderSql !== null, seqSql };
   }
 
   find(name: string, query: Doc, opts: FindOptions = {}): Doc[] {
     const info = this.info(name);
+    query = prepareQuery(query);
+    const near = nearPath(query);
+    if (near) {
+      this.requireGeoIndex(info, near.path);
+      // geoNear answers nearest first (unless the query sorts otherwise); ties in natural order.
+      if (!opts.order?.length) {
+        const { point } = nearSpec(near.spec);
+        const all = this.findDocs(info, query, {});
+        const dist = new Map(all.map((d) => [d, docDistance(d, near.path, point)]));
+        const sorted = all.sort((a, b) => (dist.get(a) as number) - (dist.get(b) as number));
+        const page = sorted.slice(Math.max(0, opts.skip ?? 0), opts.limit === undefined ? undefined : Math.max(0, opts.skip ?? 0) + opts.limit);
+        return opts.projection && Object.keys(opts.projection).length ? project(page, opts.projection) : page;
+      }
+    }
+    return this.findDocs(info, query, opts);
+  }
+
+  private requireGeoIndex(info: CollInfo, path: string) {
+    if (!info.geoPaths.has(path)) {
+      throw new DbError('DATABASE_REQUEST_FAILED', `error processing query: planner returned error :: caused by :: unable to find index for $geoNear query (no geo index on ${info.name}.${path})`);
+    }
+  }
+
+  private findDocs(info: CollInfo, query: Doc, opts: FindOptions): Doc[] {
     const skip = Math.max(0, opts.skip ?? 0);
     const limit = opts.limit ?? Number.MAX_SAFE_INTEGER;
-    const { sql, params, exact, ordered } = this.buildSelect(info, query, opts, 'doc');
+    const { sql, params, exact, ordered, seqSql } = this.buildSelect(info, query, opts, 'doc');
     let docs: Doc[];
     if (exact && ordered) {
-      const rows = this.stmt(`${sql} LIMIT ? OFFSET ?`).all(...params, Math.min(limit, 2 ** 31 - 1), skip) as { doc: string }[];
+      const page = seqSql
+        ? `SELECT doc FROM "${info.table}" WHERE seq IN (${seqSql} LIMIT ? OFFSET ?) ORDER BY seq`
+        : `${sql} LIMIT ? OFFSET ?`;
+      const rows = this.stmt(page).all(...params, Math.min(limit, 2 ** 31 - 1), skip) as { doc: string }[];
       docs = rows.map((r) => decodeDoc(r.doc));
+    } else if (ordered && seqSql) {
+      const q = new Query(query);
+      const bySeq = this.stmt(`SELECT doc FROM "${info.table}" WHERE seq = ?`);
+      docs = [];
+      let skipped = 0;
+      for (const seq of this.stmt(seqSql).pluck().all(...params) as number[]) {
+        const d = decodeDoc((bySeq.get(seq) as { doc: string }).doc);
+        if (!q.test(d)) continue;
+        if (skipped < skip) {
+          skipped++;
+          continue;
+        }
+        docs.push(d);
+        if (docs.length >= limit) break;
+      }
     } else if (ordered) {
-      const q = new mingo.Query(query, mingoOptions);
+      const q = new Query(query);
       docs = [];
       let skipped = 0;
       for (const row of this.stmt(sql).iterate(...params) as Iterable<{ doc: string }>) {
@@ -269,7 +361,7 @@ export class Engine {
       const all = (this.stmt(sql).all(...params) as { doc: string }[]).map((r) => decodeDoc(r.doc));
       const sort: Record<string, 1 | -1> = {};
       for (const [p, d] of opts.order ?? []) sort[p] = d;
-      let cursor = mingo.find(all, exact ? {} : query, undefined, mingoOptions).sort(sort);
+      let cursor = mingoFind(all, exact ? {} : query).sort(sort);
       if (skip) cursor = cursor.skip(skip);
       if (opts.limit !== undefined) cursor = cursor.limit(limit);
       docs = cursor.all() as Doc[];
@@ -279,10 +371,13 @@ export class Engine {
 
   count(name: string, query: Doc): number {
     const info = this.info(name);
+    query = prepareQuery(query);
+    const near = nearPath(query);
+    if (near) this.requireGeoIndex(info, near.path);
     const { sql, params, exact } = this.buildSelect(info, query, {}, 'doc');
     const base = sql.replace(/ ORDER BY .*$/, '');
     if (exact) return (this.stmt(base.replace(/^SELECT doc/, 'SELECT COUNT(*) AS n')).get(...params) as { n: number }).n;
-    const q = new mingo.Query(query, mingoOptions);
+    const q = new Query(query);
     let n = 0;
     for (const row of this.stmt(base).iterate(...params) as Iterable<{ doc: string }>) {
       if (q.test(decodeDoc(row.doc))) n++;
@@ -293,37 +388,154 @@ export class Engine {
   getById(name: string, id: string, txId?: string): Doc | null {
     const info = this.info(name);
     if (txId) {
-      const tx = this.tx(txId);
-      const k = key(name, id);
-      const w = tx.writes.get(k);
-      if (w) return w.doc ? cloneDoc(w.doc) : null;
-      const row = this.readRow(info, id);
-      if (!tx.seen.has(k)) tx.seen.set(k, row ? row.ver : null);
-      return row ? decodeDoc(row.doc) : null;
+      const v = this.txView(this.tx(txId), info, id);
+      return v ? v.doc : null;
     }
     const row = this.readRow(info, id);
     return row ? decodeDoc(row.doc) : null;
   }
 
   private readRow(info: CollInfo, id: string) {
-    return this.stmt(`SELECT ver, doc FROM "${info.table}" WHERE _id = ?`).get(id) as { ver: number; doc: string } | undefined;
+    return this.stmt(`SELECT seq, ver, doc FROM "${info.table}" WHERE _id = ?`).get(id) as { seq: number; ver: number; doc: string } | undefined;
+  }
+
+  /** A row as a transaction sees it: its own write, else the row as of its snapshot. */
+  private txView(tx: Tx, info: CollInfo, id: string): { seq: number; doc: Doc } | null {
+    const w = tx.writes.get(key(info.name, id));
+    if (w) {
+      if (!w.doc) return null;
+      const base = w.insert ? null : this.snapshotRow(tx, info, id);
+      return { seq: base ? base.seq : TX_SEQ_BASE, doc: cloneDoc(w.doc) };
+    }
+    const row = this.snapshotRow(tx, info, id);
+    return row ? { seq: row.seq, doc: decodeDoc(row.doc) } : null;
+  }
+
+  private snapshotRow(tx: Tx, info: CollInfo, id: string): { seq: number; doc: string } | null {
+    const im = this.imageAt(key(info.name, id), tx.snap);
+    if (im) return im.doc === null ? null : { seq: im.seq as number, doc: im.doc };
+    const row = this.readRow(info, id);
+    return row ? { seq: row.seq, doc: row.doc } : null;
+  }
+
+  /** The before-image a snapshot at `snap` reads for a row, if the row changed since then. */
+  private imageAt(k: string, snap: number): Image | undefined {
+    const list = this.history.get(k);
+    return list ? list.find((im) => im.upto > snap) : undefined;
+  }
+
+  /**
+   * A query inside a transaction: the collection as of the transaction's snapshot, with the
+   * transaction's own writes on top, in natural order (its own inserts last).
+   */
+  private txFind(tx: Tx, info: CollInfo, query: Doc, opts: FindOptions = {}): Doc[] {
+    const cands = new Map<string, { seq: number; doc: Doc }>();
+    // What SQL finds now (the indexed part of the query, as a prefilter)…
+    const { sql, params } = this.buildSelect(info, query, {}, 'seq, _id, doc');
+    for (const r of this.stmt(sql).iterate(...params) as Iterable<{ seq: number; _id: string; doc: string }>) {
+      cands.set(r._id, { seq: r.seq, doc: decodeDoc(r.doc) });
+    }
+    // …rows changed since the snapshot are read as they were then…
+    const prefix = `${info.name}\u0001`;
+    for (const [k, list] of this.history) {
+      if (!k.startsWith(prefix)) continue;
+      const im = list.find((x) => x.upto > tx.snap);
+      if (!im) continue;
+      const id = k.slice(prefix.length);
+      if (im.doc === null) cands.delete(id);
+      else cands.set(id, { seq: im.seq as number, doc: decodeDoc(im.doc) });
+    }
+    // …and the transaction's own writes replace them.
+    let added = 0;
+    for (const w of tx.writes.values()) {
+      if (w.coll !== info.name) continue;
+      if (!w.doc) {
+        cands.delete(w.id);
+        continue;
+      }
+      const prev = cands.get(w.id) ?? (w.insert ? null : this.snapshotRow(tx, info, w.id));
+      cands.set(w.id, { seq: prev ? prev.seq : TX_SEQ_BASE + added++, doc: cloneDoc(w.doc) });
+    }
+    const q = new Query(query);
+    const docs = [...cands.values()].sort((a, b) => a.seq - b.seq).map((c) => c.doc).filter((d) => q.test(d));
+    const sort: Record<string, 1 | -1> = {};
+    for (const [p, d] of opts.order ?? []) sort[p] = d;
+    let cursor = mingoFind(docs, {});
+    if (Object.keys(sort).length) cursor = cursor.sort(sort);
+    if (opts.skip) cursor = cursor.skip(opts.skip);
+    if (opts.limit !== undefined) cursor = cursor.limit(opts.limit);
+    const out = cursor.all() as Doc[];
+    return opts.projection && Object.keys(opts.projection).length ? project(out, opts.projection) : out;
+  }
+
+  /** Documents matching a query inside a transaction (see `txFind`). */
+  findInTransaction(name: string, query: Doc, opts: FindOptions, txId: string): Doc[] {
+    return this.txFind(this.tx(txId), this.info(name), prepareQuery(query), opts);
+  }
+
+  countInTransaction(name: string, query: Doc, txId: string): number {
+    return this.findInTransaction(name, query, {}, txId).length;
+  }
+
+  /** The documents a transactional update/remove targets (one unless `multi`). */
+  private txTargets(tx: Tx, info: CollInfo, query: Doc, multi: boolean): Doc[] {
+    const keys = Object.keys(query);
+    if (keys.length === 1 && typeof query._id === 'string') {
+      const v = this.txView(tx, info, query._id);
+      return v ? [v.doc] : [];
+    }
+    return this.txFind(tx, info, query, multi ? {} : { limit: 1 });
+  }
+
+  /** Records a transaction's write of one document (null: delete) after the checks CloudBase makes. */
+  private txWrite(tx: Tx, info: CollInfo, id: string, doc: Doc | null, insert: boolean) {
+    const k = key(info.name, id);
+    // Written by another since this transaction's snapshot: MongoDB's write conflict, which
+    // also ends the transaction.
+    if (this.imageAt(k, tx.snap)) {
+      this.abort(tx.id);
+      throw conflict();
+    }
+    this.lock(tx, k);
+    const prev = tx.writes.get(k);
+    tx.writes.set(k, { coll: info.name, id, doc, insert: prev ? prev.insert : insert });
   }
 
   aggregate(name: string, stages: Doc[]): Doc[] {
     const info = this.info(name);
     let source: Doc[];
-    let pipeline = stages;
-    const first = stages[0];
-    if (first && first.$match && typeof first.$match === 'object') {
+    let pipeline = stages.map(prepareStage);
+    const first = pipeline[0];
+    if (first && first.$geoNear && typeof first.$geoNear === 'object') {
+      source = this.geoNearStage(info, first.$geoNear);
+      pipeline = pipeline.slice(1);
+    } else if (first && first.$match && typeof first.$match === 'object') {
       source = this.find(name, first.$match);
-      pipeline = stages.slice(1);
+      pipeline = pipeline.slice(1);
     } else {
       source = this.find(info.name, {});
     }
-    return mingo.aggregate(source, pipeline, {
-      ...mingoOptions,
+    return mingoAggregate(source, pipeline, {
       collectionResolver: (other: string) => this.find(other, {}),
     }) as Doc[];
+  }
+
+  /** The `$geoNear` stage (`aggregate().geoNear({...})`): nearest first, with the distance in metres. */
+  private geoNearStage(info: CollInfo, spec: Doc): Doc[] {
+    if (typeof spec.distanceField !== 'string' || !spec.distanceField) throw invalid('$geoNear requires a distanceField');
+    const key = typeof spec.key === 'string' ? spec.key : info.geoPaths.size === 1 ? [...info.geoPaths][0] : null;
+    if (!key) throw new DbError('DATABASE_REQUEST_FAILED', `$geoNear requires a 'key' option when the collection has ${info.geoPaths.size ? 'several geo indexes' : 'no geo index'}`);
+    this.requireGeoIndex(info, key);
+    const { point, min, max } = nearSpec({ $geometry: spec.near, $minDistance: spec.minDistance, $maxDistance: spec.maxDistance });
+    const mult = typeof spec.distanceMultiplier === 'number' ? spec.distanceMultiplier : 1;
+    const rows = this.find(info.name, spec.query && typeof spec.query === 'object' ? spec.query : {})
+      .map((doc) => ({ doc, d: docDistance(doc, key, point) }))
+      .filter((r) => r.d >= min && r.d <= max)
+      .sort((a, b) => a.d - b.d);
+    return rows.map(({ doc, d }) => {
+      const out = setPath(doc, spec.distanceField, d * mult);
+      return typeof spec.includeLocs === 'string' ? setPath(out, spec.includeLocs, getPath(doc, key)) : out;
+    });
   }
 
   // ---------------------------------------------------------------- writes
@@ -344,12 +556,8 @@ export class Engine {
     if (txId) {
       const tx = this.tx(txId);
       for (const d of prepared) {
-        const k = key(name, d._id);
-        const existing = tx.writes.get(k);
-        if ((existing && existing.doc) || (!existing && this.readRow(info, d._id))) throw duplicate(name, d._id);
-        this.lock(tx, k);
-        if (!tx.seen.has(k)) tx.seen.set(k, null);
-        tx.writes.set(k, { coll: name, id: d._id, doc: d, insert: true });
+        if (this.txView(tx, info, d._id)) throw duplicate(name, d._id);
+        this.txWrite(tx, info, d._id, d, true);
       }
       return prepared.map((d) => d._id);
     }
@@ -371,6 +579,7 @@ export class Engine {
     txId?: string,
   ): { updated: number; upsertId?: string; doc?: Doc } {
     const info = this.info(name);
+    query = prepareQuery(query);
     if (!data || typeof data !== 'object' || Array.isArray(data)) throw invalid('update data must be an object');
     const modifier = opts.replace ? null : toModifier(data);
     const apply = (current: Doc | null, id: string): Doc => {
@@ -389,16 +598,24 @@ export class Engine {
     };
 
     if (txId) {
-      const id = query._id;
-      if (typeof id !== 'string' || opts.multi) throw txFail('transactions support document operations by _id only');
       const tx = this.tx(txId);
-      const k = key(name, id);
-      const current = this.getById(name, id, txId);
-      if (!current && !opts.upsert) return { updated: 0 };
-      this.lock(tx, k);
-      const next = apply(current, id);
-      tx.writes.set(k, { coll: name, id, doc: next, insert: !current });
-      return current ? { updated: 1, doc: next } : { updated: 0, upsertId: id, doc: next };
+      const targets = this.txTargets(tx, info, query, opts.multi);
+      if (targets.length === 0) {
+        if (!opts.upsert) return { updated: 0 };
+        const id = typeof query._id === 'string' ? query._id : newId();
+        const doc = apply(opts.replace ? null : { ...equalityFields(query), _id: id }, id);
+        this.txWrite(tx, info, id, doc, true);
+        return { updated: 0, upsertId: id, doc };
+      }
+      let updated = 0;
+      let last: Doc | undefined;
+      for (const current of targets) {
+        const next = apply(current, current._id);
+        last = next;
+        this.txWrite(tx, info, current._id, next, false);
+        if (encodeDoc(next) !== encodeDoc(current)) updated++;
+      }
+      return { updated, doc: last };
     }
 
     let result: { updated: number; upsertId?: string; doc?: Doc } = { updated: 0 };
@@ -429,28 +646,46 @@ export class Engine {
 
   remove(name: string, query: Doc, multi: boolean, txId?: string): number {
     const info = this.info(name);
+    query = prepareQuery(query);
     if (txId) {
-      const id = query._id;
-      if (typeof id !== 'string' || multi) throw txFail('transactions support document operations by _id only');
       const tx = this.tx(txId);
-      const current = this.getById(name, id, txId);
-      if (!current) return 0;
-      const k = key(name, id);
-      this.lock(tx, k);
-      tx.writes.set(k, { coll: name, id, doc: null, insert: false });
-      return 1;
+      const targets = this.txTargets(tx, info, query, multi);
+      for (const t of targets) this.txWrite(tx, info, t._id, null, false);
+      return targets.length;
     }
     let deleted = 0;
     this.db.transaction(() => {
       const targets = multi ? this.find(name, query, { projection: { _id: 1 } }) : this.find(name, query, { limit: 1, projection: { _id: 1 } });
       for (const t of targets) {
-        deleted += this.stmt(`DELETE FROM "${info.table}" WHERE _id = ?`).run(t._id).changes;
+        deleted += this.deleteRow(info, t._id);
       }
     })();
     return deleted;
   }
 
+  /**
+   * Before any committed change to a row: counts it, and while transactions are open keeps the
+   * row's previous state for their snapshots.
+   */
+  private recordChange(info: CollInfo, id: string) {
+    const v = ++this.version;
+    if (this.txs.size === 0) return;
+    this.expireTransactions();
+    if (this.txs.size === 0) return;
+    const row = this.readRow(info, id);
+    const k = key(info.name, id);
+    const list = this.history.get(k) ?? [];
+    list.push({ upto: v, seq: row ? row.seq : null, doc: row ? row.doc : null });
+    this.history.set(k, list);
+  }
+
+  private deleteRow(info: CollInfo, id: string): number {
+    this.recordChange(info, id);
+    return this.stmt(`DELETE FROM "${info.table}" WHERE _id = ?`).run(id).changes;
+  }
+
   private writeRow(info: CollInfo, id: string, doc: Doc, mode: 'insert' | 'update') {
+    this.recordChange(info, id);
     for (const p of info.indexedPaths) if (pathHitsArray(doc, p)) this.markMultikey(info, p);
     this.noteTypes(info, doc);
     const text = encodeDoc(doc);
@@ -462,6 +697,7 @@ export class Engine {
       }
     } catch (e: any) {
       if (e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw duplicate(info.name, id);
+      if (e?.code === 'SQLITE_CONSTRAINT_UNIQUE' && String(e.message).endsWith(`${info.table}._id`)) throw duplicate(info.name, id);
       if (e?.code === 'SQLITE_CONSTRAINT_UNIQUE') throw uniqueViolation(info.name, String(e.message).replace(/^.*: /, ''));
       throw e;
     }
@@ -472,16 +708,16 @@ export class Engine {
   startTransaction(): string {
     this.expireTransactions();
     const id = `tx-${newId()}`;
-    this.txs.set(id, { id, startedAt: Date.now(), seen: new Map(), writes: new Map() });
+    this.txs.set(id, { id, startedAt: Date.now(), snap: this.version, writes: new Map() });
     return id;
   }
 
   private tx(id: string): Tx {
     const tx = this.txs.get(id);
-    if (!tx) throw txFail(`transaction ${id} does not exist or has ended`);
+    if (!tx) throw txFail();
     if (Date.now() - tx.startedAt > TX_TTL_MS) {
-      this.abort(id);
-      throw txFail(`transaction ${id} expired`);
+      this.release(tx);
+      throw txFail();
     }
     return tx;
   }
@@ -490,7 +726,7 @@ export class Engine {
     const holder = this.locks.get(k);
     if (holder && holder !== tx.id) {
       this.abort(tx.id);
-      throw conflict('document is being written by another transaction');
+      throw conflict();
     }
     this.locks.set(k, tx.id);
   }
@@ -498,17 +734,13 @@ export class Engine {
   commit(txId: string) {
     const tx = this.tx(txId);
     try {
+      // A document this transaction writes that another write changed since its snapshot
+      // (a plain write after the transaction's own): the commit fails as a conflict.
+      for (const k of tx.writes.keys()) if (this.imageAt(k, tx.snap)) throw conflict();
       this.db.transaction(() => {
-        // A plain write to a document after this transaction read it bumps its version:
-        // the transaction then fails as a conflict instead of overwriting that write.
-        for (const [k, ver] of tx.seen) {
-          const [coll, id] = k.split('\u0001');
-          const row = this.readRow(this.info(coll), id);
-          if ((row ? row.ver : null) !== ver) throw conflict(`${coll}/${id} changed after the transaction read it`);
-        }
         for (const w of tx.writes.values()) {
           const info = this.info(w.coll);
-          if (w.doc === null) this.stmt(`DELETE FROM "${info.table}" WHERE _id = ?`).run(w.id);
+          if (w.doc === null) this.deleteRow(info, w.id);
           else if (this.readRow(info, w.id)) this.writeRow(info, w.id, w.doc, 'update');
           else this.writeRow(info, w.id, w.doc, 'insert');
         }
@@ -520,18 +752,30 @@ export class Engine {
 
   abort(txId: string) {
     const tx = this.txs.get(txId);
-    if (!tx) throw txFail(`transaction ${txId} does not exist or has ended`);
+    if (!tx) throw txFail();
     this.release(tx);
   }
 
   private release(tx: Tx) {
     for (const [k, holder] of this.locks) if (holder === tx.id) this.locks.delete(k);
     this.txs.delete(tx.id);
+    // Keep only the images an open snapshot can still read.
+    if (this.txs.size === 0) {
+      this.history.clear();
+      return;
+    }
+    let min = Infinity;
+    for (const t of this.txs.values()) min = Math.min(min, t.snap);
+    for (const [k, list] of this.history) {
+      const keep = list.filter((im) => im.upto > min);
+      if (keep.length) this.history.set(k, keep);
+      else this.history.delete(k);
+    }
   }
 
   private expireTransactions() {
     const now = Date.now();
-    for (const tx of this.txs.values()) if (now - tx.startedAt > TX_TTL_MS) this.release(tx);
+    for (const tx of [...this.txs.values()]) if (now - tx.startedAt > TX_TTL_MS) this.release(tx);
   }
 
   openTransactions() {
@@ -560,6 +804,57 @@ function pathHitsArray(doc: Doc, path: string): boolean {
   return Array.isArray(cur);
 }
 
+/** A query as the engine runs it: numeric _ids as stored, $elemMatch as MongoDB means it. */
+function prepareQuery(query: Doc): Doc {
+  return rewriteElemMatch(normaliseIdQuery(query));
+}
+
+/** Stages whose queries mingo runs: `$match` gets the same preparation as a find. */
+function prepareStage(stage: Doc): Doc {
+  if (stage && stage.$match && typeof stage.$match === 'object') return { $match: rewriteElemMatch(stage.$match) };
+  return stage;
+}
+
+/**
+ * MongoDB's `$elemMatch` with field conditions (`{value: _.exists(true)}`) matches only elements
+ * that are documents; mingo also tries them on scalar elements (so `{value: {$mod: [4, 3]}}`
+ * matched the number 7). The rewrite adds "the element is a document" to such criteria.
+ */
+function rewriteElemMatch(q: any): any {
+  if (Array.isArray(q)) return q.map(rewriteElemMatch);
+  if (!q || typeof q !== 'object' || isDate(q) || Object.prototype.toString.call(q) === '[object RegExp]') return q;
+  const out: Doc = {};
+  for (const [k, v] of Object.entries(q)) {
+    if (k === '$elemMatch' && v && typeof v === 'object' && !Array.isArray(v)) {
+      const inner = rewriteElemMatch(v);
+      const fieldKeys = Object.keys(inner).filter((x) => !x.startsWith('$'));
+      out[k] = fieldKeys.length ? { $and: [inner, { $expr: { $eq: [{ $type: '$$ROOT' }, 'object'] } }] } : inner;
+    } else out[k] = rewriteElemMatch(v);
+  }
+  return out;
+}
+
+/** A copy of `doc` with `value` at a dot path. */
+function setPath(doc: Doc, path: string, value: unknown): Doc {
+  const out = { ...doc };
+  const parts = path.split('.');
+  let cur: any = out;
+  for (const p of parts.slice(0, -1)) {
+    cur[p] = cur[p] && typeof cur[p] === 'object' && !Array.isArray(cur[p]) ? { ...cur[p] } : {};
+    cur = cur[p];
+  }
+  cur[parts[parts.length - 1]] = value;
+  return out;
+}
+
+/** A numeric `_id` in a query means the string it is stored as (`doc(123)`, `add({_id: 123})`). */
+export function normaliseIdQuery(query: Doc): Doc {
+  const id = query?._id;
+  if (typeof id === 'number') return { ...query, _id: String(id) };
+  if (id && typeof id === 'object' && Array.isArray(id.$in)) return { ...query, _id: { ...id, $in: id.$in.map((x: unknown) => (typeof x === 'number' ? String(x) : x)) } };
+  return query;
+}
+
 function toModifier(data: Doc): Doc {
   const ops: Doc = {};
   const plain: Doc = {};
@@ -583,7 +878,24 @@ function equalityFields(query: Doc): Doc {
 }
 
 function project(docs: Doc[], projection: Record<string, unknown>): Doc[] {
-  return mingo.find(docs, {}, projection as any, mingoOptions).all() as Doc[];
+  return mingoFind(docs, {}, projection as any).all() as Doc[];
 }
 
 export { DbError };
+
+/**
+ * A collection's table: `seq` (the rowid) is the insertion sequence — the natural order a query
+ * without orderBy returns, as CloudBase/MongoDB do — and the tiebreak of every sort; `_id` is
+ * unique. Every index entry ends with the rowid, so an index scan yields ties in insertion order
+ * without a sort step.
+ */
+function createTableSql(table: string): string {
+  return `CREATE TABLE IF NOT EXISTS "${table}" (seq INTEGER PRIMARY KEY, _id TEXT NOT NULL UNIQUE, ver INTEGER NOT NULL, doc TEXT NOT NULL)`;
+}
+
+function createIndexSql(info: { name: string; table: string }, ix: IndexDef): string {
+  const scalar = ix.keys.filter(([, d]) => d !== '2dsphere');
+  if (scalar.length === 0) return 'SELECT 1'; // a geo-only index has no SQL part
+  const cols = scalar.map(([p, d]) => `${pathExpr(p)} ${d === -1 ? 'DESC' : 'ASC'}`).join(', ');
+  return `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "ix_${info.name}_${ix.name}" ON "${info.table}" (${cols})`;
+}

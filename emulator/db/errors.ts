@@ -14,6 +14,11 @@ export const duplicate = (name: string, id: string) =>
   new DbError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${name} dup key: { _id: "${id}" }`);
 export const uniqueViolation = (name: string, index: string) =>
   new DbError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${name} index: ${index}`);
-export const conflict = (why: string) => new DbError('DATABASE_TRANSACTION_CONFLICT', `transaction conflict: ${why}`);
-export const txFail = (why: string) => new DbError('DATABASE_TRANSACTION_FAIL', why);
+// CloudBase's own messages (as its node-sdk's transaction tests assert them).
+export const TX_CONFLICT_MESSAGE =
+  '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.';
+export const TX_NOT_EXIST_MESSAGE =
+  '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.';
+export const conflict = () => new DbError('DATABASE_TRANSACTION_CONFLICT', TX_CONFLICT_MESSAGE);
+export const txFail = (why: string = TX_NOT_EXIST_MESSAGE) => new DbError('DATABASE_TRANSACTION_FAIL', why);
 export const invalid = (why: string) => new DbError('INVALID_PARAM', why);

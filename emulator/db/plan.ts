@@ -68,6 +68,17 @@ function typeGuard(path: string, kind: Kind, expr: string, out: SqlPlan, types: 
 
 const RANGE_SQL: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
 
+/** Top-level paths a query fixes to one scalar value (`{status: 'open'}`). */
+export function pinnedPaths(query: Record<string, any>): Set<string> {
+  const out = new Set<string>();
+  for (const [k, v] of Object.entries(query)) {
+    if (k.startsWith('$')) continue;
+    const kind = kindOf(v);
+    if (kind === 'string' || kind === 'number' || kind === 'boolean' || kind === 'date') out.add(k);
+  }
+  return out;
+}
+
 export function planQuery(query: Record<string, any>, indexed: (path: string) => boolean, types: TypesOf = () => undefined): SqlPlan {
   const out: SqlPlan = { where: [], params: [], exact: true };
   addConjunction(query, indexed, out, types);
@@ -136,16 +147,26 @@ function addEquality(path: string, expr: string, v: unknown, out: SqlPlan, types
   if (kind === 'number' || kind === 'boolean') typeGuard(path, kind, expr, out, types);
 }
 
-/** ORDER BY for a sort spec, or null when some key cannot be sorted by SQL. */
-export function planOrder(order: [string, 1 | -1][], indexed: (path: string) => boolean): string | null {
-  if (order.length === 0) return '';
+/** The insertion-sequence column: the natural order, and the tiebreak of every sort. */
+export const SEQ = 'seq';
+
+/**
+ * ORDER BY for a sort spec, or null when some key cannot be sorted by SQL. Without a sort spec
+ * documents come in insertion order (natural order, as in CloudBase/MongoDB); with one, ties
+ * come in insertion order too. The tiebreak costs no sort step: every index entry ends with the
+ * rowid (`seq`), so an index scan already yields ties in that order.
+ */
+export function planOrder(order: [string, 1 | -1][], indexed: (path: string) => boolean, pinned: Set<string> = new Set()): string | null {
+  if (order.length === 0) return SEQ;
   const parts: string[] = [];
   for (const [path, dir] of order) {
     if (path !== '_id' && !indexed(path)) return null;
+    // A key the query fixes to one value orders nothing (and would cost a sort step).
+    if (pinned.has(path)) continue;
     parts.push(`${pathExpr(path)} ${dir === -1 ? 'DESC' : 'ASC'}`);
   }
-  // No _id tie-break: Mongo does not promise an order among ties either, and an index
-  // scan is deterministic (entries of a WITHOUT ROWID table end with _id), while an added
-  // tie-break would force SQLite to sort the whole match in a temporary B-tree.
+  if (parts.length === 0) return SEQ;
+  // _id is unique: nothing to break after it.
+  if (order[order.length - 1][0] !== '_id') parts.push(SEQ);
   return parts.join(', ');
 }

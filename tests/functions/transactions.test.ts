@@ -105,27 +105,29 @@ test('conflict: two concurrent transactions update one doc → one commits, one 
   expect(lc.server.ctx.engine.openTransactions()).toBe(0);
 });
 
-test('conflict at commit: a transaction that read, then a commit by another, then its own write', async () => {
+test('conflict: a transaction that read, then a commit by another, then its own write', async () => {
   const c = await fresh([{ _id: 'd', n: 0 }]);
   const t1: any = await lc.db.startTransaction();
   const t2: any = await lc.db.startTransaction();
   await t1.collection(c).doc('d').get();
   await t2.collection(c).doc('d').update({ n: _.inc(1) });
   await t2.commit();
-  await t1.collection(c).doc('d').update({ n: _.inc(1) });
-  expect((await rejection(t1.commit())).code).toBe('DATABASE_TRANSACTION_CONFLICT');
+  // As in CloudBase (MongoDB's write conflict): the write fails and ends the transaction.
+  expect((await rejection(t1.collection(c).doc('d').update({ n: _.inc(1) }))).code).toBe('DATABASE_TRANSACTION_CONFLICT');
+  expect((await rejection(t1.commit())).code).toBe('DATABASE_TRANSACTION_FAIL');
   expect(await get(c, 'd')).toEqual({ _id: 'd', n: 1 });
 });
 
-test('a plain write between a transaction read and its commit makes the commit fail', async () => {
+test('a plain write between a transaction read and its own write makes that write fail', async () => {
   const c = await fresh([{ _id: 'd', n: 0, owner: 'nobody' }]);
   const tx: any = await lc.db.startTransaction();
   const { data } = await tx.collection(c).doc('d').get();
   expect(data.owner).toBe('nobody');
   await lc.db.collection(c).doc('d').update({ owner: 'plain' });
-  await tx.collection(c).doc('d').update({ owner: 'tx' });
-  const e = await rejection(tx.commit());
+  // CloudBase reports the conflict at the transaction's write (and ends the transaction).
+  const e = await rejection(tx.collection(c).doc('d').update({ owner: 'tx' }));
   expect(e.code).toBe('DATABASE_TRANSACTION_CONFLICT');
+  expect((await rejection(tx.commit())).code).toBe('DATABASE_TRANSACTION_FAIL');
   expect(await get(c, 'd')).toEqual({ _id: 'd', n: 0, owner: 'plain' });
 });
 
@@ -160,9 +162,10 @@ test('add + update + delete in one transaction commit atomically', async () => {
   // Nothing yet.
   expect((await all(c)).map((d: any) => d._id).sort()).toEqual(['gone', 'keep']);
   await tx.commit();
+  // Natural order: 'born' was inserted (at commit) after 'keep'.
   expect(await all(c)).toEqual([
-    { _id: 'born', v: 3 },
     { _id: 'keep', v: 11 },
+    { _id: 'born', v: 3 },
   ]);
 });
 

@@ -2,7 +2,9 @@
 // the query (`exact`) or mingo must re-check the candidates. Results are compared with
 // mingo end to end in tests/functions/db-parity.test.ts; here we pin the planning rules.
 import Database from 'better-sqlite3';
-import { pathExpr, planOrder, planQuery } from '../../emulator/db/plan';
+import { pathExpr, pinnedPaths, planOrder, planQuery } from '../../emulator/db/plan';
+import { distanceM, EARTH_RADIUS_M, intersects, within } from '../../emulator/db/geo';
+import { compileJsonSchema } from '../../emulator/db/json-schema';
 import { encodeDoc, STRING_FLOOR } from '../../emulator/db/codec';
 
 const INDEXED = new Set(['status', 'createdAt', 'n', 'flag', 'a.b']);
@@ -120,10 +122,15 @@ describe('paths and order', () => {
   });
 
   test('planOrder: no order, indexed keys, _id, and unindexed keys', () => {
-    expect(planOrder([], indexed)).toBe('');
-    expect(planOrder([['createdAt', -1]], indexed)).toBe(`${x('createdAt')} DESC`);
-    expect(planOrder([['status', 1], ['createdAt', -1]], indexed)).toBe(`${x('status')} ASC, ${x('createdAt')} DESC`);
+    // No order: natural (insertion) order; ties of any sort: insertion order; _id needs no tiebreak.
+    expect(planOrder([], indexed)).toBe('seq');
+    expect(planOrder([['createdAt', -1]], indexed)).toBe(`${x('createdAt')} DESC, seq`);
+    expect(planOrder([['status', 1], ['createdAt', -1]], indexed)).toBe(`${x('status')} ASC, ${x('createdAt')} DESC, seq`);
     expect(planOrder([['_id', -1]], indexed)).toBe('_id DESC');
+    // A key the query pins to one value is left out (it orders nothing and would cost a sort).
+    expect(planOrder([['status', 1], ['createdAt', -1]], indexed, pinnedPaths({ status: 'open' }))).toBe(`${x('createdAt')} DESC, seq`);
+    expect(planOrder([['status', 1]], indexed, pinnedPaths({ status: 'open', n: { $gt: 1 } }))).toBe('seq');
+    expect([...pinnedPaths({ a: 1, b: { $gt: 1 }, c: [1], d: new Date(0), $or: [] })]).toEqual(['a', 'd']);
     expect(planOrder([['title', 1]], indexed)).toBeNull();
     expect(planOrder([['status', 1], ['title', 1]], indexed)).toBeNull();
   });
@@ -159,5 +166,46 @@ describe('exact plans mean what Mongo means (run on SQLite)', () => {
     [{ v: { $in: ['a', ''] } }, ['a', 'empty']],
   ])('%j', (q, expected) => {
     expect(run(q)).toEqual(expected);
+  });
+});
+
+// The engine's helpers for what mingo leaves to its host: geo operators and $jsonSchema.
+describe('geo helper (emulator/db/geo.ts)', () => {
+  const pt = (lng: number, lat: number) => ({ type: 'Point', coordinates: [lng, lat] });
+  const sq = { type: 'Polygon', coordinates: [[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]] };
+  test('great-circle distance on MongoDB’s sphere: one degree of latitude ≈ 111.3 km', () => {
+    expect(distanceM([0, 0], [0, 1])).toBeCloseTo((2 * Math.PI * EARTH_RADIUS_M) / 360, 3);
+    expect(distanceM([116.4, 39.9], [116.4, 39.9])).toBe(0);
+  });
+  test('within: inside, on the boundary, outside, and a line leaving through a concave notch', () => {
+    expect(within(pt(1, 1) as any, sq as any)).toBe(true);
+    expect(within(pt(2, 1) as any, sq as any)).toBe(true);
+    expect(within(pt(3, 1) as any, sq as any)).toBe(false);
+    const notch = { type: 'Polygon', coordinates: [[[0, 0], [4, 0], [4, 4], [2, 1], [0, 4], [0, 0]]] };
+    expect(within({ type: 'LineString', coordinates: [[0.5, 3], [3.5, 3]] } as any, notch as any)).toBe(false);
+    expect(within({ type: 'LineString', coordinates: [[0.5, 0.5], [3.5, 0.5]] } as any, notch as any)).toBe(true);
+  });
+  test('intersects: crossing segments, touching corner, disjoint, polygon inside polygon', () => {
+    const line = (a: number[], b: number[]) => ({ type: 'LineString', coordinates: [a, b] }) as any;
+    expect(intersects(line([0, 0], [2, 2]), line([0, 2], [2, 0]))).toBe(true);
+    expect(intersects(line([0, 0], [1, 1]), line([1, 1], [2, 0]))).toBe(true);
+    expect(intersects(line([0, 0], [1, 0]), line([0, 1], [1, 1]))).toBe(false);
+    const inner = { type: 'Polygon', coordinates: [[[0.5, 0.5], [1, 0.5], [1, 1], [0.5, 0.5]]] } as any;
+    expect(intersects(inner, sq as any)).toBe(true);
+  });
+});
+
+describe('$jsonSchema dialect (emulator/db/json-schema.ts)', () => {
+  test('bsonType numbers: an integral JSON number is int and double; a fraction only double', () => {
+    expect(compileJsonSchema({ bsonType: 'int' })(3)).toBe(true);
+    expect(compileJsonSchema({ bsonType: 'int' })(2.5)).toBe(false);
+    expect(compileJsonSchema({ bsonType: ['double'] })(3)).toBe(true);
+    expect(compileJsonSchema({ bsonType: 'date' })(new Date(0))).toBe(true);
+    expect(compileJsonSchema({ type: 'object', additionalProperties: false, properties: { a: {} } })({ a: 1, b: 2 })).toBe(false);
+  });
+  test('what MongoDB refuses is refused', () => {
+    expect(() => compileJsonSchema({ $ref: '#/x' })).toThrow(/not currently supported/);
+    expect(() => compileJsonSchema({ type: 'integer' })).toThrow(/integer/);
+    expect(() => compileJsonSchema({ properties: { a: { format: 'date' } } })).toThrow(/format/);
   });
 });
