@@ -5,7 +5,7 @@ import type { inboxInputs } from '../../src/domain/inbox-api';
 import { residentCanSee } from '../../src/domain/tickets/state-machine';
 import type { ActionContext } from '../_lib/handler';
 import { isDuplicate } from '../_lib/ids';
-import { sortKey, type AlertDoc, type MessageDoc } from '../_lib/notify';
+import type { AlertDoc, MessageDoc } from '../_lib/notify';
 
 type In<K extends keyof typeof inboxInputs> = z.infer<(typeof inboxInputs)[K]>;
 
@@ -16,10 +16,10 @@ function alertScope(ctx: ActionContext) {
   return { communityId: s.communityId, roles: [...ctx.caller.roles] };
 }
 
-/** Every role alert up to this sort key counts as read for the person (default: when they joined). */
+/** Every role alert up to this sort key counts as read for the person (none until their first 全部已读). */
 async function markOf(ctx: ActionContext, communityId: string): Promise<string> {
   const doc = (await ctx.db.collection('inbox_marks').doc(`${ctx.caller.openid}:${communityId}`).get()).data[0] as { upTo: string } | undefined;
-  return doc?.upTo ?? sortKey(new Date(ctx.caller.staff!.createdAt), '');
+  return doc?.upTo ?? '';
 }
 
 const view = (d: MessageDoc | AlertDoc, box: 'personal' | 'alerts', read: boolean): InboxItem => ({

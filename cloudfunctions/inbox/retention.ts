@@ -1,6 +1,6 @@
 import { DEFAULT_RETENTION_DAYS } from '../../src/domain/inbox';
 import type { ActionContext } from '../_lib/handler';
-import { sortKey, type AlertDoc } from '../_lib/notify';
+import type { AlertDoc } from '../_lib/notify';
 
 const BATCH = 1000;
 /** Read messages older than this many days are removed (LINLI_INBOX_RETENTION_DAYS, default 90). */
@@ -24,13 +24,13 @@ export async function retention(_input: unknown, ctx: ActionContext) {
   const lowestMark = async (communityId: string, role: string): Promise<string | null> => {
     const k = `${communityId}:${role}`;
     if (marks.has(k)) return marks.get(k)!;
-    const staff = (await db.collection('staff').where({ communityId, active: true, roles: role }).field({ openid: true, createdAt: true }).limit(1000).get()).data as any[];
+    const staff = (await db.collection('staff').where({ communityId, active: true, roles: role }).field({ openid: true }).limit(1000).get()).data as any[];
     let low: string | null = '\uffff'; // nobody holds the role: nobody has it unread
     if (staff.length) {
       const docs = (await db.collection('inbox_marks').where({ _id: _.in(staff.map((s) => `${s.openid}:${communityId}`)) }).limit(1000).get()).data as any[];
       const byId = new Map(docs.map((d) => [d._id, d.upTo as string]));
       for (const s of staff) {
-        const m = byId.get(`${s.openid}:${communityId}`) ?? sortKey(new Date(s.createdAt), '');
+        const m = byId.get(`${s.openid}:${communityId}`) ?? '';
         if (m < low!) low = m;
       }
     }
