@@ -20,6 +20,8 @@ export default defineAppConfig({
       root: 'staff',
       pages: ['workbench/index', 'bindings/index', 'members/index', 'tickets/index', 'ticket/index', 'log/index', 'routing/index', 'callbacks/index', 'notices/index', 'notice-edit/index', 'notice/index', 'notice-poster/index', 'sla/index', 'callback-settings/index'],
     },
+    // 消息: residents' and staff's inbox (its page and feature code stay out of the main package).
+    { root: 'inbox', pages: ['index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

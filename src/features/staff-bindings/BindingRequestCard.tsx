@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import dayjs from 'dayjs'
+import { formatShort } from '@/domain/time'
 import { relationLabel, type BindingRequest } from '@/features/account'
 
 interface Props {
@@ -17,7 +17,7 @@ export function BindingRequestCard({ item, busy, onDecide }: Props) {
     <View className='binding-card'>
       <View className='binding-card__head'>
         <Text className='binding-card__unit'>{item.label}</Text>
-        <Text className='binding-card__time'>{dayjs(item.createdAt).format('MM-DD HH:mm')}</Text>
+        <Text className='binding-card__time'>{formatShort(item.createdAt)}</Text>
       </View>
       <Text className='binding-card__who'>
         {item.name} · {relationLabel(item.relation)} · {item.phoneMasked}
