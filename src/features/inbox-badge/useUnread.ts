@@ -33,14 +33,19 @@ export function setUnread(c: UnreadCounts) {
   listeners.forEach((l) => l(c))
 }
 
-/** Asks the inbox again; keeps the last counts when that fails (offline, not bound yet…). */
-export async function refreshUnread(): Promise<UnreadCounts> {
-  try {
-    setUnread(await callFunction<UnreadCounts>('inbox', 'unread', {}, { idempotent: true }))
-  } catch {
-    /* a badge never shows an error */
+let inFlight: Promise<UnreadCounts> | null = null
+
+/** Asks the inbox again (one request at a time); keeps the last counts when that fails (offline, not bound yet…). */
+export function refreshUnread(): Promise<UnreadCounts> {
+  if (!inFlight) {
+    inFlight = callFunction<UnreadCounts>('inbox', 'unread', {}, { idempotent: true })
+      .then(setUnread, () => undefined)
+      .then(() => current)
+      .finally(() => {
+        inFlight = null
+      })
   }
-  return current
+  return inFlight
 }
 
 /** The current counts, refreshed whenever the page using it shows. */
@@ -48,6 +53,8 @@ export function useUnread(enabled = true): UnreadCounts {
   const [counts, setCounts] = useState(current)
   useEffect(() => {
     listeners.add(setCounts)
+    // The first show may come before the page's hooks exist: ask on mount too.
+    if (enabled) void refreshUnread()
     return () => void listeners.delete(setCounts)
   }, [])
   useDidShow(() => {

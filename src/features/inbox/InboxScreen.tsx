@@ -84,7 +84,7 @@ export function InboxScreen() {
   if (denied) return <NoAccess onBack={() => setDenied(false)} />
   if (!me.me) return <StateView loading={!me.error} error={me.error} onRetry={me.reload} />
   const items = list.items ?? []
-  const unreadHere = box === 'personal' ? unread.personal : unread.alerts
+  const unreadHere = list.unread ?? (box === 'personal' ? unread.personal : unread.alerts)
   return (
     <View className='inbox'>
       <View className='inbox__bar'>
