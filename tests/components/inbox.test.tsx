@@ -71,7 +71,14 @@ describe('消息 (inbox)', () => {
   })
 
   it('全部已读 marks everything read', async () => {
-    asResident({ read: () => ({ unread: { personal: 0, alerts: 0, total: 0 } }) })
+    let allRead = false
+    asResident({
+      read: () => {
+        allRead = true
+        return { unread: { personal: 0, alerts: 0, total: 0 } }
+      },
+      list: () => ({ items: RESIDENT_ITEMS.map((i) => ({ ...i, read: i.read || allRead })), total: 3, unread: allRead ? 0 : 2 }),
+    })
     render(<InboxPage />)
     fireEvent.click(await screen.findByText('全部已读'))
     await waitFor(() => expect(callsOf('read')[0]).toEqual({ all: true, box: 'personal' }))
