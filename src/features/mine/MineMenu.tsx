@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import type { MeView } from '@/domain/identity'
 import { Section } from '@/components/Section'
 import { ListItem } from '@/components/ListItem'
-import { isActiveStaff, ownedHomes } from '@/features/account'
+import { approvedHomes, isActiveStaff, ownedHomes } from '@/features/account'
 import { useUnread } from '@/features/inbox-badge'
 import { Text } from '@tarojs/components'
 
@@ -23,15 +23,17 @@ export function MineMenu({ me }: { me: MeView }) {
           />
         </Section>
       )}
-      <Section flush>
-        <ListItem
-          className='mine-menu__inbox'
-          title='消息'
-          description='工单进度、社区公告与提醒'
-          extra={unread.total > 0 ? <Text className='mine-menu__unread'>{unread.total > 99 ? '99+' : unread.total} 条未读</Text> : undefined}
-          onClick={go('/inbox/index')}
-        />
-      </Section>
+      {(staff || approvedHomes(me).length > 0) && (
+        <Section flush>
+          <ListItem
+            className='mine-menu__inbox'
+            title='消息'
+            description='工单进度、社区公告与提醒'
+            extra={unread.total > 0 ? <Text className='mine-menu__unread'>{unread.total > 99 ? '99+' : unread.total} 条未读</Text> : undefined}
+            onClick={go('/inbox/index')}
+          />
+        </Section>
+      )}
       <Section flush>
         {ownedHomes(me).length > 0 && <ListItem title='家庭成员' onClick={go('/pages/household/index')} />}
         <ListItem title='消息订阅' description='工单进度、维修完成、社区公告' onClick={go('/pages/subscriptions/index')} />
