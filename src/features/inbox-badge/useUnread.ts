@@ -38,8 +38,9 @@ let inFlight: Promise<UnreadCounts> | null = null
 /** Asks the inbox again (one request at a time); keeps the last counts when that fails (offline, not bound yet…). */
 export function refreshUnread(): Promise<UnreadCounts> {
   if (!inFlight) {
-    inFlight = callFunction<UnreadCounts>('inbox', 'unread', {}, { idempotent: true })
-      .then(setUnread, () => undefined)
+    inFlight = Promise.resolve()
+      .then(() => callFunction<UnreadCounts>('inbox', 'unread', {}, { idempotent: true }))
+      .then((c) => c && setUnread(c), () => undefined)
       .then(() => current)
       .finally(() => {
         inFlight = null

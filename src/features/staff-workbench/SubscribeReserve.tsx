@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -31,6 +31,9 @@ export function SubscribeReserve() {
       (s) => setSubs(s),
       () => undefined,
     )
+  // On mount (the first show can come before this component exists) and on every later show:
+  // each message sent uses a consent up meanwhile.
+  useEffect(() => void load(), [])
   useDidShow(() => void load())
   if (!subs) return null
 
