@@ -2,6 +2,7 @@ import { MESSAGE_KINDS, type MessageKind, type MessageTarget, type MessageTone }
 import type { StaffRole } from '../../src/domain/roles';
 import type { Database } from './cloud';
 import { insertMissing } from './bulk';
+import { createHash } from 'node:crypto';
 import { stableId } from './ids';
 import { clearConsent } from './subscriptions';
 import { TEMPLATES, type TemplateKey } from './templates';
@@ -71,6 +72,18 @@ export interface NotifyContext {
   clock: { now(): Date };
 }
 
+const hash = (n: number, ...parts: string[]) => createHash('sha256').update(parts.join('\u0001')).digest('hex').slice(0, n);
+
+/**
+ * A personal message's id: the same (event key, person) always names the same document. It
+ * starts with a hash of the person, so one person's messages lie together in storage (their
+ * list and counts read neighbouring records, however large the collection grows).
+ */
+export const messageId = (key: string, openid: string) => `m-${hash(8, openid)}-${hash(20, key, openid)}`;
+
+/** A role alert's id: once per (event key, community, role), clustered by (community, role). */
+export const alertId = (key: string, communityId: string, role: string) => `a-${hash(8, communityId, role)}-${hash(20, key, communityId, role)}`;
+
 /** The order of a person's list: time, then id (so equal times still page exactly). */
 export const sortKey = (at: Date, id: string) => `${String(at.getTime()).padStart(14, '0')}~${id}`;
 
@@ -110,7 +123,7 @@ export async function notify(ctx: NotifyContext, outgoing: Outgoing[]): Promise<
     const seen = new Set<string>();
     for (const r of o.to) {
       if ('role' in r) {
-        const _id = stableId('a', o.key, r.communityId, r.role);
+        const _id = alertId(o.key, r.communityId, r.role);
         alerts.push({ _id, ...base, communityId: r.communityId, role: r.role, sk: sortKey(now, _id) });
         continue;
       }
@@ -129,7 +142,7 @@ export async function notify(ctx: NotifyContext, outgoing: Outgoing[]): Promise<
       }
       if (!openid || seen.has(openid)) continue;
       seen.add(openid);
-      const _id = stableId('m', o.key, openid);
+      const _id = messageId(o.key, openid);
       messages.push({ _id, openid, staffId, ...base, sk: sortKey(now, _id), read: false, readAt: null, channel: 'inbox' });
     }
   }
