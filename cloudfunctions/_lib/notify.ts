@@ -198,7 +198,7 @@ export async function notify(ctx: NotifyContext, outgoing: Outgoing[]): Promise<
     const mine = stored.filter((m) => m.key === o.key);
     if (!mine.length) continue;
     const how = mine.map((m) => `${names.get(m.openid) ?? '住户'}（${channels.get(m._id) === 'subscribe' ? '微信订阅消息、消息中心' : '消息中心'}）`);
-    await recordOnTimeline(db, o.timeline.ticketId, stableId('ev', o.key), now, `${o.title}：已通知 ${how.join('、')}`, {
+    await recordOnTimeline(db, o.timeline.ticketId, stableId('ev', o.key), now, `${MESSAGE_KINDS[o.kind].label}已通知 ${how.join('、')}`, {
       recipients: mine.map((m) => ({ staffId: m.staffId, name: names.get(m.openid) ?? '', channel: channels.get(m._id) ?? 'inbox' })),
     });
   }

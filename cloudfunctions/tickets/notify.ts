@@ -26,7 +26,7 @@ export async function notifyCreated(
       key: `${t._id}:emergency`,
       to: [...(assigneeStaffId ? [{ staffId: assigneeStaffId }] : []), ...supervisorIds.map((staffId) => ({ staffId }))],
       kind: 'emergency',
-      title: '紧急工单',
+      title: `紧急：${t.categoryLabel}`,
       body: `${t.no} ${desc}，请立即处理`,
       communityId: t.communityId,
       target: target(t),

@@ -54,7 +54,7 @@ describe('every notification the functions emit lands in the right inbox, once',
     for (const who of [assignee, 'o-staff-sup', 'o-staff-admin']) {
       const mine = about(await inbox(who), 'emergency', emergency);
       expect(mine).toHaveLength(1);
-      expect(mine[0]).toMatchObject({ tone: 'emergency', read: false, title: '紧急工单' });
+      expect(mine[0]).toMatchObject({ tone: 'emergency', read: false, kindLabel: '紧急工单', title: '紧急：严重漏水' });
     }
     expect(about(await inbox(assignee === 'o-staff-eng1' ? 'o-staff-eng2' : 'o-staff-eng1'), 'emergency', emergency)).toHaveLength(0);
     expect(about(await inbox('o-staff-desk'), 'emergency', emergency)).toHaveLength(0);
