@@ -17,6 +17,10 @@ const templates = {
   done: process.env.TARO_APP_TPL_DONE || 'TPL_TICKET_DONE',
   reply: process.env.TARO_APP_TPL_REPLY || 'TPL_TICKET_REPLY',
   notice: process.env.TARO_APP_TPL_NOTICE || 'TPL_NOTICE',
+  assigned: process.env.TARO_APP_TPL_ASSIGNED || 'TPL_STAFF_ASSIGNED',
+  emergency: process.env.TARO_APP_TPL_EMERGENCY || 'TPL_STAFF_EMERGENCY',
+  deadline: process.env.TARO_APP_TPL_DEADLINE || 'TPL_STAFF_DEADLINE',
+  callback: process.env.TARO_APP_TPL_CALLBACK || 'TPL_STAFF_CALLBACK',
 }
 /**
  * A feature's `index.ts` only re-exports (features talk to each other through it), so webpack may
@@ -59,6 +63,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       LINLI_TPL_DONE: JSON.stringify(templates.done),
       LINLI_TPL_REPLY: JSON.stringify(templates.reply),
       LINLI_TPL_NOTICE: JSON.stringify(templates.notice),
+      LINLI_TPL_STAFF: JSON.stringify([templates.assigned, templates.emergency, templates.deadline, templates.callback]),
     },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),

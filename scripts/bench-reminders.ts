@@ -50,7 +50,7 @@ async function run(n: number) {
   // Fire once more, and overlapping twice: nothing may be said again.
   await Promise.all([server.scheduler.fire('callbacks', 'remind'), server.scheduler.fire('callbacks', 'remind')]);
   const reminders = engine.count('reminders', { stage: 'warn' });
-  const notices = engine.count('staff_notices', { kind: 'deadline-warning' });
+  const notices = engine.count('messages', { kind: 'deadline-warning' });
   await server.close();
   rmSync(dir, { recursive: true, force: true });
   return { n, seconds, runs, warned, perSecond: warned / seconds, duplicates: reminders - n + (notices - 2 * n) };

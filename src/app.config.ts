@@ -15,6 +15,8 @@ export default defineAppConfig({
       pages: ['workbench/index', 'bindings/index', 'members/index', 'tickets/index', 'ticket/index', 'log/index', 'routing/index', 'callbacks/index', 'notices/index', 'notice-edit/index', 'notice/index', 'notice-poster/index', 'sla/index', 'callback-settings/index'],
     },
     ...RESIDENT_SUBPACKAGES.map((name) => ({ root: `pages/${name}`, pages: ['index'] })),
+    // 消息: residents' and staff's inbox (its page and feature code stay out of the main package).
+    { root: 'inbox', pages: ['index'] },
   ],
   preloadRule: {
     // 首页: quick actions (报修/投诉/咨询), its notices (more → list, a notice), the bind card.

@@ -17,6 +17,8 @@ declare const LINLI_TPL_PROGRESS: string
 declare const LINLI_TPL_DONE: string
 declare const LINLI_TPL_REPLY: string
 declare const LINLI_TPL_NOTICE: string
+/** Staff templates: new assignment, emergency, deadline warning, callback due (in this order). */
+declare const LINLI_TPL_STAFF: string[]
 
 declare namespace NodeJS {
   interface ProcessEnv {

@@ -59,7 +59,7 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   ],
   /** Every reminder decided by the timer, keyed so that each is decided once. */
   reminders: [{ name: 'ticket_at', keys: [['ticketId', 1], ['at', -1]] }],
-  /** In-app notices for residents (when no subscribe consent is left). */
+  /** Superseded by `messages` (every notification goes through `_lib/notify.ts`); kept for old data. */
   resident_notices: [{ name: 'openid_at', keys: [['openid', 1], ['at', -1]] }],
   announcements: [
     { name: 'community_status_published', keys: [['communityId', 1], ['status', 1], ['publishedAt', -1]] },
@@ -78,10 +78,28 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   announcement_groups: [{ name: 'announcement', keys: [['announcementId', 1]] }],
   /** Upload slots: who was issued which file path, and what it is attached to (see _lib/files.ts). */
   uploads: [{ name: 'owner_created', keys: [['owner', 1], ['createdAt', -1]] }],
-  /** In-app notices for staff (the task list). */
-  staff_notices: [{ name: 'staff_read_at', keys: [['staffId', 1], ['read', 1], ['at', -1]] }],
   /** Per-person rate-limit and guess counters, one per (scope, key, window); read by `_id` (`_lib/rate-limit.ts`). */
   rate_limits: [{ name: 'expires_at', keys: [['expiresAt', 1]] }],
+  /** Superseded by `messages` (every notification now goes through `_lib/notify.ts`); kept for old data. */
+  staff_notices: [{ name: 'staff_read_at', keys: [['staffId', 1], ['read', 1], ['at', -1]] }],
+  /** 消息: one per (event, person), written only by `_lib/notify.ts`; `sk` = time then id (list order and cursor). */
+  messages: [
+    { name: 'openid_sk', keys: [['openid', 1], ['sk', -1]] },
+    { name: 'openid_read_sk', keys: [['openid', 1], ['read', 1], ['sk', -1]] },
+    { name: 'read_at', keys: [['read', 1], ['at', 1]] },
+  ],
+  /** Role-shared alerts: one per (event, community, role), read per person (alert_reads, inbox_marks). */
+  alerts: [
+    { name: 'community_role_sk', keys: [['communityId', 1], ['role', 1], ['sk', -1]] },
+    { name: 'at', keys: [['at', 1]] },
+  ],
+  /** One per (alert, person) read above the person's mark. */
+  alert_reads: [
+    { name: 'openid_community_sk', keys: [['openid', 1], ['communityId', 1], ['sk', 1]] },
+    { name: 'alert', keys: [['alertId', 1]] },
+  ],
+  /** Per (person, community): every role alert up to `upTo` (a sort key) counts as read ("全部已读"). */
+  inbox_marks: [],
 };
 
 export type CollectionName = keyof typeof COLLECTIONS;

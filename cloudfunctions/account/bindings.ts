@@ -16,6 +16,7 @@ import {
 import type { MembershipDoc } from '../_lib/caller';
 import type { ActionContext } from '../_lib/handler';
 import { isDuplicate, stableId } from '../_lib/ids';
+import { notify, type Outgoing } from '../_lib/notify';
 import { giveBack, take, used, type RateLimit } from '../_lib/rate-limit';
 import { audit, homeViews } from './views';
 
@@ -78,33 +79,10 @@ async function flagUnit(ctx: ActionContext, unit: UnitDoc, personKey: string, no
   await ctx.db.collection('units').doc(unit._id).update({ bindingFlag: { at: now, misses, reason: 'owner-claim-misses' } });
 }
 
-/**
- * In-app notices for residents (`resident_notices`, read by the inbox). One per (event,
- * recipient): the id is derived from both, so a retried call never notifies twice.
- */
-interface ResidentNotice {
-  _id: string;
-  openid: string;
-  kind: 'owner-claim' | 'membership-revoked';
-  communityId: string;
-  unitId: string;
-  membershipId: string;
-  text: string;
-  at: Date;
-  read: false;
-}
-
-async function addNotices(ctx: ActionContext, docs: ResidentNotice[]) {
-  await Promise.all(
-    docs.map((d) =>
-      ctx.db
-        .collection('resident_notices')
-        .add(d)
-        .catch((e: unknown) => {
-          if (!isDuplicate(e)) throw e;
-        }),
-    ),
-  );
+/** Residents hear of claims on and revocations of their homes through the message centre (keyed: a retry tells nobody twice). */
+function homeMessage(key: string, openids: string[], communityId: string, membershipId: string | null, title: string, body: string): Outgoing {
+  const target = membershipId ? { kind: 'binding' as const, id: membershipId } : { kind: 'none' as const, id: '' };
+  return { key, to: openids.map((openid) => ({ openid })), kind: 'binding', tone: 'warning', title, body, communityId, target };
 }
 
 /** Every approved owner of the unit hears of every owner claim on it (but not the claimant themself). */
@@ -112,22 +90,8 @@ async function notifyOwners(ctx: ActionContext, unit: UnitDoc, claim: Omit<Membe
   const owners = (await ctx.db.collection('memberships').where({ unitId: unit._id, status: 'approved', relation: 'owner' }).limit(20).get()).data as MembershipDoc[];
   const outcome = claim.status === 'approved' ? '已按业主登记信息自动通过' : '正在等待物业审核';
   const text = `有人以业主身份申请绑定您的房屋 ${unit.label}（申请人：${claim.name}，手机尾号 ${claim.phone.slice(-4)}），${outcome}。如不是您或您的家人，请立即联系物业客服。`;
-  await addNotices(
-    ctx,
-    owners
-      .filter((o) => o.openid !== claim.openid)
-      .map((o) => ({
-        _id: stableId('rn', 'owner-claim', claim._id, claim.requestKey, o.openid),
-        openid: o.openid,
-        kind: 'owner-claim' as const,
-        communityId: claim.communityId,
-        unitId: claim.unitId,
-        membershipId: claim._id,
-        text,
-        at: new Date(claim.createdAt),
-        read: false as const,
-      })),
-  );
+  const to = owners.filter((o) => o.openid !== claim.openid).map((o) => o.openid);
+  await notify(ctx, [homeMessage(`owner-claim:${claim._id}:${claim.requestKey}`, to, claim.communityId, null, '有人申请成为您房屋的业主', text)]);
 }
 
 /**
@@ -278,10 +242,9 @@ export async function revokeMembership(input: In<'revokeMembership'>, ctx: Actio
   const others = ((await db.collection('memberships').where({ unitId: m.unitId, status: 'approved' }).limit(50).get()).data as MembershipDoc[]).filter((o) => o._id !== m._id && o.openid !== m.openid);
   const label = unit?.label ?? '';
   const key = `${m._id}:${m.requestKey}:${m.status}`;
-  const notice = (openid: string, text: string): ResidentNotice => ({ _id: stableId('rn', 'membership-revoked', key, openid), openid, kind: 'membership-revoked', communityId: m.communityId, unitId: m.unitId, membershipId: m._id, text, at: now, read: false });
-  const notices = [
-    notice(m.openid, `物业已撤销您与房屋 ${label} 的绑定，原因：${input.reason}。如有疑问请联系物业客服。`),
-    ...others.map((o) => notice(o.openid, `物业已撤销 ${m.name}（手机尾号 ${maskPhoneTail(m.phone).slice(-4)}）与房屋 ${label} 的绑定，原因：${input.reason}。`)),
+  const messages = [
+    homeMessage(`${key}:self`, [m.openid], m.communityId, m._id, '房屋绑定已被撤销', `物业已撤销您与房屋 ${label} 的绑定，原因：${input.reason}。如有疑问请联系物业客服。`),
+    homeMessage(`${key}:household`, others.map((o) => o.openid), m.communityId, null, '家庭成员绑定已被撤销', `物业已撤销 ${m.name}（手机尾号 ${maskPhoneTail(m.phone).slice(-4)}）与房屋 ${label} 的绑定，原因：${input.reason}。`),
   ];
   const patch = { status: 'removed' as const, decidedAt: now, decidedBy: caller.openid!, revokedBy: caller.openid!, reason: input.reason, barred: true };
   try {
@@ -289,13 +252,14 @@ export async function revokeMembership(input: In<'revokeMembership'>, ctx: Actio
       const cur = (await tx.collection('memberships').doc(m._id).get()).data as MembershipDoc | null;
       if (!cur || cur.status !== m.status || cur.requestKey !== m.requestKey) throw new AppError('CONFLICT', '该成员状态已变化，请刷新');
       await tx.collection('memberships').doc(m._id).update(patch);
-      for (const { _id, ...rest } of notices) await tx.collection('resident_notices').doc(_id).set(rest);
     }, 1);
   } catch (e) {
     if (e instanceof AppError) throw e;
     if ((e as any)?.code === 'DATABASE_TRANSACTION_CONFLICT') throw new AppError('CONFLICT', '该成员状态已变化，请刷新');
     throw e;
   }
+  // After the change is committed; keyed, so telling the household again never duplicates.
+  await notify(ctx, messages);
   await audit(db, { communityId: m.communityId, actor: caller.openid!, action: 'binding.revoked', target: m._id, at: now, detail: { reason: input.reason, from: m.status, relation: m.relation } });
   return (await homeViews(db, [{ ...m, ...patch }]))[0];
 }

@@ -1,7 +1,9 @@
 import { inScope } from '../../src/domain/announcements';
 import type { ActionContext } from '../_lib/handler';
 import { clearConsent } from '../_lib/subscriptions';
-import { TEMPLATES } from '../tickets/notify';
+import { notify } from '../_lib/notify';
+import { TEMPLATES } from '../_lib/templates';
+import { formatMinute } from '../../src/domain/time';
 import type { AnnouncementDoc, DeliveryDoc } from './model';
 
 const PAGE = 500;
@@ -98,6 +100,7 @@ export async function broadcast(_input: unknown, ctx: ActionContext) {
     await markMany(ctx, gone, { status: 'skipped', reason: 'not-published' });
     await markMany(ctx, noConsent, { status: 'skipped', reason: 'no-consent' });
     out.skipped += gone.length + noConsent.length;
+    await inApp(ctx, noConsent, announcements);
 
     const results: { d: DeliveryDoc; errcode: number }[] = [];
     const inFlight = new Set<Promise<void>>();
@@ -119,11 +122,13 @@ export async function broadcast(_input: unknown, ctx: ActionContext) {
     const sentNow = results.filter((r) => r.errcode === 0).map((r) => r.d);
     await markMany(ctx, sentNow, { status: 'sent', sentAt: ctx.clock.now(), leaseUntil: null }, true);
     out.sent += sentNow.length;
+    const unsent: DeliveryDoc[] = [];
     for (const { d, errcode } of results.filter((r) => r.errcode !== 0)) {
       if (errcode === 43101) {
         await clearConsent(db, d.openid, TEMPLATES.notice, now);
         await db.collection('announcement_deliveries').doc(d._id).update({ status: 'skipped', reason: 'no-consent', errcode: '43101', attempts: d.attempts + 1, leaseUntil: null });
         out.skipped++;
+        unsent.push(d);
       } else if (TRANSIENT.has(errcode) && d.attempts + 1 < MAX_ATTEMPTS) {
         // Back off 1, 2, 4, 8 minutes. The consent was not used: give it back.
         await db.collection('subscriptions').doc(`${d.openid}:${TEMPLATES.notice}`).update({ remaining: _.inc(1) });
@@ -132,8 +137,10 @@ export async function broadcast(_input: unknown, ctx: ActionContext) {
       } else {
         await db.collection('announcement_deliveries').doc(d._id).update({ status: 'failed', errcode: String(errcode), attempts: d.attempts + 1, leaseUntil: null });
         out.failed++;
+        unsent.push(d);
       }
     }
+    await inApp(ctx, unsent, announcements);
   }
   // Notices with nothing left to send are done.
   for (const a of (await db.collection('announcements').where({ broadcastState: 'sending' }).limit(50).get()).data as AnnouncementDoc[]) {
@@ -141,6 +148,21 @@ export async function broadcast(_input: unknown, ctx: ActionContext) {
     if (open.total === 0) await db.collection('announcements').where({ _id: a._id, broadcastState: 'sending' }).update({ broadcastState: 'done' });
   }
   return out;
+}
+
+/**
+ * The in-app fallback: a resident the subscribe message could not reach (no consent left, or
+ * WeChat refused) finds the notice in their 消息 inbox, once (keyed by the delivery).
+ */
+async function inApp(ctx: ActionContext, ds: DeliveryDoc[], announcements: Map<string, AnnouncementDoc | null>) {
+  await notify(
+    ctx,
+    ds.flatMap((d) => {
+      const a = announcements.get(d.announcementId);
+      if (!a) return [];
+      return [{ key: d._id, to: [{ openid: d.openid }], kind: 'notice' as const, tone: a.interruption ? ('warning' as const) : ('info' as const), title: clip(a.title, 30), body: a.interruption ? `${a.summary || a.title}（${formatMinute(a.interruption.startAt)} 起）` : a.summary || clip(a.body ?? '', 60), communityId: a.communityId, target: { kind: 'notice' as const, id: a._id } }];
+    }),
+  );
 }
 
 /** One write for many deliveries of this run (ids owned through the run's claim). */
@@ -192,7 +214,7 @@ async function send(ctx: ActionContext, a: AnnouncementDoc, openid: string): Pro
         data: {
           thing1: { value: clip(a.title, 20) },
           thing2: { value: clip(a.summary || a.title, 20) },
-          time3: { value: new Date((a.interruption?.startAt ?? a.publishedAt ?? ctx.clock.now()).valueOf() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') },
+          time3: { value: formatMinute(a.interruption?.startAt ?? a.publishedAt ?? ctx.clock.now()) },
         },
       },
     } as any);

@@ -5,9 +5,12 @@ import { settingsCache } from '../_lib/community-settings';
 import { CATEGORY_BY_CODE } from '../../src/domain/tickets/catalog';
 import type { ActionContext } from '../_lib/handler';
 import { isDuplicate } from '../_lib/ids';
-import { takeConsent } from '../_lib/subscriptions';
+import { claim as claimDoc, insertMissing } from '../_lib/bulk';
+import { notify, type Outgoing } from '../_lib/notify';
+import { assignedMessage, staffData, staffRecipients, staffTicketPage, supervisorsOf, target, type TicketRef } from '../_lib/ticket-messages';
+import { durationText, formatMinute } from '../../src/domain/time';
+import { UNCLAIMED_ALERT_ROLE } from '../../src/domain/inbox';
 import { reminderAt, type TicketDoc } from '../tickets/model';
-import { noticeStaff, supervisorsOf, TEMPLATES } from '../tickets/notify';
 import { candidatesFor, loadRules, markAssigned } from '../tickets/routing';
 
 const BATCH = 100;
@@ -37,16 +40,7 @@ async function inBatches<T>(items: T[], fn: (x: T) => Promise<void>) {
   for (let i = 0; i < items.length; i += PARALLEL) await Promise.all(items.slice(i, i + PARALLEL).map(fn));
 }
 
-/** Insert-first: true only for the one run that records this document. */
-async function claim(ctx: ActionContext, collection: string, doc: Record<string, any>): Promise<boolean> {
-  try {
-    await ctx.db.collection(collection).add(doc);
-    return true;
-  } catch (e) {
-    if (isDuplicate(e)) return false;
-    throw e;
-  }
-}
+const claim = (ctx: ActionContext, collection: string, doc: Record<string, any>) => claimDoc(ctx.db, collection, doc);
 
 /**
  * The reminders timer (every 5 minutes). Each part works through an indexed due-time
@@ -76,7 +70,7 @@ export async function remind(_input: unknown, ctx: ActionContext) {
     // Decide every reminder of the batch first, then record them and their notices in a
     // few bulk writes; each keeps its key, so a repeat decides and delivers nothing twice.
     const reminders: { key: string; doc: Record<string, unknown>; kind: string; stage: string; t: TicketDoc }[] = [];
-    const notices: Record<string, unknown>[] = [];
+    const notices: Outgoing[] = [];
     const marks = new Map<string, StagedDeadline[]>();
     for (const t of due) {
       const sup = await supervisors(t.communityId);
@@ -89,18 +83,19 @@ export async function remind(_input: unknown, ctx: ActionContext) {
             reminders.push({ key, kind: d.kind, stage, t, doc: { ticketId: t._id, communityId: t.communityId, kind: d.kind, stage, dueAt: d.dueAt, at: now, channel: 'in-app' } });
             const label = `${DEADLINE_LABELS[d.kind]}时限`;
             const who = t.assigneeStaffId ? [t.assigneeStaffId, t.ownerStaffId] : [t.ownerStaffId, ...sup];
-            if (stage === 'warn') notices.push(...noticeDocs(who, t, 'deadline-warning', `${t.no} 的${label}将在 ${WARN} 分钟内到期`, now, key));
+            const due = formatMinute(d.dueAt);
+            if (stage === 'warn') notices.push(deadlineMessage(who, t, 'deadline-warning', `${label}将到期`, `${t.no} 的${label}将在 ${durationText(WARN)}内到期（${due}）`, now, key));
             else {
-              notices.push(...noticeDocs(who, t, 'deadline-breach', `${t.no} 已超过${label}`, now, key));
-              notices.push(...noticeDocs(sup, t, 'escalation', `超时上报：${t.no}（${CATEGORY_BY_CODE.get(t.category)?.label ?? ''}）已超过${label}`, now, `${key}:escalate`));
+              notices.push(deadlineMessage(who, t, 'deadline-breach', `已超过${label}`, `${t.no} 已超过${label}（${due}）`, now, key));
+              notices.push(deadlineMessage(sup, t, 'escalation', '超时上报', `${t.no}（${CATEGORY_BY_CODE.get(t.category)?.label ?? ''}）已超过${label}（${due}）`, now, `${key}:escalate`));
             }
           }
           return stages.length ? markStages(d, stages) : d;
         }),
       );
     }
-    const fresh = await insertMissing(ctx, 'reminders', reminders.map((r) => ({ _id: r.key, ...r.doc })));
-    await insertMissing(ctx, 'staff_notices', notices);
+    const fresh = await insertMissing(ctx.db, 'reminders', reminders.map((r) => ({ _id: r.key, ...r.doc })));
+    await notify(ctx, notices);
     const reroutes = new Set<string>();
     for (const r of reminders) {
       if (!fresh.has(r.key)) continue;
@@ -151,7 +146,7 @@ export async function remind(_input: unknown, ctx: ActionContext) {
         try {
           await ctx.db.collection('callbacks').add(cb);
           out.callbacksCreated++;
-          await noticeStaff(ctx.db, [cb.assigneeStaffId], t, 'callback', `待回访：${t.no}，请于 24 小时内完成`, now, undefined, `${cb._id}:created`);
+          await notify(ctx, [callbackMessage(cb, 'callback', '待回访', `${t.no} 请于 ${durationText(settings.dueHours * 60)}内完成回访（${formatMinute(dueAt)} 前）`, now, `${cb._id}:created`)]);
         } catch (e) {
           if (!isDuplicate(e)) throw e;
         }
@@ -182,12 +177,13 @@ export async function remind(_input: unknown, ctx: ActionContext) {
       for (const stage of stages) {
         const key = `${cb._id}:${new Date(cb.dueAt).getTime()}:${stage}`;
         const fresh = await claim(ctx, 'reminders', { _id: key, ticketId: cb.ticketId, communityId: cb.communityId, kind: 'callback', stage, dueAt: cb.dueAt, at: now, channel: 'in-app' });
-        const who = cb.assigneeStaffId ? [cb.assigneeStaffId] : await deskOf(ctx, cb.communityId);
-        if (stage === 'warn') await noticeStaff(ctx.db, who, t!, 'callback-warning', `${cb.no} 的回访将在 ${WARN} 分钟内到期`, now, undefined, key);
-        else {
-          await noticeStaff(ctx.db, who, t!, 'callback-breach', `${cb.no} 的回访已超时`, now, undefined, key);
-          await noticeStaff(ctx.db, await supervisors(cb.communityId), t!, 'escalation', `超时上报：${cb.no} 未在 24 小时内回访`, now, undefined, `${key}:escalate`);
-        }
+        const dueHours = (await settingsOf(cb.communityId)).callbacks.dueHours;
+        if (stage === 'warn') await notify(ctx, [callbackMessage(cb, 'callback-warning', '回访将到期', `${cb.no} 的回访将在 ${durationText(WARN)}内到期（${formatMinute(cb.dueAt)}）`, now, key)]);
+        else
+          await notify(ctx, [
+            callbackMessage(cb, 'callback-breach', '回访已超时', `${cb.no} 的回访已超时（${formatMinute(cb.dueAt)}）`, now, key),
+            { key: `${key}:escalate`, to: staffRecipients(await supervisors(cb.communityId)), kind: 'escalation', title: '超时上报', body: `${cb.no} 未在 ${durationText(dueHours * 60)}内回访`, communityId: cb.communityId, target: { kind: 'callback', id: cb._id } },
+          ]);
         if (fresh) out.callbackWarnings++;
       }
       const m = markStages(d, stages);
@@ -212,38 +208,24 @@ export async function remind(_input: unknown, ctx: ActionContext) {
   return out;
 }
 
-/** In-app notices with ids derived from the reminder's key (one per person and reminder). */
-function noticeDocs(staffIds: (string | null | undefined)[], t: TicketDoc, kind: string, text: string, at: Date, key: string) {
-  return [...new Set(staffIds.filter((x): x is string => !!x))].map((staffId) => ({ _id: `${key}:${staffId}`, staffId, communityId: t.communityId, ticketId: t._id, no: t.no, kind, text, at, read: false }));
+/** A deadline message to the people named, keyed by the reminder (one per person and reminder). */
+function deadlineMessage(staffIds: (string | null | undefined)[], t: TicketDoc, kind: 'deadline-warning' | 'deadline-breach' | 'escalation', title: string, body: string, at: Date, key: string): Outgoing {
+  return { key, to: staffRecipients(staffIds), kind, title, body, communityId: t.communityId, target: target(t), subscribe: { template: 'deadline', page: staffTicketPage(t._id), data: staffData(t, title, at) } };
 }
 
-/**
- * Inserts the documents whose ids do not exist yet, in bulk, and answers which ids this
- * call inserted. A concurrent run inserting some of the same ids makes the bulk insert fail
- * as a whole; then each goes in alone and the other run's stand.
- */
-async function insertMissing(ctx: ActionContext, collection: string, docs: Record<string, any>[]): Promise<Set<string>> {
-  const inserted = new Set<string>();
-  const _ = ctx.db.command;
-  for (let i = 0; i < docs.length; i += 500) {
-    const chunk = docs.slice(i, i + 500);
-    const existing = new Set((await ctx.db.collection(collection).where({ _id: _.in(chunk.map((d) => d._id)) }).field({ _id: true }).limit(1000).get()).data.map((d: any) => d._id));
-    const missing = chunk.filter((d) => !existing.has(d._id));
-    if (!missing.length) continue;
-    try {
-      await ctx.db.collection(collection).add(missing);
-      missing.forEach((d) => inserted.add(d._id));
-    } catch (e) {
-      if (!isDuplicate(e)) throw e;
-      for (const d of missing) if (await claim(ctx, collection, d)) inserted.add(d._id);
-    }
-  }
-  return inserted;
-}
-
-async function deskOf(ctx: ActionContext, communityId: string): Promise<string[]> {
-  const res = await ctx.db.collection('staff').where({ communityId, active: true, roles: 'desk' }).limit(20).get();
-  return res.data.map((s: any) => s._id);
+/** A callback message to its assignee, or, without one, an alert the service desk shares. */
+function callbackMessage(cb: CallbackDoc, kind: 'callback' | 'callback-warning' | 'callback-breach', title: string, body: string, at: Date, key: string): Outgoing {
+  const ref: TicketRef = { _id: cb.ticketId, no: cb.no, communityId: cb.communityId };
+  return {
+    key,
+    to: cb.assigneeStaffId ? [{ staffId: cb.assigneeStaffId }] : [{ role: UNCLAIMED_ALERT_ROLE, communityId: cb.communityId }],
+    kind,
+    title,
+    body,
+    communityId: cb.communityId,
+    target: { kind: 'callback', id: cb._id },
+    subscribe: { template: 'callback', page: 'staff/callbacks/index', data: staffData(ref, title, at) },
+  };
 }
 
 /** Nobody accepted in time: give it to someone else on duty (per the routing rules). */
@@ -267,32 +249,24 @@ async function reroute(ctx: ActionContext, t: TicketDoc, now: Date): Promise<boo
   }
   if (done) {
     await markAssigned(ctx.db, who._id, now);
-    await noticeStaff(ctx.db, [who._id], t, 'assigned', `新工单 ${t.no}（原处理人超时未接单）`, now, undefined, `${t._id}:rerouted:${who._id}:${now.getTime()}`);
+    await notify(ctx, [assignedMessage(t, who._id, `${t._id}:rerouted:${who._id}:${now.getTime()}`, `${t.no} ${t.location.label}（原处理人超时未接单）`, now)]);
   }
   return done;
 }
 
-/** Subscribe message when a consent is left; otherwise an in-app notice. Either way, recorded once. */
+/** The resident is asked to confirm: inbox always, subscribe message when a consent is left; recorded once. */
 async function remindResident(ctx: ActionContext, t: TicketDoc, key: string, now: Date) {
-  const templateId = TEMPLATES.done;
-  const channel = (await takeConsent(ctx.db, t.reporterOpenid, templateId, now)) ? 'subscribe' : 'in-app';
-  if (channel === 'subscribe') {
-    const res: any = await ctx.app.callWxOpenApi({
-      apiName: '/cgi-bin/message/subscribe/send',
-      requestData: {
-        touser: t.reporterOpenid,
-        template_id: templateId,
-        page: `pages/ticket/index?id=${t._id}`,
-        data: { character_string1: { value: t.no }, thing2: { value: '维修已完成，请确认结果' }, phrase3: { value: '待确认' }, time4: { value: now.toISOString().slice(0, 16).replace('T', ' ') } },
-      },
-    } as any);
-    await ctx.db.collection('reminders').doc(key).update({ channel, errcode: res?.result?.errcode ?? 0 });
-    return;
-  }
-  try {
-    await ctx.db.collection('resident_notices').add({ _id: key, openid: t.reporterOpenid, ticketId: t._id, text: `${t.no} 已处理完成，请确认结果或提出意见`, at: now, read: false });
-  } catch (e) {
-    if (!isDuplicate(e)) throw e;
-  }
-  await ctx.db.collection('reminders').doc(key).update({ channel });
+  const res = await notify(ctx, [
+    {
+      key,
+      to: [{ openid: t.reporterOpenid }],
+      kind: 'confirm-reminder',
+      title: '请确认维修结果',
+      body: `${t.no} 已处理完成，请确认结果或提出意见`,
+      communityId: t.communityId,
+      target: target(t),
+      subscribe: { template: 'done', page: `pages/ticket/index?id=${t._id}`, data: { character_string1: { value: t.no }, thing2: { value: '维修已完成，请确认结果' }, phrase3: { value: '待确认' }, time4: { value: formatMinute(now) } } },
+    },
+  ]);
+  await ctx.db.collection('reminders').doc(key).update({ channel: res.sent ? 'subscribe' : 'in-app' });
 }

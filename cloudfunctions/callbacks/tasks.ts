@@ -8,7 +8,8 @@ import { communitySettings } from '../_lib/community-settings';
 import type { ActionContext } from '../_lib/handler';
 import { checkText } from '../_lib/content-check';
 import { derived, type TicketDoc } from '../tickets/model';
-import { noticeStaff } from '../tickets/notify';
+import { notify } from '../_lib/notify';
+import { staffRecipients, target } from '../_lib/ticket-messages';
 import type { CallbackDoc } from './remind';
 
 type In<K extends keyof typeof callbackInputs> = z.infer<(typeof callbackInputs)[K]>;
@@ -135,7 +136,7 @@ export async function record(input: In<'record'>, ctx: ActionContext) {
   }
   if (result.reopened && result.ticket) {
     const t = result.ticket;
-    await noticeStaff(db, [t.assigneeStaffId, t.ownerStaffId], t, 'reopened', `${t.no} 回访不满意，已重新打开：${input.comment}`, now, me._id);
+    await notify(ctx, [{ key: `${input.callbackId}:reopened`, to: staffRecipients([t.assigneeStaffId, t.ownerStaffId]), exceptStaffId: me._id, kind: 'reopened', title: '回访不满意，工单已重新打开', body: `${t.no}：${input.comment}`, communityId: t.communityId, target: target(t) }]);
   }
   return { callbackId: input.callbackId, status: result.status, reopened: result.reopened };
 }

@@ -7,7 +7,7 @@ import type { ActionContext } from '../_lib/handler';
 import type { StaffDoc } from '../_lib/caller';
 import { actorFor, actorName, derived, refuse, type EventDoc, type TicketDoc } from './model';
 import { communitySettings } from '../_lib/community-settings';
-import { noticeStaff, notifyResident } from './notify';
+import { notifyAct } from './notify';
 import { checkText } from '../_lib/content-check';
 import { claimFiles, verifyFiles } from '../_lib/files';
 
@@ -69,8 +69,7 @@ export async function act(input: ActInput, ctx: ActionContext) {
   }
   const { ticket, actor, event } = result!;
   const by = actor.kind === 'staff' ? actor.staffId : undefined;
-  await noticeStaff(db, [ticket.ownerStaffId, ticket.assigneeStaffId], ticket, input.action, `${ticket.no}：${event.text ? event.text.slice(0, 40) : input.action}`, event.at, by);
-  await notifyResident(ctx, ticket, input.action, event.at);
+  await notifyAct(ctx, ticket, input.action, event, by);
   return { ticketId: ticket._id, status: ticket.status };
 }
 

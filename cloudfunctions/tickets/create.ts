@@ -9,7 +9,7 @@ import type { ActionContext } from '../_lib/handler';
 import { isDuplicate, stableId } from '../_lib/ids';
 import type { EventDoc, TicketDoc } from './model';
 import { derived } from './model';
-import { noticeStaff, supervisorsOf } from './notify';
+import { notifyCreated, supervisorsOf } from './notify';
 import { decide, markAssigned } from './routing';
 import { checkText } from '../_lib/content-check';
 import { claimFiles, verifyFiles } from '../_lib/files';
@@ -169,9 +169,8 @@ async function createTicket(ctx: ActionContext, d: Draft, units: string[] | null
   await markAssigned(db, route.assigneeStaffId, now);
   const known = new Set(Object.values(TEMPLATES));
   if (d.reporterOpenid && d.subscribed.length) await grantConsents(db, d.reporterOpenid, d.subscribed.filter((x) => known.has(x)), now);
-  const ref = { _id: d.id, communityId: place.communityId, no };
-  if (route.assigneeStaffId) await noticeStaff(db, [route.assigneeStaffId], ref, 'assigned', `新工单 ${no}：${cat.label}`, now);
-  if (route.alertSupervisor) await noticeStaff(db, supervisors, ref, 'emergency', `紧急工单 ${no}：${cat.label}（${place.location.label}）`, now);
+  const ref = { _id: d.id, communityId: place.communityId, no, type: d.type, categoryLabel: cat.label, locationLabel: place.location.label, emergency: !!cat.emergency, department: route.department, pool: route.mode === 'grab' };
+  await notifyCreated(ctx, ref, route.assigneeStaffId, supervisors, now);
   return { ticketId: d.id, no, created: true };
 }
 

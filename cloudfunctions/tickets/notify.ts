@@ -1,84 +1,115 @@
-import type { Database } from '../_lib/cloud';
-import { clearConsent, takeConsent } from '../_lib/subscriptions';
 import type { ActionContext } from '../_lib/handler';
-import type { TicketDoc } from './model';
-import { STATUS_LABELS } from '../../src/domain/tickets/state-machine';
-import { TICKET_TYPE_LABELS } from '../../src/domain/tickets/catalog';
+import { notify, type Outgoing } from '../_lib/notify';
+import { assignedMessage, residentTicketPage, staffData, staffTicketPage, target, what, type TicketRef } from '../_lib/ticket-messages';
+import { clip, TEMPLATES } from '../_lib/templates';
+import type { EventDoc, TicketDoc } from './model';
+import { ACTION_LABELS, STATUS_LABELS } from '../../src/domain/tickets/state-machine';
+import { DEPARTMENT_ROLE, type Department } from '../../src/domain/tickets/catalog';
+import { UNCLAIMED_ALERT_ROLE } from '../../src/domain/inbox';
+import { formatMinute } from '../../src/domain/time';
 
-/** Subscribe-message templates (ids come from the mini-program's console; placeholders locally). */
-export const TEMPLATES = {
-  progress: process.env.LINLI_TPL_PROGRESS || 'TPL_TICKET_PROGRESS',
-  done: process.env.LINLI_TPL_DONE || 'TPL_TICKET_DONE',
-  reply: process.env.LINLI_TPL_REPLY || 'TPL_TICKET_REPLY',
-  notice: process.env.LINLI_TPL_NOTICE || 'TPL_NOTICE',
+export { TEMPLATES };
+export { supervisorsOf } from '../_lib/ticket-messages';
+
+/** A new ticket: its assignee, the supervisors for an emergency (recorded on the timeline), the pool's role. */
+export async function notifyCreated(
+  ctx: ActionContext,
+  t: TicketRef & { categoryLabel: string; locationLabel: string; emergency: boolean; department: Department; pool: boolean },
+  assigneeStaffId: string | null,
+  supervisorIds: string[],
+  at: Date,
+) {
+  const out: Outgoing[] = [];
+  const desc = `${t.categoryLabel}（${t.locationLabel}）`;
+  if (t.emergency) {
+    out.push({
+      key: `${t._id}:emergency`,
+      to: [...(assigneeStaffId ? [{ staffId: assigneeStaffId }] : []), ...supervisorIds.map((staffId) => ({ staffId }))],
+      kind: 'emergency',
+      title: `紧急：${t.categoryLabel}`,
+      body: `${t.no} ${desc}，请立即处理`,
+      communityId: t.communityId,
+      target: target(t),
+      subscribe: { template: 'emergency', page: staffTicketPage(t._id), data: staffData(t, `紧急：${desc}`, at) },
+      timeline: { ticketId: t._id },
+    });
+  } else if (assigneeStaffId) {
+    out.push(assignedMessage(t, assigneeStaffId, `${t._id}:assigned:${assigneeStaffId}`, `${t.no} ${desc}`, at));
+  }
+  if (!assigneeStaffId) {
+    // Nobody holds it yet: one alert shared by the role that picks it up.
+    const role = t.pool ? DEPARTMENT_ROLE[t.department] : UNCLAIMED_ALERT_ROLE;
+    out.push({
+      key: `${t._id}:${t.pool ? 'pool' : 'unrouted'}`,
+      to: [{ role, communityId: t.communityId }],
+      kind: t.pool ? 'pool' : 'unclaimed',
+      title: t.pool ? '抢单池有新工单' : '新工单待派单',
+      body: `${t.no} ${desc}`,
+      communityId: t.communityId,
+      target: target(t),
+    });
+  }
+  await notify(ctx, out);
+}
+
+/** What residents hear of each step, and the template that carries it. */
+const RESIDENT: Partial<Record<string, { kind: 'progress' | 'done' | 'reply'; title: string; template: 'progress' | 'done' | 'reply' }>> = {
+  accept: { kind: 'progress', title: '工单已受理', template: 'progress' },
+  grab: { kind: 'progress', title: '工单已受理', template: 'progress' },
+  arrive: { kind: 'progress', title: '维修人员已到场', template: 'progress' },
+  complete: { kind: 'done', title: '工单已处理完成，请您确认', template: 'done' },
+  answer: { kind: 'reply', title: '您的咨询已答复', template: 'reply' },
 };
 
-const EVENT_TEMPLATE: Record<string, keyof typeof TEMPLATES> = { accept: 'progress', grab: 'progress', arrive: 'progress', complete: 'done', answer: 'reply' };
-const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
+/** What staff hear of a step someone else took. */
+const STAFF: Partial<Record<string, { kind: 'message' | 'reopened' | 'cancelled' | 'confirmed' | 'rated' | 'done' | 'progress'; title: string; ownerOnly?: boolean }>> = {
+  message: { kind: 'message', title: '住户留言' },
+  reopen: { kind: 'reopened', title: '工单被重新打开' },
+  cancel: { kind: 'cancelled', title: '工单已取消' },
+  confirm: { kind: 'confirmed', title: '住户已确认完成' },
+  rate: { kind: 'rated', title: '住户已评价' },
+  complete: { kind: 'done', title: '工单已完工', ownerOnly: true },
+  answer: { kind: 'done', title: '工单已答复', ownerOnly: true },
+};
 
-/**
- * Tell the resident (subscribe message) of accept, arrival, completion and reply — once per
- * ticket and event: the delivery record's id is the dedupe key, written before sending.
- */
-export async function notifyResident(ctx: ActionContext, t: TicketDoc, event: string, at: Date) {
-  const tplKey = EVENT_TEMPLATE[event];
-  if (!tplKey) return;
-  const templateId = TEMPLATES[tplKey];
-  if (!t.reporterOpenid) return;
-  const id = `${t._id}:${event === 'grab' ? 'accept' : event}`;
-  try {
-    await ctx.db.collection('deliveries').add({ _id: id, ticketId: t._id, touser: t.reporterOpenid, templateId, event, status: 'pending', at });
-  } catch (e: any) {
-    if (e?.code === 'DATABASE_DUPLICATE_WRITE') return; // already sent (or being sent) once
-    throw e;
+/** After a ticket action: the resident (progress), the new assignee, the owner and the assignee. */
+export async function notifyAct(ctx: ActionContext, t: TicketDoc, action: string, event: EventDoc, byStaffId?: string) {
+  const out: Outgoing[] = [];
+  const text = event.text ? clip(event.text, 60) : '';
+  const r = RESIDENT[action];
+  if (r && t.reporterOpenid) {
+    out.push({
+      key: `${t._id}:${event.seq}:resident`,
+      to: [{ openid: t.reporterOpenid }],
+      kind: r.kind,
+      title: r.title,
+      body: action === 'accept' || action === 'grab' ? `${t.no} ${what(t)}：${t.assigneeName ?? '工作人员'} 已接单` : `${t.no} ${what(t)}${text ? `：${text}` : ''}`,
+      communityId: t.communityId,
+      target: target(t),
+      subscribe: {
+        template: r.template,
+        page: residentTicketPage(t._id),
+        data: { character_string1: { value: t.no }, thing2: { value: clip(what(t), 20) }, phrase3: { value: clip(STATUS_LABELS[t.status], 5) }, time4: { value: formatMinute(event.at) } },
+      },
+    });
   }
-  // No consent left for this template: the resident sees the step on the ticket's timeline instead.
-  if (!(await takeConsent(ctx.db, t.reporterOpenid, templateId, at))) {
-    await ctx.db.collection('deliveries').doc(id).update({ status: 'skipped', reason: 'no-consent' });
-    return;
+  if ((action === 'dispatch' || action === 'transfer') && t.assigneeStaffId && t.assigneeStaffId !== byStaffId) {
+    out.push(assignedMessage(t, t.assigneeStaffId, `${t._id}:${event.seq}:assigned`, `${t.no} ${what(t)}${action === 'transfer' ? `（${text}）` : ''}`, event.at));
   }
-  const data = {
-    character_string1: { value: t.no },
-    thing2: { value: clip(`${TICKET_TYPE_LABELS[t.type]}·${t.location.label}`, 20) },
-    phrase3: { value: clip(STATUS_LABELS[t.status], 5) },
-    time4: { value: at.toISOString().slice(0, 16).replace('T', ' ') },
-  };
-  try {
-    const res: any = await ctx.app.callWxOpenApi({ apiName: '/cgi-bin/message/subscribe/send', requestData: { touser: t.reporterOpenid, template_id: templateId, page: `pages/ticket/index?id=${t._id}`, data, miniprogram_state: 'formal' } } as any);
-    const errcode = res?.result?.errcode ?? 0;
-    if (errcode === 43101) await clearConsent(ctx.db, t.reporterOpenid, templateId, at);
-    await ctx.db.collection('deliveries').doc(id).update({ status: errcode === 0 ? 'sent' : 'failed', errcode });
-  } catch (e) {
-    await ctx.db.collection('deliveries').doc(id).update({ status: 'failed', error: String((e as Error).message).slice(0, 200) });
+  // The first-contact owner (首问负责制) hears of every other step too.
+  const s = STAFF[action] ?? { kind: 'progress' as const, title: `工单进展：${ACTION_LABELS[action as keyof typeof ACTION_LABELS] ?? '更新'}`, ownerOnly: true };
+  {
+    out.push({
+      key: `${t._id}:${event.seq}:staff`,
+      to: (s.ownerOnly ? [t.ownerStaffId] : [t.ownerStaffId, t.assigneeStaffId]).filter((x): x is string => !!x).map((staffId) => ({ staffId })),
+      exceptStaffId: byStaffId,
+      kind: s.kind,
+      title: s.title,
+      body: `${t.no}${text ? `：${text}` : ''}`,
+      communityId: t.communityId,
+      target: target(t),
+    });
   }
+  await notify(ctx, out);
 }
 
-/**
- * In-app notices for staff: the assignee, the first-contact owner, supervisors for emergencies.
- * With a `key`, each notice's id is derived from it, so delivering the same reminder twice
- * (a retried or overlapping timer run) leaves one notice per person.
- */
-export async function noticeStaff(db: Database, staffIds: (string | null | undefined)[], t: Pick<TicketDoc, '_id' | 'communityId' | 'no'>, kind: string, text: string, at: Date, exceptStaffId?: string, key?: string) {
-  const ids = [...new Set(staffIds.filter((x): x is string => !!x && x !== exceptStaffId))];
-  if (ids.length === 0) return;
-  const docs = ids.map((staffId) => ({ ...(key ? { _id: `${key}:${staffId}` } : {}), staffId, communityId: t.communityId, ticketId: t._id, no: t.no, kind, text, at, read: false }));
-  if (!key) {
-    await db.collection('staff_notices').add(docs as any);
-    return;
-  }
-  await Promise.all(
-    docs.map((d) =>
-      db
-        .collection('staff_notices')
-        .add(d)
-        .catch((e: any) => {
-          if (e?.code !== 'DATABASE_DUPLICATE_WRITE') throw e;
-        }),
-    ),
-  );
-}
-
-export async function supervisorsOf(db: Database, communityId: string): Promise<string[]> {
-  const res = await db.collection('staff').where({ communityId, active: true, roles: 'supervisor' }).limit(20).get();
-  return res.data.map((s: any) => s._id);
-}

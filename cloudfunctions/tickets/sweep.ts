@@ -1,7 +1,9 @@
 import { pickAssignee, ruleFor } from '../../src/domain/tickets/routing';
 import type { ActionContext } from '../_lib/handler';
 import { derived, type EventDoc, type TicketDoc } from './model';
-import { noticeStaff } from './notify';
+import { notify } from '../_lib/notify';
+import { assignedMessage, target, what } from '../_lib/ticket-messages';
+import { UNCLAIMED_ALERT_ROLE } from '../../src/domain/inbox';
 import { candidatesFor, loadRules, markAssigned } from './routing';
 
 const BATCH = 100;
@@ -33,7 +35,10 @@ export async function sweep(_input: unknown, ctx: ActionContext) {
     if (ok && who) {
       assigned++;
       await markAssigned(db, who._id, now);
-      await noticeStaff(db, [who._id], t, 'assigned', `新工单 ${t.no}（超时未抢，系统派单）`, now);
+      await notify(ctx, [assignedMessage(t, who._id, `${t._id}:fallback:${who._id}`, `${t.no} ${what(t)}（超时未抢，系统派单）`, now)]);
+    } else if (ok) {
+      // Nobody on duty to take it: one alert the service desk shares.
+      await notify(ctx, [{ key: `${t._id}:unclaimed:${new Date(t.grabDeadline!).getTime()}`, to: [{ role: UNCLAIMED_ALERT_ROLE, communityId: t.communityId }], kind: 'unclaimed', title: '超时无人接单，请派单', body: `${t.no} ${what(t)}`, communityId: t.communityId, target: target(t) }]);
     }
   }
 

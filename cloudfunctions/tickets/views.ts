@@ -44,6 +44,8 @@ const EVENT_LABELS: Record<string, string> = {
   pooled: '进入抢单池',
   fallback: '超时未抢，系统派单',
   escalated: '紧急通知主管',
+  notified: '已通知',
+  rerouted: '超时未接，系统改派',
   'auto-confirm': '超时自动确认',
 };
 

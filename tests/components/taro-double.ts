@@ -61,6 +61,8 @@ export const setClipboardData = ok()
 export const showShareMenu = ok()
 export const pageScrollTo = ok()
 export const stopPullDownRefresh = ok()
+export const setTabBarBadge = ok()
+export const removeTabBarBadge = ok()
 export const setNavigationBarTitle = ok()
 export const previewImage = ok()
 export const showActionSheet = ok({ tapIndex: 0 })
@@ -136,6 +138,8 @@ const Taro = {
   showShareMenu,
   pageScrollTo,
   stopPullDownRefresh,
+  setTabBarBadge,
+  removeTabBarBadge,
   setNavigationBarTitle,
   previewImage,
   showActionSheet,

@@ -15,7 +15,8 @@ const report = (who: string, extra: Record<string, unknown> = {}) =>
     if (!r.ok) throw new Error(JSON.stringify(r));
     return r.data.ticketId as string;
   });
-const notices = async (ticketId: string, kind: string) => (await lc.db.collection('staff_notices').where({ ticketId, kind }).get()).data;
+/** Messages of a kind about a ticket (their keys start with the ticket's or its callback's id). */
+const notices = async (ticketId: string, kind: string) => (await lc.db.collection('messages').where({ kind }).limit(1000).get()).data.filter((m: any) => m.key.includes(ticketId)).map((m: any) => ({ ...m, text: m.body }));
 
 /** Grab, complete: returns the ticket id, resolved by eng1 (who owns it). */
 async function resolved(who: string, extra: Record<string, unknown> = {}) {
@@ -191,9 +192,9 @@ describe('residents awaiting confirmation', () => {
     await Promise.all([remind(), remind()]);
     const outbox = (await lc.dev('/api/dev/outbox?touser=o-resident-05')).data.filter((m: any) => m.data?.phrase3?.value === '待确认');
     expect(outbox).toHaveLength(1);
-    const inApp = (await lc.db.collection('resident_notices').where({ ticketId: noConsent }).get()).data;
+    const inApp = (await lc.db.collection('messages').where({ openid: 'o-resident-03', kind: 'confirm-reminder', 'target.id': noConsent }).get()).data;
     expect(inApp).toHaveLength(1);
-    expect(inApp[0].text).toMatch(/请确认结果/);
+    expect(inApp[0].body).toMatch(/请确认结果/);
     const rec = (await lc.db.collection('reminders').where({ ticketId: consented, kind: 'confirm' }).get()).data;
     expect(rec.map((r: any) => r.channel)).toEqual(['subscribe']);
   });

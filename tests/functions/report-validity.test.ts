@@ -1,4 +1,5 @@
 import { startLocal, type LocalCloudBase } from '../helpers/local-cloudbase';
+import { uploadAs } from '../helpers/uploads';
 
 // Report validity is one rule (src/domain/tickets/report.ts) used by the client form and by
 // tickets.create: a report needs a description, a photo or a video; an emergency needs none.
@@ -15,11 +16,8 @@ const report = (extra: Record<string, unknown> = {}) => ({
   clientRequestId: rid(),
   ...extra,
 });
-const upload = async (body: Buffer, type: string, openid = 'o-resident-01') => {
-  const r = await fetch(`${lc.url}/api/upload`, { method: 'POST', headers: { 'content-type': type, 'x-wx-openid': openid }, body: body as any });
-  expect(r.status).toBe(200);
-  return ((await r.json()) as { data: { fileID: string } }).data.fileID;
-};
+/** Uploads as the client does: a server-issued slot, then the bytes with its authorization. */
+const upload = (body: Buffer, type: string, openid = 'o-resident-01') => uploadAs(lc, openid, { body, contentType: type });
 /** The first bytes of an MP4 (`ftyp` box). */
 const MP4 = Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex');
 

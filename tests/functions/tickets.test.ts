@@ -67,9 +67,12 @@ describe('create', () => {
     expect(d.emergency).toBe(true);
     expect(['李强', '赵建国']).toContain(d.assigneeName);
     expect(d.deadlines.find((x: any) => x.kind === 'arrive').dueAt).toBe('2026-11-28T02:15:00.000Z');
-    expect(d.timeline.map((e: any) => e.action)).toEqual(['created', 'routed', 'escalated']);
-    const notices = await lc.db.collection('staff_notices').where({ ticketId: r.data.ticketId, kind: 'emergency' }).get();
-    expect(notices.data.map((n: any) => n.staffId).sort()).toEqual(['st-admin', 'st-sup']);
+    expect(d.timeline.map((e: any) => e.action)).toEqual(['created', 'routed', 'escalated', 'notified']);
+    // The on-duty engineer and every supervisor, in their inboxes; the timeline says how.
+    const notices = await lc.db.collection('messages').where({ 'target.id': r.data.ticketId, kind: 'emergency' }).get();
+    const assignee = d.assigneeName === '李强' ? 'st-eng1' : 'st-eng2';
+    expect(notices.data.map((n: any) => n.staffId).sort()).toEqual([assignee, 'st-admin', 'st-sup'].sort());
+    expect(d.timeline[3].text).toMatch(/刘洋（.*消息中心）/);
   });
 
   test('bad input is refused and writes nothing', async () => {
@@ -134,8 +137,9 @@ describe('the repair flow, end to end', () => {
     // sent; arrival finds no progress consent left and stays on the timeline only.
     const outbox = (await lc.dev('/api/dev/outbox?touser=o-resident-04')).data;
     expect(outbox.map((m: any) => m.templateId).sort()).toEqual(['TPL_TICKET_DONE', 'TPL_TICKET_PROGRESS']);
-    const skipped = await lc.db.collection('deliveries').where({ ticketId, status: 'skipped' }).get();
-    expect(skipped.data.map((x: any) => [x.event, x.reason])).toEqual([['arrive', 'no-consent']]);
+    const toResident = (await lc.db.collection('messages').where({ openid: 'o-resident-04', 'target.id': ticketId }).get()).data;
+    expect(toResident.filter((m: any) => m.subscribe?.status === 'no-consent').map((m: any) => m.title)).toEqual(['维修人员已到场']);
+    expect(toResident.filter((m: any) => m.channel === 'subscribe')).toHaveLength(2);
   });
 
   test('twenty engineers grabbing at once: exactly one wins', async () => {
@@ -197,7 +201,7 @@ describe('routing', () => {
     d = (await T('get', { ticketId: logged.data.ticketId }, 'o-staff-eng1')).data;
     expect(d).toMatchObject({ assigneeName: '李强', ownerName: '王敏' });
     // The owner hears of every change.
-    const notices = await lc.db.collection('staff_notices').where({ ticketId: logged.data.ticketId, staffId: 'st-desk' }).count();
+    const notices = await lc.db.collection('messages').where({ 'target.id': logged.data.ticketId, staffId: 'st-desk' }).count();
     expect(notices.total).toBeGreaterThanOrEqual(2);
     expect((await T('listQueue', { queue: 'owned' }, 'o-staff-desk')).data.items.map((i: any) => i.ticketId)).toContain(logged.data.ticketId);
   });

@@ -25,6 +25,8 @@ describe('dist/weapp', () => {
     ])
     expect(app.pages).toEqual(app.tabBar.list.map((t) => t.pagePath))
     expect(app.subPackages[0].root).toBe('staff')
+    expect(app.subPackages.map((p) => p.root)).toContain('inbox')
+    expect(app.subPackages.find((p) => p.root === 'inbox').pages).toEqual(['index'])
     expect(app.subPackages[0].pages).toEqual(
       expect.arrayContaining(['workbench/index', 'bindings/index', 'members/index', 'tickets/index', 'ticket/index', 'log/index', 'routing/index']),
     )
@@ -88,6 +90,12 @@ describe('dist/weapp', () => {
     const main = files(DIST).filter((f) => !path.relative(DIST, f).startsWith('staff' + path.sep) && /\.(js|wxml|wxss)$/.test(f))
     // Class names only the staff notice tools render, and a string of the QR library.
     expect(main.filter((f) => /poster__band|reach__stat|ne-bar|sn-row|counted__n|bad maskPattern/.test(fs.readFileSync(f, 'utf8')))).toEqual([])
+  })
+
+  it('keeps the 消息 inbox page and its feature code in the inbox subpackage (only the badge in the main package)', () => {
+    const main = files(DIST).filter((f) => !/^(staff|inbox)\//.test(path.relative(DIST, f).split(path.sep).join('/')) && /\.(js|wxml|wxss)$/.test(f))
+    expect(main.filter((f) => /msg__dot|inbox__read-all|返回消息列表/.test(fs.readFileSync(f, 'utf8')))).toEqual([])
+    expect(files(path.join(DIST, 'inbox')).some((f) => /inbox__read-all/.test(fs.readFileSync(f, 'utf8')))).toBe(true)
   })
 
   it('is a minified production build', () => {

@@ -63,6 +63,8 @@ function createWx(answers) {
     setClipboardData: api(),
     pageScrollTo: api(),
     stopPullDownRefresh: api(),
+    setTabBarBadge: api(),
+    removeTabBarBadge: api(),
     setNavigationBarTitle: api(),
     previewImage: api(),
     showActionSheet: api({ tapIndex: 0 }),

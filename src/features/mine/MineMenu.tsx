@@ -2,12 +2,15 @@ import Taro from '@tarojs/taro'
 import type { MeView } from '@/domain/identity'
 import { Section } from '@/components/Section'
 import { ListItem } from '@/components/ListItem'
-import { isActiveStaff, ownedHomes } from '@/features/account'
+import { approvedHomes, isActiveStaff, ownedHomes } from '@/features/account'
+import { useUnread } from '@/features/inbox-badge'
+import { Text } from '@tarojs/components'
 
 const go = (url: string) => () => Taro.navigateTo({ url })
 
 export function MineMenu({ me }: { me: MeView }) {
   const staff = isActiveStaff(me)
+  const unread = useUnread(false)
   return (
     <>
       {staff && (
@@ -17,6 +20,17 @@ export function MineMenu({ me }: { me: MeView }) {
             title='员工工作台'
             description={me.staff!.communityName}
             onClick={go('/staff/workbench/index')}
+          />
+        </Section>
+      )}
+      {(staff || approvedHomes(me).length > 0) && (
+        <Section flush>
+          <ListItem
+            className='mine-menu__inbox'
+            title='消息'
+            description='工单进度、社区公告与提醒'
+            extra={unread.total > 0 ? <Text className='mine-menu__unread'>{unread.total > 99 ? '99+' : unread.total} 条未读</Text> : undefined}
+            onClick={go('/inbox/index')}
           />
         </Section>
       )}

@@ -1,20 +1,17 @@
 /** Display helpers for notices: Asia/Shanghai times and the colour of each kind. */
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
 import type { AnnouncementType } from '@/domain/announcements'
+import { beijing, formatDate as beijingDate, formatMonthDay } from '@/domain/time'
 
-dayjs.extend(utc)
-
-/** China has one time zone and no daylight saving: Asia/Shanghai is UTC+8 all year. */
-export const shanghai = (at?: string | number | Date) => dayjs(at).utcOffset(8 * 60)
+/** A Beijing wall clock for an instant (the one time module: `@/domain/time`). */
+export const shanghai = beijing
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
 
 /** "11月28日 09:42" */
-export const formatTime = (iso: string) => shanghai(iso).format('M月D日 HH:mm')
+export const formatTime = (iso: string) => formatMonthDay(iso)
 
 /** "2026年11月28日" */
-export const formatDate = (iso: string) => shanghai(iso).format('YYYY年M月D日')
+export const formatDate = (iso: string) => beijingDate(iso)
 
 /** "11月28日（周六）09:00" */
 export const formatDay = (iso: string) => {

@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import dayjs from 'dayjs'
 import { REVIEW_REASON_LABELS } from '@/domain/membership'
+import { formatShort } from '@/domain/time'
 import { relationLabel, type BindingRequest } from '@/features/account'
 
 interface Props {
@@ -23,7 +23,7 @@ export function BindingRequestCard({ item, busy, onDecide, onRevoke }: Props) {
     <View className={`binding-card ${item.unitFlag ? 'binding-card--flagged' : ''}`}>
       <View className='binding-card__head'>
         <Text className='binding-card__unit'>{item.label}</Text>
-        <Text className='binding-card__time'>{dayjs(item.createdAt).format('MM-DD HH:mm')}</Text>
+        <Text className='binding-card__time'>{formatShort(item.createdAt)}</Text>
       </View>
       {item.unitFlag && (
         <View className='binding-card__flag' role='alert'>

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Input } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import dayjs from 'dayjs'
+import { formatMinute } from '@/domain/time'
 import type { StaffRole } from '@/domain/roles'
 import { errorMessage } from '@/services/cloud'
 import { Section } from '@/components/Section'
@@ -44,7 +44,7 @@ export function InviteCreator() {
           <Text className='invite-code__value' selectable>
             {invite.code}
           </Text>
-          <Text className='invite-code__expires'>有效期至 {dayjs(invite.expiresAt).format('YYYY-MM-DD HH:mm')}，仅可使用一次</Text>
+          <Text className='invite-code__expires'>有效期至 {formatMinute(invite.expiresAt)}，仅可使用一次</Text>
           <View className='invite-code__actions'>
             <Button size='small' type='primary' onClick={() => void Taro.setClipboardData({ data: invite.code })}>
               复制邀请码

@@ -9,7 +9,9 @@ import { useQueueCounts, workload, type QueueCounts } from '@/features/staff-tic
 import { useCallbackCounts, type CallbackCounts } from '@/features/staff-callbacks'
 import { useReviewCount } from '@/features/staff-notices/useReviewCount'
 import type { StaffRole } from '@/domain/roles'
+import { useUnread } from '@/features/inbox-badge'
 import { entriesFor } from './entries'
+import { SubscribeReserve } from './SubscribeReserve'
 import { useOnDuty, usePendingCount } from './useWorkbench'
 import './Workbench.scss'
 
@@ -41,6 +43,7 @@ export function Workbench() {
   const tickets = useQueueCounts(isActiveStaff(me)).counts
   const callbacks = useCallbackCounts(isActiveStaff(me)).counts
   const noticeReviews = useReviewCount(hasRole(me, 'supervisor', 'admin'))
+  const unread = useUnread()
 
   if (!me) return <StateView loading={loading || !error} error={error} onRetry={reload} />
   if (!isActiveStaff(me)) {
@@ -57,6 +60,10 @@ export function Workbench() {
   return (
     <View className='workbench'>
       <View className='workbench__head'>
+        <View className='workbench__inbox' hoverClass='workbench__inbox--pressed' role='button' aria-label={`消息，${unread.total} 条未读`} onClick={() => Taro.navigateTo({ url: '/inbox/index' })}>
+          <Text className='workbench__inbox-label'>消息</Text>
+          {unread.total > 0 && <Text className='workbench__badge'>{unread.total > 99 ? '99+' : unread.total}</Text>}
+        </View>
         <Text className='workbench__hello'>您好，{staff.name}</Text>
         <Text className='workbench__community'>{staff.communityName}</Text>
         <View className='workbench__roles'>
@@ -75,6 +82,8 @@ export function Workbench() {
         </View>
         <Switch checked={duty.onDuty} disabled={duty.saving} ariaLabel='在岗状态' onChange={(v) => duty.toggle(v)} />
       </View>
+
+      <SubscribeReserve />
 
       <View className='workbench__grid'>
         {entriesFor(staff.roles).map((e) =>

@@ -4,7 +4,9 @@ import { callFunction } from '@/services/cloud'
 const FN = 'account'
 
 export type MessageKind = 'progress' | 'done' | 'reply' | 'notice'
-export type Subscriptions = Record<MessageKind, { templateId: string; remaining: number }>
+/** Staff templates: new assignment, emergency, deadline warning, callback due. */
+export type StaffMessageKind = 'assigned' | 'emergency' | 'deadline' | 'callback'
+export type Subscriptions = Record<MessageKind, { templateId: string; remaining: number }> & Partial<Record<StaffMessageKind, { templateId: string; remaining: number }>>
 
 export const subscriptionsApi = {
   /** What is left per template: each consent allows one message. */

@@ -1,4 +1,4 @@
 export { SubscriptionsScreen } from './SubscriptionsScreen'
 export { subscriptionsApi } from './api'
-export type { MessageKind, Subscriptions } from './api'
+export type { MessageKind, StaffMessageKind, Subscriptions } from './api'
 export { messageTypes, requestConsents } from './consent'

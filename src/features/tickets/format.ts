@@ -1,21 +1,18 @@
 /** Display helpers for tickets: Asia/Shanghai times, tones for statuses and deadlines. */
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
 import 'dayjs/locale/zh-cn'
+import dayjs from 'dayjs'
 import type { DeadlineView } from '@/domain/tickets/api'
 import type { TicketStatus } from '@/domain/tickets/state-machine'
 import type { PillTone } from '@/components/Pill'
+import { beijing, formatShort } from '@/domain/time'
 
-dayjs.extend(utc)
 dayjs.locale('zh-cn')
 
-/** China has one time zone and no daylight saving: Asia/Shanghai is UTC+8 all year. */
-const SHANGHAI_OFFSET = 8 * 60
-
-export const shanghai = (at?: string | number | Date) => dayjs(at).utcOffset(SHANGHAI_OFFSET)
+/** A Beijing wall clock for an instant (the one time module: `@/domain/time`). */
+export const shanghai = beijing
 
 /** "11-28 09:42" in Asia/Shanghai, whatever the device's zone. */
-export const formatTime = (iso: string) => shanghai(iso).format('MM-DD HH:mm')
+export const formatTime = (iso: string) => formatShort(iso)
 
 /** An ISO instant from a Shanghai wall-clock date ("2026-11-29") and time ("09:00"). */
 export const shanghaiIso = (date: string, time: string) => `${date}T${time}:00+08:00`

@@ -1,0 +1,163 @@
+import type { z } from 'zod';
+import { AppError } from '../../src/domain/errors';
+import { MESSAGE_KINDS, type InboxItem, type InboxPage, type MessageTarget, type OpenedTarget, type UnreadCounts } from '../../src/domain/inbox';
+import type { inboxInputs } from '../../src/domain/inbox-api';
+import { residentCanSee } from '../../src/domain/tickets/state-machine';
+import type { ActionContext } from '../_lib/handler';
+import { isDuplicate } from '../_lib/ids';
+import type { AlertDoc, MessageDoc } from '../_lib/notify';
+
+type In<K extends keyof typeof inboxInputs> = z.infer<(typeof inboxInputs)[K]>;
+
+/** Staff see their role's shared alerts in their own community. */
+function alertScope(ctx: ActionContext) {
+  const s = ctx.caller.staff;
+  if (!s) return null;
+  return { communityId: s.communityId, roles: [...ctx.caller.roles] };
+}
+
+/** Every role alert up to this sort key counts as read for the person (none until their first 全部已读). */
+async function markOf(ctx: ActionContext, communityId: string): Promise<string> {
+  const doc = (await ctx.db.collection('inbox_marks').doc(`${ctx.caller.openid}:${communityId}`).get()).data[0] as { upTo: string } | undefined;
+  return doc?.upTo ?? '';
+}
+
+const view = (d: MessageDoc | AlertDoc, box: 'personal' | 'alerts', read: boolean): InboxItem => ({
+  id: d._id,
+  box,
+  kind: d.kind,
+  kindLabel: MESSAGE_KINDS[d.kind]?.label ?? '通知',
+  tone: d.tone,
+  title: d.title,
+  body: d.body,
+  at: new Date(d.at).toISOString(),
+  read,
+  target: d.target,
+  ...('role' in d ? { role: d.role } : {}),
+});
+
+export async function list(input: In<'list'>, ctx: ActionContext): Promise<InboxPage> {
+  const { db } = ctx;
+  const _ = db.command;
+  const openid = ctx.caller.openid!;
+  if (input.box === 'personal') {
+    const where = { openid, ...(input.cursor ? { sk: _.lt(input.cursor) } : {}) };
+    const [page, total, unread] = await Promise.all([
+      db.collection('messages').where(where).orderBy('sk', 'desc').limit(input.pageSize + 1).get(),
+      db.collection('messages').where({ openid }).count(),
+      db.collection('messages').where({ openid, read: false }).count(),
+    ]);
+    const docs = page.data as MessageDoc[];
+    const items = docs.slice(0, input.pageSize);
+    return { items: items.map((m) => view(m, 'personal', m.read)), total: total.total, unread: unread.total, ...(docs.length > input.pageSize ? { nextCursor: items[items.length - 1].sk } : {}) };
+  }
+  const scope = alertScope(ctx);
+  if (!scope) return { items: [], total: 0, unread: 0 };
+  const base = { communityId: scope.communityId, role: _.in(scope.roles) };
+  const [page, total, counts] = await Promise.all([
+    db.collection('alerts').where({ ...base, ...(input.cursor ? { sk: _.lt(input.cursor) } : {}) }).orderBy('sk', 'desc').limit(input.pageSize + 1).get(),
+    db.collection('alerts').where(base).count(),
+    alertUnread(ctx),
+  ]);
+  const docs = page.data as AlertDoc[];
+  const items = docs.slice(0, input.pageSize);
+  const mark = counts.mark;
+  const above = items.filter((a) => a.sk > mark);
+  const reads = above.length ? new Set(((await db.collection('alert_reads').where({ _id: _.in(above.map((a) => `${a._id}:${openid}`)) }).limit(100).get()).data as any[]).map((r) => r.alertId)) : new Set<string>();
+  return {
+    items: items.map((a) => view(a, 'alerts', a.sk <= mark || reads.has(a._id))),
+    total: total.total,
+    unread: counts.unread,
+    ...(docs.length > input.pageSize ? { nextCursor: items[items.length - 1].sk } : {}),
+  };
+}
+
+/** Unread role alerts: those above the person's mark, less those read one by one above it. */
+async function alertUnread(ctx: ActionContext): Promise<{ unread: number; mark: string }> {
+  const scope = alertScope(ctx);
+  if (!scope) return { unread: 0, mark: '' };
+  const _ = ctx.db.command;
+  const mark = await markOf(ctx, scope.communityId);
+  const [alerts, reads] = await Promise.all([
+    ctx.db.collection('alerts').where({ communityId: scope.communityId, role: _.in(scope.roles), sk: _.gt(mark) }).count(),
+    ctx.db.collection('alert_reads').where({ openid: ctx.caller.openid, communityId: scope.communityId, sk: _.gt(mark) }).count(),
+  ]);
+  return { unread: Math.max(0, alerts.total - reads.total), mark };
+}
+
+export async function unread(_input: unknown, ctx: ActionContext): Promise<UnreadCounts> {
+  const [personal, alerts] = await Promise.all([ctx.db.collection('messages').where({ openid: ctx.caller.openid, read: false }).count(), alertUnread(ctx)]);
+  return { personal: personal.total, alerts: alerts.unread, total: personal.total + alerts.unread };
+}
+
+/**
+ * Marks one message read (only one's own: anyone else's is refused and left as it is) and
+ * answers where its link goes and whether the reader may open it; or marks all read.
+ */
+export async function read(input: In<'read'>, ctx: ActionContext): Promise<(OpenedTarget & { unread: UnreadCounts }) | { unread: UnreadCounts }> {
+  const { db, caller } = ctx;
+  const _ = db.command;
+  const now = ctx.clock.now();
+  const openid = caller.openid!;
+  if ('id' in input) {
+    if (input.id.startsWith('a-')) {
+      const a = (await db.collection('alerts').doc(input.id).get()).data[0] as AlertDoc | undefined;
+      if (!a) throw new AppError('NOT_FOUND', '消息不存在或已删除');
+      const scope = alertScope(ctx);
+      if (!scope || scope.communityId !== a.communityId || !scope.roles.includes(a.role)) throw new AppError('FORBIDDEN', '这不是您的消息');
+      if (a.sk > (await markOf(ctx, a.communityId))) {
+        try {
+          await db.collection('alert_reads').add({ _id: `${a._id}:${openid}`, alertId: a._id, openid, communityId: a.communityId, sk: a.sk, at: now });
+        } catch (e) {
+          if (!isDuplicate(e)) throw e;
+        }
+      }
+      return { target: a.target, allowed: await mayOpen(ctx, a.target), unread: await unread({}, ctx) };
+    }
+    const m = (await db.collection('messages').doc(input.id).get()).data[0] as MessageDoc | undefined;
+    if (!m) throw new AppError('NOT_FOUND', '消息不存在或已删除');
+    if (m.openid !== openid) throw new AppError('FORBIDDEN', '这不是您的消息');
+    if (!m.read) await db.collection('messages').where({ _id: m._id, openid, read: false }).update({ read: true, readAt: now });
+    return { target: m.target, allowed: await mayOpen(ctx, m.target), unread: await unread({}, ctx) };
+  }
+  if (input.box !== 'alerts') await db.collection('messages').where({ openid, read: false }).update({ read: true, readAt: now });
+  const scope = alertScope(ctx);
+  if (input.box !== 'personal' && scope) {
+    const newest = (await db.collection('alerts').where({ communityId: scope.communityId, role: _.in(scope.roles) }).orderBy('sk', 'desc').field({ sk: true }).limit(1).get()).data[0] as { sk: string } | undefined;
+    const mark = await markOf(ctx, scope.communityId);
+    if (newest && newest.sk > mark) {
+      await db.collection('inbox_marks').doc(`${openid}:${scope.communityId}`).set({ openid, communityId: scope.communityId, upTo: newest.sk, at: now });
+      await db.collection('alert_reads').where({ openid, communityId: scope.communityId, sk: _.lte(newest.sk) }).remove();
+    }
+  }
+  return { unread: await unread({}, ctx) };
+}
+
+/** Whether the reader may see what a message links to (else the client shows 无权查看). */
+async function mayOpen(ctx: ActionContext, target: MessageTarget): Promise<boolean> {
+  const { db, caller } = ctx;
+  const staffOf = (communityId: string) => !!caller.staff && caller.staff.communityId === communityId;
+  switch (target.kind) {
+    case 'ticket': {
+      const t = (await db.collection('tickets').doc(target.id).get()).data[0] as any;
+      if (!t) return false;
+      return staffOf(t.communityId) || residentCanSee(t, { kind: 'resident', openid: caller.openid!, unitIds: caller.homes.map((h) => h.unitId) });
+    }
+    case 'notice': {
+      const a = (await db.collection('announcements').doc(target.id).get()).data[0] as any;
+      if (!a) return false;
+      // Published notices are public; drafts only for their community's staff.
+      return ['published', 'expired'].includes(a.status) || staffOf(a.communityId);
+    }
+    case 'callback': {
+      const cb = (await db.collection('callbacks').doc(target.id).get()).data[0] as any;
+      return !!cb && staffOf(cb.communityId);
+    }
+    case 'binding': {
+      const m = (await db.collection('memberships').doc(target.id).get()).data[0] as any;
+      return !!m && (m.openid === caller.openid || staffOf(m.communityId));
+    }
+    default:
+      return true;
+  }
+}

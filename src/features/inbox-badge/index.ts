@@ -1,0 +1,1 @@
+export { useUnread, refreshUnread, setUnread } from './useUnread'
