@@ -2,9 +2,7 @@
 const NUTUI = '@nutui/nutui-react-taro/dist/es/packages/'
 
 module.exports = {
-  presets: [
-    ['taro', { framework: 'react', ts: true, compiler: 'webpack5' }],
-  ],
+  presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5' }]],
   plugins: [
     // NutUI on demand: one component module plus its compiled css per import.
     [

@@ -1,5 +1,5 @@
 // One config per test layer; `npm test` runs them in order (see package.json).
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }];
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }]
 
 /** @type {import('jest').Config} */
 const node = (name, extra = {}) => ({
@@ -9,7 +9,7 @@ const node = (name, extra = {}) => ({
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
   testMatch: [`<rootDir>/tests/${name}/**/*.test.ts`],
   ...extra,
-});
+})
 
 module.exports = {
   testTimeout: 60000,
@@ -20,4 +20,4 @@ module.exports = {
     '<rootDir>/tests/jest.weapp.config.js',
     node('e2e', { setupFiles: ['<rootDir>/tests/helpers/sdk-env.ts'] }),
   ],
-};
+}

@@ -20,7 +20,10 @@ const box = (px, py, cx, cy, hw, hh, r = 0) => {
 const circle = (px, py, cx, cy, r) => len(px - cx, py - cy) - r
 const ring = (d, w) => Math.abs(d) - w / 2
 const segment = (px, py, ax, ay, bx, by, w) => {
-  const pax = px - ax, pay = py - ay, bax = bx - ax, bay = by - ay
+  const pax = px - ax,
+    pay = py - ay,
+    bax = bx - ax,
+    bay = by - ay
   const h = Math.max(0, Math.min(1, (pax * bax + pay * bay) / (bax * bax + bay * bay)))
   return len(pax - bax * h, pay - bay * h) - w / 2
 }
@@ -57,15 +60,12 @@ const shapes = {
       circle(x, y, 0.64, 0.6, 0.055),
     ),
   // Person: head + shoulders.
-  mine: (x, y) =>
-    union(
-      ring(circle(x, y, 0.5, 0.33, 0.17), STROKE),
-      ring(circle(x, y, 0.5, 0.98, 0.36), STROKE),
-    ),
+  mine: (x, y) => union(ring(circle(x, y, 0.5, 0.33, 0.17), STROKE), ring(circle(x, y, 0.5, 0.98, 0.36), STROKE)),
 }
 
 function crc32(buf) {
-  let c, crc = 0xffffffff
+  let c,
+    crc = 0xffffffff
   for (let n = 0; n < buf.length; n++) {
     c = (crc ^ buf[n]) & 0xff
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
@@ -74,9 +74,11 @@ function crc32(buf) {
   return (crc ^ 0xffffffff) >>> 0
 }
 function chunk(type, data) {
-  const len = Buffer.alloc(4); len.writeUInt32BE(data.length)
+  const len = Buffer.alloc(4)
+  len.writeUInt32BE(data.length)
   const td = Buffer.concat([Buffer.from(type, 'ascii'), data])
-  const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(td))
+  const crc = Buffer.alloc(4)
+  crc.writeUInt32BE(crc32(td))
   return Buffer.concat([len, td, crc])
 }
 function png(shape, [r, g, b]) {
@@ -94,13 +96,20 @@ function png(shape, [r, g, b]) {
           }
         }
       const o = py * (SIZE * 4 + 1) + 1 + px * 4
-      raw[o] = r; raw[o + 1] = g; raw[o + 2] = b
+      raw[o] = r
+      raw[o + 1] = g
+      raw[o + 2] = b
       raw[o + 3] = Math.round((cover / (SS * SS)) * 255)
     }
   }
   const ihdr = Buffer.alloc(13)
-  ihdr.writeUInt32BE(SIZE, 0); ihdr.writeUInt32BE(SIZE, 4)
-  ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0
+  ihdr.writeUInt32BE(SIZE, 0)
+  ihdr.writeUInt32BE(SIZE, 4)
+  ihdr[8] = 8
+  ihdr[9] = 6
+  ihdr[10] = 0
+  ihdr[11] = 0
+  ihdr[12] = 0
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),

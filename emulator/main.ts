@@ -40,7 +40,9 @@ async function main() {
       console.warn(`demo tickets/notices not seeded: ${(e as Error).message}`);
     }
   }
-  console.log(`邻里物业 local CloudBase ${production ? '(production mode: no gateway, no dev routes, no demo data) ' : seeded ? '(seeded demo data) ' : ''}listening on ${server.url}`);
+  console.log(
+    `邻里物业 local CloudBase ${production ? '(production mode: no gateway, no dev routes, no demo data) ' : seeded ? '(seeded demo data) ' : ''}listening on ${server.url}`,
+  );
   if (!production) console.log(`  app:       ${server.url}/`);
   console.log(`  SDK:       ${server.url}/admin  (requests signed with the key pair below)`);
   console.log(`  SecretId:  ${credentials.secretId}`);

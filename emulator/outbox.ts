@@ -48,9 +48,11 @@ export class Outbox {
 
   list(filter: { touser?: string; limit?: number } = {}): OutboxMessage[] {
     const limit = Math.min(Math.max(filter.limit ?? 100, 1), 1000);
-    const rows = (filter.touser
-      ? this.db.prepare('SELECT * FROM __outbox WHERE touser = ? ORDER BY id DESC LIMIT ?').all(filter.touser, limit)
-      : this.db.prepare('SELECT * FROM __outbox ORDER BY id DESC LIMIT ?').all(limit)) as any[];
+    const rows = (
+      filter.touser
+        ? this.db.prepare('SELECT * FROM __outbox WHERE touser = ? ORDER BY id DESC LIMIT ?').all(filter.touser, limit)
+        : this.db.prepare('SELECT * FROM __outbox ORDER BY id DESC LIMIT ?').all(limit)
+    ) as any[];
     return rows.map((r) => ({ id: r.id, at: r.at, api: r.api, touser: r.touser, templateId: r.template_id, page: r.page, data: JSON.parse(r.data), errcode: r.errcode }));
   }
 }

@@ -19,7 +19,10 @@ export const SIGNATURE_MAX_SKEW_S = 300;
 /** The media type of a Content-Type header without parameters, lower-cased ('' when absent). */
 export function mediaType(header: string | string[] | undefined): string {
   const v = Array.isArray(header) ? header[0] : header;
-  return String(v ?? '').split(';')[0].trim().toLowerCase();
+  return String(v ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
 }
 
 export const isJsonType = (header: string | string[] | undefined) => mediaType(header) === 'application/json';

@@ -16,7 +16,15 @@ export async function seedActivity(server: RunningServer) {
   const hour = 3600_000;
   const iso = (h: number) => new Date(clock.now() + h * hour).toISOString();
   const report = (openid: string, unitId: string, category: string, description: string, id: string, type = 'repair') =>
-    call(openid, 'tickets', 'create', { type, category, description, location: { kind: 'home', unitId }, contactPhone: '13900000000', subscribed: ['TPL_TICKET_PROGRESS', 'TPL_TICKET_DONE', 'TPL_TICKET_REPLY'], clientRequestId: `demo-seed-${id}` });
+    call(openid, 'tickets', 'create', {
+      type,
+      category,
+      description,
+      location: { kind: 'home', unitId },
+      contactPhone: '13900000000',
+      subscribed: ['TPL_TICKET_PROGRESS', 'TPL_TICKET_DONE', 'TPL_TICKET_REPLY'],
+      clientRequestId: `demo-seed-${id}`,
+    });
 
   // A leak waiting in the engineers' grab pool.
   await report('o-resident-02', 'u-1-1-202', 'plumbing_electric', '厨房水龙头一直滴水，关不紧', 'a');

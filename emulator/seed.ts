@@ -44,7 +44,10 @@ export function seedIfEmpty(engine: Engine, now: Date): boolean {
   const c = DEMO_COMMUNITY;
   engine.insert('communities', [{ ...c, createdAt: now, settings: { bindingReview: 'auto-when-registry-matches' } }]);
   const units = unitsFor(c._id);
-  engine.insert('units', units.map((u) => ({ ...u, createdAt: now })));
+  engine.insert(
+    'units',
+    units.map((u) => ({ ...u, createdAt: now })),
+  );
 
   const memberships: any[] = [];
   const add = (i: number, openid: string, unitIdx: number, relation: string, name: string, phone: string, status = 'approved') =>

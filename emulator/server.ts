@@ -250,7 +250,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
     if (path === '/api/dev/wx-faults' && method === 'POST') {
       const body = parseJson(req, await readBody(req));
-      if (!Number.isInteger(body.errcode) || !Number.isInteger(body.times) || body.times < 1) throw new HttpError(400, 'INVALID_INPUT', '需要 errcode 与 times（正整数），可选 touser');
+      if (!Number.isInteger(body.errcode) || !Number.isInteger(body.times) || body.times < 1)
+        throw new HttpError(400, 'INVALID_INPUT', '需要 errcode 与 times（正整数），可选 touser');
       outbox.faults.set(typeof body.touser === 'string' ? body.touser : '*', { errcode: body.errcode, times: body.times });
       return sendJson(res, 200, { ok: true, data: Object.fromEntries(outbox.faults) });
     }
@@ -261,7 +262,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return sendJson(res, 200, { ok: true, data: { collection: body.collection, indexes: body.indexes.length } });
     }
     if (path === '/api/dev/health' && method === 'GET') {
-      return sendJson(res, 200, { ok: true, data: { env, functions: runner.list().map((f) => f.name), egress: runner.egress, collections: engine.listCollections(), clock: clock.state() } });
+      return sendJson(res, 200, {
+        ok: true,
+        data: { env, functions: runner.list().map((f) => f.name), egress: runner.egress, collections: engine.listCollections(), clock: clock.state() },
+      });
     }
     throw new HttpError(404, 'NOT_FOUND', 'not found');
   }

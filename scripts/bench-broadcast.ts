@@ -28,14 +28,29 @@ const RATE = Number(process.env.LINLI_BROADCAST_RATE ?? 100);
     const m = [];
     const s = [];
     for (let j = i; j < Math.min(N, i + 5000); j++) {
-      m.push({ _id: `bm-${j}`, openid: `o-bench-${j}`, unitId: `u-${(j % 3) + 1}-1-101`, communityId: 'cm-cuihu', name: '住户', phone: '13900000000', relation: 'owner', status: 'approved', requestKey: `b${j}`, createdAt: now });
+      m.push({
+        _id: `bm-${j}`,
+        openid: `o-bench-${j}`,
+        unitId: `u-${(j % 3) + 1}-1-101`,
+        communityId: 'cm-cuihu',
+        name: '住户',
+        phone: '13900000000',
+        relation: 'owner',
+        status: 'approved',
+        requestKey: `b${j}`,
+        createdAt: now,
+      });
       s.push({ _id: `o-bench-${j}:TPL_NOTICE`, openid: `o-bench-${j}`, templateId: 'TPL_NOTICE', remaining: 1, updatedAt: now });
     }
     engine.insert('memberships', m);
     engine.insert('subscriptions', s);
   }
   const call = (action: string, data: unknown) =>
-    fetch(`${server.url}/api/functions/announcements`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': 'o-staff-sup' }, body: JSON.stringify({ action, data }) }).then((r) => r.json() as Promise<any>);
+    fetch(`${server.url}/api/functions/announcements`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wx-openid': 'o-staff-sup' },
+      body: JSON.stringify({ action, data }),
+    }).then((r) => r.json() as Promise<any>);
   const created = await call('create', { type: 'general', title: '全体业主通知', body: '压测公告', clientRequestId: 'bench-notice-1' });
   await call('publish', { announcementId: created.data.announcementId });
   const started = Date.now();
@@ -55,7 +70,9 @@ const RATE = Number(process.env.LINLI_BROADCAST_RATE ?? 100);
   console.log('| targeted | configured rate | achieved rate | ratio | runs | seconds | delivered | duplicates |');
   console.log('|---|---|---|---|---|---|---|---|');
   const achieved = sent / seconds;
-  console.log(`| ${N.toLocaleString('en')} | ${RATE}/s | ${achieved.toFixed(1)}/s | ${(achieved / RATE).toFixed(2)} | ${runs} | ${seconds.toFixed(1)} | ${total} | ${perUser.length} |`);
+  console.log(
+    `| ${N.toLocaleString('en')} | ${RATE}/s | ${achieved.toFixed(1)}/s | ${(achieved / RATE).toFixed(2)} | ${runs} | ${seconds.toFixed(1)} | ${total} | ${perUser.length} |`,
+  );
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 })().catch((e) => {

@@ -36,7 +36,15 @@ async function dbBench() {
     const server = await startServer({ port: 0, dataDir: dir, functionsDir: join(dir, 'none'), timers: false, schema: false });
     const { engine } = server.ctx;
     engine.createCollection('tickets');
-    engine.ensureIndexes('tickets', [{ name: 'status_created', keys: [['status', 1], ['createdAt', -1]] }]);
+    engine.ensureIndexes('tickets', [
+      {
+        name: 'status_created',
+        keys: [
+          ['status', 1],
+          ['createdAt', -1],
+        ],
+      },
+    ]);
     const statuses = ['open', 'accepted', 'in_progress', 'resolved', 'closed'];
     const t0 = Date.now();
     for (let i = 0; i < n; i += 5000) {
@@ -61,7 +69,9 @@ async function dbBench() {
     const engineMs = await time(200, async () => engine.find('tickets', { status: 'open' }, { order: [['createdAt', -1]], limit: 20 }));
     const plan = engine.explain('tickets', { status: 'open' }, { order: [['createdAt', -1]], limit: 20 }).join('; ');
     results[n] = { query, count, engine: engineMs, natural };
-    rows.push(`| ${n.toLocaleString('en')} | ${query.toFixed(2)} | ${engineMs.toFixed(3)} | ${count.toFixed(2)} | ${natural.toFixed(2)} | ${(loadMs / 1000).toFixed(1)} s | ${plan} |`);
+    rows.push(
+      `| ${n.toLocaleString('en')} | ${query.toFixed(2)} | ${engineMs.toFixed(3)} | ${count.toFixed(2)} | ${natural.toFixed(2)} | ${(loadMs / 1000).toFixed(1)} s | ${plan} |`,
+    );
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -76,14 +86,21 @@ async function dbBench() {
 function coldStart() {
   const fnDir = join(root, 'build/functions');
   if (!existsSync(join(fnDir, 'ping/index.js'))) throw new Error('build/functions is missing: run node scripts/build-functions.mjs first');
-  const names = readdirSync(fnDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const names = readdirSync(fnDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   const loadOnce = (target: string) => {
-    const r = spawnSync(process.execPath, ['-e', `const t=process.hrtime.bigint();require(${JSON.stringify(target)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`], {
-      cwd: root,
-      // A clean environment: no NODE_OPTIONS (tsx's loader would slow every require).
-      env: { PATH: process.env.PATH, TENCENTCLOUD_RUNENV: 'SCF', TENCENTCLOUD_REGION: 'ap-shanghai', SCF_NAMESPACE: 'bench' } as unknown as NodeJS.ProcessEnv,
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      ['-e', `const t=process.hrtime.bigint();require(${JSON.stringify(target)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`],
+      {
+        cwd: root,
+        // A clean environment: no NODE_OPTIONS (tsx's loader would slow every require).
+        env: { PATH: process.env.PATH, TENCENTCLOUD_RUNENV: 'SCF', TENCENTCLOUD_REGION: 'ap-shanghai', SCF_NAMESPACE: 'bench' } as unknown as NodeJS.ProcessEnv,
+        encoding: 'utf8',
+      },
+    );
     if (r.status !== 0) throw new Error(r.stderr);
     return Number(r.stdout);
   };
@@ -108,9 +125,7 @@ function coldStart() {
 }
 
 // `npm run bench:db -- --cold` measures the cold start only.
-(process.argv.includes('--cold') ? Promise.resolve() : dbBench())
-  .then(coldStart)
-  .catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
+(process.argv.includes('--cold') ? Promise.resolve() : dbBench()).then(coldStart).catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -38,7 +38,23 @@ async function scenario(total: number) {
       const at = new Date(now.getTime() - (total - j) * 1000);
       // Ids as the notify helper makes them (clustered by recipient).
       const _id = messageId(`bench-${j}`, openid);
-      batch.push({ _id, openid, staffId: null, communityId: 'cm-cuihu', kind: 'progress', tone: 'info', title: '工单已受理', body: `BX-${j} 报修：已接单`, target: { kind: 'ticket', id: `t-${j}` }, key: `k-${j}`, at, sk: sk(at, _id), read: (mine ? j / step : j) % 2 === 0, readAt: null, channel: 'inbox' });
+      batch.push({
+        _id,
+        openid,
+        staffId: null,
+        communityId: 'cm-cuihu',
+        kind: 'progress',
+        tone: 'info',
+        title: '工单已受理',
+        body: `BX-${j} 报修：已接单`,
+        target: { kind: 'ticket', id: `t-${j}` },
+        key: `k-${j}`,
+        at,
+        sk: sk(at, _id),
+        read: (mine ? j / step : j) % 2 === 0,
+        readAt: null,
+        channel: 'inbox',
+      });
     }
     engine.insert('messages', batch);
   }
@@ -47,7 +63,9 @@ async function scenario(total: number) {
   engine.db.pragma('wal_checkpoint(TRUNCATE)');
   const mine = engine.count('messages', { openid: ME });
   const call = (action: string, data: unknown) =>
-    fetch(`${server.url}/api/functions/inbox`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': ME }, body: JSON.stringify({ action, data }) }).then((r) => r.json());
+    fetch(`${server.url}/api/functions/inbox`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': ME }, body: JSON.stringify({ action, data }) }).then(
+      (r) => r.json() as Promise<any>,
+    );
   // A cursor 5,000 items deep.
   let deep: string | undefined;
   {
@@ -70,7 +88,9 @@ async function scenario(total: number) {
       await call(action, data);
       xs.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
-    rows.push(`| ${total.toLocaleString('en')} | ${mine.toLocaleString('en')} | ${label} | ${median(xs).toFixed(1)} | ${first.data.items ? `${first.data.items.length} of ${first.data.total}, ${first.data.unread} unread` : JSON.stringify(first.data)} |`);
+    rows.push(
+      `| ${total.toLocaleString('en')} | ${mine.toLocaleString('en')} | ${label} | ${median(xs).toFixed(1)} | ${first.data.items ? `${first.data.items.length} of ${first.data.total}, ${first.data.unread} unread` : JSON.stringify(first.data)} |`,
+    );
   }
   const plan = engine.explain('messages', { openid: ME }, { order: [['sk', -1]], limit: 21 });
   const countPlan = engine.explain('messages', { openid: ME, read: false }, {});
@@ -85,10 +105,14 @@ async function scenario(total: number) {
   console.log('| messages in community | mine | call | median ms (20 calls) | answer |');
   console.log('|---|---|---|---|---|');
   for (const r of results) r.rows.forEach((row) => console.log(row));
-  for (const [i, r] of results.entries()) console.log(`\n${SIZES[i].toLocaleString('en')}: inserted in ${r.insertS.toFixed(0)} s; list plan: ${r.plan.join('; ')}; unread plan: ${r.countPlan.join('; ')}`);
+  for (const [i, r] of results.entries())
+    console.log(`\n${SIZES[i].toLocaleString('en')}: inserted in ${r.insertS.toFixed(0)} s; list plan: ${r.plan.join('; ')}; unread plan: ${r.countPlan.join('; ')}`);
   if (results.length > 1) {
     const ms = (r: (typeof results)[number], k: number) => Number(r.rows[k].split('|')[4]);
-    for (const k of [0, 1, 2]) console.log(`ratio ${SIZES[SIZES.length - 1].toLocaleString('en')} / ${SIZES[0].toLocaleString('en')}, ${results[0].rows[k].split('|')[3].trim()}: ${(ms(results[results.length - 1], k) / ms(results[0], k)).toFixed(2)}×`);
+    for (const k of [0, 1, 2])
+      console.log(
+        `ratio ${SIZES[SIZES.length - 1].toLocaleString('en')} / ${SIZES[0].toLocaleString('en')}, ${results[0].rows[k].split('|')[3].trim()}: ${(ms(results[results.length - 1], k) / ms(results[0], k)).toFixed(2)}×`,
+      );
   }
 })().catch((e) => {
   console.error(e);

@@ -30,17 +30,48 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
       const open = ['pending', 'assigned', 'accepted', 'arrived'].includes(status);
       const due = new Date(now.getTime() + ((j % 97) - 20) * 3600_000);
       batch.push({
-        _id: `q-${j}`, no: `BX-${j}`, communityId: 'cm-cuihu', type: 'repair', category: 'plumbing_electric', emergency: false, description: '漏水',
-        photos: [], location: { kind: 'public', area: '大堂', label: '大堂' }, unitId: null, contactName: '住户', contactPhone: '13900000000', reporterOpenid: 'o-resident-01',
-        channel: 'app', department: 'engineering', pool: status === 'pending', grabDeadline: null, assigneeStaffId: status === 'pending' ? null : staff[(j >> 3) % 4], assigneeName: '员工',
-        ownerStaffId: staff[((j >> 3) + 1) % 4], ownerName: '员工', status, open, deadlines: [{ kind: 'resolve', dueAt: due }], nextDueAt: open ? due : null, nextReminderAt: null,
-        callbackDue: false, resolutionCount: 0, confirmReminderAt: null, eventCount: 1, createdAt: new Date(now.getTime() - j * 60_000), updatedAt: now,
+        _id: `q-${j}`,
+        no: `BX-${j}`,
+        communityId: 'cm-cuihu',
+        type: 'repair',
+        category: 'plumbing_electric',
+        emergency: false,
+        description: '漏水',
+        photos: [],
+        location: { kind: 'public', area: '大堂', label: '大堂' },
+        unitId: null,
+        contactName: '住户',
+        contactPhone: '13900000000',
+        reporterOpenid: 'o-resident-01',
+        channel: 'app',
+        department: 'engineering',
+        pool: status === 'pending',
+        grabDeadline: null,
+        assigneeStaffId: status === 'pending' ? null : staff[(j >> 3) % 4],
+        assigneeName: '员工',
+        ownerStaffId: staff[((j >> 3) + 1) % 4],
+        ownerName: '员工',
+        status,
+        open,
+        deadlines: [{ kind: 'resolve', dueAt: due }],
+        nextDueAt: open ? due : null,
+        nextReminderAt: null,
+        callbackDue: false,
+        resolutionCount: 0,
+        confirmReminderAt: null,
+        eventCount: 1,
+        createdAt: new Date(now.getTime() - j * 60_000),
+        updatedAt: now,
       });
     }
     engine.insert('tickets', batch);
   }
   const call = (openid: string, action: string, data: unknown) =>
-    fetch(`${server.url}/api/functions/tickets`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, body: JSON.stringify({ action, data }) }).then((r) => r.json() as Promise<any>);
+    fetch(`${server.url}/api/functions/tickets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
+      body: JSON.stringify({ action, data }),
+    }).then((r) => r.json() as Promise<any>);
   console.log(`| ${N.toLocaleString('en')} tickets | median ms (20 calls) | items | total |`);
   console.log('|---|---|---|---|');
   for (const [who, openid, action, data] of [

@@ -1,6 +1,6 @@
 // `npm run bench:setdata` (scripts/bench-setdata.ts): the setData benchmark runs in jest (jsdom + miniprogram-simulate, like
 // the weapp tests) but is not a test layer: it prints figures. See scripts/bench-setdata.bench.js.
-const path = require('node:path')
+const path = require('node:path');
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -11,4 +11,4 @@ module.exports = {
   setupFilesAfterEnv: ['<rootDir>/tests/weapp/setup.js'],
   transform: {},
   testTimeout: 120000,
-}
+};

@@ -19,7 +19,14 @@ import { seedIfEmpty } from '../emulator/seed';
 
 const root = resolve(__dirname, '..');
 const TOTAL = 100;
-const DESCRIPTIONS = ['厨房水龙头一直滴水，关紧了也不行', '卫生间地漏返臭，晚上尤其明显', '楼道灯不亮已经三天了', '楼上装修噪音，中午也在施工', '电梯按钮失灵，按了没反应', '门禁卡刷不开单元门'];
+const DESCRIPTIONS = [
+  '厨房水龙头一直滴水，关紧了也不行',
+  '卫生间地漏返臭，晚上尤其明显',
+  '楼道灯不亮已经三天了',
+  '楼上装修噪音，中午也在施工',
+  '电梯按钮失灵，按了没反应',
+  '门禁卡刷不开单元门',
+];
 
 function jest(env: Record<string, string>) {
   return new Promise<number>((done) => {
@@ -80,7 +87,10 @@ async function main() {
       { openid: 'o-resident-01', pages: 'pages/service/index,pages/notices/index,inbox' },
       { openid: 'o-staff-sup', pages: 'staff/tickets/index' },
     ];
-    const wanted = (process.env.BENCH_PAGES || '').split(',').map((s) => s.trim()).filter(Boolean);
+    const wanted = (process.env.BENCH_PAGES || '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     let failed = 0;
     for (const run of runs) {
       const pages = run.pages.split(',').filter((p) => !wanted.length || wanted.includes(p));

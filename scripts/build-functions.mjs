@@ -23,25 +23,27 @@ const notBundled = (what) =>
   `throw new Error(${JSON.stringify(`${what} is left out of the Linli function bundles (scripts/build-functions.mjs); remove its stub there to use it`)})`;
 const STUBS = [
   // app.ai(): @cloudbase/ai with @cloudbase/app, its wx_mp adapter and web-streams polyfills (≈ 300 KB).
-  { importer: /@cloudbase[\\/]node-sdk[\\/]dist[\\/]cloudbase\.js$/, path: /^\.\/ai$/,
-    contents: `exports.createAI = function () { ${notBundled('app.ai()')} };` },
+  { importer: /@cloudbase[\\/]node-sdk[\\/]dist[\\/]cloudbase\.js$/, path: /^\.\/ai$/, contents: `exports.createAI = function () { ${notBundled('app.ai()')} };` },
   // app.models / app.rdb(): the data-model and MySQL clients. init() builds them eagerly (inside a
   // try/catch) but sends nothing; the stub hands back objects that throw on first use.
-  { path: /^@cloudbase\/wx-cloud-client-sdk$/,
+  {
+    path: /^@cloudbase\/wx-cloud-client-sdk$/,
     contents: `const fail = (what) => new Proxy({}, { get(_, k) {
   if (typeof k === 'symbol' || k === 'then' || k === 'toJSON') return undefined;
   throw new Error(what + ' is left out of the Linli function bundles (scripts/build-functions.mjs); remove its stub there to use it');
 } });
-exports.default = { generateHTTPClient: () => fail('app.models'), generateMySQLClient: () => fail('app.rdb()') };` },
+exports.default = { generateHTTPClient: () => fail('app.models'), generateMySQLClient: () => fail('app.rdb()') };`,
+  },
   // auth().createTicket(): custom-login tickets (jsonwebtoken, jws, semver, lodash.*).
-  { path: /^jsonwebtoken$/,
-    contents: `exports.sign = exports.verify = exports.decode = function () { ${notBundled('auth().createTicket() (jsonwebtoken)')} };` },
+  { path: /^jsonwebtoken$/, contents: `exports.sign = exports.verify = exports.decode = function () { ${notBundled('auth().createTicket() (jsonwebtoken)')} };` },
   // uploadFile(): parses COS's XML answer (xml2js, xmlbuilder, sax).
-  { path: /^xml2js$/,
-    contents: `exports.parseString = function () { ${notBundled('uploadFile() (xml2js)')} };` },
+  { path: /^xml2js$/, contents: `exports.parseString = function () { ${notBundled('uploadFile() (xml2js)')} };` },
   // collection.watch(): the realtime websocket client.
-  { importer: /@cloudbase[\\/]database[\\/]/, path: /^\.\/realtime\/websocket-client$/,
-    contents: `exports.RealtimeWebSocketClient = function () { ${notBundled('watch() (realtime websocket client)')} };` },
+  {
+    importer: /@cloudbase[\\/]database[\\/]/,
+    path: /^\.\/realtime\/websocket-client$/,
+    contents: `exports.RealtimeWebSocketClient = function () { ${notBundled('watch() (realtime websocket client)')} };`,
+  },
 ];
 // Loaded only when used: mime-types parses the 190 KB mime-db table at load, and form-data (axios,
 // the SDK's request core) only looks a type up for multipart uploads.
@@ -98,7 +100,11 @@ await Promise.all(
     writeFileSync(join(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n');
     writeFileSync(
       join(dir, 'package.json'),
-      JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', description: `Linli cloud function ${name} (bundled; built with @cloudbase/node-sdk ${sdkVersion})` }, null, 2) + '\n',
+      JSON.stringify(
+        { name, version: '1.0.0', private: true, main: 'index.js', description: `Linli cloud function ${name} (bundled; built with @cloudbase/node-sdk ${sdkVersion})` },
+        null,
+        2,
+      ) + '\n',
     );
   }),
 );

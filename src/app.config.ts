@@ -12,7 +12,22 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'staff',
-      pages: ['workbench/index', 'bindings/index', 'members/index', 'tickets/index', 'ticket/index', 'log/index', 'routing/index', 'callbacks/index', 'notices/index', 'notice-edit/index', 'notice/index', 'notice-poster/index', 'sla/index', 'callback-settings/index'],
+      pages: [
+        'workbench/index',
+        'bindings/index',
+        'members/index',
+        'tickets/index',
+        'ticket/index',
+        'log/index',
+        'routing/index',
+        'callbacks/index',
+        'notices/index',
+        'notice-edit/index',
+        'notice/index',
+        'notice-poster/index',
+        'sla/index',
+        'callback-settings/index',
+      ],
     },
     ...RESIDENT_SUBPACKAGES.map((name) => ({ root: `pages/${name}`, pages: ['index'] })),
     // 消息: residents' and staff's inbox (its page and feature code stay out of the main package).

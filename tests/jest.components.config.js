@@ -1,6 +1,6 @@
 // Component tests: pages and features rendered with Testing Library on Taro's real H5 components.
 // Run: npx jest -c tests/jest.components.config.js
-const path = require('node:path')
+const path = require('node:path');
 
 /** ESM packages that must be transformed for jest (CommonJS). */
 const esm = [
@@ -24,7 +24,7 @@ const esm = [
   'dayjs',
   // @tarojs/components/lib/react ships its own pnpm-laid-out tslib
   '.pnpm',
-]
+];
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -70,4 +70,4 @@ module.exports = {
     SUPPORT_TARO_POLYFILL: 'disabled',
     DEPRECATED_ADAPTER_COMPONENT: false,
   },
-}
+};

@@ -1,6 +1,6 @@
 // weapp tests: the compiled dist/weapp pages rendered with miniprogram-simulate (official wcc).
 // Build first: npx taro build --type weapp && npx jest -c tests/jest.weapp.config.js
-const path = require('node:path')
+const path = require('node:path');
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -11,4 +11,4 @@ module.exports = {
   setupFilesAfterEnv: ['<rootDir>/tests/weapp/setup.js'],
   // The compiled bundles are plain CommonJS for WeChat: run them untransformed.
   transform: {},
-}
+};

@@ -23,7 +23,16 @@ export async function insertMissing(db: Database, collection: string, docs: Reco
   const unique = [...new Map(docs.map((d) => [d._id, d])).values()];
   for (let i = 0; i < unique.length; i += 500) {
     const chunk = unique.slice(i, i + 500);
-    const existing = new Set((await db.collection(collection).where({ _id: _.in(chunk.map((d) => d._id)) }).field({ _id: true }).limit(1000).get()).data.map((d: any) => d._id));
+    const existing = new Set(
+      (
+        await db
+          .collection(collection)
+          .where({ _id: _.in(chunk.map((d) => d._id)) })
+          .field({ _id: true })
+          .limit(1000)
+          .get()
+      ).data.map((d: any) => d._id),
+    );
     const missing = chunk.filter((d) => !existing.has(d._id));
     if (!missing.length) continue;
     try {

@@ -68,7 +68,11 @@ export async function verifyFiles(ctx: ActionContext, fileIds: readonly string[]
   if (!ids.length) return;
   const slots = ids.map(slotOf);
   if (slots.some((s) => !s)) throw new AppError('INVALID_INPUT', REFUSED);
-  const res = await ctx.db.collection('uploads').where({ _id: ctx.db.command.in(slots as string[]) }).limit(ids.length).get();
+  const res = await ctx.db
+    .collection('uploads')
+    .where({ _id: ctx.db.command.in(slots as string[]) })
+    .limit(ids.length)
+    .get();
   const byId = new Map((res.data as UploadDoc[]).map((u) => [u._id, u]));
   if (ids.some((f, i) => !mayUse(ctx, byId.get(slots[i]!), f, target))) throw new AppError('INVALID_INPUT', REFUSED);
   const urls: any = await ctx.app.getTempFileURL({ fileList: ids.map((fileID) => ({ fileID, maxAge: 60 })) } as any);

@@ -108,7 +108,12 @@ export async function notify(ctx: NotifyContext, outgoing: Outgoing[]): Promise<
   const staffIds = [...new Set(list.flatMap((o) => o.to.flatMap((r) => ('staffId' in r && r.staffId ? [r.staffId] : []))))];
   const staff = new Map<string, { openid: string; name: string; active: boolean }>();
   for (let i = 0; i < staffIds.length; i += 500) {
-    const res = await db.collection('staff').where({ _id: _.in(staffIds.slice(i, i + 500)) }).field({ openid: true, name: true, active: true }).limit(1000).get();
+    const res = await db
+      .collection('staff')
+      .where({ _id: _.in(staffIds.slice(i, i + 500)) })
+      .field({ openid: true, name: true, active: true })
+      .limit(1000)
+      .get();
     for (const s of res.data as any[]) staff.set(s._id, s);
   }
 
@@ -159,14 +164,21 @@ export async function notify(ctx: NotifyContext, outgoing: Outgoing[]): Promise<
     const consentId = (m: MessageDoc) => `${m.openid}:${TEMPLATES[byKey.get(m.key)!.subscribe!.template]}`;
     const left = new Map<string, number>();
     for (let i = 0; i < wanted.length; i += 500) {
-      const res = await db.collection('subscriptions').where({ _id: _.in([...new Set(wanted.slice(i, i + 500).map(consentId))]), remaining: _.gt(0) }).limit(1000).get();
+      const res = await db
+        .collection('subscriptions')
+        .where({ _id: _.in([...new Set(wanted.slice(i, i + 500).map(consentId))]), remaining: _.gt(0) })
+        .limit(1000)
+        .get();
       for (const s of res.data as any[]) left.set(s._id, s.remaining);
     }
     const jobs = wanted.filter((m) => (left.get(consentId(m)) ?? 0) > 0);
     const none = wanted.filter((m) => !((left.get(consentId(m)) ?? 0) > 0));
     for (let i = 0; i < none.length; i += 500) {
       const chunk = none.slice(i, i + 500);
-      await db.collection('messages').where({ _id: _.in(chunk.map((m) => m._id)) }).update({ subscribe: { status: 'no-consent' } });
+      await db
+        .collection('messages')
+        .where({ _id: _.in(chunk.map((m) => m._id)) })
+        .update({ subscribe: { status: 'no-consent' } });
     }
     for (let i = 0; i < jobs.length; i += SEND_PARALLEL) {
       await Promise.all(
@@ -174,9 +186,15 @@ export async function notify(ctx: NotifyContext, outgoing: Outgoing[]): Promise<
           const sub = byKey.get(m.key)!.subscribe!;
           const templateId = TEMPLATES[sub.template];
           // Take the consent atomically; another sender may have used the last one meanwhile.
-          const took = await db.collection('subscriptions').where({ _id: `${m.openid}:${templateId}`, remaining: _.gt(0) }).update({ remaining: _.inc(-1), updatedAt: now });
+          const took = await db
+            .collection('subscriptions')
+            .where({ _id: `${m.openid}:${templateId}`, remaining: _.gt(0) })
+            .update({ remaining: _.inc(-1), updatedAt: now });
           if (took.updated !== 1) {
-            await db.collection('messages').doc(m._id).update({ subscribe: { templateId, status: 'no-consent' } });
+            await db
+              .collection('messages')
+              .doc(m._id)
+              .update({ subscribe: { templateId, status: 'no-consent' } });
             return;
           }
           const errcode = await sendSubscribe(ctx, m.openid, templateId, sub.page, sub.data);
@@ -186,7 +204,10 @@ export async function notify(ctx: NotifyContext, outgoing: Outgoing[]): Promise<
             sent++;
             channels.set(m._id, 'subscribe');
           }
-          await db.collection('messages').doc(m._id).update({ ...(ok ? { channel: 'subscribe' } : {}), subscribe: { templateId, status: ok ? 'sent' : 'failed', errcode } });
+          await db
+            .collection('messages')
+            .doc(m._id)
+            .update({ ...(ok ? { channel: 'subscribe' } : {}), subscribe: { templateId, status: ok ? 'sent' : 'failed', errcode } });
         }),
       );
     }
@@ -207,7 +228,10 @@ export async function notify(ctx: NotifyContext, outgoing: Outgoing[]): Promise<
 
 async function sendSubscribe(ctx: NotifyContext, touser: string, templateId: string, page: string, data: Record<string, { value: string }>): Promise<number> {
   try {
-    const res: any = await ctx.app.callWxOpenApi({ apiName: '/cgi-bin/message/subscribe/send', requestData: { touser, template_id: templateId, page, data, miniprogram_state: 'formal' } } as any);
+    const res: any = await ctx.app.callWxOpenApi({
+      apiName: '/cgi-bin/message/subscribe/send',
+      requestData: { touser, template_id: templateId, page, data, miniprogram_state: 'formal' },
+    } as any);
     return Number(res?.result?.errcode ?? 0);
   } catch {
     return -1;
@@ -222,7 +246,19 @@ async function recordOnTimeline(db: Database, ticketId: string, id: string, at: 
         const t = (await tx.collection('tickets').doc(ticketId).get()).data as any;
         if (!t) return;
         const seq = (t.eventCount ?? 0) + 1;
-        await tx.collection('ticket_events').add({ _id: id, ticketId, seq, communityId: t.communityId, at, action: 'notified', actor: { kind: 'system', id: 'notify', name: '系统' }, channel: 'system', visibility: 'internal', text, meta });
+        await tx.collection('ticket_events').add({
+          _id: id,
+          ticketId,
+          seq,
+          communityId: t.communityId,
+          at,
+          action: 'notified',
+          actor: { kind: 'system', id: 'notify', name: '系统' },
+          channel: 'system',
+          visibility: 'internal',
+          text,
+          meta,
+        });
         await tx.collection('tickets').doc(ticketId).update({ eventCount: seq });
       }, 1);
       return;

@@ -63,7 +63,10 @@ export async function take(db: Database, scope: string, key: string, spec: RateL
 export async function giveBack(db: Database, scope: string, key: string, spec: RateLimit, now: Date): Promise<void> {
   const { _id } = counterId(scope, key, spec, now);
   const _ = db.command;
-  await db.collection('rate_limits').where({ _id, count: _.gt(0) }).update({ count: _.inc(-1) });
+  await db
+    .collection('rate_limits')
+    .where({ _id, count: _.gt(0) })
+    .update({ count: _.inc(-1) });
 }
 
 /** The current count of a window (0 when nothing was taken). */

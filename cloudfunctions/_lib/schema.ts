@@ -11,91 +11,362 @@ export interface IndexSpec {
 
 export const COLLECTIONS: Record<string, IndexSpec[]> = {
   communities: [],
-  units: [{ name: 'community_building', keys: [['communityId', 1], ['building', 1], ['unitNo', 1], ['room', 1]] }],
+  units: [
+    {
+      name: 'community_building',
+      keys: [
+        ['communityId', 1],
+        ['building', 1],
+        ['unitNo', 1],
+        ['room', 1],
+      ],
+    },
+  ],
   memberships: [
-    { name: 'openid_status', keys: [['openid', 1], ['status', 1]] },
-    { name: 'unit_status', keys: [['unitId', 1], ['status', 1]] },
-    { name: 'community_status_created', keys: [['communityId', 1], ['status', 1], ['createdAt', -1]] },
+    {
+      name: 'openid_status',
+      keys: [
+        ['openid', 1],
+        ['status', 1],
+      ],
+    },
+    {
+      name: 'unit_status',
+      keys: [
+        ['unitId', 1],
+        ['status', 1],
+      ],
+    },
+    {
+      name: 'community_status_created',
+      keys: [
+        ['communityId', 1],
+        ['status', 1],
+        ['createdAt', -1],
+      ],
+    },
     { name: 'request_key', keys: [['requestKey', 1]] },
   ],
   staff: [
     { name: 'openid', keys: [['openid', 1]] },
-    { name: 'community_active', keys: [['communityId', 1], ['active', 1]] },
+    {
+      name: 'community_active',
+      keys: [
+        ['communityId', 1],
+        ['active', 1],
+      ],
+    },
   ],
-  invites: [{ name: 'community_created', keys: [['communityId', 1], ['createdAt', -1]] }],
-  audit_log: [{ name: 'community_at', keys: [['communityId', 1], ['at', -1]] }],
+  invites: [
+    {
+      name: 'community_created',
+      keys: [
+        ['communityId', 1],
+        ['createdAt', -1],
+      ],
+    },
+  ],
+  audit_log: [
+    {
+      name: 'community_at',
+      keys: [
+        ['communityId', 1],
+        ['at', -1],
+      ],
+    },
+  ],
   tickets: [
-    { name: 'community_status_created', keys: [['communityId', 1], ['status', 1], ['createdAt', -1]] },
-    { name: 'community_open_created', keys: [['communityId', 1], ['open', 1], ['createdAt', -1]] },
-    { name: 'community_open_due', keys: [['communityId', 1], ['open', 1], ['nextDueAt', 1]] },
-    { name: 'assignee_open_due', keys: [['assigneeStaffId', 1], ['open', 1], ['nextDueAt', 1]] },
-    { name: 'owner_status_updated', keys: [['ownerStaffId', 1], ['status', 1], ['updatedAt', -1]] },
-    { name: 'pool', keys: [['communityId', 1], ['department', 1], ['status', 1], ['pool', 1], ['createdAt', -1]] },
-    { name: 'reporter_created', keys: [['reporterOpenid', 1], ['createdAt', -1]] },
-    { name: 'unit_created', keys: [['unitId', 1], ['createdAt', -1]] },
-    { name: 'grab_deadline', keys: [['status', 1], ['grabDeadline', 1]] },
-    { name: 'auto_confirm', keys: [['status', 1], ['autoConfirmAt', 1]] },
+    {
+      name: 'community_status_created',
+      keys: [
+        ['communityId', 1],
+        ['status', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      name: 'community_open_created',
+      keys: [
+        ['communityId', 1],
+        ['open', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      name: 'community_open_due',
+      keys: [
+        ['communityId', 1],
+        ['open', 1],
+        ['nextDueAt', 1],
+      ],
+    },
+    {
+      name: 'assignee_open_due',
+      keys: [
+        ['assigneeStaffId', 1],
+        ['open', 1],
+        ['nextDueAt', 1],
+      ],
+    },
+    {
+      name: 'owner_status_updated',
+      keys: [
+        ['ownerStaffId', 1],
+        ['status', 1],
+        ['updatedAt', -1],
+      ],
+    },
+    {
+      name: 'pool',
+      keys: [
+        ['communityId', 1],
+        ['department', 1],
+        ['status', 1],
+        ['pool', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      name: 'reporter_created',
+      keys: [
+        ['reporterOpenid', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      name: 'unit_created',
+      keys: [
+        ['unitId', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      name: 'grab_deadline',
+      keys: [
+        ['status', 1],
+        ['grabDeadline', 1],
+      ],
+    },
+    {
+      name: 'auto_confirm',
+      keys: [
+        ['status', 1],
+        ['autoConfirmAt', 1],
+      ],
+    },
     { name: 'next_reminder', keys: [['nextReminderAt', 1]] },
-    { name: 'callback_due', keys: [['callbackDue', 1], ['resolvedAt', 1]] },
+    {
+      name: 'callback_due',
+      keys: [
+        ['callbackDue', 1],
+        ['resolvedAt', 1],
+      ],
+    },
     { name: 'confirm_reminder', keys: [['confirmReminderAt', 1]] },
   ],
   /** The communication log (《客户沟通记录表》): every step of every ticket. */
   ticket_events: [
-    { name: 'ticket_seq', keys: [['ticketId', 1], ['seq', 1]] },
-    { name: 'community_at', keys: [['communityId', 1], ['at', -1]] },
+    {
+      name: 'ticket_seq',
+      keys: [
+        ['ticketId', 1],
+        ['seq', 1],
+      ],
+    },
+    {
+      name: 'community_at',
+      keys: [
+        ['communityId', 1],
+        ['at', -1],
+      ],
+    },
   ],
   routing_rules: [],
   counters: [],
   /** Subscribe-message consents left, per user and template. */
   subscriptions: [{ name: 'openid', keys: [['openid', 1]] }],
   /** One record per message that must be delivered once (subscribe messages). */
-  deliveries: [{ name: 'recipient_at', keys: [['touser', 1], ['at', -1]] }],
+  deliveries: [
+    {
+      name: 'recipient_at',
+      keys: [
+        ['touser', 1],
+        ['at', -1],
+      ],
+    },
+  ],
   /** Callback tasks (回访) after a resolution. */
   callbacks: [
-    { name: 'community_status_due', keys: [['communityId', 1], ['status', 1], ['dueAt', 1]] },
-    { name: 'assignee_status_due', keys: [['assigneeStaffId', 1], ['status', 1], ['dueAt', 1]] },
+    {
+      name: 'community_status_due',
+      keys: [
+        ['communityId', 1],
+        ['status', 1],
+        ['dueAt', 1],
+      ],
+    },
+    {
+      name: 'assignee_status_due',
+      keys: [
+        ['assigneeStaffId', 1],
+        ['status', 1],
+        ['dueAt', 1],
+      ],
+    },
     { name: 'next_reminder', keys: [['nextReminderAt', 1]] },
     { name: 'ticket', keys: [['ticketId', 1]] },
   ],
   /** Every reminder decided by the timer, keyed so that each is decided once. */
-  reminders: [{ name: 'ticket_at', keys: [['ticketId', 1], ['at', -1]] }],
+  reminders: [
+    {
+      name: 'ticket_at',
+      keys: [
+        ['ticketId', 1],
+        ['at', -1],
+      ],
+    },
+  ],
   /** Superseded by `messages` (every notification goes through `_lib/notify.ts`); kept for old data. */
-  resident_notices: [{ name: 'openid_at', keys: [['openid', 1], ['at', -1]] }],
+  resident_notices: [
+    {
+      name: 'openid_at',
+      keys: [
+        ['openid', 1],
+        ['at', -1],
+      ],
+    },
+  ],
   announcements: [
-    { name: 'community_status_published', keys: [['communityId', 1], ['status', 1], ['publishedAt', -1]] },
-    { name: 'community_created', keys: [['communityId', 1], ['createdAt', -1]] },
-    { name: 'status_publish_at', keys: [['status', 1], ['publishAt', 1]] },
-    { name: 'status_expires_at', keys: [['status', 1], ['expiresAt', 1]] },
+    {
+      name: 'community_status_published',
+      keys: [
+        ['communityId', 1],
+        ['status', 1],
+        ['publishedAt', -1],
+      ],
+    },
+    {
+      name: 'community_created',
+      keys: [
+        ['communityId', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      name: 'status_publish_at',
+      keys: [
+        ['status', 1],
+        ['publishAt', 1],
+      ],
+    },
+    {
+      name: 'status_expires_at',
+      keys: [
+        ['status', 1],
+        ['expiresAt', 1],
+      ],
+    },
     { name: 'broadcast_state', keys: [['broadcastState', 1]] },
   ],
   /** One delivery per (announcement, resident): a recipient never gets a notice twice. */
   announcement_deliveries: [
-    { name: 'status_next', keys: [['status', 1], ['nextAttemptAt', 1]] },
-    { name: 'announcement_status', keys: [['announcementId', 1], ['status', 1]] },
-    { name: 'claim_status', keys: [['claim', 1], ['status', 1]] },
+    {
+      name: 'status_next',
+      keys: [
+        ['status', 1],
+        ['nextAttemptAt', 1],
+      ],
+    },
+    {
+      name: 'announcement_status',
+      keys: [
+        ['announcementId', 1],
+        ['status', 1],
+      ],
+    },
+    {
+      name: 'claim_status',
+      keys: [
+        ['claim', 1],
+        ['status', 1],
+      ],
+    },
   ],
-  announcement_reads: [{ name: 'announcement', keys: [['announcementId', 1]] }, { name: 'openid', keys: [['openid', 1]] }],
+  announcement_reads: [
+    { name: 'announcement', keys: [['announcementId', 1]] },
+    { name: 'openid', keys: [['openid', 1]] },
+  ],
   announcement_groups: [{ name: 'announcement', keys: [['announcementId', 1]] }],
   /** Upload slots: who was issued which file path, and what it is attached to (see _lib/files.ts). */
-  uploads: [{ name: 'owner_created', keys: [['owner', 1], ['createdAt', -1]] }],
+  uploads: [
+    {
+      name: 'owner_created',
+      keys: [
+        ['owner', 1],
+        ['createdAt', -1],
+      ],
+    },
+  ],
   /** Per-person rate-limit and guess counters, one per (scope, key, window); read by `_id` (`_lib/rate-limit.ts`). */
   rate_limits: [{ name: 'expires_at', keys: [['expiresAt', 1]] }],
   /** Superseded by `messages` (every notification now goes through `_lib/notify.ts`); kept for old data. */
-  staff_notices: [{ name: 'staff_read_at', keys: [['staffId', 1], ['read', 1], ['at', -1]] }],
+  staff_notices: [
+    {
+      name: 'staff_read_at',
+      keys: [
+        ['staffId', 1],
+        ['read', 1],
+        ['at', -1],
+      ],
+    },
+  ],
   /** 消息: one per (event, person), written only by `_lib/notify.ts`; `sk` = time then id (list order and cursor). */
   messages: [
-    { name: 'openid_sk', keys: [['openid', 1], ['sk', -1]] },
-    { name: 'openid_read_sk', keys: [['openid', 1], ['read', 1], ['sk', -1]] },
-    { name: 'read_at', keys: [['read', 1], ['at', 1]] },
+    {
+      name: 'openid_sk',
+      keys: [
+        ['openid', 1],
+        ['sk', -1],
+      ],
+    },
+    {
+      name: 'openid_read_sk',
+      keys: [
+        ['openid', 1],
+        ['read', 1],
+        ['sk', -1],
+      ],
+    },
+    {
+      name: 'read_at',
+      keys: [
+        ['read', 1],
+        ['at', 1],
+      ],
+    },
   ],
   /** Role-shared alerts: one per (event, community, role), read per person (alert_reads, inbox_marks). */
   alerts: [
-    { name: 'community_role_sk', keys: [['communityId', 1], ['role', 1], ['sk', -1]] },
+    {
+      name: 'community_role_sk',
+      keys: [
+        ['communityId', 1],
+        ['role', 1],
+        ['sk', -1],
+      ],
+    },
     { name: 'at', keys: [['at', 1]] },
   ],
   /** One per (alert, person) read above the person's mark. */
   alert_reads: [
-    { name: 'openid_community_sk', keys: [['openid', 1], ['communityId', 1], ['sk', 1]] },
+    {
+      name: 'openid_community_sk',
+      keys: [
+        ['openid', 1],
+        ['communityId', 1],
+        ['sk', 1],
+      ],
+    },
     { name: 'alert', keys: [['alertId', 1]] },
   ],
   /** Per (person, community): every role alert up to `upTo` (a sort key) counts as read ("全部已读"). */

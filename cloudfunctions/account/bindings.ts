@@ -74,9 +74,11 @@ async function judgeOwnerClaim(ctx: ActionContext, unit: UnitDoc, input: In<'req
 
 /** Marks the unit in the desk's binding review (cleared when the desk approves an owner of it). */
 async function flagUnit(ctx: ActionContext, unit: UnitDoc, personKey: string, now: Date, known?: number) {
-  const misses =
-    known ?? Math.max(...(await Promise.all([used(ctx.db, MISS_PERSON_SCOPE, personKey, MISS_PERSON, now), used(ctx.db, MISS_UNIT_SCOPE, unit._id, MISS_UNIT, now)])));
-  await ctx.db.collection('units').doc(unit._id).update({ bindingFlag: { at: now, misses, reason: 'owner-claim-misses' } });
+  const misses = known ?? Math.max(...(await Promise.all([used(ctx.db, MISS_PERSON_SCOPE, personKey, MISS_PERSON, now), used(ctx.db, MISS_UNIT_SCOPE, unit._id, MISS_UNIT, now)])));
+  await ctx.db
+    .collection('units')
+    .doc(unit._id)
+    .update({ bindingFlag: { at: now, misses, reason: 'owner-claim-misses' } });
 }
 
 /** Residents hear of claims on and revocations of their homes through the message centre (keyed: a retry tells nobody twice). */
@@ -157,7 +159,14 @@ export async function requestBinding(input: In<'requestBinding'>, ctx: ActionCon
   }
   const saved = { _id: id, ...doc, ...(existing?.barred ? { barred: true } : {}) } as MembershipDoc;
   if (input.relation === 'owner') await notifyOwners(ctx, unit, saved);
-  await audit(db, { communityId: unit.communityId, actor: openid, action: auto ? 'binding.auto-approved' : 'binding.requested', target: id, at: now, ...(outcome.review ? { detail: outcome.review } : {}) });
+  await audit(db, {
+    communityId: unit.communityId,
+    actor: openid,
+    action: auto ? 'binding.auto-approved' : 'binding.requested',
+    target: id,
+    at: now,
+    ...(outcome.review ? { detail: outcome.review } : {}),
+  });
   return view(ctx, saved);
 }
 
@@ -165,7 +174,12 @@ export async function requestBinding(input: In<'requestBinding'>, ctx: ActionCon
 export async function householdMembers(input: In<'householdMembers'>, ctx: ActionContext): Promise<HomeView[]> {
   if (!ctx.caller.homes.some((h) => h.unitId === input.unitId)) throw new AppError('FORBIDDEN', '您不是该房屋的住户');
   const _ = ctx.db.command;
-  const res = await ctx.db.collection('memberships').where({ unitId: input.unitId, status: _.in(['approved', 'pending']) }).orderBy('createdAt', 'asc').limit(50).get();
+  const res = await ctx.db
+    .collection('memberships')
+    .where({ unitId: input.unitId, status: _.in(['approved', 'pending']) })
+    .orderBy('createdAt', 'asc')
+    .limit(50)
+    .get();
   return homeViews(ctx.db, res.data as MembershipDoc[], { revealPhoneOf: ctx.caller.openid ?? undefined });
 }
 
@@ -222,7 +236,14 @@ export async function decideBinding(input: In<'decideBinding'>, ctx: ActionConte
   if (res.updated !== 1) throw new AppError('CONFLICT', '该申请已被他人处理');
   // The desk has checked this unit's owner in person: its flag has done its work.
   if (input.approve && m.relation === 'owner' && caller.staff) await db.collection('units').doc(m.unitId).update({ bindingFlag: db.command.remove() });
-  await audit(db, { communityId: m.communityId, actor: caller.openid!, action: input.approve ? 'binding.approved' : 'binding.rejected', target: m._id, at: now, detail: input.reason });
+  await audit(db, {
+    communityId: m.communityId,
+    actor: caller.openid!,
+    action: input.approve ? 'binding.approved' : 'binding.rejected',
+    target: m._id,
+    at: now,
+    detail: input.reason,
+  });
   return (await homeViews(db, [{ ...m, ...patch }]))[0];
 }
 
@@ -239,12 +260,21 @@ export async function revokeMembership(input: In<'revokeMembership'>, ctx: Actio
   if (!canRevokeMembership({ staffCommunityId: caller.staff.communityId, staffRoles: [...caller.roles] }, m)) throw new AppError('FORBIDDEN');
   const now = clock.now();
   const unit = (await db.collection('units').doc(m.unitId).field({ label: true }).get()).data[0] as { label?: string } | undefined;
-  const others = ((await db.collection('memberships').where({ unitId: m.unitId, status: 'approved' }).limit(50).get()).data as MembershipDoc[]).filter((o) => o._id !== m._id && o.openid !== m.openid);
+  const others = ((await db.collection('memberships').where({ unitId: m.unitId, status: 'approved' }).limit(50).get()).data as MembershipDoc[]).filter(
+    (o) => o._id !== m._id && o.openid !== m.openid,
+  );
   const label = unit?.label ?? '';
   const key = `${m._id}:${m.requestKey}:${m.status}`;
   const messages = [
     homeMessage(`${key}:self`, [m.openid], m.communityId, m._id, '房屋绑定已被撤销', `物业已撤销您与房屋 ${label} 的绑定，原因：${input.reason}。如有疑问请联系物业客服。`),
-    homeMessage(`${key}:household`, others.map((o) => o.openid), m.communityId, null, '家庭成员绑定已被撤销', `物业已撤销 ${m.name}（手机尾号 ${maskPhoneTail(m.phone).slice(-4)}）与房屋 ${label} 的绑定，原因：${input.reason}。`),
+    homeMessage(
+      `${key}:household`,
+      others.map((o) => o.openid),
+      m.communityId,
+      null,
+      '家庭成员绑定已被撤销',
+      `物业已撤销 ${m.name}（手机尾号 ${maskPhoneTail(m.phone).slice(-4)}）与房屋 ${label} 的绑定，原因：${input.reason}。`,
+    ),
   ];
   const patch = { status: 'removed' as const, decidedAt: now, decidedBy: caller.openid!, revokedBy: caller.openid!, reason: input.reason, barred: true };
   try {
@@ -260,6 +290,13 @@ export async function revokeMembership(input: In<'revokeMembership'>, ctx: Actio
   }
   // After the change is committed; keyed, so telling the household again never duplicates.
   await notify(ctx, messages);
-  await audit(db, { communityId: m.communityId, actor: caller.openid!, action: 'binding.revoked', target: m._id, at: now, detail: { reason: input.reason, from: m.status, relation: m.relation } });
+  await audit(db, {
+    communityId: m.communityId,
+    actor: caller.openid!,
+    action: 'binding.revoked',
+    target: m._id,
+    at: now,
+    detail: { reason: input.reason, from: m.status, relation: m.relation },
+  });
   return (await homeViews(db, [{ ...m, ...patch }]))[0];
 }

@@ -14,7 +14,9 @@ export async function createInvite(input: In<'createInvite'>, { db, caller, cloc
   const now = clock.now();
   const code = inviteCodeFrom(randomBytes(8));
   const expiresAt = new Date(now.getTime() + INVITE_TTL_DAYS * 86400_000);
-  await db.collection('invites').add({ _id: code, communityId: caller.staff!.communityId, roles: [...new Set(input.roles)], note: input.note ?? '', createdBy: caller.openid, createdAt: now, expiresAt });
+  await db
+    .collection('invites')
+    .add({ _id: code, communityId: caller.staff!.communityId, roles: [...new Set(input.roles)], note: input.note ?? '', createdBy: caller.openid, createdAt: now, expiresAt });
   await audit(db, { communityId: caller.staff!.communityId, actor: caller.openid!, action: 'invite.created', target: code, at: now, detail: input.roles });
   return { code, expiresAt: expiresAt.toISOString() };
 }
@@ -35,7 +37,11 @@ export async function redeemInvite(input: In<'redeemInvite'>, { db, caller, cloc
       if (new Date(invite.expiresAt).getTime() < now.getTime()) throw new AppError('CONFLICT', '邀请码已过期，请联系管理员重新生成');
       // One person, one community (the multi-community model is a later issue): refuse loudly.
       if (caller.staff && caller.staff.communityId !== invite.communityId) {
-        throw new AppError('CONFLICT', `您已是「${await communityName(db, caller.staff.communityId)}」的员工，暂不支持同时在多个小区任职；如需调动，请先由原小区管理员停用您的账号`, { reason: 'staff-other-community' });
+        throw new AppError(
+          'CONFLICT',
+          `您已是「${await communityName(db, caller.staff.communityId)}」的员工，暂不支持同时在多个小区任职；如需调动，请先由原小区管理员停用您的账号`,
+          { reason: 'staff-other-community' },
+        );
       }
       const id = stableId('st', openid, invite.communityId);
       const existing = (await tx.collection('staff').doc(id).get()).data as StaffDoc | null;

@@ -14,8 +14,18 @@ export async function homeViews(db: Database, ms: MembershipDoc[], opts: { revea
   const unitIds = [...new Set(ms.map((m) => m.unitId))];
   const communityIds = [...new Set(ms.map((m) => m.communityId))];
   const [units, communities] = await Promise.all([
-    db.collection('units').where({ _id: _.in(unitIds) }).field({ label: true, bindingFlag: true }).limit(100).get(),
-    db.collection('communities').where({ _id: _.in(communityIds) }).field({ name: true }).limit(100).get(),
+    db
+      .collection('units')
+      .where({ _id: _.in(unitIds) })
+      .field({ label: true, bindingFlag: true })
+      .limit(100)
+      .get(),
+    db
+      .collection('communities')
+      .where({ _id: _.in(communityIds) })
+      .field({ name: true })
+      .limit(100)
+      .get(),
   ]);
   const label = new Map(units.data.map((u: any) => [u._id, u.label]));
   const flag = new Map(units.data.filter((u: any) => u.bindingFlag).map((u: any) => [u._id, u.bindingFlag]));

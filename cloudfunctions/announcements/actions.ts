@@ -10,9 +10,19 @@ const AUTHORS = ['desk', 'supervisor', 'admin'] as const;
 
 /** Announcements: publish, broadcast, share to group chats. */
 export const announcementActions = {
-  prepareUpload: action({ description: '申请上传位置（公告图片/附件）：服务端选定路径并记录上传人', audience: AUTHORS, input: prepareUploadInput, run: (i, ctx) => issueUploadSlot(ctx, 'notice', i.contentType) }),
+  prepareUpload: action({
+    description: '申请上传位置（公告图片/附件）：服务端选定路径并记录上传人',
+    audience: AUTHORS,
+    input: prepareUploadInput,
+    run: (i, ctx) => issueUploadSlot(ctx, 'notice', i.contentType),
+  }),
   create: action({ description: '新建公告草稿（客服/主管/管理员）', audience: AUTHORS, input: I.create, run: create }),
-  update: action({ description: '修改公告；需审核时客服对已发布公告的修改提交主管审核（原公告保持不变），已发布的公告标记为已更新', audience: AUTHORS, input: I.update, run: update }),
+  update: action({
+    description: '修改公告；需审核时客服对已发布公告的修改提交主管审核（原公告保持不变），已发布的公告标记为已更新',
+    audience: AUTHORS,
+    input: I.update,
+    run: update,
+  }),
   publish: action({ description: '立即或定时发布；需审核时提交主管审核；停水/停电未满通知期需填写原因', audience: AUTHORS, input: I.publish, run: publish }),
   review: action({ description: '主管审核：通过（按申请时间发布）或退回', audience: ['supervisor', 'admin'], input: I.review, run: review }),
   withdraw: action({ description: '撤回公告，未发出的消息不再发送', audience: AUTHORS, input: I.withdraw, run: withdraw }),

@@ -33,12 +33,23 @@ export async function broadcast(_input: unknown, ctx: ActionContext) {
   const out = { published: 0, expired: 0, targeted: 0, sent: 0, failed: 0, skipped: 0, retried: 0, interrupted: 0, more: false };
 
   // Scheduled → published; published → expired.
-  const due = await db.collection('announcements').where({ status: 'scheduled', publishAt: _.lte(now) }).limit(100).get();
+  const due = await db
+    .collection('announcements')
+    .where({ status: 'scheduled', publishAt: _.lte(now) })
+    .limit(100)
+    .get();
   for (const a of due.data as AnnouncementDoc[]) {
-    const r = await db.collection('announcements').where({ _id: a._id, status: 'scheduled' }).update({ status: 'published', publishedAt: now, broadcastState: 'targeting', broadcastCursor: null, updatedAt: now });
+    const r = await db
+      .collection('announcements')
+      .where({ _id: a._id, status: 'scheduled' })
+      .update({ status: 'published', publishedAt: now, broadcastState: 'targeting', broadcastCursor: null, updatedAt: now });
     out.published += r.updated;
   }
-  const old = await db.collection('announcements').where({ status: 'published', expiresAt: _.lte(now) }).limit(100).get();
+  const old = await db
+    .collection('announcements')
+    .where({ status: 'published', expiresAt: _.lte(now) })
+    .limit(100)
+    .get();
   for (const a of old.data as AnnouncementDoc[]) {
     const r = await db.collection('announcements').where({ _id: a._id, status: 'published' }).update({ status: 'expired', pinned: false, updatedAt: now });
     out.expired += r.updated;
@@ -53,7 +64,12 @@ export async function broadcast(_input: unknown, ctx: ActionContext) {
       if (cursor) where._id = _.gt(cursor);
       const page = (await db.collection('memberships').where(where).orderBy('_id', 'asc').limit(PAGE).get()).data as any[];
       if (page.length === 0) break;
-      const units = await db.collection('units').where({ _id: _.in([...new Set(page.map((m) => m.unitId))]) }).field({ building: true }).limit(1000).get();
+      const units = await db
+        .collection('units')
+        .where({ _id: _.in([...new Set(page.map((m) => m.unitId))]) })
+        .field({ building: true })
+        .limit(1000)
+        .get();
       const building = new Map(units.data.map((u: any) => [u._id, u.building]));
       const openids = [...new Set(page.filter((m) => inScope(a.scope, { unitId: m.unitId, building: building.get(m.unitId) ?? '' })).map((m) => m.openid as string))];
       out.targeted += await insertDeliveries(ctx, a, openids, now);
@@ -66,7 +82,11 @@ export async function broadcast(_input: unknown, ctx: ActionContext) {
 
   // A delivery left "sending" by a run that died may or may not have gone out: it is never
   // sent again (a resident must not get it twice); it is reported as interrupted.
-  const stuck = await db.collection('announcement_deliveries').where({ status: 'sending', leaseUntil: _.lt(now) }).limit(500).get();
+  const stuck = await db
+    .collection('announcement_deliveries')
+    .where({ status: 'sending', leaseUntil: _.lt(now) })
+    .limit(500)
+    .get();
   for (const d of stuck.data as DeliveryDoc[]) {
     const r = await db.collection('announcement_deliveries').where({ _id: d._id, status: 'sending' }).update({ status: 'failed', errcode: 'interrupted', leaseUntil: null });
     out.interrupted += r.updated;
@@ -81,9 +101,19 @@ export async function broadcast(_input: unknown, ctx: ActionContext) {
   const announcements = new Map<string, AnnouncementDoc | null>();
   for (;;) {
     if (!left()) return { ...out, more: true };
-    const batch = (await db.collection('announcement_deliveries').where({ status: 'pending', nextAttemptAt: _.lte(now) }).orderBy('nextAttemptAt', 'asc').limit(SEND_BATCH).get()).data as DeliveryDoc[];
+    const batch = (
+      await db
+        .collection('announcement_deliveries')
+        .where({ status: 'pending', nextAttemptAt: _.lte(now) })
+        .orderBy('nextAttemptAt', 'asc')
+        .limit(SEND_BATCH)
+        .get()
+    ).data as DeliveryDoc[];
     if (batch.length === 0) break;
-    await db.collection('announcement_deliveries').where({ _id: _.in(batch.map((d) => d._id)), status: 'pending' }).update({ status: 'sending', claim: runId, leaseUntil: new Date(now.getTime() + 5 * 60_000) });
+    await db
+      .collection('announcement_deliveries')
+      .where({ _id: _.in(batch.map((d) => d._id)), status: 'pending' })
+      .update({ status: 'sending', claim: runId, leaseUntil: new Date(now.getTime() + 5 * 60_000) });
     const owned = (await db.collection('announcement_deliveries').where({ claim: runId, status: 'sending' }).limit(SEND_BATCH).get()).data as DeliveryDoc[];
     if (owned.length === 0) continue; // another run took them all
     for (const id of new Set(owned.map((d) => d.announcementId))) {
@@ -92,11 +122,23 @@ export async function broadcast(_input: unknown, ctx: ActionContext) {
     const gone = owned.filter((d) => announcements.get(d.announcementId)?.status !== 'published');
     const live = owned.filter((d) => announcements.get(d.announcementId)?.status === 'published');
     const consentIds = live.map((d) => `${d.openid}:${TEMPLATES.notice}`);
-    const consents = consentIds.length ? (await db.collection('subscriptions').where({ _id: _.in(consentIds), remaining: _.gt(0) }).limit(SEND_BATCH).get()).data : [];
+    const consents = consentIds.length
+      ? (
+          await db
+            .collection('subscriptions')
+            .where({ _id: _.in(consentIds), remaining: _.gt(0) })
+            .limit(SEND_BATCH)
+            .get()
+        ).data
+      : [];
     const hasConsent = new Set(consents.map((c: any) => c.openid));
     const sendable = live.filter((d) => hasConsent.has(d.openid));
     const noConsent = live.filter((d) => !hasConsent.has(d.openid));
-    if (sendable.length) await db.collection('subscriptions').where({ _id: _.in(sendable.map((d) => `${d.openid}:${TEMPLATES.notice}`)), remaining: _.gt(0) }).update({ remaining: _.inc(-1), updatedAt: now });
+    if (sendable.length)
+      await db
+        .collection('subscriptions')
+        .where({ _id: _.in(sendable.map((d) => `${d.openid}:${TEMPLATES.notice}`)), remaining: _.gt(0) })
+        .update({ remaining: _.inc(-1), updatedAt: now });
     await markMany(ctx, gone, { status: 'skipped', reason: 'not-published' });
     await markMany(ctx, noConsent, { status: 'skipped', reason: 'no-consent' });
     out.skipped += gone.length + noConsent.length;
@@ -126,16 +168,35 @@ export async function broadcast(_input: unknown, ctx: ActionContext) {
     for (const { d, errcode } of results.filter((r) => r.errcode !== 0)) {
       if (errcode === 43101) {
         await clearConsent(db, d.openid, TEMPLATES.notice, now);
-        await db.collection('announcement_deliveries').doc(d._id).update({ status: 'skipped', reason: 'no-consent', errcode: '43101', attempts: d.attempts + 1, leaseUntil: null });
+        await db
+          .collection('announcement_deliveries')
+          .doc(d._id)
+          .update({ status: 'skipped', reason: 'no-consent', errcode: '43101', attempts: d.attempts + 1, leaseUntil: null });
         out.skipped++;
         unsent.push(d);
       } else if (TRANSIENT.has(errcode) && d.attempts + 1 < MAX_ATTEMPTS) {
         // Back off 1, 2, 4, 8 minutes. The consent was not used: give it back.
-        await db.collection('subscriptions').doc(`${d.openid}:${TEMPLATES.notice}`).update({ remaining: _.inc(1) });
-        await db.collection('announcement_deliveries').doc(d._id).update({ status: 'pending', errcode: String(errcode), attempts: d.attempts + 1, nextAttemptAt: new Date(now.getTime() + 2 ** d.attempts * 60_000), leaseUntil: null, claim: null });
+        await db
+          .collection('subscriptions')
+          .doc(`${d.openid}:${TEMPLATES.notice}`)
+          .update({ remaining: _.inc(1) });
+        await db
+          .collection('announcement_deliveries')
+          .doc(d._id)
+          .update({
+            status: 'pending',
+            errcode: String(errcode),
+            attempts: d.attempts + 1,
+            nextAttemptAt: new Date(now.getTime() + 2 ** d.attempts * 60_000),
+            leaseUntil: null,
+            claim: null,
+          });
         out.retried++;
       } else {
-        await db.collection('announcement_deliveries').doc(d._id).update({ status: 'failed', errcode: String(errcode), attempts: d.attempts + 1, leaseUntil: null });
+        await db
+          .collection('announcement_deliveries')
+          .doc(d._id)
+          .update({ status: 'failed', errcode: String(errcode), attempts: d.attempts + 1, leaseUntil: null });
         out.failed++;
         unsent.push(d);
       }
@@ -144,7 +205,10 @@ export async function broadcast(_input: unknown, ctx: ActionContext) {
   }
   // Notices with nothing left to send are done.
   for (const a of (await db.collection('announcements').where({ broadcastState: 'sending' }).limit(50).get()).data as AnnouncementDoc[]) {
-    const open = await db.collection('announcement_deliveries').where({ announcementId: a._id, status: _.in(['pending', 'sending']) }).count();
+    const open = await db
+      .collection('announcement_deliveries')
+      .where({ announcementId: a._id, status: _.in(['pending', 'sending']) })
+      .count();
     if (open.total === 0) await db.collection('announcements').where({ _id: a._id, broadcastState: 'sending' }).update({ broadcastState: 'done' });
   }
   return out;
@@ -160,7 +224,18 @@ async function inApp(ctx: ActionContext, ds: DeliveryDoc[], announcements: Map<s
     ds.flatMap((d) => {
       const a = announcements.get(d.announcementId);
       if (!a) return [];
-      return [{ key: d._id, to: [{ openid: d.openid }], kind: 'notice' as const, tone: a.interruption ? ('warning' as const) : ('info' as const), title: clip(a.title, 30), body: a.interruption ? `${a.summary || a.title}（${formatMinute(a.interruption.startAt)} 起）` : a.summary || clip(a.body ?? '', 60), communityId: a.communityId, target: { kind: 'notice' as const, id: a._id } }];
+      return [
+        {
+          key: d._id,
+          to: [{ openid: d.openid }],
+          kind: 'notice' as const,
+          tone: a.interruption ? ('warning' as const) : ('info' as const),
+          title: clip(a.title, 30),
+          body: a.interruption ? `${a.summary || a.title}（${formatMinute(a.interruption.startAt)} 起）` : a.summary || clip(a.body ?? '', 60),
+          communityId: a.communityId,
+          target: { kind: 'notice' as const, id: a._id },
+        },
+      ];
     }),
   );
 }
@@ -179,10 +254,28 @@ async function insertDeliveries(ctx: ActionContext, a: AnnouncementDoc, openids:
   if (!openids.length) return 0;
   const _ = ctx.db.command;
   const ids = openids.map((o) => `${a._id}:${o}`);
-  const existing = new Set((await ctx.db.collection('announcement_deliveries').where({ _id: _.in(ids) }).field({ _id: true }).limit(1000).get()).data.map((d: any) => d._id));
+  const existing = new Set(
+    (
+      await ctx.db
+        .collection('announcement_deliveries')
+        .where({ _id: _.in(ids) })
+        .field({ _id: true })
+        .limit(1000)
+        .get()
+    ).data.map((d: any) => d._id),
+  );
   const fresh: DeliveryDoc[] = openids
     .filter((o) => !existing.has(`${a._id}:${o}`))
-    .map((openid) => ({ _id: `${a._id}:${openid}`, announcementId: a._id, communityId: a.communityId, openid, status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now }));
+    .map((openid) => ({
+      _id: `${a._id}:${openid}`,
+      announcementId: a._id,
+      communityId: a.communityId,
+      openid,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
+    }));
   if (!fresh.length) return 0;
   try {
     await ctx.db.collection('announcement_deliveries').add(fresh);

@@ -28,11 +28,19 @@ async function validate(ctx: ActionContext, d: Omit<Draft, 'clientRequestId'>) {
   if (d.scope.kind === 'units') {
     const _ = ctx.db.command;
     const ids = [...new Set(d.scope.unitIds)];
-    const found = await ctx.db.collection('units').where({ _id: _.in(ids), communityId: ctx.caller.staff!.communityId }).count();
+    const found = await ctx.db
+      .collection('units')
+      .where({ _id: _.in(ids), communityId: ctx.caller.staff!.communityId })
+      .count();
     if (found.total !== ids.length) throw new AppError('INVALID_INPUT', '影响范围中有不存在的房屋');
   }
   if (d.scope.kind === 'buildings') {
-    const units = await ctx.db.collection('units').where({ communityId: ctx.caller.staff!.communityId, building: ctx.db.command.in(d.scope.buildings) }).field({ building: true }).limit(1000).get();
+    const units = await ctx.db
+      .collection('units')
+      .where({ communityId: ctx.caller.staff!.communityId, building: ctx.db.command.in(d.scope.buildings) })
+      .field({ building: true })
+      .limit(1000)
+      .get();
     const known = new Set(units.data.map((u: any) => u.building));
     const missing = d.scope.buildings.filter((b) => !known.has(b));
     if (missing.length) throw new AppError('INVALID_INPUT', `影响范围中的楼栋不存在：${missing.join('、')}`);
@@ -64,7 +72,18 @@ function fields(d: Omit<Draft, 'clientRequestId'>) {
   const interruption = d.interruption ? { reason: d.interruption.reason, startAt: new Date(d.interruption.startAt), endAt: new Date(d.interruption.endAt) } : null;
   // An interruption notice expires a day after the expected restoration unless told otherwise.
   const expiresAt = d.expiresAt ? new Date(d.expiresAt) : interruption ? new Date(interruption.endAt.getTime() + 86400_000) : null;
-  return { type: d.type, title: d.title, summary: d.summary || d.title, body: d.body, scope: d.scope, images: d.images, attachments: d.attachments, interruption, pinned: d.pinned, expiresAt };
+  return {
+    type: d.type,
+    title: d.title,
+    summary: d.summary || d.title,
+    body: d.body,
+    scope: d.scope,
+    images: d.images,
+    attachments: d.attachments,
+    interruption,
+    pinned: d.pinned,
+    expiresAt,
+  };
 }
 
 /** Lifecycle fields of a notice that nothing has happened to yet. */
@@ -174,7 +193,10 @@ function goLive(a: AnnouncementDoc, at: Date, now: Date, override: AnnouncementD
 }
 
 async function transition(ctx: ActionContext, a: AnnouncementDoc, patch: Partial<AnnouncementDoc>) {
-  const res = await ctx.db.collection('announcements').where({ _id: a._id, status: a.status, updatedAt: a.updatedAt }).update(replacing(ctx, { ...patch, updatedAt: ctx.clock.now() }));
+  const res = await ctx.db
+    .collection('announcements')
+    .where({ _id: a._id, status: a.status, updatedAt: a.updatedAt })
+    .update(replacing(ctx, { ...patch, updatedAt: ctx.clock.now() }));
   if (res.updated !== 1) throw new AppError('CONFLICT', '公告状态已变化，请刷新');
 }
 

@@ -16,7 +16,13 @@ export async function list(input: In<'list'>, ctx: ActionContext) {
   const base: Record<string, unknown> = { communityId: ctx.caller.staff!.communityId };
   if (input.status !== 'all' && input.status !== 'review') base.status = input.status;
   // 待审核 includes published notices whose change waits for review.
-  const where: any = input.status === 'review' ? _.or([{ ...base, status: 'review' }, { ...base, status: 'published', revision: _.neq(null) }]) : base;
+  const where: any =
+    input.status === 'review'
+      ? _.or([
+          { ...base, status: 'review' },
+          { ...base, status: 'published', revision: _.neq(null) },
+        ])
+      : base;
   const offset = offsetOf(input.cursor);
   const [page, total] = await Promise.all([
     ctx.db.collection('announcements').where(where).orderBy('createdAt', 'desc').skip(offset).limit(input.pageSize).get(),
@@ -32,7 +38,12 @@ async function myHomes(ctx: ActionContext) {
   const _ = ctx.db.command;
   const ids = ctx.caller.homes.map((h) => h.unitId);
   if (!ids.length) return [];
-  const units = await ctx.db.collection('units').where({ _id: _.in(ids) }).field({ building: true, communityId: true }).limit(50).get();
+  const units = await ctx.db
+    .collection('units')
+    .where({ _id: _.in(ids) })
+    .field({ building: true, communityId: true })
+    .limit(50)
+    .get();
   return units.data.map((u: any) => ({ unitId: u._id as string, building: u.building as string, communityId: u.communityId as string }));
 }
 
@@ -59,9 +70,20 @@ export async function feed(input: In<'feed'>, ctx: ActionContext) {
   const homes = await myHomes(ctx);
   const communities = [...new Set(homes.map((h) => h.communityId))];
   if (!communities.length) return { items: [], total: 0, unread: 0 };
-  const res = await ctx.db.collection('announcements').where({ communityId: _.in(communities), status: 'published' }).orderBy('publishedAt', 'desc').limit(200).get();
+  const res = await ctx.db
+    .collection('announcements')
+    .where({ communityId: _.in(communities), status: 'published' })
+    .orderBy('publishedAt', 'desc')
+    .limit(200)
+    .get();
   const mine = (res.data as AnnouncementDoc[]).filter((a) => homes.some((h) => h.communityId === a.communityId && inScope(a.scope, h)));
-  const reads = mine.length ? await ctx.db.collection('announcement_reads').where({ openid: ctx.caller.openid, announcementId: _.in(mine.map((a) => a._id)) }).limit(200).get() : { data: [] };
+  const reads = mine.length
+    ? await ctx.db
+        .collection('announcement_reads')
+        .where({ openid: ctx.caller.openid, announcementId: _.in(mine.map((a) => a._id)) })
+        .limit(200)
+        .get()
+    : { data: [] };
   const read = new Set(reads.data.map((r: any) => r.announcementId));
   const sorted = [...mine.filter((a) => a.pinned), ...mine.filter((a) => !a.pinned)].filter((a) => !input.unreadOnly || !read.has(a._id));
   const offset = offsetOf(input.cursor);
@@ -91,7 +113,12 @@ export async function read(input: In<'read'>, ctx: ActionContext) {
 export async function ask(input: In<'ask'>, ctx: ActionContext) {
   const a = (await ctx.db.collection('announcements').doc(input.announcementId).get()).data[0] as AnnouncementDoc | undefined;
   if (!(await visibleTo(ctx, a, await myHomes(ctx)))) throw new AppError('NOT_FOUND', '公告不存在或已撤回');
-  const res = await createLinkedConsultation(ctx, { question: `关于公告「${a!.title}」：${input.question}`, announcementId: a!._id, clientRequestId: input.clientRequestId, communityId: a!.communityId });
+  const res = await createLinkedConsultation(ctx, {
+    question: `关于公告「${a!.title}」：${input.question}`,
+    announcementId: a!._id,
+    clientRequestId: input.clientRequestId,
+    communityId: a!.communityId,
+  });
   return { ticketId: res.ticketId, no: res.no };
 }
 
@@ -127,7 +154,10 @@ async function recordGroup(ctx: ActionContext, announcementId: string, openGId: 
   if (!openGId) return;
   const _ = ctx.db.command;
   const id = `${announcementId}:${openGId}`;
-  const res = await ctx.db.collection('announcement_groups').where({ _id: id }).update({ opens: _.inc(1), lastAt: ctx.clock.now() });
+  const res = await ctx.db
+    .collection('announcement_groups')
+    .where({ _id: id })
+    .update({ opens: _.inc(1), lastAt: ctx.clock.now() });
   if (res.updated === 0) {
     await ctx.db
       .collection('announcement_groups')
@@ -157,7 +187,12 @@ export async function reach(input: In<'reach'>, ctx: ActionContext): Promise<Rea
   const a = (await ctx.db.collection('announcements').doc(input.announcementId).get()).data[0] as AnnouncementDoc | undefined;
   if (!a || a.communityId !== ctx.caller.staff!.communityId) throw new AppError('NOT_FOUND', '公告不存在');
   const $ = ctx.db.command.aggregate;
-  const byStatus = await ctx.db.collection('announcement_deliveries').aggregate().match({ announcementId: a._id }).group({ _id: { status: '$status', errcode: '$errcode', reason: '$reason' }, n: $.sum(1) }).end();
+  const byStatus = await ctx.db
+    .collection('announcement_deliveries')
+    .aggregate()
+    .match({ announcementId: a._id })
+    .group({ _id: { status: '$status', errcode: '$errcode', reason: '$reason' }, n: $.sum(1) })
+    .end();
   const rows = byStatus.data as { _id: { status: string; errcode?: string; reason?: string }; n: number }[];
   const sum = (f: (r: (typeof rows)[number]) => boolean) => rows.filter(f).reduce((x, r) => x + r.n, 0);
   const [reads, sharedCount, groups] = await Promise.all([
@@ -166,7 +201,8 @@ export async function reach(input: In<'reach'>, ctx: ActionContext): Promise<Rea
     ctx.db.collection('announcement_groups').where({ announcementId: a._id }).orderBy('firstAt', 'asc').limit(100).get(),
   ]);
   const failures = new Map<string, number>();
-  for (const r of rows.filter((r) => r._id.status === 'failed')) failures.set(String(r._id.errcode ?? r._id.reason ?? 'unknown'), (failures.get(String(r._id.errcode ?? r._id.reason ?? 'unknown')) ?? 0) + r.n);
+  for (const r of rows.filter((r) => r._id.status === 'failed'))
+    failures.set(String(r._id.errcode ?? r._id.reason ?? 'unknown'), (failures.get(String(r._id.errcode ?? r._id.reason ?? 'unknown')) ?? 0) + r.n);
   return {
     targeted: sum(() => true),
     sent: sum((r) => r._id.status === 'sent'),

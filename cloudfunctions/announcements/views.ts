@@ -9,7 +9,12 @@ const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOStrin
 export async function communityNames(ctx: ActionContext, notices: AnnouncementDoc[]): Promise<Map<string, string>> {
   const ids = [...new Set(notices.map((a) => a.communityId))];
   if (!ids.length) return new Map();
-  const res = await ctx.db.collection('communities').where({ _id: ctx.db.command.in(ids) }).field({ name: true }).limit(100).get();
+  const res = await ctx.db
+    .collection('communities')
+    .where({ _id: ctx.db.command.in(ids) })
+    .field({ name: true })
+    .limit(100)
+    .get();
   return new Map(res.data.map((c: any) => [c._id, c.name]));
 }
 
@@ -23,7 +28,12 @@ export async function view(ctx: ActionContext, a: AnnouncementDoc, opts: { read?
   }
   let unitLabels: Record<string, string> = {};
   if (a.scope.kind === 'units' && a.scope.unitIds?.length) {
-    const units = await ctx.db.collection('units').where({ _id: _.in(a.scope.unitIds.slice(0, 100)) }).field({ label: true }).limit(100).get();
+    const units = await ctx.db
+      .collection('units')
+      .where({ _id: _.in(a.scope.unitIds.slice(0, 100)) })
+      .field({ label: true })
+      .limit(100)
+      .get();
     unitLabels = Object.fromEntries(units.data.map((u: any) => [u._id, u.label]));
   }
   const name = opts.communityName ?? (await communityNames(ctx, [a])).get(a.communityId) ?? '';
@@ -52,14 +62,24 @@ export async function view(ctx: ActionContext, a: AnnouncementDoc, opts: { read?
     communityName: name,
     ...(opts.read !== undefined ? { read: opts.read } : {}),
     ...(staffOnly && a.override ? { override: { reason: a.override.reason, by: a.override.byName, at: iso(a.override.at)! } } : {}),
-    ...(staffOnly && a.review ? { review: { by: a.review.byName, at: iso(a.review.at)!, approved: a.review.approved, ...(a.review.reason ? { reason: a.review.reason } : {}) } } : {}),
+    ...(staffOnly && a.review
+      ? { review: { by: a.review.byName, at: iso(a.review.at)!, approved: a.review.approved, ...(a.review.reason ? { reason: a.review.reason } : {}) } }
+      : {}),
     ...(staffOnly && a.revision
       ? {
           revision: {
             title: a.revision.fields.title,
             summary: a.revision.fields.summary,
             body: a.revision.fields.body,
-            ...(a.revision.fields.interruption ? { interruption: { reason: a.revision.fields.interruption.reason, startAt: iso(a.revision.fields.interruption.startAt)!, endAt: iso(a.revision.fields.interruption.endAt)! } } : {}),
+            ...(a.revision.fields.interruption
+              ? {
+                  interruption: {
+                    reason: a.revision.fields.interruption.reason,
+                    startAt: iso(a.revision.fields.interruption.startAt)!,
+                    endAt: iso(a.revision.fields.interruption.endAt)!,
+                  },
+                }
+              : {}),
             ...(a.revision.fields.expiresAt ? { expiresAt: iso(a.revision.fields.expiresAt) } : {}),
             by: a.revision.byName,
             at: iso(a.revision.at)!,

@@ -61,7 +61,14 @@ export async function remind(_input: unknown, ctx: ActionContext) {
   const seen = new Set<string>();
   for (;;) {
     if (!left()) return { ...out, more: true };
-    const fetched = (await ctx.db.collection('tickets').where({ nextReminderAt: _.lte(now) }).orderBy('nextReminderAt', 'asc').limit(BATCH).get()).data as TicketDoc[];
+    const fetched = (
+      await ctx.db
+        .collection('tickets')
+        .where({ nextReminderAt: _.lte(now) })
+        .orderBy('nextReminderAt', 'asc')
+        .limit(BATCH)
+        .get()
+    ).data as TicketDoc[];
     // A ticket changed by someone while we looked keeps its reminder time; it is left for
     // the next run rather than looked at again in this one.
     const due = fetched.filter((t) => !seen.has(t._id));
@@ -84,17 +91,24 @@ export async function remind(_input: unknown, ctx: ActionContext) {
             const label = `${DEADLINE_LABELS[d.kind]}时限`;
             const who = t.assigneeStaffId ? [t.assigneeStaffId, t.ownerStaffId] : [t.ownerStaffId, ...sup];
             const due = formatMinute(d.dueAt);
-            if (stage === 'warn') notices.push(deadlineMessage(who, t, 'deadline-warning', `${label}将到期`, `${t.no} 的${label}将在 ${durationText(WARN)}内到期（${due}）`, now, key));
+            if (stage === 'warn')
+              notices.push(deadlineMessage(who, t, 'deadline-warning', `${label}将到期`, `${t.no} 的${label}将在 ${durationText(WARN)}内到期（${due}）`, now, key));
             else {
               notices.push(deadlineMessage(who, t, 'deadline-breach', `已超过${label}`, `${t.no} 已超过${label}（${due}）`, now, key));
-              notices.push(deadlineMessage(sup, t, 'escalation', '超时上报', `${t.no}（${CATEGORY_BY_CODE.get(t.category)?.label ?? ''}）已超过${label}（${due}）`, now, `${key}:escalate`));
+              notices.push(
+                deadlineMessage(sup, t, 'escalation', '超时上报', `${t.no}（${CATEGORY_BY_CODE.get(t.category)?.label ?? ''}）已超过${label}（${due}）`, now, `${key}:escalate`),
+              );
             }
           }
           return stages.length ? markStages(d, stages) : d;
         }),
       );
     }
-    const fresh = await insertMissing(ctx.db, 'reminders', reminders.map((r) => ({ _id: r.key, ...r.doc })));
+    const fresh = await insertMissing(
+      ctx.db,
+      'reminders',
+      reminders.map((r) => ({ _id: r.key, ...r.doc })),
+    );
     await notify(ctx, notices);
     const reroutes = new Set<string>();
     for (const r of reminders) {
@@ -146,7 +160,9 @@ export async function remind(_input: unknown, ctx: ActionContext) {
         try {
           await ctx.db.collection('callbacks').add(cb);
           out.callbacksCreated++;
-          await notify(ctx, [callbackMessage(cb, 'callback', '待回访', `${t.no} 请于 ${durationText(settings.dueHours * 60)}内完成回访（${formatMinute(dueAt)} 前）`, now, `${cb._id}:created`)]);
+          await notify(ctx, [
+            callbackMessage(cb, 'callback', '待回访', `${t.no} 请于 ${durationText(settings.dueHours * 60)}内完成回访（${formatMinute(dueAt)} 前）`, now, `${cb._id}:created`),
+          ]);
         } catch (e) {
           if (!isDuplicate(e)) throw e;
         }
@@ -158,7 +174,14 @@ export async function remind(_input: unknown, ctx: ActionContext) {
   // 3. Callback timers, and callbacks made moot (the ticket was reopened or rated well).
   for (;;) {
     if (!left()) return { ...out, more: true };
-    const cbs = (await ctx.db.collection('callbacks').where({ nextReminderAt: _.lte(now) }).orderBy('nextReminderAt', 'asc').limit(BATCH).get()).data as CallbackDoc[];
+    const cbs = (
+      await ctx.db
+        .collection('callbacks')
+        .where({ nextReminderAt: _.lte(now) })
+        .orderBy('nextReminderAt', 'asc')
+        .limit(BATCH)
+        .get()
+    ).data as CallbackDoc[];
     if (cbs.length === 0) break;
     await inBatches(cbs, async (cb) => {
       const t = (await ctx.db.collection('tickets').doc(cb.ticketId).get()).data[0] as TicketDoc | undefined;
@@ -169,36 +192,71 @@ export async function remind(_input: unknown, ctx: ActionContext) {
       const policy = t ? (await settingsOf(t.communityId)).callbacks.policy[t.type] : 'never';
       const moot = !t || (t.resolutionCount ?? 0) > cb.resolution || !['resolved', 'closed'].includes(t.status) || !callbackNeeded(policy, t.rating);
       if (moot) {
-        await ctx.db.collection('callbacks').where({ _id: cb._id, status: 'open' }).update({ status: 'skipped', reason: t && t.rating && t.rating >= 4 ? 'rated-well' : 'reopened', closedAt: now, nextReminderAt: null });
+        await ctx.db
+          .collection('callbacks')
+          .where({ _id: cb._id, status: 'open' })
+          .update({ status: 'skipped', reason: t && t.rating && t.rating >= 4 ? 'rated-well' : 'reopened', closedAt: now, nextReminderAt: null });
         return;
       }
       const d: StagedDeadline = { kind: 'resolve', dueAt: cb.dueAt, stages: cb.stages };
       const stages = dueStages(d, now, WARN);
       for (const stage of stages) {
         const key = `${cb._id}:${new Date(cb.dueAt).getTime()}:${stage}`;
-        const fresh = await claim(ctx, 'reminders', { _id: key, ticketId: cb.ticketId, communityId: cb.communityId, kind: 'callback', stage, dueAt: cb.dueAt, at: now, channel: 'in-app' });
+        const fresh = await claim(ctx, 'reminders', {
+          _id: key,
+          ticketId: cb.ticketId,
+          communityId: cb.communityId,
+          kind: 'callback',
+          stage,
+          dueAt: cb.dueAt,
+          at: now,
+          channel: 'in-app',
+        });
         const dueHours = (await settingsOf(cb.communityId)).callbacks.dueHours;
-        if (stage === 'warn') await notify(ctx, [callbackMessage(cb, 'callback-warning', '回访将到期', `${cb.no} 的回访将在 ${durationText(WARN)}内到期（${formatMinute(cb.dueAt)}）`, now, key)]);
+        if (stage === 'warn')
+          await notify(ctx, [callbackMessage(cb, 'callback-warning', '回访将到期', `${cb.no} 的回访将在 ${durationText(WARN)}内到期（${formatMinute(cb.dueAt)}）`, now, key)]);
         else
           await notify(ctx, [
             callbackMessage(cb, 'callback-breach', '回访已超时', `${cb.no} 的回访已超时（${formatMinute(cb.dueAt)}）`, now, key),
-            { key: `${key}:escalate`, to: staffRecipients(await supervisors(cb.communityId)), kind: 'escalation', title: '超时上报', body: `${cb.no} 未在 ${durationText(dueHours * 60)}内回访`, communityId: cb.communityId, target: { kind: 'callback', id: cb._id } },
+            {
+              key: `${key}:escalate`,
+              to: staffRecipients(await supervisors(cb.communityId)),
+              kind: 'escalation',
+              title: '超时上报',
+              body: `${cb.no} 未在 ${durationText(dueHours * 60)}内回访`,
+              communityId: cb.communityId,
+              target: { kind: 'callback', id: cb._id },
+            },
           ]);
         if (fresh) out.callbackWarnings++;
       }
       const m = markStages(d, stages);
-      await ctx.db.collection('callbacks').where({ _id: cb._id, status: 'open' }).update({ stages: m.stages, nextReminderAt: nextReminderAt([m], WARN) ?? null });
+      await ctx.db
+        .collection('callbacks')
+        .where({ _id: cb._id, status: 'open' })
+        .update({ stages: m.stages, nextReminderAt: nextReminderAt([m], WARN) ?? null });
     });
   }
 
   // 4. Residents whose completion awaits their confirmation.
   for (;;) {
     if (!left()) return { ...out, more: true };
-    const waiting = (await ctx.db.collection('tickets').where({ confirmReminderAt: _.lte(now) }).orderBy('confirmReminderAt', 'asc').limit(BATCH).get()).data as TicketDoc[];
+    const waiting = (
+      await ctx.db
+        .collection('tickets')
+        .where({ confirmReminderAt: _.lte(now) })
+        .orderBy('confirmReminderAt', 'asc')
+        .limit(BATCH)
+        .get()
+    ).data as TicketDoc[];
     if (waiting.length === 0) break;
     await inBatches(waiting, async (t) => {
       const key = `${t._id}:confirm:${t.resolutionCount ?? 1}`;
-      if (t.status === 'resolved' && t.reporterOpenid && (await claim(ctx, 'reminders', { _id: key, ticketId: t._id, communityId: t.communityId, kind: 'confirm', stage: 'remind', at: now }))) {
+      if (
+        t.status === 'resolved' &&
+        t.reporterOpenid &&
+        (await claim(ctx, 'reminders', { _id: key, ticketId: t._id, communityId: t.communityId, kind: 'confirm', stage: 'remind', at: now }))
+      ) {
         await remindResident(ctx, t, key, now);
         out.confirmReminders++;
       }
@@ -209,8 +267,25 @@ export async function remind(_input: unknown, ctx: ActionContext) {
 }
 
 /** A deadline message to the people named, keyed by the reminder (one per person and reminder). */
-function deadlineMessage(staffIds: (string | null | undefined)[], t: TicketDoc, kind: 'deadline-warning' | 'deadline-breach' | 'escalation', title: string, body: string, at: Date, key: string): Outgoing {
-  return { key, to: staffRecipients(staffIds), kind, title, body, communityId: t.communityId, target: target(t), subscribe: { template: 'deadline', page: staffTicketPage(t._id), data: staffData(t, title, at) } };
+function deadlineMessage(
+  staffIds: (string | null | undefined)[],
+  t: TicketDoc,
+  kind: 'deadline-warning' | 'deadline-breach' | 'escalation',
+  title: string,
+  body: string,
+  at: Date,
+  key: string,
+): Outgoing {
+  return {
+    key,
+    to: staffRecipients(staffIds),
+    kind,
+    title,
+    body,
+    communityId: t.communityId,
+    target: target(t),
+    subscribe: { template: 'deadline', page: staffTicketPage(t._id), data: staffData(t, title, at) },
+  };
 }
 
 /** A callback message to its assignee, or, without one, an alert the service desk shares. */
@@ -241,7 +316,17 @@ async function reroute(ctx: ActionContext, t: TicketDoc, now: Date): Promise<boo
       if (!cur || cur.status !== 'assigned' || cur.assigneeStaffId !== t.assigneeStaffId) return;
       const seq = (cur.eventCount ?? 0) + 1;
       await tx.collection('tickets').doc(t._id).update({ assigneeStaffId: who._id, assigneeName: who.name, eventCount: seq, updatedAt: now });
-      await tx.collection('ticket_events').add({ ticketId: t._id, seq, communityId: t.communityId, at: now, action: 'rerouted', actor: { kind: 'system', id: 'reminders', name: '系统' }, channel: 'system', visibility: 'public', text: `超时未接单，已改派给 ${who.name}` });
+      await tx.collection('ticket_events').add({
+        ticketId: t._id,
+        seq,
+        communityId: t.communityId,
+        at: now,
+        action: 'rerouted',
+        actor: { kind: 'system', id: 'reminders', name: '系统' },
+        channel: 'system',
+        visibility: 'public',
+        text: `超时未接单，已改派给 ${who.name}`,
+      });
       done = true;
     }, 1);
   } catch (e) {
@@ -265,8 +350,15 @@ async function remindResident(ctx: ActionContext, t: TicketDoc, key: string, now
       body: `${t.no} 已处理完成，请确认结果或提出意见`,
       communityId: t.communityId,
       target: target(t),
-      subscribe: { template: 'done', page: `pages/ticket/index?id=${t._id}`, data: { character_string1: { value: t.no }, thing2: { value: '维修已完成，请确认结果' }, phrase3: { value: '待确认' }, time4: { value: formatMinute(now) } } },
+      subscribe: {
+        template: 'done',
+        page: `pages/ticket/index?id=${t._id}`,
+        data: { character_string1: { value: t.no }, thing2: { value: '维修已完成，请确认结果' }, phrase3: { value: '待确认' }, time4: { value: formatMinute(now) } },
+      },
     },
   ]);
-  await ctx.db.collection('reminders').doc(key).update({ channel: res.sent ? 'subscribe' : 'in-app' });
+  await ctx.db
+    .collection('reminders')
+    .doc(key)
+    .update({ channel: res.sent ? 'subscribe' : 'in-app' });
 }

@@ -28,8 +28,14 @@ export async function counts(_input: unknown, ctx: ActionContext) {
   const base = { ...scope(ctx, false), status: 'open' };
   const [open, overdue, mine] = await Promise.all([
     ctx.db.collection('callbacks').where(base).count(),
-    ctx.db.collection('callbacks').where({ ...base, dueAt: _.lt(now) }).count(),
-    ctx.db.collection('callbacks').where({ ...scope(ctx, true), status: 'open' }).count(),
+    ctx.db
+      .collection('callbacks')
+      .where({ ...base, dueAt: _.lt(now) })
+      .count(),
+    ctx.db
+      .collection('callbacks')
+      .where({ ...scope(ctx, true), status: 'open' })
+      .count(),
   ]);
   return { open: open.total, overdue: overdue.total, mine: mine.total };
 }
@@ -45,7 +51,15 @@ export async function list(input: In<'list'>, ctx: ActionContext) {
     ctx.db.collection('callbacks').where(where).count(),
   ]);
   const cbs = page.data as CallbackDoc[];
-  const tickets = cbs.length ? ((await ctx.db.collection('tickets').where({ _id: _.in(cbs.map((c) => c.ticketId)) }).limit(100).get()).data as TicketDoc[]) : [];
+  const tickets = cbs.length
+    ? ((
+        await ctx.db
+          .collection('tickets')
+          .where({ _id: _.in(cbs.map((c) => c.ticketId)) })
+          .limit(100)
+          .get()
+      ).data as TicketDoc[])
+    : [];
   const byId = new Map(tickets.map((t) => [t._id, t]));
   const now = ctx.clock.now();
   const items: CallbackView[] = cbs.map((c) => {
@@ -55,7 +69,7 @@ export async function list(input: In<'list'>, ctx: ActionContext) {
       ticketId: c.ticketId,
       no: c.no,
       typeLabel: t ? TICKET_TYPE_LABELS[t.type] : '',
-      categoryLabel: t ? CATEGORY_BY_CODE.get(t.category)?.label ?? '' : '',
+      categoryLabel: t ? (CATEGORY_BY_CODE.get(t.category)?.label ?? '') : '',
       locationLabel: t?.location.label ?? '',
       contactName: t?.contactName ?? '',
       // Whoever makes the call needs the number.
@@ -65,7 +79,14 @@ export async function list(input: In<'list'>, ctx: ActionContext) {
       statusLabel: CALLBACK_STATUS_LABELS[c.status],
       dueAt: iso(c.dueAt),
       overdue: c.status === 'open' && new Date(c.dueAt) < now,
-      attempts: c.attempts.map((a) => ({ at: iso(a.at), by: a.byName, reached: a.reached, channel: a.channel, ...(a.satisfied !== undefined ? { satisfied: a.satisfied } : {}), ...(a.comment ? { comment: a.comment } : {}) })),
+      attempts: c.attempts.map((a) => ({
+        at: iso(a.at),
+        by: a.byName,
+        reached: a.reached,
+        channel: a.channel,
+        ...(a.satisfied !== undefined ? { satisfied: a.satisfied } : {}),
+        ...(a.comment ? { comment: a.comment } : {}),
+      })),
       resolvedAt: t?.resolvedAt ? iso(t.resolvedAt) : '',
       ...(t?.rating ? { rating: t.rating } : {}),
     };
@@ -80,7 +101,10 @@ export async function getSettings(_input: unknown, ctx: ActionContext) {
 }
 
 export async function setSettings(input: In<'setSettings'>, ctx: ActionContext) {
-  await ctx.db.collection('communities').doc(ctx.caller.staff!.communityId).update({ 'settings.callbacks': ctx.db.command.set(input) });
+  await ctx.db
+    .collection('communities')
+    .doc(ctx.caller.staff!.communityId)
+    .update({ 'settings.callbacks': ctx.db.command.set(input) });
   return getSettings({}, ctx);
 }
 
@@ -106,17 +130,38 @@ export async function record(input: In<'record'>, ctx: ActionContext) {
       if (!lead && cb.assigneeStaffId !== me._id) throw new AppError('FORBIDDEN');
       if (cb.status !== 'open') throw new AppError('CONFLICT', '该回访已完成');
       const t = (await tx.collection('tickets').doc(cb.ticketId).get()).data as TicketDoc;
-      const attempt = { at: now, by: me._id, byName: me.name, reached: input.reached, channel: input.channel, ...(input.reached ? { satisfied: input.satisfied } : {}), ...(input.comment ? { comment: input.comment } : {}) };
+      const attempt = {
+        at: now,
+        by: me._id,
+        byName: me.name,
+        reached: input.reached,
+        channel: input.channel,
+        ...(input.reached ? { satisfied: input.satisfied } : {}),
+        ...(input.comment ? { comment: input.comment } : {}),
+      };
       const attempts = [...cb.attempts, attempt];
       const settings = await communitySettings(db, cb.communityId);
       const unreachable = !input.reached && attempts.filter((a) => !a.reached).length >= settings.callbacks.maxAttempts;
       const status: CallbackDoc['status'] = input.reached ? 'done' : unreachable ? 'unreachable' : 'open';
-      await tx.collection('callbacks').doc(cb._id).update({ attempts, status, ...(status !== 'open' ? { closedAt: now, nextReminderAt: null } : {}) });
+      await tx
+        .collection('callbacks')
+        .doc(cb._id)
+        .update({ attempts, status, ...(status !== 'open' ? { closedAt: now, nextReminderAt: null } : {}) });
       let seq = t.eventCount ?? 0;
       const text = input.reached
         ? `${CHANNEL_LABELS[input.channel]}回访：${input.satisfied ? '满意' : '不满意'}${input.comment ? `，${input.comment}` : ''}`
         : `${CHANNEL_LABELS[input.channel]}回访未联系上（第 ${attempts.filter((a) => !a.reached).length} 次）${unreachable ? '，已按联系不上结束回访' : ''}`;
-      const event = (action: string, body: string, visibility = 'internal') => ({ ticketId: t._id, seq: ++seq, communityId: t.communityId, at: now, action, actor: { kind: 'staff', id: me._id, name: me.name }, channel: input.channel === 'phone' ? 'phone' : 'app', visibility, text: body });
+      const event = (action: string, body: string, visibility = 'internal') => ({
+        ticketId: t._id,
+        seq: ++seq,
+        communityId: t.communityId,
+        at: now,
+        action,
+        actor: { kind: 'staff', id: me._id, name: me.name },
+        channel: input.channel === 'phone' ? 'phone' : 'app',
+        visibility,
+        text: body,
+      });
       await tx.collection('ticket_events').add(event('callback', text, 'public'));
       let patch: Partial<TicketDoc> = { eventCount: seq, updatedAt: now };
       if (input.reached && input.satisfied === false) {
@@ -136,7 +181,18 @@ export async function record(input: In<'record'>, ctx: ActionContext) {
   }
   if (result.reopened && result.ticket) {
     const t = result.ticket;
-    await notify(ctx, [{ key: `${input.callbackId}:reopened`, to: staffRecipients([t.assigneeStaffId, t.ownerStaffId]), exceptStaffId: me._id, kind: 'reopened', title: '回访不满意，工单已重新打开', body: `${t.no}：${input.comment}`, communityId: t.communityId, target: target(t) }]);
+    await notify(ctx, [
+      {
+        key: `${input.callbackId}:reopened`,
+        to: staffRecipients([t.assigneeStaffId, t.ownerStaffId]),
+        exceptStaffId: me._id,
+        kind: 'reopened',
+        title: '回访不满意，工单已重新打开',
+        body: `${t.no}：${input.comment}`,
+        communityId: t.communityId,
+        target: target(t),
+      },
+    ]);
   }
   return { callbackId: input.callbackId, status: result.status, reopened: result.reopened };
 }

@@ -43,19 +43,34 @@ export async function list(input: In<'list'>, ctx: ActionContext): Promise<Inbox
   if (input.box === 'personal') {
     const where = { openid, ...(input.cursor ? { sk: _.lt(input.cursor) } : {}) };
     const [page, total, unread] = await Promise.all([
-      db.collection('messages').where(where).orderBy('sk', 'desc').limit(input.pageSize + 1).get(),
+      db
+        .collection('messages')
+        .where(where)
+        .orderBy('sk', 'desc')
+        .limit(input.pageSize + 1)
+        .get(),
       db.collection('messages').where({ openid }).count(),
       db.collection('messages').where({ openid, read: false }).count(),
     ]);
     const docs = page.data as MessageDoc[];
     const items = docs.slice(0, input.pageSize);
-    return { items: items.map((m) => view(m, 'personal', m.read)), total: total.total, unread: unread.total, ...(docs.length > input.pageSize ? { nextCursor: items[items.length - 1].sk } : {}) };
+    return {
+      items: items.map((m) => view(m, 'personal', m.read)),
+      total: total.total,
+      unread: unread.total,
+      ...(docs.length > input.pageSize ? { nextCursor: items[items.length - 1].sk } : {}),
+    };
   }
   const scope = alertScope(ctx);
   if (!scope) return { items: [], total: 0, unread: 0 };
   const base = { communityId: scope.communityId, role: _.in(scope.roles) };
   const [page, total, counts] = await Promise.all([
-    db.collection('alerts').where({ ...base, ...(input.cursor ? { sk: _.lt(input.cursor) } : {}) }).orderBy('sk', 'desc').limit(input.pageSize + 1).get(),
+    db
+      .collection('alerts')
+      .where({ ...base, ...(input.cursor ? { sk: _.lt(input.cursor) } : {}) })
+      .orderBy('sk', 'desc')
+      .limit(input.pageSize + 1)
+      .get(),
     db.collection('alerts').where(base).count(),
     alertUnread(ctx),
   ]);
@@ -63,7 +78,19 @@ export async function list(input: In<'list'>, ctx: ActionContext): Promise<Inbox
   const items = docs.slice(0, input.pageSize);
   const mark = counts.mark;
   const above = items.filter((a) => a.sk > mark);
-  const reads = above.length ? new Set(((await db.collection('alert_reads').where({ _id: _.in(above.map((a) => `${a._id}:${openid}`)) }).limit(100).get()).data as any[]).map((r) => r.alertId)) : new Set<string>();
+  const reads = above.length
+    ? new Set(
+        (
+          (
+            await db
+              .collection('alert_reads')
+              .where({ _id: _.in(above.map((a) => `${a._id}:${openid}`)) })
+              .limit(100)
+              .get()
+          ).data as any[]
+        ).map((r) => r.alertId),
+      )
+    : new Set<string>();
   return {
     items: items.map((a) => view(a, 'alerts', a.sk <= mark || reads.has(a._id))),
     total: total.total,
@@ -79,8 +106,14 @@ async function alertUnread(ctx: ActionContext): Promise<{ unread: number; mark: 
   const _ = ctx.db.command;
   const mark = await markOf(ctx, scope.communityId);
   const [alerts, reads] = await Promise.all([
-    ctx.db.collection('alerts').where({ communityId: scope.communityId, role: _.in(scope.roles), sk: _.gt(mark) }).count(),
-    ctx.db.collection('alert_reads').where({ openid: ctx.caller.openid, communityId: scope.communityId, sk: _.gt(mark) }).count(),
+    ctx.db
+      .collection('alerts')
+      .where({ communityId: scope.communityId, role: _.in(scope.roles), sk: _.gt(mark) })
+      .count(),
+    ctx.db
+      .collection('alert_reads')
+      .where({ openid: ctx.caller.openid, communityId: scope.communityId, sk: _.gt(mark) })
+      .count(),
   ]);
   return { unread: Math.max(0, alerts.total - reads.total), mark };
 }
@@ -123,11 +156,22 @@ export async function read(input: In<'read'>, ctx: ActionContext): Promise<(Open
   if (input.box !== 'alerts') await db.collection('messages').where({ openid, read: false }).update({ read: true, readAt: now });
   const scope = alertScope(ctx);
   if (input.box !== 'personal' && scope) {
-    const newest = (await db.collection('alerts').where({ communityId: scope.communityId, role: _.in(scope.roles) }).orderBy('sk', 'desc').field({ sk: true }).limit(1).get()).data[0] as { sk: string } | undefined;
+    const newest = (
+      await db
+        .collection('alerts')
+        .where({ communityId: scope.communityId, role: _.in(scope.roles) })
+        .orderBy('sk', 'desc')
+        .field({ sk: true })
+        .limit(1)
+        .get()
+    ).data[0] as { sk: string } | undefined;
     const mark = await markOf(ctx, scope.communityId);
     if (newest && newest.sk > mark) {
       await db.collection('inbox_marks').doc(`${openid}:${scope.communityId}`).set({ openid, communityId: scope.communityId, upTo: newest.sk, at: now });
-      await db.collection('alert_reads').where({ openid, communityId: scope.communityId, sk: _.lte(newest.sk) }).remove();
+      await db
+        .collection('alert_reads')
+        .where({ openid, communityId: scope.communityId, sk: _.lte(newest.sk) })
+        .remove();
     }
   }
   return { unread: await unread({}, ctx) };

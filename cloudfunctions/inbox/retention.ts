@@ -16,10 +16,20 @@ export async function retention(_input: unknown, ctx: ActionContext) {
   const _ = db.command;
   const now = ctx.clock.now();
   const cutoff = new Date(now.getTime() - retentionDays() * 86400_000);
-  const messages = await db.collection('messages').where({ read: true, at: _.lt(cutoff) }).remove();
+  const messages = await db
+    .collection('messages')
+    .where({ read: true, at: _.lt(cutoff) })
+    .remove();
 
   let alerts = 0;
-  const old = (await db.collection('alerts').where({ at: _.lt(cutoff) }).orderBy('at', 'asc').limit(BATCH).get()).data as AlertDoc[];
+  const old = (
+    await db
+      .collection('alerts')
+      .where({ at: _.lt(cutoff) })
+      .orderBy('at', 'asc')
+      .limit(BATCH)
+      .get()
+  ).data as AlertDoc[];
   const marks = new Map<string, string | null>();
   const lowestMark = async (communityId: string, role: string): Promise<string | null> => {
     const k = `${communityId}:${role}`;
@@ -27,7 +37,13 @@ export async function retention(_input: unknown, ctx: ActionContext) {
     const staff = (await db.collection('staff').where({ communityId, active: true, roles: role }).field({ openid: true }).limit(1000).get()).data as any[];
     let low: string | null = '\uffff'; // nobody holds the role: nobody has it unread
     if (staff.length) {
-      const docs = (await db.collection('inbox_marks').where({ _id: _.in(staff.map((s) => `${s.openid}:${communityId}`)) }).limit(1000).get()).data as any[];
+      const docs = (
+        await db
+          .collection('inbox_marks')
+          .where({ _id: _.in(staff.map((s) => `${s.openid}:${communityId}`)) })
+          .limit(1000)
+          .get()
+      ).data as any[];
       const byId = new Map(docs.map((d) => [d._id, d.upTo as string]));
       for (const s of staff) {
         const m = byId.get(`${s.openid}:${communityId}`) ?? '';
@@ -44,8 +60,14 @@ export async function retention(_input: unknown, ctx: ActionContext) {
   }
   for (let i = 0; i < removable.length; i += 500) {
     const ids = removable.slice(i, i + 500);
-    const r = await db.collection('alerts').where({ _id: _.in(ids) }).remove();
-    await db.collection('alert_reads').where({ alertId: _.in(ids) }).remove();
+    const r = await db
+      .collection('alerts')
+      .where({ _id: _.in(ids) })
+      .remove();
+    await db
+      .collection('alert_reads')
+      .where({ alertId: _.in(ids) })
+      .remove();
     alerts += r.deleted ?? 0;
   }
   return { messagesRemoved: messages.deleted ?? 0, alertsRemoved: alerts, cutoff: cutoff.toISOString() };

@@ -103,7 +103,10 @@ async function plan(ctx: ActionContext, tx: any, t: TicketDoc, actor: Actor, inp
       // A transfer across departments moves the ticket to the new person's department.
       const dept = (Object.keys(DEPARTMENT_ROLE) as (keyof typeof DEPARTMENT_ROLE)[]).find((d) => s.roles.includes(DEPARTMENT_ROLE[d])) ?? t.department;
       const text = input.action === 'transfer' ? `转派给 ${s.name}：${input.reason}` : `派给 ${s.name}`;
-      return { patch: { assigneeStaffId: s._id, assigneeName: s.name, department: dept, pool: false, grabDeadline: null, status: 'assigned' }, event: { text, meta: { to: s._id } } };
+      return {
+        patch: { assigneeStaffId: s._id, assigneeName: s.name, department: dept, pool: false, grabDeadline: null, status: 'assigned' },
+        event: { text, meta: { to: s._id } },
+      };
     }
     case 'arrive':
       return { patch: {}, event: { text: '维修人员已到场' } };
@@ -132,7 +135,9 @@ async function plan(ctx: ActionContext, tx: any, t: TicketDoc, actor: Actor, inp
     case 'promise': {
       const replyBy = new Date(input.replyBy);
       if (replyBy <= now) throw new AppError('INVALID_INPUT', '承诺时间需晚于现在');
-      const deadlines = t.deadlines.some((d) => d.kind === 'reply') ? t.deadlines.map((d) => (d.kind === 'reply' ? { ...d, dueAt: replyBy } : d)) : [...t.deadlines, { kind: 'reply' as const, dueAt: replyBy }];
+      const deadlines = t.deadlines.some((d) => d.kind === 'reply')
+        ? t.deadlines.map((d) => (d.kind === 'reply' ? { ...d, dueAt: replyBy } : d))
+        : [...t.deadlines, { kind: 'reply' as const, dueAt: replyBy }];
       return { patch: { deadlines: meet(deadlines, ['accept'], now) }, event: { text: `承诺于 ${fmt(replyBy)} 前答复` } };
     }
     case 'confirm':
@@ -140,7 +145,10 @@ async function plan(ctx: ActionContext, tx: any, t: TicketDoc, actor: Actor, inp
     case 'reopen': {
       // Back to the same hands, with fresh resolve timers from now.
       const deadlines = reopenDeadlines(t, now, (await communitySettings(ctx.db, t.communityId)).sla);
-      return { patch: { resolvedAt: null, autoConfirmAt: null, confirmReminderAt: null, closedAt: null, callbackDue: false, deadlines }, event: { text: `重新处理：${input.reason}` } };
+      return {
+        patch: { resolvedAt: null, autoConfirmAt: null, confirmReminderAt: null, closedAt: null, callbackDue: false, deadlines },
+        event: { text: `重新处理：${input.reason}` },
+      };
     }
     case 'rate':
       return { patch: { rating: input.score, ratingComment: input.comment }, event: { text: `评价 ${input.score} 星${input.comment ? `：${input.comment}` : ''}` } };

@@ -12,12 +12,22 @@ import { sweep } from './sweep';
 
 /** Repairs, complaints and consultations: one ticket flow with routing and first-contact ownership. */
 export const ticketActions = {
-  prepareUpload: action({ description: '申请上传位置（照片/视频）：服务端选定路径并记录上传人，提交时只接受自己上传的文件', audience: ['resident', ...STAFF_ROLES], input: prepareUploadInput, run: (i, ctx) => issueUploadSlot(ctx, 'ticket', i.contentType) }),
+  prepareUpload: action({
+    description: '申请上传位置（照片/视频）：服务端选定路径并记录上传人，提交时只接受自己上传的文件',
+    audience: ['resident', ...STAFF_ROLES],
+    input: prepareUploadInput,
+    run: (i, ctx) => issueUploadSlot(ctx, 'ticket', i.contentType),
+  }),
   create: action({ description: '住户提交报修/投诉/咨询（按客户端请求号幂等）', audience: ['resident'], input: I.create, run: create }),
   createOnBehalf: action({ description: '客服代住户登记来电/来访，登记人为首问负责人', audience: ['desk', 'supervisor', 'admin'], input: I.createOnBehalf, run: createOnBehalf }),
   listMine: action({ description: '我和家人的工单（分页）', audience: ['resident'], input: I.listMine, run: listMine }),
   get: action({ description: '工单详情：时限、时间线、可执行的操作', audience: ['resident', ...STAFF_ROLES], input: I.get, run: get }),
-  act: action({ description: '工单操作（接单、抢单、派单、转派、到场、暂停、完工、确认、评价…），按状态机与角色校验', audience: ['resident', ...STAFF_ROLES], input: I.act, run: act }),
+  act: action({
+    description: '工单操作（接单、抢单、派单、转派、到场、暂停、完工、确认、评价…），按状态机与角色校验',
+    audience: ['resident', ...STAFF_ROLES],
+    input: I.act,
+    run: act,
+  }),
   queueCounts: action({ description: '工作台各队列数量', audience: [...STAFF_ROLES], input: I.queueCounts, run: queueCounts }),
   listQueue: action({ description: '工作台队列：派给我、抢单池、我负责的、即将超时、已超时、全部未完成（分页）', audience: [...STAFF_ROLES], input: I.listQueue, run: listQueue }),
   departmentStaff: action({ description: '可派单/转派的员工', audience: [...STAFF_ROLES], input: I.departmentStaff, run: departmentStaff }),

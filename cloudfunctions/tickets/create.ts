@@ -30,7 +30,10 @@ async function nextNumber(ctx: ActionContext, communityId: string, type: keyof t
   } catch (e) {
     if (!isDuplicate(e)) throw e;
   }
-  const res: any = await ctx.db.collection('counters').where({ _id: id }).updateAndReturn({ seq: ctx.db.command.inc(1) });
+  const res: any = await ctx.db
+    .collection('counters')
+    .where({ _id: id })
+    .updateAndReturn({ seq: ctx.db.command.inc(1) });
   return `${TYPE_PREFIX[type]}-${day}-${String(res.doc.seq).padStart(4, '0')}`;
 }
 
@@ -146,9 +149,29 @@ async function createTicket(ctx: ActionContext, d: Draft, units: string[] | null
       ? { ticketId: d.id, communityId: place.communityId, at: now, action: 'routed', actor: system, channel: 'system', visibility: 'public', text: `已派给 ${route.assigneeName}` }
       : route.mode === 'grab'
         ? { ticketId: d.id, communityId: place.communityId, at: now, action: 'pooled', actor: system, channel: 'system', visibility: 'internal', text: '等待接单' }
-        : { ticketId: d.id, communityId: place.communityId, at: now, action: 'routed', actor: system, channel: 'system', visibility: 'internal', text: '暂无在岗人员，等待客服派单' },
+        : {
+            ticketId: d.id,
+            communityId: place.communityId,
+            at: now,
+            action: 'routed',
+            actor: system,
+            channel: 'system',
+            visibility: 'internal',
+            text: '暂无在岗人员，等待客服派单',
+          },
     ...(route.alertSupervisor
-      ? [{ ticketId: d.id, communityId: place.communityId, at: now, action: 'escalated', actor: system, channel: 'system' as const, visibility: 'internal' as const, text: '紧急工单，已通知主管' }]
+      ? [
+          {
+            ticketId: d.id,
+            communityId: place.communityId,
+            at: now,
+            action: 'escalated',
+            actor: system,
+            channel: 'system' as const,
+            visibility: 'internal' as const,
+            text: '紧急工单，已通知主管',
+          },
+        ]
       : []),
   ];
   ticket.eventCount = events.length;
@@ -168,8 +191,24 @@ async function createTicket(ctx: ActionContext, d: Draft, units: string[] | null
   }
   await markAssigned(db, route.assigneeStaffId, now);
   const known = new Set(Object.values(TEMPLATES));
-  if (d.reporterOpenid && d.subscribed.length) await grantConsents(db, d.reporterOpenid, d.subscribed.filter((x) => known.has(x)), now);
-  const ref = { _id: d.id, communityId: place.communityId, no, type: d.type, categoryLabel: cat.label, locationLabel: place.location.label, emergency: !!cat.emergency, department: route.department, pool: route.mode === 'grab' };
+  if (d.reporterOpenid && d.subscribed.length)
+    await grantConsents(
+      db,
+      d.reporterOpenid,
+      d.subscribed.filter((x) => known.has(x)),
+      now,
+    );
+  const ref = {
+    _id: d.id,
+    communityId: place.communityId,
+    no,
+    type: d.type,
+    categoryLabel: cat.label,
+    locationLabel: place.location.label,
+    emergency: !!cat.emergency,
+    department: route.department,
+    pool: route.mode === 'grab',
+  };
   await notifyCreated(ctx, ref, route.assigneeStaffId, supervisors, now);
   return { ticketId: d.id, no, created: true };
 }
@@ -189,7 +228,7 @@ export async function create(input: CreateIn, ctx: ActionContext) {
       id: stableId('t', caller.openid!, input.clientRequestId),
     },
     caller.homes.map((h) => h.unitId),
-    input.location.kind === 'public' ? home?.communityId ?? null : null,
+    input.location.kind === 'public' ? (home?.communityId ?? null) : null,
   );
 }
 

@@ -111,5 +111,5 @@ export function refuse(t: TicketState, a: Actor, action: TicketAction): AppError
 }
 
 export function actorName(caller: Caller, a: Actor): string {
-  return a.kind === 'staff' ? caller.staff!.name : caller.homes[0]?.name ?? '住户';
+  return a.kind === 'staff' ? caller.staff!.name : (caller.homes[0]?.name ?? '住户');
 }

@@ -89,7 +89,12 @@ export async function notifyAct(ctx: ActionContext, t: TicketDoc, action: string
       subscribe: {
         template: r.template,
         page: residentTicketPage(t._id),
-        data: { character_string1: { value: t.no }, thing2: { value: clip(what(t), 20) }, phrase3: { value: clip(STATUS_LABELS[t.status], 5) }, time4: { value: formatMinute(event.at) } },
+        data: {
+          character_string1: { value: t.no },
+          thing2: { value: clip(what(t), 20) },
+          phrase3: { value: clip(STATUS_LABELS[t.status], 5) },
+          time4: { value: formatMinute(event.at) },
+        },
       },
     });
   }
@@ -112,4 +117,3 @@ export async function notifyAct(ctx: ActionContext, t: TicketDoc, action: string
   }
   await notify(ctx, out);
 }
-

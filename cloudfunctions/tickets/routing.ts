@@ -11,7 +11,9 @@ export async function loadRules(db: Database, communityId: string): Promise<Rout
 /** Active members of a department with their current load of open tickets. */
 export async function candidatesFor(db: Database, communityId: string, department: Department): Promise<(Candidate & { name: string; openid: string })[]> {
   const _ = db.command;
-  const staff = (await db.collection('staff').where({ communityId, active: true, roles: DEPARTMENT_ROLE[department] }).limit(200).get()).data as (StaffDoc & { lastAssignedAt?: Date })[];
+  const staff = (await db.collection('staff').where({ communityId, active: true, roles: DEPARTMENT_ROLE[department] }).limit(200).get()).data as (StaffDoc & {
+    lastAssignedAt?: Date;
+  })[];
   if (staff.length === 0) return [];
   const loads = await db
     .collection('tickets')
@@ -20,10 +22,23 @@ export async function candidatesFor(db: Database, communityId: string, departmen
     .group({ _id: '$assigneeStaffId', n: db.command.aggregate.sum(1) })
     .end();
   const load = new Map((loads.data as any[]).map((r) => [r._id, r.n]));
-  return staff.map((s) => ({ staffId: s._id, name: s.name, openid: s.openid, onDuty: s.onDuty, active: s.active, load: load.get(s._id) ?? 0, lastAssignedAt: s.lastAssignedAt ?? null }));
+  return staff.map((s) => ({
+    staffId: s._id,
+    name: s.name,
+    openid: s.openid,
+    onDuty: s.onDuty,
+    active: s.active,
+    load: load.get(s._id) ?? 0,
+    lastAssignedAt: s.lastAssignedAt ?? null,
+  }));
 }
 
-export async function decide(db: Database, communityId: string, ticket: { category: string; emergency: boolean }, now: Date): Promise<RoutingDecision & { assigneeName: string | null }> {
+export async function decide(
+  db: Database,
+  communityId: string,
+  ticket: { category: string; emergency: boolean },
+  now: Date,
+): Promise<RoutingDecision & { assigneeName: string | null }> {
   const rule = ruleFor(await loadRules(db, communityId), ticket.category);
   const candidates = await candidatesFor(db, communityId, rule.department);
   if (rule.mode === 'fixed' && rule.fixedStaffId && !candidates.some((c) => c.staffId === rule.fixedStaffId)) {

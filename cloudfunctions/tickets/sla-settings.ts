@@ -12,6 +12,9 @@ export async function getSla(_input: unknown, ctx: ActionContext) {
 export async function setSla(input: z.infer<typeof ticketInputs.setSla>, ctx: ActionContext) {
   const communityId = ctx.caller.staff!.communityId;
   // Replace the whole sub-document: a category override removed in the form is removed here too.
-  await ctx.db.collection('communities').doc(communityId).update({ 'settings.sla': ctx.db.command.set(input.sla) });
+  await ctx.db
+    .collection('communities')
+    .doc(communityId)
+    .update({ 'settings.sla': ctx.db.command.set(input.sla) });
   return getSla({}, ctx);
 }

@@ -22,33 +22,67 @@ export async function sweep(_input: unknown, ctx: ActionContext) {
   let assigned = 0;
   let confirmed = 0;
 
-  const unclaimed = (await db.collection('tickets').where({ status: 'pending', grabDeadline: _.lte(now) }).orderBy('grabDeadline', 'asc').limit(BATCH).get()).data as TicketDoc[];
+  const unclaimed = (
+    await db
+      .collection('tickets')
+      .where({ status: 'pending', grabDeadline: _.lte(now) })
+      .orderBy('grabDeadline', 'asc')
+      .limit(BATCH)
+      .get()
+  ).data as TicketDoc[];
   for (const t of unclaimed) {
     const rule = ruleFor(await loadRules(db, t.communityId), t.category);
     const pick = pickAssignee(await candidatesFor(db, t.communityId, rule.department));
     const who = pick ? ((await db.collection('staff').doc(pick.staffId).get()).data[0] as any) : null;
-    const ok = await change(ctx, t._id, (cur) => cur.status === 'pending' && !!cur.grabDeadline && new Date(cur.grabDeadline) <= now, (cur) => ({
-      patch: who ? { status: 'assigned', pool: false, grabDeadline: null, assigneeStaffId: who._id, assigneeName: who.name } : { grabDeadline: null },
-      event: { action: 'fallback', text: who ? `超时无人接单，已派给 ${who.name}` : '超时无人接单，暂无在岗人员，等待客服派单', visibility: who ? 'public' : 'internal' },
-      cur,
-    }));
+    const ok = await change(
+      ctx,
+      t._id,
+      (cur) => cur.status === 'pending' && !!cur.grabDeadline && new Date(cur.grabDeadline) <= now,
+      (cur) => ({
+        patch: who ? { status: 'assigned', pool: false, grabDeadline: null, assigneeStaffId: who._id, assigneeName: who.name } : { grabDeadline: null },
+        event: { action: 'fallback', text: who ? `超时无人接单，已派给 ${who.name}` : '超时无人接单，暂无在岗人员，等待客服派单', visibility: who ? 'public' : 'internal' },
+        cur,
+      }),
+    );
     if (ok && who) {
       assigned++;
       await markAssigned(db, who._id, now);
       await notify(ctx, [assignedMessage(t, who._id, `${t._id}:fallback:${who._id}`, `${t.no} ${what(t)}（超时未抢，系统派单）`, now)]);
     } else if (ok) {
       // Nobody on duty to take it: one alert the service desk shares.
-      await notify(ctx, [{ key: `${t._id}:unclaimed:${new Date(t.grabDeadline!).getTime()}`, to: [{ role: UNCLAIMED_ALERT_ROLE, communityId: t.communityId }], kind: 'unclaimed', title: '超时无人接单，请派单', body: `${t.no} ${what(t)}`, communityId: t.communityId, target: target(t) }]);
+      await notify(ctx, [
+        {
+          key: `${t._id}:unclaimed:${new Date(t.grabDeadline!).getTime()}`,
+          to: [{ role: UNCLAIMED_ALERT_ROLE, communityId: t.communityId }],
+          kind: 'unclaimed',
+          title: '超时无人接单，请派单',
+          body: `${t.no} ${what(t)}`,
+          communityId: t.communityId,
+          target: target(t),
+        },
+      ]);
     }
   }
 
-  const stale = (await db.collection('tickets').where({ status: 'resolved', autoConfirmAt: _.lte(now) }).orderBy('autoConfirmAt', 'asc').limit(BATCH).get()).data as TicketDoc[];
+  const stale = (
+    await db
+      .collection('tickets')
+      .where({ status: 'resolved', autoConfirmAt: _.lte(now) })
+      .orderBy('autoConfirmAt', 'asc')
+      .limit(BATCH)
+      .get()
+  ).data as TicketDoc[];
   for (const t of stale) {
-    const ok = await change(ctx, t._id, (cur) => cur.status === 'resolved' && !!cur.autoConfirmAt && new Date(cur.autoConfirmAt) <= now, (cur) => ({
-      patch: { status: 'closed', closedAt: now, autoConfirmAt: null, confirmReminderAt: null },
-      event: { action: 'auto-confirm', text: '住户未在期限内确认，系统自动确认完成', visibility: 'public' },
-      cur,
-    }));
+    const ok = await change(
+      ctx,
+      t._id,
+      (cur) => cur.status === 'resolved' && !!cur.autoConfirmAt && new Date(cur.autoConfirmAt) <= now,
+      (cur) => ({
+        patch: { status: 'closed', closedAt: now, autoConfirmAt: null, confirmReminderAt: null },
+        event: { action: 'auto-confirm', text: '住户未在期限内确认，系统自动确认完成', visibility: 'public' },
+        cur,
+      }),
+    );
     if (ok) confirmed++;
   }
   return { assigned, confirmed, at: now.toISOString() };
@@ -70,7 +104,10 @@ async function change(
       const status = patch.status ?? cur.status;
       const deadlines = cur.deadlines;
       const seq = (cur.eventCount ?? 0) + 1;
-      await tx.collection('tickets').doc(id).update({ ...patch, ...derived(deadlines, status), updatedAt: now, eventCount: seq });
+      await tx
+        .collection('tickets')
+        .doc(id)
+        .update({ ...patch, ...derived(deadlines, status), updatedAt: now, eventCount: seq });
       await tx.collection('ticket_events').add({ ticketId: id, seq, communityId: cur.communityId, at: now, actor: system, channel: 'system', ...event });
       changed = true;
     }, 1);

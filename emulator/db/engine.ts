@@ -77,7 +77,6 @@ const key = (coll: string, id: string) => `${coll}\u0001${id}`;
 /** Natural-order position of documents a transaction inserts: after every stored one. */
 const TX_SEQ_BASE = Number.MAX_SAFE_INTEGER / 2;
 
-
 /** A deep copy whose Dates are this realm's (structuredClone's are not, under jest's vm). */
 function cloneDoc<T>(doc: T): T {
   return decodeDoc(encodeDoc(doc as Doc)) as T;
@@ -313,7 +312,10 @@ export class Engine {
 
   private requireGeoIndex(info: CollInfo, path: string) {
     if (!info.geoPaths.has(path)) {
-      throw new DbError('DATABASE_REQUEST_FAILED', `error processing query: planner returned error :: caused by :: unable to find index for $geoNear query (no geo index on ${info.name}.${path})`);
+      throw new DbError(
+        'DATABASE_REQUEST_FAILED',
+        `error processing query: planner returned error :: caused by :: unable to find index for $geoNear query (no geo index on ${info.name}.${path})`,
+      );
     }
   }
 
@@ -323,9 +325,7 @@ export class Engine {
     const { sql, params, exact, ordered, seqSql } = this.buildSelect(info, query, opts, 'doc');
     let docs: Doc[];
     if (exact && ordered) {
-      const page = seqSql
-        ? `SELECT doc FROM "${info.table}" WHERE seq IN (${seqSql} LIMIT ? OFFSET ?) ORDER BY seq`
-        : `${sql} LIMIT ? OFFSET ?`;
+      const page = seqSql ? `SELECT doc FROM "${info.table}" WHERE seq IN (${seqSql} LIMIT ? OFFSET ?) ORDER BY seq` : `${sql} LIMIT ? OFFSET ?`;
       const rows = this.stmt(page).all(...params, Math.min(limit, 2 ** 31 - 1), skip) as { doc: string }[];
       docs = rows.map((r) => decodeDoc(r.doc));
     } else if (ordered && seqSql) {
@@ -333,7 +333,9 @@ export class Engine {
       const bySeq = this.stmt(`SELECT doc FROM "${info.table}" WHERE seq = ?`);
       docs = [];
       let skipped = 0;
-      for (const seq of this.stmt(seqSql).pluck().all(...params) as number[]) {
+      for (const seq of this.stmt(seqSql)
+        .pluck()
+        .all(...params) as number[]) {
         const d = decodeDoc((bySeq.get(seq) as { doc: string }).doc);
         if (!q.test(d)) continue;
         if (skipped < skip) {
@@ -457,7 +459,10 @@ export class Engine {
       cands.set(w.id, { seq: prev ? prev.seq : TX_SEQ_BASE + added++, doc: cloneDoc(w.doc) });
     }
     const q = new Query(query);
-    const docs = [...cands.values()].sort((a, b) => a.seq - b.seq).map((c) => c.doc).filter((d) => q.test(d));
+    const docs = [...cands.values()]
+      .sort((a, b) => a.seq - b.seq)
+      .map((c) => c.doc)
+      .filter((d) => q.test(d));
     const sort: Record<string, 1 | -1> = {};
     for (const [p, d] of opts.order ?? []) sort[p] = d;
     let cursor = mingoFind(docs, {});
@@ -524,7 +529,8 @@ export class Engine {
   private geoNearStage(info: CollInfo, spec: Doc): Doc[] {
     if (typeof spec.distanceField !== 'string' || !spec.distanceField) throw invalid('$geoNear requires a distanceField');
     const key = typeof spec.key === 'string' ? spec.key : info.geoPaths.size === 1 ? [...info.geoPaths][0] : null;
-    if (!key) throw new DbError('DATABASE_REQUEST_FAILED', `$geoNear requires a 'key' option when the collection has ${info.geoPaths.size ? 'several geo indexes' : 'no geo index'}`);
+    if (!key)
+      throw new DbError('DATABASE_REQUEST_FAILED', `$geoNear requires a 'key' option when the collection has ${info.geoPaths.size ? 'several geo indexes' : 'no geo index'}`);
     this.requireGeoIndex(info, key);
     const { point, min, max } = nearSpec({ $geometry: spec.near, $minDistance: spec.minDistance, $maxDistance: spec.maxDistance });
     const mult = typeof spec.distanceMultiplier === 'number' ? spec.distanceMultiplier : 1;
@@ -571,13 +577,7 @@ export class Engine {
    * Update documents. `replace` replaces the whole document (doc().set()); otherwise
    * `data` is a Mongo update document. Returns how many documents changed.
    */
-  update(
-    name: string,
-    query: Doc,
-    data: Doc,
-    opts: { multi: boolean; replace: boolean; upsert: boolean },
-    txId?: string,
-  ): { updated: number; upsertId?: string; doc?: Doc } {
+  update(name: string, query: Doc, data: Doc, opts: { multi: boolean; replace: boolean; upsert: boolean }, txId?: string): { updated: number; upsertId?: string; doc?: Doc } {
     const info = this.info(name);
     query = prepareQuery(query);
     if (!data || typeof data !== 'object' || Array.isArray(data)) throw invalid('update data must be an object');

@@ -8,12 +8,9 @@ export class DbError extends Error {
   }
 }
 
-export const notExist = (name: string) =>
-  new DbError('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${name}`);
-export const duplicate = (name: string, id: string) =>
-  new DbError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${name} dup key: { _id: "${id}" }`);
-export const uniqueViolation = (name: string, index: string) =>
-  new DbError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${name} index: ${index}`);
+export const notExist = (name: string) => new DbError('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${name}`);
+export const duplicate = (name: string, id: string) => new DbError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${name} dup key: { _id: "${id}" }`);
+export const uniqueViolation = (name: string, index: string) => new DbError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${name} index: ${index}`);
 // CloudBase's own messages (as its node-sdk's transaction tests assert them).
 export const TX_CONFLICT_MESSAGE =
   '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.';

@@ -133,9 +133,7 @@ function segmentsIntersect(s: [Pos, Pos], t: [Pos, Pos]): boolean {
 }
 
 function touches(p: Pos, g: Parts): boolean {
-  return (
-    g.points.some((q) => q[0] === p[0] && q[1] === p[1]) || g.segments.some((s) => onSegment(p, s)) || g.polygons.some((rings) => inPolygon(p, rings))
-  );
+  return g.points.some((q) => q[0] === p[0] && q[1] === p[1]) || g.segments.some((s) => onSegment(p, s)) || g.polygons.some((rings) => inPolygon(p, rings));
 }
 
 /** Whether two geometries share any point ($geoIntersects). */
@@ -189,7 +187,10 @@ function valuesAt(doc: unknown, path: string): unknown[] {
   return cur.flatMap((v) => (Array.isArray(v) && !isPos(v) ? v : [v]));
 }
 
-const geometries = (doc: unknown, path: string) => valuesAt(doc, path).map(asGeometry).filter((g): g is Geometry => !!g);
+const geometries = (doc: unknown, path: string) =>
+  valuesAt(doc, path)
+    .map(asGeometry)
+    .filter((g): g is Geometry => !!g);
 
 /** `$nearSphere`/`$near` with `$geometry` (metres), as `_.geoNear` sends it. */
 export function nearSpec(arg: any): { point: Pos; min: number; max: number } {

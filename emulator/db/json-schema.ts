@@ -10,10 +10,35 @@ import { isDate, isRegExp } from './codec';
 type Schema = Record<string, any>;
 
 const KNOWN = new Set([
-  'bsonType', 'type', 'required', 'properties', 'patternProperties', 'additionalProperties', 'minProperties',
-  'maxProperties', 'dependencies', 'enum', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
-  'multipleOf', 'minLength', 'maxLength', 'pattern', 'items', 'additionalItems', 'minItems', 'maxItems',
-  'uniqueItems', 'allOf', 'anyOf', 'oneOf', 'not', 'title', 'description',
+  'bsonType',
+  'type',
+  'required',
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'minProperties',
+  'maxProperties',
+  'dependencies',
+  'enum',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'items',
+  'additionalItems',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'title',
+  'description',
 ]);
 
 function bsonTypeOf(v: unknown): string[] {
@@ -48,8 +73,7 @@ function jsonTypeOf(v: unknown): string[] {
   return [];
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) && !isDate(v) && !isRegExp(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v) && !isDate(v) && !isRegExp(v);
 
 function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;

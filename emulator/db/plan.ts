@@ -105,8 +105,13 @@ function addConjunction(query: Record<string, any>, indexed: (path: string) => b
 function addField(path: string, cond: any, out: SqlPlan, types: TypesOf) {
   const expr = pathExpr(path);
   const isOperatorObject =
-    cond && typeof cond === 'object' && !(isDate(cond)) && !(isRegExp(cond)) && !Array.isArray(cond) &&
-    Object.keys(cond).length > 0 && Object.keys(cond).every((k) => k.startsWith('$'));
+    cond &&
+    typeof cond === 'object' &&
+    !isDate(cond) &&
+    !isRegExp(cond) &&
+    !Array.isArray(cond) &&
+    Object.keys(cond).length > 0 &&
+    Object.keys(cond).every((k) => k.startsWith('$'));
   if (!isOperatorObject) {
     addEquality(path, expr, cond, out, types);
     return;

@@ -131,7 +131,8 @@ export class FunctionRunner {
       };
       const onError = (err: Error) => finish({ ok: false, code: 'FUNCTIONS_EXECUTE_FAIL', message: err.message, requestId }, false);
       // The reply arrived but could not be deserialised: the instance answered and is free.
-      const onMessageError = (err: Error) => finish({ ok: false, code: 'FUNCTIONS_EXECUTE_FAIL', message: `the function's reply could not be read: ${err.message}`, requestId }, true);
+      const onMessageError = (err: Error) =>
+        finish({ ok: false, code: 'FUNCTIONS_EXECUTE_FAIL', message: `the function's reply could not be read: ${err.message}`, requestId }, true);
       const onExit = () => finish({ ok: false, code: 'FUNCTIONS_EXECUTE_FAIL', message: 'function instance exited', requestId }, false);
       const timeUp = () => {
         void inst.worker.terminate();

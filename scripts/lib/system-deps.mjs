@@ -27,7 +27,10 @@ export function ensureSystemDeps() {
   }
   console.log(`installing ${PACKAGES.join(' ')} with apt-get (once)…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', ...PACKAGES]]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', '--no-install-recommends', ...PACKAGES],
+  ]) {
     const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
     if (r.status !== 0) {
       console.error(`\napt-get ${args.join(' ')} failed. Install manually: apt-get install -y ${PACKAGES.join(' ')}`);

@@ -29,7 +29,15 @@ export const scopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('community') }).strict(),
   z.object({ kind: z.literal('buildings'), buildings: z.array(z.string().min(1).max(20)).min(1, { message: BUILDINGS_REQUIRED }).max(50) }).strict(),
   z.object({ kind: z.literal('units'), unitIds: z.array(idSchema).min(1, { message: UNITS_REQUIRED }).max(500) }).strict(),
-  z.object({ kind: z.literal('facilities'), facilities: z.array(z.string().min(1).max(FACILITY_MAX, { message: FACILITY_TOO_LONG })).min(1, { message: FACILITIES_REQUIRED }).max(FACILITIES_MAX, { message: TOO_MANY_FACILITIES }) }).strict(),
+  z
+    .object({
+      kind: z.literal('facilities'),
+      facilities: z
+        .array(z.string().min(1).max(FACILITY_MAX, { message: FACILITY_TOO_LONG }))
+        .min(1, { message: FACILITIES_REQUIRED })
+        .max(FACILITIES_MAX, { message: TOO_MANY_FACILITIES }),
+    })
+    .strict(),
 ]);
 
 const draftFields = {
@@ -39,7 +47,10 @@ const draftFields = {
   body: z.string().trim().min(1, { message: BODY_REQUIRED }).max(BODY_MAX, { message: BODY_TOO_LONG }),
   scope: scopeSchema.default({ kind: 'community' }),
   images: z.array(fileId).max(9, { message: '最多 9 张图片' }).default([]),
-  attachments: z.array(z.object({ fileId, name: z.string().min(1).max(60) }).strict()).max(5).default([]),
+  attachments: z
+    .array(z.object({ fileId, name: z.string().min(1).max(60) }).strict())
+    .max(5)
+    .default([]),
   interruption: z
     .object({
       // An empty reason is refused below, in words that name the kind (请填写停水原因).
@@ -63,13 +74,19 @@ function interruptionRule(d: { type: AnnouncementType; interruption?: { reason: 
 }
 
 export const announcementInputs = {
-  create: z.object({ ...draftFields, clientRequestId: clientRequestIdSchema }).strict().superRefine(interruptionRule),
+  create: z
+    .object({ ...draftFields, clientRequestId: clientRequestIdSchema })
+    .strict()
+    .superRefine(interruptionRule),
   update: z
     .object({
       announcementId: idSchema,
       ...draftFields,
       /** Moving a published interruption inside its notice period needs a reason, kept on record. */
-      override: z.object({ reason: z.string().trim().min(4, { message: '请说明未提前通知的原因' }).max(200) }).strict().optional(),
+      override: z
+        .object({ reason: z.string().trim().min(4, { message: '请说明未提前通知的原因' }).max(200) })
+        .strict()
+        .optional(),
     })
     .strict()
     .superRefine(interruptionRule),
@@ -80,7 +97,10 @@ export const announcementInputs = {
       approve: z.boolean(),
       reason: z.string().trim().max(200).optional(),
       /** Approving after the notice period has run short needs the reviewer's reason. */
-      override: z.object({ reason: z.string().trim().min(4, { message: '请说明未提前通知的原因' }).max(200) }).strict().optional(),
+      override: z
+        .object({ reason: z.string().trim().min(4, { message: '请说明未提前通知的原因' }).max(200) })
+        .strict()
+        .optional(),
     })
     .strict(),
   publish: z
@@ -88,7 +108,10 @@ export const announcementInputs = {
       announcementId: idSchema,
       publishAt: isoDate.optional(),
       /** Publishing a planned interruption inside its notice period needs a reason, kept on record. */
-      override: z.object({ reason: z.string().trim().min(4, { message: '请说明未提前通知的原因' }).max(200) }).strict().optional(),
+      override: z
+        .object({ reason: z.string().trim().min(4, { message: '请说明未提前通知的原因' }).max(200) })
+        .strict()
+        .optional(),
     })
     .strict(),
   withdraw: z.object({ announcementId: idSchema, reason: z.string().trim().min(1, { message: '请填写撤回原因' }).max(200) }).strict(),
@@ -144,7 +167,7 @@ export interface AnnouncementView {
    * Staff only: a change to the published notice waiting for a supervisor (review on); the
    * published version above stays live until it is approved.
    */
-  revision?: { title: string; summary: string; body: string; interruption?: { reason: string; startAt: string; endAt: string }; expiresAt?: string; by: string; at: string }
+  revision?: { title: string; summary: string; body: string; interruption?: { reason: string; startAt: string; endAt: string }; expiresAt?: string; by: string; at: string };
   /** Staff only: the files as stored (fileIDs), so an edit can keep them. */
   files?: { images: string[]; attachments: { fileId: string; name: string }[] };
   /** Staff only. */

@@ -33,16 +33,10 @@ export const accountInputs = {
   householdMembers: z.object({ unitId: idSchema }).strict(),
   removeMember: z.object({ membershipId: idSchema }).strict(),
   listBindingRequests: pageSchema.extend({ status: z.enum(MEMBERSHIP_STATUSES).default('pending') }).strict(),
-  decideBinding: z
-    .object({ membershipId: idSchema, approve: z.boolean(), reason: z.string().trim().max(100).optional() })
-    .strict(),
+  decideBinding: z.object({ membershipId: idSchema, approve: z.boolean(), reason: z.string().trim().max(100).optional() }).strict(),
   /** Desk/admin end any approved or pending membership of their community, with a reason on record. */
-  revokeMembership: z
-    .object({ membershipId: idSchema, reason: z.string().trim().min(2, { message: '请填写撤销原因' }).max(100, { message: '原因不超过 100 个字' }) })
-    .strict(),
-  createInvite: z
-    .object({ roles: z.array(z.enum(STAFF_ROLES)).min(1).max(STAFF_ROLES.length), note: z.string().max(40).optional() })
-    .strict(),
+  revokeMembership: z.object({ membershipId: idSchema, reason: z.string().trim().min(2, { message: '请填写撤销原因' }).max(100, { message: '原因不超过 100 个字' }) }).strict(),
+  createInvite: z.object({ roles: z.array(z.enum(STAFF_ROLES)).min(1).max(STAFF_ROLES.length), note: z.string().max(40).optional() }).strict(),
   redeemInvite: z.object({ code: z.string().trim().toUpperCase().length(8), name: personNameSchema, phone: phoneSchema }).strict(),
   listStaff: z.object({}).strict(),
   updateStaff: z

@@ -12,9 +12,6 @@ export const inboxInputs = {
     })
     .strict(),
   unread: z.object({}).strict(),
-  read: z.union([
-    z.object({ id: z.string().trim().min(1).max(64) }).strict(),
-    z.object({ all: z.literal(true), box: z.enum(BOXES).optional() }).strict(),
-  ]),
+  read: z.union([z.object({ id: z.string().trim().min(1).max(64) }).strict(), z.object({ all: z.literal(true), box: z.enum(BOXES).optional() }).strict()]),
   retention: z.object({}).strict(),
 };

@@ -75,14 +75,9 @@ export function barsReapplication(end: { status: 'rejected' | 'removed'; by: str
 }
 
 /** The desk or an admin of the membership's community may revoke any approved or pending membership. */
-export function canRevokeMembership(
-  actor: { staffCommunityId?: string | null; staffRoles: string[] },
-  target: { communityId: string; status: string },
-): boolean {
+export function canRevokeMembership(actor: { staffCommunityId?: string | null; staffRoles: string[] }, target: { communityId: string; status: string }): boolean {
   return (
-    actor.staffCommunityId === target.communityId &&
-    actor.staffRoles.some((r) => r === 'desk' || r === 'admin') &&
-    (target.status === 'approved' || target.status === 'pending')
+    actor.staffCommunityId === target.communityId && actor.staffRoles.some((r) => r === 'desk' || r === 'admin') && (target.status === 'approved' || target.status === 'pending')
   );
 }
 
@@ -94,17 +89,13 @@ export function canDecideBinding(
   actor: { staffCommunityId?: string | null; staffRoles: string[]; ownerOfUnits: string[] },
   target: { communityId: string; unitId: string; relation: Relation },
 ): boolean {
-  const staffOk =
-    actor.staffCommunityId === target.communityId && actor.staffRoles.some((r) => r === 'desk' || r === 'admin');
+  const staffOk = actor.staffCommunityId === target.communityId && actor.staffRoles.some((r) => r === 'desk' || r === 'admin');
   const ownerOk = target.relation !== 'owner' && actor.ownerOfUnits.includes(target.unitId);
   return staffOk || ownerOk;
 }
 
 /** An owner may remove family members and tenants of their unit; anyone may leave a home. */
-export function canRemoveMember(
-  actor: { openid: string; ownerOfUnits: string[] },
-  target: { openid: string; unitId: string; relation: Relation },
-): boolean {
+export function canRemoveMember(actor: { openid: string; ownerOfUnits: string[] }, target: { openid: string; unitId: string; relation: Relation }): boolean {
   if (actor.openid === target.openid) return true;
   return target.relation !== 'owner' && actor.ownerOfUnits.includes(target.unitId);
 }

@@ -3,14 +3,14 @@
  * of the machine that formats it (a cloud function in UTC, a phone abroad, a test with TZ=UTC).
  * Used by the functions (subscribe messages, inbox texts) and the client (pages, posters).
  */
-import dayjs, { type Dayjs } from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-import timezone from 'dayjs/plugin/timezone'
+import dayjs, { type Dayjs } from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import timezone from 'dayjs/plugin/timezone';
 
-dayjs.extend(utc)
-dayjs.extend(timezone)
+dayjs.extend(utc);
+dayjs.extend(timezone);
 
-export const ZONE = 'Asia/Shanghai'
+export const ZONE = 'Asia/Shanghai';
 
 /**
  * The timezone plugin needs `Intl` with time zones; some mini-program engines lack it. China has
@@ -18,51 +18,51 @@ export const ZONE = 'Asia/Shanghai'
  */
 const hasZones = (() => {
   try {
-    return dayjs.utc('2026-01-01T00:00:00Z').tz(ZONE).hour() === 8
+    return dayjs.utc('2026-01-01T00:00:00Z').tz(ZONE).hour() === 8;
   } catch {
-    return false
+    return false;
   }
-})()
+})();
 
 /** An instant as a Beijing wall clock (for formatting and calendar arithmetic). */
 export function beijing(at?: string | number | Date | Dayjs): Dayjs {
-  const d = dayjs(at)
-  return hasZones ? d.tz(ZONE) : d.utcOffset(8 * 60)
+  const d = dayjs(at);
+  return hasZones ? d.tz(ZONE) : d.utcOffset(8 * 60);
 }
 
 /** "2026-11-28 09:42": the `time` field of a subscribe message. */
-export const formatMinute = (at: string | number | Date) => beijing(at).format('YYYY-MM-DD HH:mm')
+export const formatMinute = (at: string | number | Date) => beijing(at).format('YYYY-MM-DD HH:mm');
 
 /** "11-28 09:42": compact staff lists. */
-export const formatShort = (at: string | number | Date) => beijing(at).format('MM-DD HH:mm')
+export const formatShort = (at: string | number | Date) => beijing(at).format('MM-DD HH:mm');
 
 /** "11月28日 09:42" */
-export const formatMonthDay = (at: string | number | Date) => beijing(at).format('M月D日 HH:mm')
+export const formatMonthDay = (at: string | number | Date) => beijing(at).format('M月D日 HH:mm');
 
 /** "2026年11月28日" */
-export const formatDate = (at: string | number | Date) => beijing(at).format('YYYY年M月D日')
+export const formatDate = (at: string | number | Date) => beijing(at).format('YYYY年M月D日');
 
-const dayKey = (d: Dayjs) => d.format('YYYY-MM-DD')
+const dayKey = (d: Dayjs) => d.format('YYYY-MM-DD');
 
 /**
  * Near dates read naturally: "今天 15:43", "昨天 09:00", "明天 9:00", "12月4日 16:43", and the
  * year only when it is not this one.
  */
 export function naturalTime(at: string | number | Date, now: string | number | Date = new Date()): string {
-  const t = beijing(at)
-  const n = beijing(now)
-  const hm = t.format('HH:mm')
-  if (dayKey(t) === dayKey(n)) return `今天 ${hm}`
-  if (dayKey(t) === dayKey(n.subtract(1, 'day'))) return `昨天 ${hm}`
-  if (dayKey(t) === dayKey(n.add(1, 'day'))) return `明天 ${hm}`
-  if (t.year() === n.year()) return t.format('M月D日 HH:mm')
-  return t.format('YYYY年M月D日 HH:mm')
+  const t = beijing(at);
+  const n = beijing(now);
+  const hm = t.format('HH:mm');
+  if (dayKey(t) === dayKey(n)) return `今天 ${hm}`;
+  if (dayKey(t) === dayKey(n.subtract(1, 'day'))) return `昨天 ${hm}`;
+  if (dayKey(t) === dayKey(n.add(1, 'day'))) return `明天 ${hm}`;
+  if (t.year() === n.year()) return t.format('M月D日 HH:mm');
+  return t.format('YYYY年M月D日 HH:mm');
 }
 
 /** A duration in the unit people think in: "24 小时", "3 天", "30 分钟", "1.5 小时". */
 export function durationText(minutes: number): string {
-  if (minutes < 60) return `${Math.round(minutes)} 分钟`
-  const hours = minutes / 60
-  if (hours >= 48 && hours % 24 === 0) return `${hours / 24} 天`
-  return `${Number.isInteger(hours) ? hours : Math.round(hours * 10) / 10} 小时`
+  if (minutes < 60) return `${Math.round(minutes)} 分钟`;
+  const hours = minutes / 60;
+  if (hours >= 48 && hours % 24 === 0) return `${hours / 24} 天`;
+  return `${Number.isInteger(hours) ? hours : Math.round(hours * 10) / 10} 小时`;
 }

@@ -88,8 +88,7 @@ describe('绑定审核', () => {
 
   it('loads the next page with the cursor', async () => {
     desk({
-      listBindingRequests: (d: any) =>
-        d.cursor === 'next-1' ? { items: [requests[1]], total: 2 } : { items: [requests[0]], total: 2, nextCursor: 'next-1' },
+      listBindingRequests: (d: any) => (d.cursor === 'next-1' ? { items: [requests[1]], total: 2 } : { items: [requests[0]], total: 2, nextCursor: 'next-1' }),
     })
     render(<BindingsPage />)
     await screen.findByText('1栋1单元101')

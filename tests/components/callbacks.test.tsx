@@ -40,7 +40,10 @@ function asStaff(roles: StaffRole[], handlers: Record<string, Handler> = {}) {
   mockCloud({
     me: () => me({ staff: staff(roles) }),
     'callbacks.counts': () => COUNTS,
-    'callbacks.list': (d: any) => (d.status === 'open' ? { items: [OVERDUE, callback()], total: 2 } : { items: [callback({ callbackId: 'cb-9', status: 'done', statusLabel: '已回访', no: 'BX-20261120-0003' })], total: 1 }),
+    'callbacks.list': (d: any) =>
+      d.status === 'open'
+        ? { items: [OVERDUE, callback()], total: 2 }
+        : { items: [callback({ callbackId: 'cb-9', status: 'done', statusLabel: '已回访', no: 'BX-20261120-0003' })], total: 1 },
     ...handlers,
   })
 }

@@ -89,7 +89,10 @@ describe('消息 (inbox)', () => {
     const alert = item({ id: 'a-9', box: 'alerts', kind: 'pool', kindLabel: '待抢工单', title: '抢单池有新工单', role: 'engineer', target: { kind: 'ticket', id: 't-9' } })
     mockCloud({
       me: () => me({ staff: staff(['engineer']) }),
-      list: (d: any) => (d.box === 'alerts' ? { items: [alert], total: 1, unread: 1 } : { items: [item({ id: 'm-5', kind: 'emergency', kindLabel: '紧急工单', tone: 'emergency', title: '紧急工单' })], total: 1, unread: 1 }),
+      list: (d: any) =>
+        d.box === 'alerts'
+          ? { items: [alert], total: 1, unread: 1 }
+          : { items: [item({ id: 'm-5', kind: 'emergency', kindLabel: '紧急工单', tone: 'emergency', title: '紧急工单' })], total: 1, unread: 1 },
       unread: () => ({ personal: 1, alerts: 1, total: 2 }),
       read: () => ({ target: alert.target, allowed: true, unread: { personal: 1, alerts: 0, total: 1 } }),
     })
@@ -116,7 +119,12 @@ describe('工作台: unread badge and the subscribe reserve', () => {
         deadline: { templateId: 'TPL_STAFF_DEADLINE', remaining: 1 },
         callback: { templateId: 'TPL_STAFF_CALLBACK', remaining: 2 },
       }),
-      subscribe: (d: any) => ({ emergency: { templateId: 'TPL_STAFF_EMERGENCY', remaining: 1 }, deadline: { templateId: 'TPL_STAFF_DEADLINE', remaining: 2 }, callback: { templateId: 'TPL_STAFF_CALLBACK', remaining: 3 }, assigned: { templateId: 'TPL_STAFF_ASSIGNED', remaining: d.templateIds.length } }),
+      subscribe: (d: any) => ({
+        emergency: { templateId: 'TPL_STAFF_EMERGENCY', remaining: 1 },
+        deadline: { templateId: 'TPL_STAFF_DEADLINE', remaining: 2 },
+        callback: { templateId: 'TPL_STAFF_CALLBACK', remaining: 3 },
+        assigned: { templateId: 'TPL_STAFF_ASSIGNED', remaining: d.templateIds.length },
+      }),
     })
     render(<WorkbenchPage />)
     expect(await screen.findByText('4')).toBeTruthy()

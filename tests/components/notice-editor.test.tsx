@@ -64,7 +64,9 @@ describe('新建公告', () => {
   })
 
   it('creates the draft with the chosen buildings and shows the preview exactly as residents see it', async () => {
-    asStaff(['desk'], { create: (d: any) => notice({ ...d, announcementId: 'an-new', status: 'draft', statusLabel: '草稿', interruption: undefined, type: 'general', typeLabel: '通知' }) })
+    asStaff(['desk'], {
+      create: (d: any) => notice({ ...d, announcementId: 'an-new', status: 'draft', statusLabel: '草稿', interruption: undefined, type: 'general', typeLabel: '通知' }),
+    })
     render(<NoticeEditPage />)
     await screen.findByText('订阅消息标题限 20 字')
     await typeInto('标题', '电梯年检')

@@ -9,7 +9,6 @@ const PERSONAS = [
   { openid: 'o-res-2', name: '王芳', kind: 'resident', roles: [], label: '租户 王芳（2栋301）' },
 ]
 
-
 function load() {
   persona.forgetPersonas()
   return { ...persona, PersonaSwitcher }

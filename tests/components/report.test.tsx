@@ -48,7 +48,11 @@ describe('报修 / 投诉 / 咨询', () => {
     router.params = { type: 'complaint' }
     const { unmount } = render(<ReportPage />)
     const complaint = await screen.findByRole('listbox', { name: '问题类别' })
-    expect(within(complaint).getAllByRole('option').map((o) => o.textContent)).toEqual(['噪音', '环境卫生', '停车', '服务态度', '其他投诉'])
+    expect(
+      within(complaint)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['噪音', '环境卫生', '停车', '服务态度', '其他投诉'])
     expect(screen.queryByRole('listbox', { name: '紧急情况' })).toBeNull()
     expect(screen.getByText('提交投诉')).toBeTruthy()
     expect(Taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: '我要投诉' })
@@ -57,8 +61,16 @@ describe('报修 / 投诉 / 咨询', () => {
     router.params = { type: 'repair' }
     render(<ReportPage />)
     const urgent = await screen.findByRole('listbox', { name: '紧急情况' })
-    expect(within(urgent).getAllByRole('option').map((o) => o.textContent)).toEqual(['电梯困人', '突发停水停电', '严重漏水', '燃气异味'])
-    expect(within(group('问题类别')).getAllByRole('option').map((o) => o.textContent)).toEqual(['水电', '门窗', '墙面渗漏', '电梯', '公共照明', '门禁', '其他维修'])
+    expect(
+      within(urgent)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['电梯困人', '突发停水停电', '严重漏水', '燃气异味'])
+    expect(
+      within(group('问题类别'))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['水电', '门窗', '墙面渗漏', '电梯', '公共照明', '门禁', '其他维修'])
   })
 
   it('an emergency shows the urgent banner with a one-tap call, and goes out without a description', async () => {
@@ -479,7 +491,10 @@ describe('报修 with a short video', () => {
       expect(await screen.findByText('视频不能超过 10 MB，请拍短一些后重新选择')).toBeTruthy()
       expect(fetchMock).not.toHaveBeenCalled()
 
-      choose({ type: 'mix', tempFiles: [clip({ tempFilePath: 'blob:http://localhost/ok', fileType: 'video/mp4', size: 3_000_000, thumbTempFilePath: 'data:image/jpeg;base64,AA' })] })
+      choose({
+        type: 'mix',
+        tempFiles: [clip({ tempFilePath: 'blob:http://localhost/ok', fileType: 'video/mp4', size: 3_000_000, thumbTempFilePath: 'data:image/jpeg;base64,AA' })],
+      })
       fireEvent.click(screen.getByLabelText('添加图片或视频'))
       await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2))
       expect(screen.queryByText('视频不能超过 10 MB，请拍短一些后重新选择')).toBeNull()

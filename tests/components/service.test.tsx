@@ -8,7 +8,17 @@ import { home, me } from './fixtures'
 import { deadline, summary } from './ticket-fixtures'
 
 const open = summary()
-const resolved = summary({ ticketId: 't-2', no: 'TS-20261127-0002', type: 'complaint', typeLabel: '投诉', category: 'noise', categoryLabel: '噪音', status: 'resolved', statusLabel: '待确认', nextDue: undefined })
+const resolved = summary({
+  ticketId: 't-2',
+  no: 'TS-20261127-0002',
+  type: 'complaint',
+  typeLabel: '投诉',
+  category: 'noise',
+  categoryLabel: '噪音',
+  status: 'resolved',
+  statusLabel: '待确认',
+  nextDue: undefined,
+})
 const closed = summary({ ticketId: 't-3', categoryLabel: '门窗', status: 'closed', statusLabel: '已完成', nextDue: undefined })
 
 function backend(listMine: (d: any) => unknown, homes = [home()]) {

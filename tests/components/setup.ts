@@ -11,7 +11,12 @@ configure({ asyncUtilTimeout: 5000 })
 jest.setTimeout(20000)
 
 // Build-time constants (config/index.ts defineConstants) that jest.components.config.js does not list.
-Object.assign(globalThis, { LINLI_TPL_PROGRESS: 'TPL_TICKET_PROGRESS', LINLI_TPL_DONE: 'TPL_TICKET_DONE', LINLI_TPL_REPLY: 'TPL_TICKET_REPLY', LINLI_TPL_STAFF: ['TPL_STAFF_ASSIGNED', 'TPL_STAFF_EMERGENCY', 'TPL_STAFF_DEADLINE', 'TPL_STAFF_CALLBACK'] })
+Object.assign(globalThis, {
+  LINLI_TPL_PROGRESS: 'TPL_TICKET_PROGRESS',
+  LINLI_TPL_DONE: 'TPL_TICKET_DONE',
+  LINLI_TPL_REPLY: 'TPL_TICKET_REPLY',
+  LINLI_TPL_STAFF: ['TPL_STAFF_ASSIGNED', 'TPL_STAFF_EMERGENCY', 'TPL_STAFF_DEADLINE', 'TPL_STAFF_CALLBACK'],
+})
 
 // jsdom has no IntersectionObserver; Taro's H5 <Image lazyLoad> needs one to exist.
 if (!('IntersectionObserver' in globalThis)) {

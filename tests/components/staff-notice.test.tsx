@@ -26,7 +26,12 @@ function backend(roles: StaffRole[], first: AnnouncementView, extra: Record<stri
     me: () => me({ staff: staff(roles) }),
     'announcements.get': () => current,
     reach: () => reach(),
-    review: (d: any) => set(d.approve ? { status: 'published', statusLabel: '已发布', publishedAt: '2026-11-28T02:00:00.000Z', review: { by: '刘洋', at: '2026-11-28T02:00:00.000Z', approved: true } } : { status: 'draft', statusLabel: '草稿' }),
+    review: (d: any) =>
+      set(
+        d.approve
+          ? { status: 'published', statusLabel: '已发布', publishedAt: '2026-11-28T02:00:00.000Z', review: { by: '刘洋', at: '2026-11-28T02:00:00.000Z', approved: true } }
+          : { status: 'draft', statusLabel: '草稿' },
+      ),
     withdraw: () => set({ status: 'withdrawn', statusLabel: '已撤回', pinned: false }),
     pin: (d: any) => set({ pinned: d.pinned }),
     restore: () => generalNotice({ announcementId: 'an-restored', title: '已恢复：1栋停水通知', restoredOf: 'an-1' }),
@@ -73,7 +78,12 @@ describe('公告详情（员工）', () => {
   })
 
   it('a supervisor reviews a notice waiting for review: 审核通过 publishes it', async () => {
-    const waiting = notice({ status: 'review', statusLabel: '待审核', publishedAt: undefined, override: { reason: '水箱检测发现异常需紧急清洗', by: '王敏', at: '2026-11-28T01:20:00.000Z' } })
+    const waiting = notice({
+      status: 'review',
+      statusLabel: '待审核',
+      publishedAt: undefined,
+      override: { reason: '水箱检测发现异常需紧急清洗', by: '王敏', at: '2026-11-28T01:20:00.000Z' },
+    })
     backend(['supervisor'], waiting)
     render(<StaffNoticePage />)
     expect(await screen.findByText('请审核这条公告：通过后按申请时间发布。')).toBeTruthy()
@@ -201,7 +211,11 @@ describe('工作台 · 公告', () => {
   })
 
   it('the desk sees the tile without the review count', async () => {
-    mockCloud({ me: () => me({ staff: staff(['desk']) }), listBindingRequests: () => ({ items: [], total: 0 }), queueCounts: () => ({ assigned: 0, pool: 0, owned: 0, dueSoon: 0, overdue: 0, open: 0 }) })
+    mockCloud({
+      me: () => me({ staff: staff(['desk']) }),
+      listBindingRequests: () => ({ items: [], total: 0 }),
+      queueCounts: () => ({ assigned: 0, pool: 0, owned: 0, dueSoon: 0, overdue: 0, open: 0 }),
+    })
     render(<WorkbenchPage />)
     expect(await screen.findByText('停水停电等通知，推送与张贴')).toBeTruthy()
     expect(callsOf('list')).toEqual([])

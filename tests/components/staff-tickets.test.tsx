@@ -99,7 +99,9 @@ describe('工单处理（员工）', () => {
   })
 
   it('抢单 calls act grab and reloads the ticket', async () => {
-    backend(detail({ actions: ['grab'], contactPhone: '138****0001' }), { grab: { status: 'accepted', statusLabel: '处理中', pool: false, assigneeName: '李强', actions: ['arrive', 'note', 'pause', 'complete', 'transfer'] } })
+    backend(detail({ actions: ['grab'], contactPhone: '138****0001' }), {
+      grab: { status: 'accepted', statusLabel: '处理中', pool: false, assigneeName: '李强', actions: ['arrive', 'note', 'pause', 'complete', 'transfer'] },
+    })
     render(<StaffTicketPage />)
     expect(await screen.findByText('在抢单池中，等待工程人员接单')).toBeTruthy()
     expect(buttons()).toEqual(['抢单'])
@@ -194,7 +196,10 @@ describe('工单处理（员工）', () => {
         contactPhone: '13800000001',
         consent: { by: '张伟', scope: '进入厨房', at: '2026-11-28T02:00:00.000Z' },
         pause: { reason: '等待配件到货', expectedAt: '2026-11-29T02:00:00.000Z' },
-        timeline: [entry(), entry({ at: '2026-11-28T02:10:00.000Z', action: 'note', label: '进展备注', actorName: '李强', actorKind: 'staff', text: '阀芯型号需确认', visibility: 'internal' })],
+        timeline: [
+          entry(),
+          entry({ at: '2026-11-28T02:10:00.000Z', action: 'note', label: '进展备注', actorName: '李强', actorKind: 'staff', text: '阀芯型号需确认', visibility: 'internal' }),
+        ],
       }),
     )
     const { container } = render(<StaffTicketPage />)

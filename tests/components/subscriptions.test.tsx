@@ -81,7 +81,12 @@ describe('消息订阅', () => {
 
   it('records nothing when every template is refused', async () => {
     ledger({})
-    ;(Taro.requestSubscribeMessage as jest.Mock).mockResolvedValueOnce({ errMsg: 'requestSubscribeMessage:ok', TPL_TICKET_PROGRESS: 'reject', TPL_TICKET_DONE: 'reject', TPL_NOTICE: 'reject' })
+    ;(Taro.requestSubscribeMessage as jest.Mock).mockResolvedValueOnce({
+      errMsg: 'requestSubscribeMessage:ok',
+      TPL_TICKET_PROGRESS: 'reject',
+      TPL_TICKET_DONE: 'reject',
+      TPL_NOTICE: 'reject',
+    })
     render(<SubscriptionsPage />)
     await screen.findByText('工单进度')
     fireEvent.click(screen.getByText('订阅'))

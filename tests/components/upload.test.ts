@@ -87,9 +87,7 @@ describe('uploadFile', () => {
       return { onProgressUpdate: (cb: typeof report) => (report = cb) }
     })
     await expect(uploadFile('wxfile://tmp/photo.PNG', progress)).resolves.toBe('cloud://env.bucket/uploads/x.png')
-    expect((Taro.cloud.uploadFile as jest.Mock).mock.calls[0][0]).toEqual(
-      expect.objectContaining({ filePath: 'wxfile://tmp/photo.PNG', cloudPath: `uploads/${SLOT}.png` }),
-    )
+    expect((Taro.cloud.uploadFile as jest.Mock).mock.calls[0][0]).toEqual(expect.objectContaining({ filePath: 'wxfile://tmp/photo.PNG', cloudPath: `uploads/${SLOT}.png` }))
     expect(callsOf('prepareUpload')).toEqual([{ contentType: 'image/png' }])
     expect(progress).toHaveBeenCalledWith(50)
   })

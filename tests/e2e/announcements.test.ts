@@ -33,16 +33,21 @@ const notices = async (openid: string) => (await lc.dev(`/api/dev/outbox?touser=
 
 test('water cut for two buildings: reviewed, broadcast once to each consenting resident, seen only there, restored, printable', async () => {
   const now = Date.now();
-  const draft = await lc.call('announcements', 'create', {
-    type: 'water',
-    title: '1、2栋停水通知',
-    summary: '后天 9:00-15:00 停水',
-    body: '因二次供水水箱清洗消毒，1 栋、2 栋将暂停供水，请提前储水。',
-    scope: { kind: 'buildings', buildings: ['1栋', '2栋'] },
-    interruption: { reason: '二次供水水箱清洗消毒', startAt: new Date(now + 48 * HOUR).toISOString(), endAt: new Date(now + 54 * HOUR).toISOString() },
-    pinned: true,
-    clientRequestId: 'e2e-notice-water',
-  }, 'o-staff-desk');
+  const draft = await lc.call(
+    'announcements',
+    'create',
+    {
+      type: 'water',
+      title: '1、2栋停水通知',
+      summary: '后天 9:00-15:00 停水',
+      body: '因二次供水水箱清洗消毒，1 栋、2 栋将暂停供水，请提前储水。',
+      scope: { kind: 'buildings', buildings: ['1栋', '2栋'] },
+      interruption: { reason: '二次供水水箱清洗消毒', startAt: new Date(now + 48 * HOUR).toISOString(), endAt: new Date(now + 54 * HOUR).toISOString() },
+      pinned: true,
+      clientRequestId: 'e2e-notice-water',
+    },
+    'o-staff-desk',
+  );
   const id = draft.data.announcementId;
   const errors: string[] = [];
 

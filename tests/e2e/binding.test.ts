@@ -35,7 +35,12 @@ test('a newcomer opens every tab, binds a home; the desk approves; the home show
       await see(page, '绑定房屋').waitFor();
       await screenshot(page, 'e2e-newcomer-home');
     });
-    for (const [name, expected] of [['服务', /绑定你的房屋后/], ['活动', /活动/], ['我的', /我的房屋/], ['首页', /便民服务/]] as const) {
+    for (const [name, expected] of [
+      ['服务', /绑定你的房屋后/],
+      ['活动', /活动/],
+      ['我的', /我的房屋/],
+      ['首页', /便民服务/],
+    ] as const) {
       await step(page, `tab-${name}`, async () => {
         await tab(page, name).click();
         await page.locator('.weui-bar__item_on', { hasText: name }).waitFor();
@@ -97,7 +102,14 @@ test('a newcomer opens every tab, binds a home; the desk approves; the home show
   try {
     const call = (fn: string, action: string, data: unknown) =>
       probe.page.evaluate(
-        async ([f, a, d]) => (await fetch(`/api/functions/${f}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': localStorage.getItem('linli.persona') ?? '' }, body: JSON.stringify({ action: a, data: d }) })).json(),
+        async ([f, a, d]) =>
+          (
+            await fetch(`/api/functions/${f}`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-wx-openid': localStorage.getItem('linli.persona') ?? '' },
+              body: JSON.stringify({ action: a, data: d }),
+            })
+          ).json(),
         [fn, action, data] as const,
       );
     expect((await call('account', 'householdMembers', { unitId: 'u-1-1-101' })).error.code).toBe('FORBIDDEN');

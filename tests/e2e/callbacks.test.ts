@@ -23,7 +23,20 @@ afterAll(async () => {
 
 test('a resolved repair shows up in the desk’s 待回访; the recorded outcome lands on the timeline', async () => {
   // Setup through the gateway, as the apps would: a resident reports, an engineer resolves.
-  const created = await lc.call('tickets', 'create', { type: 'repair', category: 'doors_windows', description: '阳台推拉门关不严', location: { kind: 'home', unitId: 'u-1-1-202' }, contactPhone: '13900000002', subscribed: [], clientRequestId: 'e2e-callback-1' }, 'o-resident-02');
+  const created = await lc.call(
+    'tickets',
+    'create',
+    {
+      type: 'repair',
+      category: 'doors_windows',
+      description: '阳台推拉门关不严',
+      location: { kind: 'home', unitId: 'u-1-1-202' },
+      contactPhone: '13900000002',
+      subscribed: [],
+      clientRequestId: 'e2e-callback-1',
+    },
+    'o-resident-02',
+  );
   const ticketId = created.data.ticketId;
   expect((await lc.call('tickets', 'act', { action: 'grab', ticketId }, 'o-staff-eng2')).ok).toBe(true);
   expect((await lc.call('tickets', 'act', { action: 'complete', ticketId, text: '已调整滑轮并更换密封条', photos: [] }, 'o-staff-eng2')).ok).toBe(true);

@@ -46,7 +46,13 @@ test('a page on another origin cannot write through /admin or the gateway from t
     // The resident's app is open and talks to its server.
     await step(page, 'app-open', async () => {
       const who = await page.evaluate(async () =>
-        (await fetch('/api/functions/ping', { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': 'o-resident-01' }, body: JSON.stringify({ action: 'whoami' }) })).json(),
+        (
+          await fetch('/api/functions/ping', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-wx-openid': 'o-resident-01' },
+            body: JSON.stringify({ action: 'whoami' }),
+          })
+        ).json(),
       );
       expect(who).toMatchObject({ ok: true, data: { openid: 'o-resident-01' } });
     });
@@ -68,14 +74,25 @@ test('a page on another origin cannot write through /admin or the gateway from t
         return {
           // Simple requests: the browser sends them without a preflight; the reply is opaque.
           adminTextPlain: await outcome(fetch(`${target}/admin?env=linli-test`, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body: insert })),
-          adminTextPlainJsonParam: await outcome(fetch(`${target}/admin?env=linli-test`, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain; charset=application/json' }, body: insert })),
+          adminTextPlainJsonParam: await outcome(
+            fetch(`${target}/admin?env=linli-test`, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain; charset=application/json' }, body: insert }),
+          ),
           adminBeacon: navigator.sendBeacon(`${target}/admin?env=linli-test`, new Blob([insert], { type: 'text/plain' })),
           gatewayTextPlain: await outcome(
-            fetch(`${target}/api/functions/tickets`, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ action: 'create', data: { type: 'complaint', description: '跨站写入' } }) }),
+            fetch(`${target}/api/functions/tickets`, {
+              method: 'POST',
+              mode: 'no-cors',
+              headers: { 'content-type': 'text/plain' },
+              body: JSON.stringify({ action: 'create', data: { type: 'complaint', description: '跨站写入' } }),
+            }),
           ),
           // With the identity header it is no longer simple: the preflight is refused.
           gatewayWithIdentity: await outcome(
-            fetch(`${target}/api/functions/tickets`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': 'o-resident-01' }, body: JSON.stringify({ action: 'create', data: { type: 'complaint', description: '跨站写入' } }) }),
+            fetch(`${target}/api/functions/tickets`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-wx-openid': 'o-resident-01' },
+              body: JSON.stringify({ action: 'create', data: { type: 'complaint', description: '跨站写入' } }),
+            }),
           ),
           // Reading the resident's data cross-origin is refused too.
           readPersonas: await outcome(fetch(`${target}/api/dev/personas`)),

@@ -8,8 +8,33 @@ beforeAll(async () => {
   const e = lc.server.ctx.engine;
   e.insert('communities', [{ _id: OTHER, name: '枫林苑', hotline: '021-00000000' }]);
   e.insert('units', [{ _id: 'u-x-1', communityId: OTHER, building: '9栋', unitNo: '1单元', room: '101', label: '9栋1单元101', ownerName: '外人', ownerPhone: '13900000999' }]);
-  e.insert('staff', [{ _id: 'st-x-desk', openid: 'o-x-desk', communityId: OTHER, name: '外小区客服', phone: '15800000099', roles: ['desk', 'admin'], active: true, onDuty: true, createdAt: new Date() }]);
-  e.insert('memberships', [{ _id: 'm-x-pending', openid: 'o-x-res', unitId: 'u-x-1', communityId: OTHER, name: '外人', phone: '13900000999', relation: 'tenant', status: 'pending', requestKey: 'x', createdAt: new Date() }]);
+  e.insert('staff', [
+    {
+      _id: 'st-x-desk',
+      openid: 'o-x-desk',
+      communityId: OTHER,
+      name: '外小区客服',
+      phone: '15800000099',
+      roles: ['desk', 'admin'],
+      active: true,
+      onDuty: true,
+      createdAt: new Date(),
+    },
+  ]);
+  e.insert('memberships', [
+    {
+      _id: 'm-x-pending',
+      openid: 'o-x-res',
+      unitId: 'u-x-1',
+      communityId: OTHER,
+      name: '外人',
+      phone: '13900000999',
+      relation: 'tenant',
+      status: 'pending',
+      requestKey: 'x',
+      createdAt: new Date(),
+    },
+  ]);
 });
 afterAll(() => lc.stop());
 
@@ -157,7 +182,12 @@ describe('staff invites', () => {
     const winner = a.ok ? 'o-new-eng' : 'o-thief';
     const me = await call('me', {}, winner);
     expect(me.data.staff.roles).toEqual(['engineer']);
-    const staffCount = (await lc.db.collection('staff').where({ openid: lc.db.command.in(['o-new-eng', 'o-thief']) }).count()).total;
+    const staffCount = (
+      await lc.db
+        .collection('staff')
+        .where({ openid: lc.db.command.in(['o-new-eng', 'o-thief']) })
+        .count()
+    ).total;
     expect(staffCount).toBe(1);
   });
 

@@ -11,7 +11,19 @@ const HOUR = 3600_000;
 const NOW = new Date('2026-11-28T02:00:00.000Z');
 const at = (h: number) => new Date(NOW.getTime() + h * HOUR).toISOString();
 /** Targeted by buildings 1栋 and 2栋 (see emulator/seed.ts); 3栋 residents are not. */
-const B12 = ['o-resident-01', 'o-resident-02', 'o-resident-03', 'o-resident-04', 'o-resident-05', 'o-resident-06', 'o-resident-07', 'o-resident-08', 'o-family-01', 'o-family-02', 'o-family-03'];
+const B12 = [
+  'o-resident-01',
+  'o-resident-02',
+  'o-resident-03',
+  'o-resident-04',
+  'o-resident-05',
+  'o-resident-06',
+  'o-resident-07',
+  'o-resident-08',
+  'o-family-01',
+  'o-family-02',
+  'o-family-03',
+];
 const CONSENTING = ['o-resident-01', 'o-resident-02', 'o-resident-06', 'o-family-01'];
 const waterCut = (extra: Record<string, unknown> = {}) => ({
   type: 'water',
@@ -144,7 +156,11 @@ describe('notice periods', () => {
     expect(d.data.files.images).toEqual([up.data.fileID]);
     expect(d.data.images[0]).toMatch(/^http:/);
     expect(d.data.author).toBe('刘洋');
-    const u = await A('update', { announcementId: d.data.announcementId, type: 'general', title: '绿化施工示意', body: '见附图（已更新）。', images: d.data.files.images }, 'o-staff-sup');
+    const u = await A(
+      'update',
+      { announcementId: d.data.announcementId, type: 'general', title: '绿化施工示意', body: '见附图（已更新）。', images: d.data.files.images },
+      'o-staff-sup',
+    );
     expect(u.data.files.images).toEqual([up.data.fileID]);
   });
 
@@ -192,7 +208,11 @@ describe('delivery under failure', () => {
     for (const o of ['o-resident-09', 'o-resident-10', 'o-resident-11']) await lc.call('account', 'subscribe', { templateIds: ['TPL_NOTICE'] }, o);
     await lc.dev('/api/dev/wx-faults', { body: { touser: 'o-resident-09', errcode: -1, times: 1 } });
     await lc.dev('/api/dev/wx-faults', { body: { touser: 'o-resident-10', errcode: 40003, times: 1 } });
-    const d = await A('create', { type: 'general', title: '3栋门禁升级', body: '门禁系统周五升级。', scope: { kind: 'buildings', buildings: ['3栋'] }, clientRequestId: rid() }, 'o-staff-sup');
+    const d = await A(
+      'create',
+      { type: 'general', title: '3栋门禁升级', body: '门禁系统周五升级。', scope: { kind: 'buildings', buildings: ['3栋'] }, clientRequestId: rid() },
+      'o-staff-sup',
+    );
     await A('publish', { announcementId: d.data.announcementId }, 'o-staff-sup');
     // What a crashed run leaves behind: a delivery claimed for sending whose lease ran out.
     await broadcast();
@@ -208,7 +228,12 @@ describe('delivery under failure', () => {
     expect((await outboxFor('o-resident-11')).filter((m: any) => m.errcode === 0)).toHaveLength(1);
 
     const crashed = `${d.data.announcementId}:o-tenant-01`;
-    lc.server.ctx.engine.update('announcement_deliveries', { _id: crashed }, { $set: { status: 'sending', leaseUntil: new Date(NOW.getTime() - 1) } }, { multi: false, replace: false, upsert: false });
+    lc.server.ctx.engine.update(
+      'announcement_deliveries',
+      { _id: crashed },
+      { $set: { status: 'sending', leaseUntil: new Date(NOW.getTime() - 1) } },
+      { multi: false, replace: false, upsert: false },
+    );
     await Promise.all([broadcast(), broadcast()]);
     const row = lc.server.ctx.engine.getById('announcement_deliveries', crashed)!;
     expect(row).toMatchObject({ status: 'failed', errcode: 'interrupted' });
@@ -230,6 +255,9 @@ describe('questions and sharing', () => {
     await A('enteredFromGroup', { announcementId: d.data.announcementId, cloudID: cid('o-resident-01', 'G-1栋业主群') }, 'o-resident-01');
     const reach = (await A('reach', { announcementId: d.data.announcementId }, 'o-staff-sup')).data;
     expect(reach).toMatchObject({ read: 3, shared: 1 });
-    expect(reach.groups.map((g: any) => [g.openGId, g.opens]).sort()).toEqual([['G-1栋业主群', 1], ['G-3栋业主群', 2]]);
+    expect(reach.groups.map((g: any) => [g.openGId, g.opens]).sort()).toEqual([
+      ['G-1栋业主群', 1],
+      ['G-3栋业主群', 2],
+    ]);
   });
 });

@@ -10,7 +10,10 @@ const bodies: string[] = [];
 beforeAll(async () => {
   lc = await startLocal({ seed: true, extraFunctionsDirs: [] });
   await lc.db.createCollection('things');
-  await lc.db.collection('things').add([{ _id: 't1', n: 1 }, { _id: 't2', n: 2 }]);
+  await lc.db.collection('things').add([
+    { _id: 't1', n: 1 },
+    { _id: 't2', n: 2 },
+  ]);
 });
 afterAll(() => lc.stop());
 
@@ -46,21 +49,61 @@ describe('/admin', () => {
     ['a missing collectionName', { ...base, action: 'database.getDocument', query: '{}' }, 'INVALID_PARAM', /collectionName/],
     ['an invalid collection name', { ...base, action: 'database.addCollection', collectionName: 'a b;drop' }, 'INVALID_PARAM', /collection name/],
     ['a query that is not EJSON', { ...base, action: 'database.getDocument', collectionName: 'things', query: '{"n":' }, 'INVALID_PARAM', /malformed EJSON in query/],
-    ['a query with a malformed $numberLong', { ...base, action: 'database.getDocument', collectionName: 'things', query: '{"n":{"$numberLong":"1.5"}}' }, 'INVALID_PARAM', /malformed EJSON in query/],
+    [
+      'a query with a malformed $numberLong',
+      { ...base, action: 'database.getDocument', collectionName: 'things', query: '{"n":{"$numberLong":"1.5"}}' },
+      'INVALID_PARAM',
+      /malformed EJSON in query/,
+    ],
     ['a query with an invalid $date', { ...base, action: 'database.getDocument', collectionName: 'things', query: '{"at":{"$date":"not-a-date"}}' }, 'INVALID_PARAM', /date/i],
-    ['a query with an invalid regular expression', { ...base, action: 'database.getDocument', collectionName: 'things', query: '{"n":{"$regularExpression":{"pattern":"(","options":""}}}' }, 'INVALID_PARAM', /regular expression/i],
+    [
+      'a query with an invalid regular expression',
+      { ...base, action: 'database.getDocument', collectionName: 'things', query: '{"n":{"$regularExpression":{"pattern":"(","options":""}}}' },
+      'INVALID_PARAM',
+      /regular expression/i,
+    ],
     ['a query that is an array', { ...base, action: 'database.getDocument', collectionName: 'things', query: '[1]' }, 'INVALID_PARAM', /query must be an object/],
     ['a query that is not a string', { ...base, action: 'database.getDocument', collectionName: 'things', query: { n: 1 } }, 'INVALID_PARAM', /EJSON string/],
     ['a negative limit', { ...base, action: 'database.getDocument', collectionName: 'things', query: '{}', limit: -1 }, 'INVALID_PARAM', /limit/],
     ['an order that is not EJSON', { ...base, action: 'database.getDocument', collectionName: 'things', query: '{}', order: '{' }, 'INVALID_PARAM', /malformed EJSON in order/],
     ['insert data that is not an array', { ...base, action: 'database.insertDocument', collectionName: 'things', data: '{"n":3}' }, 'INVALID_PARAM', /non-empty array/],
-    ['insert data with malformed EJSON', { ...base, action: 'database.insertDocument', collectionName: 'things', data: ['{"_id":"ok","n":3}', '{"n":'] }, 'INVALID_PARAM', /malformed EJSON in data/],
-    ['insert data with an invalid $date', { ...base, action: 'database.insertDocument', collectionName: 'things', data: ['{"_id":"t9","at":{"$date":"31/02/2024"}}'] }, 'INVALID_PARAM', /date/i],
-    ['insert data that is not a document', { ...base, action: 'database.insertDocument', collectionName: 'things', data: ['[1,2]'] }, 'INVALID_PARAM', /document must be an object/],
-    ['an unknown update operator', { ...base, action: 'database.modifyDocument', collectionName: 'things', query: '{"_id":"t1"}', data: '{"$explode":{"n":1}}', multi: false, merge: true }, 'INVALID_PARAM', /update/],
-    ['an empty update', { ...base, action: 'database.modifyDocument', collectionName: 'things', query: '{"_id":"t1"}', data: '{}', multi: false, merge: true }, 'INVALID_PARAM', /empty/],
+    [
+      'insert data with malformed EJSON',
+      { ...base, action: 'database.insertDocument', collectionName: 'things', data: ['{"_id":"ok","n":3}', '{"n":'] },
+      'INVALID_PARAM',
+      /malformed EJSON in data/,
+    ],
+    [
+      'insert data with an invalid $date',
+      { ...base, action: 'database.insertDocument', collectionName: 'things', data: ['{"_id":"t9","at":{"$date":"31/02/2024"}}'] },
+      'INVALID_PARAM',
+      /date/i,
+    ],
+    [
+      'insert data that is not a document',
+      { ...base, action: 'database.insertDocument', collectionName: 'things', data: ['[1,2]'] },
+      'INVALID_PARAM',
+      /document must be an object/,
+    ],
+    [
+      'an unknown update operator',
+      { ...base, action: 'database.modifyDocument', collectionName: 'things', query: '{"_id":"t1"}', data: '{"$explode":{"n":1}}', multi: false, merge: true },
+      'INVALID_PARAM',
+      /update/,
+    ],
+    [
+      'an empty update',
+      { ...base, action: 'database.modifyDocument', collectionName: 'things', query: '{"_id":"t1"}', data: '{}', multi: false, merge: true },
+      'INVALID_PARAM',
+      /empty/,
+    ],
     ['an aggregate without stages', { ...base, action: 'database.aggregateDocuments', collectionName: 'things' }, 'INVALID_PARAM', /stages/],
-    ['an aggregate with an unknown stage', { ...base, action: 'database.aggregateDocuments', collectionName: 'things', stages: [{ stageKey: '$teleport', stageValue: '{}' }] }, 'DATABASE_REQUEST_FAILED', /aggregate failed/],
+    [
+      'an aggregate with an unknown stage',
+      { ...base, action: 'database.aggregateDocuments', collectionName: 'things', stages: [{ stageKey: '$teleport', stageValue: '{}' }] },
+      'DATABASE_REQUEST_FAILED',
+      /aggregate failed/,
+    ],
     ['an unknown transaction', { ...base, action: 'database.commitTransaction', transactionId: 'tx-nope' }, 'DATABASE_TRANSACTION_FAIL', /TransactionNotExist.*30 seconds/], // CloudBase's own message (no id),
     ['an unknown function', { ...base, action: 'functions.invokeFunction', function_name: 'nope', request_data: '{}' }, 'FUNCTIONS_NOT_EXIST', /nope/],
     ['function data that is not JSON', { ...base, action: 'functions.invokeFunction', function_name: 'ping', request_data: '{' }, 'INVALID_PARAM', /request_data/],
@@ -94,7 +137,13 @@ describe('/admin', () => {
   });
 
   test('the SDK surfaces an /admin error as a TcbError with the code', async () => {
-    await expect(lc.db.collection('things').where({ n: lc.db.command.gt(0) }).skip(-1 as any).get()).rejects.toBeTruthy();
+    await expect(
+      lc.db
+        .collection('things')
+        .where({ n: lc.db.command.gt(0) })
+        .skip(-1 as any)
+        .get(),
+    ).rejects.toBeTruthy();
     await expect(lc.db.collection('nope_never').get()).rejects.toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST' });
   });
 });

@@ -18,7 +18,9 @@ const LEFT_OUT: Record<string, string> = {
 };
 
 const names = existsSync(BUILT_FUNCTIONS)
-  ? readdirSync(BUILT_FUNCTIONS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+  ? readdirSync(BUILT_FUNCTIONS, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
   : [];
 
 test('every function is built', () => {
@@ -29,13 +31,22 @@ describe.each(names)('build/functions/%s/index.js', (name) => {
   const code = () => readFileSync(join(BUILT_FUNCTIONS, name, 'index.js'), 'utf8');
 
   test('holds none of the left-out SDK parts', () => {
-    const found = Object.entries(LEFT_OUT).filter(([, marker]) => code().includes(marker)).map(([what]) => what);
+    const found = Object.entries(LEFT_OUT)
+      .filter(([, marker]) => code().includes(marker))
+      .map(([what]) => what);
     expect(found).toEqual([]);
   });
 
   test('holds the stubs that say what was left out if a function ever calls it', () => {
     const js = code();
-    const stubs = ['app.ai()', 'app.models', 'auth().createTicket() (jsonwebtoken)', 'uploadFile() (xml2js)', 'watch() (realtime websocket client)', 'is left out of the Linli function bundles (scripts/build-functions.mjs)'];
+    const stubs = [
+      'app.ai()',
+      'app.models',
+      'auth().createTicket() (jsonwebtoken)',
+      'uploadFile() (xml2js)',
+      'watch() (realtime websocket client)',
+      'is left out of the Linli function bundles (scripts/build-functions.mjs)',
+    ];
     expect(stubs.filter((s) => !js.includes(s))).toEqual([]);
   });
 });

@@ -9,14 +9,37 @@ const remind = () => lc.dev('/api/dev/timers/callbacks', { method: 'POST' });
 const advance = (ms: number) => lc.dev('/api/dev/clock', { body: { advanceMs: ms } });
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-const HOME: Record<string, string> = { 'o-resident-01': 'u-1-1-101', 'o-resident-02': 'u-1-1-202', 'o-resident-03': 'u-1-1-402', 'o-resident-04': 'u-1-2-201', 'o-resident-05': 'u-1-2-501', 'o-resident-06': 'u-2-1-102', 'o-resident-07': 'u-2-1-302', 'o-resident-08': 'u-2-2-202' };
+const HOME: Record<string, string> = {
+  'o-resident-01': 'u-1-1-101',
+  'o-resident-02': 'u-1-1-202',
+  'o-resident-03': 'u-1-1-402',
+  'o-resident-04': 'u-1-2-201',
+  'o-resident-05': 'u-1-2-501',
+  'o-resident-06': 'u-2-1-102',
+  'o-resident-07': 'u-2-1-302',
+  'o-resident-08': 'u-2-2-202',
+};
 const report = (who: string, extra: Record<string, unknown> = {}) =>
-  T('create', { type: 'repair', category: 'plumbing_electric', description: '卫生间水管漏水', location: { kind: 'home', unitId: HOME[who] }, contactPhone: '13900000001', subscribed: [], clientRequestId: rid(), ...extra }, who).then((r) => {
+  T(
+    'create',
+    {
+      type: 'repair',
+      category: 'plumbing_electric',
+      description: '卫生间水管漏水',
+      location: { kind: 'home', unitId: HOME[who] },
+      contactPhone: '13900000001',
+      subscribed: [],
+      clientRequestId: rid(),
+      ...extra,
+    },
+    who,
+  ).then((r) => {
     if (!r.ok) throw new Error(JSON.stringify(r));
     return r.data.ticketId as string;
   });
 /** Messages of a kind about a ticket (their keys start with the ticket's or its callback's id). */
-const notices = async (ticketId: string, kind: string) => (await lc.db.collection('messages').where({ kind }).limit(1000).get()).data.filter((m: any) => m.key.includes(ticketId)).map((m: any) => ({ ...m, text: m.body }));
+const notices = async (ticketId: string, kind: string) =>
+  (await lc.db.collection('messages').where({ kind }).limit(1000).get()).data.filter((m: any) => m.key.includes(ticketId)).map((m: any) => ({ ...m, text: m.body }));
 
 /** Grab, complete: returns the ticket id, resolved by eng1 (who owns it). */
 async function resolved(who: string, extra: Record<string, unknown> = {}) {
@@ -52,7 +75,19 @@ describe('callbacks on resolution', () => {
   });
 
   test('policies: consultations are never called back; "skip when rated ≥ 4" drops the callback of a well-rated ticket', async () => {
-    const q = await T('create', { type: 'consultation', category: 'fees', description: '物业费标准？', location: { kind: 'home', unitId: HOME['o-resident-02'] }, contactPhone: '13900000002', subscribed: [], clientRequestId: rid() }, 'o-resident-02');
+    const q = await T(
+      'create',
+      {
+        type: 'consultation',
+        category: 'fees',
+        description: '物业费标准？',
+        location: { kind: 'home', unitId: HOME['o-resident-02'] },
+        contactPhone: '13900000002',
+        subscribed: [],
+        clientRequestId: rid(),
+      },
+      'o-resident-02',
+    );
     await T('act', { action: 'answer', ticketId: q.data.ticketId, text: '每月 2.5 元/平方米' }, 'o-staff-desk');
     const e = lc.server.ctx.engine;
     e.update('communities', { _id: 'cm-cuihu' }, { $set: { 'settings.callbacks': { policy: { repair: 'skip-if-rated-4' } } } }, { multi: false, replace: false, upsert: false });
@@ -141,7 +176,12 @@ describe('deadline reminders', () => {
     const breaches = await notices(ticketId, 'deadline-breach');
     const escalations = await notices(ticketId, 'escalation');
     expect(breaches.filter((n: any) => n.text.includes('响应时限'))).toHaveLength(1);
-    expect(escalations.filter((n: any) => n.text.includes('响应时限')).map((n: any) => n.staffId).sort()).toEqual(['st-admin', 'st-sup']);
+    expect(
+      escalations
+        .filter((n: any) => n.text.includes('响应时限'))
+        .map((n: any) => n.staffId)
+        .sort(),
+    ).toEqual(['st-admin', 'st-sup']);
     // Nobody accepted in time: re-routed to the other on-duty engineer, once.
     const d = (await T('get', { ticketId }, 'o-staff-sup')).data;
     expect(d.assigneeName).not.toBe(assignee);
@@ -187,7 +227,10 @@ describe('residents awaiting confirmation', () => {
     const noConsent = await resolved('o-resident-03', { subscribed: ['TPL_TICKET_PROGRESS'], clientRequestId: rid() });
     const consented = await resolved('o-resident-05', { clientRequestId: rid() });
     // o-resident-05 grants one "done" consent after the completion message was skipped.
-    await lc.db.collection('subscriptions').doc('o-resident-05:TPL_TICKET_DONE').set({ openid: 'o-resident-05', templateId: 'TPL_TICKET_DONE', remaining: 1, updatedAt: new Date() });
+    await lc.db
+      .collection('subscriptions')
+      .doc('o-resident-05:TPL_TICKET_DONE')
+      .set({ openid: 'o-resident-05', templateId: 'TPL_TICKET_DONE', remaining: 1, updatedAt: new Date() });
     await advance(24 * HOUR + MIN);
     await Promise.all([remind(), remind()]);
     const outbox = (await lc.dev('/api/dev/outbox?touser=o-resident-05')).data.filter((m: any) => m.data?.phrase3?.value === '待确认');

@@ -13,8 +13,11 @@ afterAll(() => lc.stop());
 /** Runs the script in its own process (asynchronously: the server answering it lives in this one). */
 const dbInit = (port = lc.server.port) =>
   new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/db-init.ts')], { cwd: ROOT, env: { ...process.env, PORT: String(port) }, timeout: 60_000 }, (err, stdout, stderr) =>
-      resolve({ status: err ? ((err as any).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'scripts/db-init.ts')],
+      { cwd: ROOT, env: { ...process.env, PORT: String(port) }, timeout: 60_000 },
+      (err, stdout, stderr) => resolve({ status: err ? ((err as any).code ?? 1) : 0, stdout, stderr }),
     );
   });
 

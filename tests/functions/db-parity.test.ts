@@ -157,7 +157,19 @@ describe('documents: add, get, set, update, remove', () => {
 describe('queries', () => {
   let c: any;
   const rows = [
-    { _id: 'q01', name: 'Ann', team: 'b', score: 70, age: 31, tags: ['x', 'y'], items: [{ k: 'a', v: 1 }, { k: 'b', v: 5 }], a: { b: 1 } },
+    {
+      _id: 'q01',
+      name: 'Ann',
+      team: 'b',
+      score: 70,
+      age: 31,
+      tags: ['x', 'y'],
+      items: [
+        { k: 'a', v: 1 },
+        { k: 'b', v: 5 },
+      ],
+      a: { b: 1 },
+    },
     { _id: 'q02', name: 'bob', team: 'a', score: 90, age: 25, tags: ['y'], items: [{ k: 'a', v: 9 }], a: { b: 2 } },
     { _id: 'q03', name: 'Cid', team: 'a', score: 70, age: 40, tags: ['x', 'y', 'z'], items: [], a: { b: 3 } },
     { _id: 'q04', name: 'dee', team: 'b', score: 50, age: 22, tags: [], items: [{ k: 'b', v: 2 }] },
@@ -307,7 +319,12 @@ describe('errors', () => {
     await c.add({ _id: 'same', v: 1 });
     const e1 = await rejection(c.add({ _id: 'same', v: 2 }));
     expect(e1.code).toBe('DATABASE_DUPLICATE_WRITE');
-    const e2 = await rejection(c.add([{ _id: 'other', v: 3 }, { _id: 'same', v: 4 }]));
+    const e2 = await rejection(
+      c.add([
+        { _id: 'other', v: 3 },
+        { _id: 'same', v: 4 },
+      ]),
+    );
     expect(e2.code).toBe('DATABASE_DUPLICATE_WRITE');
     expect(((await c.get()) as any).data).toEqual([{ _id: 'same', v: 1 }]);
   });
@@ -333,9 +350,19 @@ describe('indexes and pushdown (engine)', () => {
 
   test('a declared compound index serves equality + order without a scan or temp b-tree', async () => {
     const c = await fresh('ix');
-    engine().ensureIndexes(c.name, [{ name: 's_c', keys: [['status', 1], ['createdAt', -1]] }]);
+    engine().ensureIndexes(c.name, [
+      {
+        name: 's_c',
+        keys: [
+          ['status', 1],
+          ['createdAt', -1],
+        ],
+      },
+    ]);
     await c.add(Array.from({ length: 50 }, (_x, i) => ({ status: i % 2 ? 'open' : 'closed', createdAt: new Date(1_700_000_000_000 + i * 1000) })));
-    const plan = engine().explain(c.name, { status: 'open' }, { order: [['createdAt', -1]] }).join('\n');
+    const plan = engine()
+      .explain(c.name, { status: 'open' }, { order: [['createdAt', -1]] })
+      .join('\n');
     expect(plan).toMatch(/USING INDEX/);
     expect(plan).not.toMatch(/SCAN/);
     expect(plan).not.toMatch(/TEMP B-TREE/);
@@ -346,7 +373,10 @@ describe('indexes and pushdown (engine)', () => {
 
   test('an indexed field holding arrays falls back to Mongo semantics (multikey)', async () => {
     const c = await fresh('mk');
-    engine().ensureIndexes(c.name, [{ name: 'tags', keys: [['tags', 1]] }, { name: 'ab', keys: [['a.b', 1]] }]);
+    engine().ensureIndexes(c.name, [
+      { name: 'tags', keys: [['tags', 1]] },
+      { name: 'ab', keys: [['a.b', 1]] },
+    ]);
     await c.add([
       { _id: 'm1', tags: 'red', a: { b: 1 } },
       { _id: 'm2', tags: ['red', 'blue'], a: [{ b: 1 }, { b: 2 }] },
@@ -402,14 +432,23 @@ describe('indexes and pushdown (engine)', () => {
     queries.push(['$and ranges', { $and: [{ x: { $gte: 0 } }, { x: { $lt: 2 } }] }]);
 
     test.each(queries)('%s', (_label, q) => {
-      const expected = mingo.find(docs(), q, undefined, { idKey: '_id' }).all().map((d: any) => d._id).sort();
-      const got = engine().find(name, q).map((d) => d._id).sort();
+      const expected = mingo
+        .find(docs(), q, undefined, { idKey: '_id' })
+        .all()
+        .map((d: any) => d._id)
+        .sort();
+      const got = engine()
+        .find(name, q)
+        .map((d) => d._id)
+        .sort();
       expect(got).toEqual(expected);
       expect(engine().count(name, q)).toBe(expected.length);
     });
 
     test('these queries really are pushed down (the SQL decides, not mingo)', () => {
-      const plan = engine().explain(name, { x: { $lt: 'b' } }).join('\n');
+      const plan = engine()
+        .explain(name, { x: { $lt: 'b' } })
+        .join('\n');
       expect(plan).toMatch(/USING INDEX ix_\w+_x/);
     });
   });

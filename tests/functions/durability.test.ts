@@ -106,7 +106,11 @@ test('a burst of 200 parallel adds: every acknowledged id survives a SIGKILL rig
   expect(new Set(ids).size).toBe(200);
 
   const s2 = await start();
-  const found = await s2.db.collection('burst').where({ _id: s2.db.command.in(ids) }).limit(1000).get();
+  const found = await s2.db
+    .collection('burst')
+    .where({ _id: s2.db.command.in(ids) })
+    .limit(1000)
+    .get();
   expect(found.data.map((d: any) => d._id).sort()).toEqual([...ids].sort());
   expect(found.data.map((d: any) => d.i).sort((a: number, b: number) => a - b)).toEqual(Array.from({ length: 200 }, (_x, i) => i));
   await s2.kill();
@@ -134,7 +138,11 @@ test('killed in the middle of a burst: every write acknowledged before the kill 
   expect(acked).toHaveLength(100);
 
   const s2 = await start();
-  const found = await s2.db.collection('midburst').where({ _id: s2.db.command.in(acked) }).limit(1000).get();
+  const found = await s2.db
+    .collection('midburst')
+    .where({ _id: s2.db.command.in(acked) })
+    .limit(1000)
+    .get();
   expect(found.data.map((d: any) => d._id).sort()).toEqual([...acked].sort());
   await s2.kill();
 });

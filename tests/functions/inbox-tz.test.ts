@@ -30,9 +30,30 @@ test('ticket, emergency, callback and confirmation messages print Beijing time; 
     const r = await lc.call('account', 'subscribe', { templateIds: ['TPL_STAFF_EMERGENCY', 'TPL_STAFF_ASSIGNED', 'TPL_STAFF_CALLBACK'] }, o);
     expect(r.ok).toBe(true);
   }
-  expect((await lc.call('callbacks', 'setSettings', { policy: { repair: 'always', complaint: 'always', consultation: 'always' }, dueHours: 36, maxAttempts: 3, confirmReminderHours: 24 }, 'o-staff-admin')).ok).toBe(true);
+  expect(
+    (
+      await lc.call(
+        'callbacks',
+        'setSettings',
+        { policy: { repair: 'always', complaint: 'always', consultation: 'always' }, dueHours: 36, maxAttempts: 3, confirmReminderHours: 24 },
+        'o-staff-admin',
+      )
+    ).ok,
+  ).toBe(true);
 
-  const created = await T('create', { type: 'repair', category: 'severe_leak', description: '', location: { kind: 'home', unitId: 'u-1-1-101' }, contactPhone: '13900000001', subscribed: ['TPL_TICKET_PROGRESS', 'TPL_TICKET_DONE', 'TPL_TICKET_REPLY'], clientRequestId: rid() }, 'o-resident-01');
+  const created = await T(
+    'create',
+    {
+      type: 'repair',
+      category: 'severe_leak',
+      description: '',
+      location: { kind: 'home', unitId: 'u-1-1-101' },
+      contactPhone: '13900000001',
+      subscribed: ['TPL_TICKET_PROGRESS', 'TPL_TICKET_DONE', 'TPL_TICKET_REPLY'],
+      clientRequestId: rid(),
+    },
+    'o-resident-01',
+  );
   expect(created.ok).toBe(true);
   const ticketId = created.data.ticketId;
   // The supervisor: exactly one emergency message, at 10:00 Beijing time.

@@ -11,7 +11,20 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const HOME: Record<string, string> = { 'o-resident-01': 'u-1-1-101', 'o-resident-02': 'u-1-1-202', 'o-resident-03': 'u-1-1-402', 'o-resident-04': 'u-1-2-201' };
 const report = async (who: string, category: string, extra: Record<string, unknown> = {}) => {
-  const r = await T('create', { type: 'repair', category, description: '厨房水管漏水', location: { kind: 'home', unitId: HOME[who] }, contactPhone: '13900000001', subscribed: [], clientRequestId: rid(), ...extra }, who);
+  const r = await T(
+    'create',
+    {
+      type: 'repair',
+      category,
+      description: '厨房水管漏水',
+      location: { kind: 'home', unitId: HOME[who] },
+      contactPhone: '13900000001',
+      subscribed: [],
+      clientRequestId: rid(),
+      ...extra,
+    },
+    who,
+  );
   if (!r.ok) throw new Error(JSON.stringify(r));
   return r.data.ticketId as string;
 };
@@ -30,7 +43,11 @@ async function inbox(openid: string, box: 'personal' | 'alerts' = 'personal') {
   return items;
 }
 const about = (items: any[], kind: string, id: string) => items.filter((i) => i.kind === kind && i.target.id === id);
-const kinds = (items: any[], id: string) => items.filter((i) => i.target.id === id).map((i) => i.kind).sort();
+const kinds = (items: any[], id: string) =>
+  items
+    .filter((i) => i.target.id === id)
+    .map((i) => i.kind)
+    .sort();
 
 beforeAll(async () => {
   lc = await startLocal({ seed: true, extraFunctionsDirs: [] });
@@ -44,7 +61,15 @@ describe('every notification the functions emit lands in the right inbox, once',
   let assignee: string;
 
   test('an emergency: the on-duty engineer and both supervisors, once each, and the timeline says how', async () => {
-    const input = { type: 'repair', category: 'severe_leak', description: '', location: { kind: 'home', unitId: HOME['o-resident-03'] }, contactPhone: '13900000001', subscribed: [], clientRequestId: rid() };
+    const input = {
+      type: 'repair',
+      category: 'severe_leak',
+      description: '',
+      location: { kind: 'home', unitId: HOME['o-resident-03'] },
+      contactPhone: '13900000001',
+      subscribed: [],
+      clientRequestId: rid(),
+    };
     // A double tap: two racing creates of one report.
     const [a, b] = await Promise.all([T('create', input, 'o-resident-03'), T('create', input, 'o-resident-03')]);
     expect(a.data.ticketId).toBe(b.data.ticketId);
@@ -123,9 +148,14 @@ describe('every notification the functions emit lands in the right inbox, once',
     for (const o of ['o-staff-eng1', 'o-staff-eng2']) await lc.call('account', 'setOnDuty', { onDuty: true }, o);
   });
 
-  test("a notice a resident has no consent for appears in their inbox once (the in-app fallback)", async () => {
+  test('a notice a resident has no consent for appears in their inbox once (the in-app fallback)', async () => {
     await lc.call('account', 'subscribe', { templateIds: ['TPL_NOTICE'] }, 'o-resident-04');
-    const n = await lc.call('announcements', 'create', { type: 'reminder', title: '电梯年检提示', summary: '周五电梯年检', body: '本周五上午电梯年检，请错峰出行，给您带来不便敬请谅解。', clientRequestId: rid() }, 'o-staff-sup');
+    const n = await lc.call(
+      'announcements',
+      'create',
+      { type: 'reminder', title: '电梯年检提示', summary: '周五电梯年检', body: '本周五上午电梯年检，请错峰出行，给您带来不便敬请谅解。', clientRequestId: rid() },
+      'o-staff-sup',
+    );
     expect(n.ok).toBe(true);
     expect((await lc.call('announcements', 'publish', { announcementId: n.data.announcementId }, 'o-staff-sup')).ok).toBe(true);
     await Promise.all([timer('announcements'), timer('announcements')]);
@@ -139,7 +169,20 @@ describe('every notification the functions emit lands in the right inbox, once',
   });
 
   test('dispatch reaches the new assignee; unread counts match the lists', async () => {
-    const t = await T('createOnBehalf', { type: 'repair', category: 'public_lighting', description: '3栋大堂灯不亮', location: { kind: 'public', building: '3栋', area: '大堂' }, contactName: '李先生', contactPhone: '13800000000', channel: 'phone', clientRequestId: rid() }, 'o-staff-desk');
+    const t = await T(
+      'createOnBehalf',
+      {
+        type: 'repair',
+        category: 'public_lighting',
+        description: '3栋大堂灯不亮',
+        location: { kind: 'public', building: '3栋', area: '大堂' },
+        contactName: '李先生',
+        contactPhone: '13800000000',
+        channel: 'phone',
+        clientRequestId: rid(),
+      },
+      'o-staff-desk',
+    );
     const ticketId = t.data.ticketId;
     const d = (await T('get', { ticketId }, 'o-staff-desk')).data;
     const other = d.assigneeName === '李强' ? 'st-eng2' : 'st-eng1';
@@ -178,7 +221,17 @@ describe('reads are per person', () => {
 
   test('role alerts: visible to the role in its community only; read state per person', async () => {
     // A staff member of another community, with the same role.
-    await lc.db.collection('staff').add({ _id: 'st-other-eng', openid: 'o-other-eng', communityId: 'cm-other', name: '外区工程', phone: '15900000000', roles: ['engineer'], active: true, onDuty: true, createdAt: new Date() });
+    await lc.db.collection('staff').add({
+      _id: 'st-other-eng',
+      openid: 'o-other-eng',
+      communityId: 'cm-other',
+      name: '外区工程',
+      phone: '15900000000',
+      roles: ['engineer'],
+      active: true,
+      onDuty: true,
+      createdAt: new Date(),
+    });
     const alert = (await inbox('o-staff-eng2', 'alerts')).find((i) => i.kind === 'pool');
     expect(alert).toBeTruthy();
     expect(await inbox('o-other-eng', 'alerts')).toEqual([]);
@@ -199,7 +252,23 @@ describe('reads are per person', () => {
 
   test('a link to something the reader may no longer see answers allowed: false (无权查看)', async () => {
     const id = 'm-test-foreign-link';
-    await lc.db.collection('messages').add({ _id: id, openid: 'o-resident-02', staffId: null, communityId: 'cm-cuihu', kind: 'progress', tone: 'info', title: '工单进度', body: 'x', target: { kind: 'ticket', id: (await lc.db.collection('tickets').where({ reporterOpenid: 'o-resident-03' }).get()).data[0]._id }, key: 'k', at: new Date(), sk: `99999999999999~${id}`, read: false, readAt: null, channel: 'inbox' });
+    await lc.db.collection('messages').add({
+      _id: id,
+      openid: 'o-resident-02',
+      staffId: null,
+      communityId: 'cm-cuihu',
+      kind: 'progress',
+      tone: 'info',
+      title: '工单进度',
+      body: 'x',
+      target: { kind: 'ticket', id: (await lc.db.collection('tickets').where({ reporterOpenid: 'o-resident-03' }).get()).data[0]._id },
+      key: 'k',
+      at: new Date(),
+      sk: `99999999999999~${id}`,
+      read: false,
+      readAt: null,
+      channel: 'inbox',
+    });
     expect((await I('read', { id }, 'o-resident-02')).data.allowed).toBe(false);
   });
 });
@@ -210,7 +279,23 @@ describe('retention', () => {
     const day = 86400_000;
     const doc = (id: string, ageDays: number, read: boolean) => {
       const at = new Date(now.getTime() - ageDays * day);
-      return { _id: id, openid: 'o-resident-09', staffId: null, communityId: 'cm-cuihu', kind: 'notice', tone: 'info', title: 't', body: 'b', target: { kind: 'none', id: '' }, key: id, at, sk: `${String(at.getTime()).padStart(14, '0')}~${id}`, read, readAt: read ? at : null, channel: 'inbox' };
+      return {
+        _id: id,
+        openid: 'o-resident-09',
+        staffId: null,
+        communityId: 'cm-cuihu',
+        kind: 'notice',
+        tone: 'info',
+        title: 't',
+        body: 'b',
+        target: { kind: 'none', id: '' },
+        key: id,
+        at,
+        sk: `${String(at.getTime()).padStart(14, '0')}~${id}`,
+        read,
+        readAt: read ? at : null,
+        channel: 'inbox',
+      };
     };
     await lc.db.collection('messages').add([doc('m-old-read', 100, true), doc('m-old-unread', 200, false), doc('m-new-read', 10, true)]);
     const r = await timer('inbox');

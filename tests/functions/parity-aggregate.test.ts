@@ -78,8 +78,17 @@ describe('stages', () => {
 
   test('mergeObjects outside group (in replaceRoot and project)', async () => {
     const c = await fresh([{ _id: 'o1', item: 'abc', price: 12, extra: { qty: 2, price: 10 } }]);
-    expect(await rows(c.aggregate().replaceRoot({ newRoot: $.mergeObjects(['$extra', '$$ROOT']) }).project({ extra: 0 }))).toEqual([{ _id: 'o1', item: 'abc', price: 12, qty: 2 }]);
-    expect(await rows(c.aggregate().project({ _id: 0, m: $.mergeObjects([{ a: 1, price: 0 }, '$extra', { b: '$item' }]) }))).toEqual([{ m: { a: 1, price: 10, qty: 2, b: 'abc' } }]);
+    expect(
+      await rows(
+        c
+          .aggregate()
+          .replaceRoot({ newRoot: $.mergeObjects(['$extra', '$$ROOT']) })
+          .project({ extra: 0 }),
+      ),
+    ).toEqual([{ _id: 'o1', item: 'abc', price: 12, qty: 2 }]);
+    expect(await rows(c.aggregate().project({ _id: 0, m: $.mergeObjects([{ a: 1, price: 0 }, '$extra', { b: '$item' }]) }))).toEqual([
+      { m: { a: 1, price: 10, qty: 2, b: 'abc' } },
+    ]);
   });
 
   test('lookup with let and pipeline', async () => {
@@ -93,17 +102,15 @@ describe('stages', () => {
       { sku: 'almonds', instock: 3 },
     ]);
     const res = await rows(
-      orders
-        .aggregate()
-        .lookup({
-          from: stock.collectionName ?? stock.name,
-          let: { want: '$item', qty: '$qty' },
-          pipeline: $.pipeline()
-            .match(_.expr($.and([$.eq(['$sku', '$$want']), $.gte(['$instock', '$$qty'])])))
-            .project({ _id: 0, sku: 0 })
-            .done(),
-          as: 'stock',
-        }),
+      orders.aggregate().lookup({
+        from: stock.collectionName ?? stock.name,
+        let: { want: '$item', qty: '$qty' },
+        pipeline: $.pipeline()
+          .match(_.expr($.and([$.eq(['$sku', '$$want']), $.gte(['$instock', '$$qty'])])))
+          .project({ _id: 0, sku: 0 })
+          .done(),
+        as: 'stock',
+      }),
     );
     expect(res).toEqual([
       { _id: 'o1', item: 'almonds', qty: 5, stock: [{ instock: 120 }] },
@@ -235,15 +242,46 @@ describe('expression operators', () => {
     );
     expect(res).toEqual([
       {
-        year: 2019, month: 5, day: 14, hour: 9, minute: 38, dayOfWeek: 3, dayOfYear: 134, week: 19, isoWeek: 20, isoDayOfWeek: 2,
-        bjYear: 2019, bjHour: 17, bjText: '2019-05-14 17:38:51', utcText: '2019/05/14 09:38:51.686', offsetText: '17:38',
+        year: 2019,
+        month: 5,
+        day: 14,
+        hour: 9,
+        minute: 38,
+        dayOfWeek: 3,
+        dayOfYear: 134,
+        week: 19,
+        isoWeek: 20,
+        isoDayOfWeek: 2,
+        bjYear: 2019,
+        bjHour: 17,
+        bjText: '2019-05-14 17:38:51',
+        utcText: '2019/05/14 09:38:51.686',
+        offsetText: '17:38',
       },
       {
-        year: 2023, month: 12, day: 31, hour: 20, minute: 0, dayOfWeek: 1, dayOfYear: 365, week: 53, isoWeek: 52, isoDayOfWeek: 7,
-        bjYear: 2024, bjHour: 4, bjText: '2024-01-01 04:00:00', utcText: '2023/12/31 20:00:00.000', offsetText: '04:00',
+        year: 2023,
+        month: 12,
+        day: 31,
+        hour: 20,
+        minute: 0,
+        dayOfWeek: 1,
+        dayOfYear: 365,
+        week: 53,
+        isoWeek: 52,
+        isoDayOfWeek: 7,
+        bjYear: 2024,
+        bjHour: 4,
+        bjText: '2024-01-01 04:00:00',
+        utcText: '2023/12/31 20:00:00.000',
+        offsetText: '04:00',
       },
     ]);
-    const parts = await rows(c.aggregate().limit(1).project({ _id: 0, p: $.dateFromParts({ year: 2017, month: 2, day: 8, hour: 12, timezone: 'America/New_York' }) }));
+    const parts = await rows(
+      c
+        .aggregate()
+        .limit(1)
+        .project({ _id: 0, p: $.dateFromParts({ year: 2017, month: 2, day: 8, hour: 12, timezone: 'America/New_York' }) }),
+    );
     expect(parts[0].p).toEqual(new Date('2017-02-08T17:00:00.000Z'));
   });
 });

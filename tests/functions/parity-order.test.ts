@@ -53,7 +53,13 @@ test('an update or a set does not move a document; a removed-then-added one goes
 
 test('over a declared index (equality, range, $in), results without orderBy keep insertion order', async () => {
   const { name, c } = await fresh([
-    { name: 'kind_at', keys: [['kind', 1], ['at', -1]] },
+    {
+      name: 'kind_at',
+      keys: [
+        ['kind', 1],
+        ['at', -1],
+      ],
+    },
     { name: 'rank', keys: [['rank', 1]] },
   ]);
   const ranks = [5, 1, 4, 2, 3];
@@ -84,8 +90,19 @@ test('a pipeline without $sort reads in natural order, with or without a leading
   await c.add(NAMES.map((name, i) => ({ _id: String(9 - i), name, v: i })));
   const $ = lc.db.command.aggregate;
   expect((await c.aggregate().project({ _id: 0, name: 1 }).end()).data.map((d: any) => d.name)).toEqual(NAMES);
-  expect((await c.aggregate().match({ v: _.gt(0) }).limit(3).end()).data.map((d: any) => d.name)).toEqual(['WANG', 'LI', 'ZHAO']);
-  const grouped = await c.aggregate().group({ _id: null, all: $.push('$name') }).end();
+  expect(
+    (
+      await c
+        .aggregate()
+        .match({ v: _.gt(0) })
+        .limit(3)
+        .end()
+    ).data.map((d: any) => d.name),
+  ).toEqual(['WANG', 'LI', 'ZHAO']);
+  const grouped = await c
+    .aggregate()
+    .group({ _id: null, all: $.push('$name') })
+    .end();
   expect(grouped.data[0].all).toEqual(NAMES);
 });
 
@@ -94,8 +111,12 @@ test('a data folder from before insertion order was kept is migrated on open', a
   try {
     // The old layout: a WITHOUT ROWID table keyed by _id, and its declared index.
     const old = new Database(join(dir, 'db.sqlite'));
-    old.exec(`CREATE TABLE __collections (name TEXT PRIMARY KEY, indexes TEXT NOT NULL DEFAULT '[]', multikey TEXT NOT NULL DEFAULT '[]', created_at TEXT NOT NULL, types TEXT NOT NULL DEFAULT '{}')`);
-    old.prepare('INSERT INTO __collections (name, indexes, created_at) VALUES (?, ?, ?)').run('legacy', JSON.stringify([{ name: 'name', keys: [['name', 1]] }]), new Date().toISOString());
+    old.exec(
+      `CREATE TABLE __collections (name TEXT PRIMARY KEY, indexes TEXT NOT NULL DEFAULT '[]', multikey TEXT NOT NULL DEFAULT '[]', created_at TEXT NOT NULL, types TEXT NOT NULL DEFAULT '{}')`,
+    );
+    old
+      .prepare('INSERT INTO __collections (name, indexes, created_at) VALUES (?, ?, ?)')
+      .run('legacy', JSON.stringify([{ name: 'name', keys: [['name', 1]] }]), new Date().toISOString());
     old.exec(`CREATE TABLE c_legacy (_id TEXT PRIMARY KEY, ver INTEGER NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID`);
     old.exec(`CREATE INDEX ix_legacy_name ON c_legacy (json_extract(doc, '$.name') ASC)`);
     for (const id of ['b', 'a', 'c']) old.prepare('INSERT INTO c_legacy VALUES (?, 1, ?)').run(id, JSON.stringify({ _id: id, name: `n-${id}` }));

@@ -89,8 +89,7 @@ describe('$jsonSchema in where and inside $nor', () => {
 
 describe('geo queries over a geo index', () => {
   const P = (lng: number, lat: number) => new db.Geo.Point(lng, lat);
-  const square = (x0: number, y0: number, x1: number, y1: number) =>
-    new db.Geo.Polygon([new db.Geo.LineString([P(x0, y0), P(x1, y0), P(x1, y1), P(x0, y1), P(x0, y0)])]);
+  const square = (x0: number, y0: number, x1: number, y1: number) => new db.Geo.Polygon([new db.Geo.LineString([P(x0, y0), P(x1, y0), P(x1, y1), P(x0, y1), P(x0, y0)])]);
   // Facilities around a community gate at (116.4, 39.9): ~85 m, ~850 m, ~8.5 km east.
   const places = () => [
     { category: 'far', loc: P(116.5, 39.9) },
@@ -105,7 +104,14 @@ describe('geo queries over a geo index', () => {
     const c = await fresh(places(), GEO);
     expect(cats(await c.where({ loc: _.geoNear({ geometry: P(116.4, 39.9), maxDistance: 1000 }) }).get())).toEqual(['gate', 'near', 'mid']);
     expect(cats(await c.where({ loc: _.geoNear({ geometry: P(116.4, 39.9), maxDistance: 10000, minDistance: 100 }) }).get())).toEqual(['mid', 'far']);
-    expect(cats(await c.where({ loc: _.geoNear({ geometry: P(116.5, 39.9) }) }).limit(2).get())).toEqual(['far', 'mid']);
+    expect(
+      cats(
+        await c
+          .where({ loc: _.geoNear({ geometry: P(116.5, 39.9) }) })
+          .limit(2)
+          .get(),
+      ),
+    ).toEqual(['far', 'mid']);
     const got = (await c.where({ loc: _.geoNear({ geometry: P(116.4, 39.9), maxDistance: 1 }) }).get()).data[0];
     expect(got.loc).toEqual(P(116.4, 39.9));
   });

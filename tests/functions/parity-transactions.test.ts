@@ -59,10 +59,20 @@ test('a batch add then an $or query inside the transaction finds both', async ()
   const c = await fresh(SEED);
   const tx: any = await lc.db.startTransaction();
   expect((await tx.collection(c).add([{ name: 'a' }, { name: 'b' }])).ids).toHaveLength(2);
-  const res = await tx.collection(c).where(_.or([{ name: 'a' }, { name: 'b' }])).get();
+  const res = await tx
+    .collection(c)
+    .where(_.or([{ name: 'a' }, { name: 'b' }]))
+    .get();
   expect(res.data.map((d: any) => d.name)).toEqual(['a', 'b']);
   await tx.commit();
-  expect((await lc.db.collection(c).where({ name: _.in(['a', 'b']) }).count()).total).toBe(2);
+  expect(
+    (
+      await lc.db
+        .collection(c)
+        .where({ name: _.in(['a', 'b']) })
+        .count()
+    ).total,
+  ).toBe(2);
 });
 
 test('add with a custom _id (string or number) inside a transaction; read, removed, committed', async () => {
@@ -116,7 +126,12 @@ test('write conflict with an open transaction that wrote the document first', as
   const t2: any = await lc.db.startTransaction();
   const read = await t1.collection(c).doc('1').get();
   await t2.collection(c).doc('1').update({ category: '冲突检测' });
-  const e = await rejection(t1.collection(c).doc('1').update({ category: `${read.data.category}x` }));
+  const e = await rejection(
+    t1
+      .collection(c)
+      .doc('1')
+      .update({ category: `${read.data.category}x` }),
+  );
   expect(e).toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT', message: CONFLICT });
   await t2.commit();
   expect((await lc.db.collection(c).doc('1').get()).data[0].category).toBe('冲突检测');
@@ -125,7 +140,10 @@ test('write conflict with an open transaction that wrote the document first', as
 test('updateAndReturn of one document inside a transaction', async () => {
   const c = await fresh(SEED);
   const tx: any = await lc.db.startTransaction();
-  const res = await tx.collection(c).where({ category: 'Web' }).updateAndReturn({ category: 'web', num: _.inc(1) });
+  const res = await tx
+    .collection(c)
+    .where({ category: 'Web' })
+    .updateAndReturn({ category: 'web', num: _.inc(1) });
   // The first match in natural order, returned as updated.
   expect(res.updated).toBe(1);
   expect(res.doc).toEqual({ ...SEED[0], category: 'web', num: 3 });

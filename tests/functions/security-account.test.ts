@@ -15,9 +15,32 @@ beforeAll(async () => {
   const e = lc.server.ctx.engine;
   e.insert('communities', [{ _id: OTHER, name: '枫林苑', hotline: '021-00000000' }]);
   // Attackers who rent a home elsewhere in the community (residents may delete their own pending requests).
-  const tenancy = (openid: string, unitId: string) => ({ _id: `m-ten-${openid}`, openid, unitId, communityId: 'cm-cuihu', name: '租客', phone: '13700009999', relation: 'tenant', status: 'approved', requestKey: `${openid}:seed`, createdAt: new Date(START) });
+  const tenancy = (openid: string, unitId: string) => ({
+    _id: `m-ten-${openid}`,
+    openid,
+    unitId,
+    communityId: 'cm-cuihu',
+    name: '租客',
+    phone: '13700009999',
+    relation: 'tenant',
+    status: 'approved',
+    requestKey: `${openid}:seed`,
+    createdAt: new Date(START),
+  });
   e.insert('memberships', [tenancy('o-guesser-1', 'u-3-2-501'), tenancy('o-real-owner-102', 'u-3-2-502'), tenancy('o-hijacker', 'u-3-2-401'), tenancy('o-noreg', 'u-3-2-402')]);
-  e.insert('staff', [{ _id: 'st-o-desk', openid: 'o-other-desk', communityId: OTHER, name: '外小区客服', phone: '15800000099', roles: ['desk', 'admin'], active: true, onDuty: true, createdAt: new Date() }]);
+  e.insert('staff', [
+    {
+      _id: 'st-o-desk',
+      openid: 'o-other-desk',
+      communityId: OTHER,
+      name: '外小区客服',
+      phone: '15800000099',
+      roles: ['desk', 'admin'],
+      active: true,
+      onDuty: true,
+      createdAt: new Date(),
+    },
+  ]);
 });
 afterAll(() => lc.stop());
 
@@ -132,7 +155,12 @@ describe('a hijacked home is taken back', () => {
     expect(hijack.status).toBe('approved');
     expect((await lc.call('ping', 'whoami', {}, 'o-hijacker')).data.homes).toContainEqual({ unitId: UNIT, relation: 'owner' });
     // The home's tickets, with the owner's contact phone, are now open to the hijacker.
-    const t = await lc.call('tickets', 'create', { type: 'repair', category: 'plumbing_electric', description: '厨房下水堵塞', location: { kind: 'home', unitId: UNIT }, contactPhone: '13900000333', clientRequestId: rid() }, 'o-resident-03');
+    const t = await lc.call(
+      'tickets',
+      'create',
+      { type: 'repair', category: 'plumbing_electric', description: '厨房下水堵塞', location: { kind: 'home', unitId: UNIT }, contactPhone: '13900000333', clientRequestId: rid() },
+      'o-resident-03',
+    );
     ownersTicket = t.data.ticketId;
     expect((await lc.call('tickets', 'listMine', {}, 'o-hijacker')).data.items.map((i: any) => i.ticketId)).toContain(ownersTicket);
     const notes = await noticesOf('o-resident-03', 'owner-claim');
@@ -219,7 +247,17 @@ describe('binding review shows no full phone unless the desk needs it', () => {
 describe('staff of two communities', () => {
   test('redeeming an invite of a second community is refused loudly', async () => {
     const e = lc.server.ctx.engine;
-    e.insert('invites', [{ _id: 'OTHRCODE', communityId: OTHER, roles: ['desk'], note: '', createdBy: 'o-other-desk', createdAt: new Date(START), expiresAt: new Date(Date.parse(START) + 7 * 86400_000) }]);
+    e.insert('invites', [
+      {
+        _id: 'OTHRCODE',
+        communityId: OTHER,
+        roles: ['desk'],
+        note: '',
+        createdBy: 'o-other-desk',
+        createdAt: new Date(START),
+        expiresAt: new Date(Date.parse(START) + 7 * 86400_000),
+      },
+    ]);
     const r = await call('redeemInvite', { code: 'OTHRCODE', name: '王敏', phone: '15800000000' }, 'o-staff-desk');
     expect(r.error.code).toBe('CONFLICT');
     expect(r.error.message).toContain('暂不支持同时在多个小区任职');
@@ -263,7 +301,9 @@ describe('rate limits', () => {
     const rooms = ['101', '102', '201', '202', '301', '302', '401', '402', '501', '502', '101'];
     const results = [];
     for (let k = 0; k < 11; k++) {
-      results.push(await call('requestBinding', { unitId: `u-2-${k < 10 ? 2 : 1}-${rooms[k]}`, name: '批量', phone: '13700002222', relation: 'tenant', clientRequestId: rid() }, 'o-binder'));
+      results.push(
+        await call('requestBinding', { unitId: `u-2-${k < 10 ? 2 : 1}-${rooms[k]}`, name: '批量', phone: '13700002222', relation: 'tenant', clientRequestId: rid() }, 'o-binder'),
+      );
     }
     expect(results.slice(0, 10).every((r) => r.ok)).toBe(true);
     expect(results[10].error.code).toBe('RATE_LIMITED');

@@ -37,7 +37,17 @@ beforeAll(async () => {
   await lc.dev('/api/dev/clock', { body: { set: NOW.toISOString(), frozen: true } });
   // A staff member of another community (with its own staff record), for cross-community attempts.
   await lc.db.collection('communities').add({ _id: 'cm-elsewhere', name: '别处小区' });
-  await lc.db.collection('staff').add({ _id: 'st-elsewhere', openid: OUTSIDER_STAFF, communityId: 'cm-elsewhere', name: '外区客服', phone: '13800000099', roles: ['desk', 'engineer'], active: true, onDuty: true, createdAt: NOW });
+  await lc.db.collection('staff').add({
+    _id: 'st-elsewhere',
+    openid: OUTSIDER_STAFF,
+    communityId: 'cm-elsewhere',
+    name: '外区客服',
+    phone: '13800000099',
+    roles: ['desk', 'engineer'],
+    active: true,
+    onDuty: true,
+    createdAt: NOW,
+  });
 });
 afterAll(() => lc.stop());
 
@@ -203,7 +213,14 @@ describe('item 4: a published notice changes only through review', () => {
 
     const d = await A('create', { ...waterCut(48 * HOUR), clientRequestId: rid() }, 'o-staff-sup');
     await A('publish', { announcementId: d.data.announcementId }, 'o-staff-sup');
-    await A('update', { announcementId: d.data.announcementId, ...waterCut(48 * HOUR, { scope: { kind: 'community' }, interruption: { reason: '管网改造', startAt: at(48 * HOUR), endAt: at(50 * HOUR) } }) }, 'o-staff-desk');
+    await A(
+      'update',
+      {
+        announcementId: d.data.announcementId,
+        ...waterCut(48 * HOUR, { scope: { kind: 'community' }, interruption: { reason: '管网改造', startAt: at(48 * HOUR), endAt: at(50 * HOUR) } }),
+      },
+      'o-staff-desk',
+    );
     await A('review', { announcementId: d.data.announcementId, approve: true }, 'o-staff-sup');
     const doc = (await lc.db.collection('announcements').doc(d.data.announcementId).get()).data[0];
     expect(doc.scope).toEqual({ kind: 'community' });
@@ -273,7 +290,9 @@ describe('item 7: content checks and share statistics', () => {
     expect(await groups()).toEqual([]);
 
     expect((await A('shared', { announcementId: aid, cloudID: real }, A1)).ok).toBe(true);
-    expect((await A('enteredFromGroup', { announcementId: aid, cloudID: mintCloudId(B, { openGId: 'G-1栋业主群' }, lc.server.ctx.clock.now()) }, B)).data).toEqual({ recorded: true });
+    expect((await A('enteredFromGroup', { announcementId: aid, cloudID: mintCloudId(B, { openGId: 'G-1栋业主群' }, lc.server.ctx.clock.now()) }, B)).data).toEqual({
+      recorded: true,
+    });
     expect((await groups()).map((g: any) => [g.openGId, g.opens])).toEqual([['G-1栋业主群', 2]]);
 
     // Expired after five minutes, as in WeChat.

@@ -36,11 +36,14 @@ const insertBody = (doc: Record<string, unknown>) => ({
 function rawHttp(method: string, path: string, headers: Record<string, string>, body?: string | Buffer): Promise<{ status: number; headers: Record<string, any>; text: string }> {
   const u = new URL(lc.url);
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: u.hostname, port: u.port, method, path, headers: { ...headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = httpRequest(
+      { host: u.hostname, port: u.port, method, path, headers: { ...headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -96,7 +99,11 @@ describe('item 2: /admin checks the SDK signature', () => {
 
   test('an unsigned request (no Authorization) is refused with CloudBase’s {code, message}', async () => {
     const before = things();
-    const res = await fetch(`${lc.url}/admin?env=linli-test`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(insertBody({ unsigned: true })) });
+    const res = await fetch(`${lc.url}/admin?env=linli-test`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(insertBody({ unsigned: true })),
+    });
     const body = (await res.json()) as any;
     expect(body).toEqual({ code: 'SIGN_PARAM_INVALID', message: expect.stringMatching(/Authorization/), requestId: expect.any(String) });
     // The owner registry is not readable either.
@@ -155,7 +162,11 @@ describe('item 2: cross-site and DNS-rebinding requests', () => {
   });
 
   test('the gateway and the JSON dev routes refuse a text/plain body (415)', async () => {
-    const gw = await fetch(`${lc.url}/api/functions/ping`, { method: 'POST', headers: { 'content-type': 'text/plain', 'x-wx-openid': 'o-resident-01' }, body: '{"action":"whoami"}' });
+    const gw = await fetch(`${lc.url}/api/functions/ping`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-wx-openid': 'o-resident-01' },
+      body: '{"action":"whoami"}',
+    });
     expect(gw.status).toBe(415);
     expect(((await gw.json()) as any).error.code).toBe('INVALID_INPUT');
     const before = lc.server.ctx.clock.state().offsetMs;
@@ -168,7 +179,12 @@ describe('item 2: cross-site and DNS-rebinding requests', () => {
     const port = new URL(lc.url).port;
     const host = name.endsWith(':0') ? name.replace(':0', `:${port}`) : `${name}:${port}`;
     const before = things();
-    const admin = await rawHttp('POST', '/admin?env=linli-test', { ...signedAdminHeaders(`http://${host}/admin?env=linli-test`, JSON.stringify(insertBody({ rebound: true }))), host }, JSON.stringify(insertBody({ rebound: true })));
+    const admin = await rawHttp(
+      'POST',
+      '/admin?env=linli-test',
+      { ...signedAdminHeaders(`http://${host}/admin?env=linli-test`, JSON.stringify(insertBody({ rebound: true }))), host },
+      JSON.stringify(insertBody({ rebound: true })),
+    );
     expect(admin.status).toBe(403);
     expect(JSON.parse(admin.text)).toMatchObject({ code: 'PERMISSION_DENIED' });
     for (const path of ['/api/dev/personas', '/api/dev/outbox', '/']) {
@@ -193,7 +209,11 @@ describe('item 2: cross-site and DNS-rebinding requests', () => {
     const before = things();
     const admin = await signedAdmin(insertBody({ crossSite: true }), { origin });
     expect(admin.status).toBe(403);
-    const gw = await fetch(`${lc.url}/api/functions/ping`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': 'o-resident-01', origin }, body: '{"action":"whoami"}' });
+    const gw = await fetch(`${lc.url}/api/functions/ping`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wx-openid': 'o-resident-01', origin },
+      body: '{"action":"whoami"}',
+    });
     expect(gw.status).toBe(403);
     const up = await fetch(`${lc.url}/cos/uploads/x.png`, { method: 'PUT', headers: { 'content-type': 'image/png', origin }, body: Buffer.from('png') });
     expect(up.status).toBe(403);
@@ -203,7 +223,11 @@ describe('item 2: cross-site and DNS-rebinding requests', () => {
   });
 
   test("the app's own origin is served", async () => {
-    const gw = await fetch(`${lc.url}/api/functions/ping`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': 'o-resident-01', origin: lc.url }, body: '{"action":"whoami"}' });
+    const gw = await fetch(`${lc.url}/api/functions/ping`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wx-openid': 'o-resident-01', origin: lc.url },
+      body: '{"action":"whoami"}',
+    });
     expect(gw.status).toBe(200);
     expect(((await gw.json()) as any).data.openid).toBe('o-resident-01');
   });
@@ -216,7 +240,11 @@ describe('item 2 and 7: PUT /cos needs the upload authorization for exactly that
     return JSON.parse(res.text).data as { url: string; token: string; authorization: string; cosFileId: string };
   };
   const put = (url: string, body: string | Buffer, headers: Record<string, string> = {}) => fetch(url, { method: 'PUT', headers, body: body as any });
-  const authHeaders = (m: { token: string; authorization: string; cosFileId: string }) => ({ authorization: m.authorization, 'x-cos-security-token': m.token, 'x-cos-meta-fileid': m.cosFileId });
+  const authHeaders = (m: { token: string; authorization: string; cosFileId: string }) => ({
+    authorization: m.authorization,
+    'x-cos-security-token': m.token,
+    'x-cos-meta-fileid': m.cosFileId,
+  });
 
   test("a resident's photo cannot be overwritten: no, a forged, or another path's authorization → 403; the bytes stay", async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
@@ -313,7 +341,8 @@ describe('item 2 and 7: PUT /cos needs the upload authorization for exactly that
 });
 
 describe('item 3: temporary URLs and served content types', () => {
-  const upload = async (cloudPath: string, content: string | Buffer) => ((await lc.app.uploadFile({ cloudPath, fileContent: Buffer.from(content as any) })) as any).fileID as string;
+  const upload = async (cloudPath: string, content: string | Buffer) =>
+    ((await lc.app.uploadFile({ cloudPath, fileContent: Buffer.from(content as any) })) as any).fileID as string;
   const urlOf = async (fileID: string) => ((await lc.app.getTempFileURL({ fileList: [fileID] })) as any).fileList[0].tempFileURL as string;
 
   test("a temporary URL of a resident's upload carries no openid (nor any part of the path)", async () => {
@@ -371,8 +400,14 @@ describe('item 5: deep JSON is refused before dispatch, and instances are always
     expect((await lc.call('ping', 'echo', { text: 'warm' })).ok).toBe(true);
     const attempts = Array.from({ length: 16 }, (_x, i) =>
       i % 2 === 0
-        ? fetch(`${lc.url}/api/functions/ping`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': 'o-resident-01' }, body: `{"action":"echo","data":${deep(100_000)}}` }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }))
-        : signedAdmin({ action: 'functions.invokeFunction', function_name: 'ping', request_data: `{"action":"echo","data":${deep(100_000)}}`, envName: 'linli-test' }).then((r) => ({ status: r.status, body: JSON.parse(r.text) })),
+        ? fetch(`${lc.url}/api/functions/ping`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-wx-openid': 'o-resident-01' },
+            body: `{"action":"echo","data":${deep(100_000)}}`,
+          }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }))
+        : signedAdmin({ action: 'functions.invokeFunction', function_name: 'ping', request_data: `{"action":"echo","data":${deep(100_000)}}`, envName: 'linli-test' }).then(
+            (r) => ({ status: r.status, body: JSON.parse(r.text) }),
+          ),
     );
     const results = await Promise.all(attempts);
     results.forEach((r, i) => {
@@ -393,7 +428,7 @@ describe('item 5: deep JSON is refused before dispatch, and instances are always
     const url = `${lc.url}/admin?env=linli-test`;
     const body = `{"action":"database.getDocument","collectionName":"sec_things","x":${deep(10_000)}}`;
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    expect(((await res.json()) as any)).toMatchObject({ code: 'INVALID_PARAM', message: expect.stringMatching(/nested deeper than 64/) });
+    expect((await res.json()) as any).toMatchObject({ code: 'INVALID_PARAM', message: expect.stringMatching(/nested deeper than 64/) });
     const q = await signedAdmin({ action: 'database.getDocument', collectionName: 'sec_things', query: deep(10_000), envName: 'linli-test' });
     expect(JSON.parse(q.text)).toMatchObject({ code: 'INVALID_PARAM', message: expect.stringMatching(/query is nested deeper than 64/) });
     // 64 levels is fine.
@@ -418,14 +453,17 @@ describe('item 5: deep JSON is refused before dispatch, and instances are always
 });
 
 describe('item 6: /admin dispatches only its own listed actions and serialises nothing internal', () => {
-  test.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'isPrototypeOf'])('{"action":"%s"} → INVALID_ACTION, a reply of code, message and requestId only', async (action) => {
-    const res = await signedAdmin({ action, envName: 'linli-test' });
-    const body = JSON.parse(res.text);
-    expect(Object.keys(body).sort()).toEqual(['code', 'message', 'requestId']);
-    expect(body.code).toBe('INVALID_ACTION');
-    expect(res.text).not.toContain(DEFAULT_SECRET_KEY);
-    expect(res.text).not.toMatch(/engine|storage|runner|outbox|secret/i);
-  });
+  test.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'isPrototypeOf'])(
+    '{"action":"%s"} → INVALID_ACTION, a reply of code, message and requestId only',
+    async (action) => {
+      const res = await signedAdmin({ action, envName: 'linli-test' });
+      const body = JSON.parse(res.text);
+      expect(Object.keys(body).sort()).toEqual(['code', 'message', 'requestId']);
+      expect(body.code).toBe('INVALID_ACTION');
+      expect(res.text).not.toContain(DEFAULT_SECRET_KEY);
+      expect(res.text).not.toMatch(/engine|storage|runner|outbox|secret/i);
+    },
+  );
 
   test('the storage keys are not reachable by serialising the server state', () => {
     const text = JSON.stringify(lc.server.ctx.storage);
@@ -499,7 +537,9 @@ describe('LINLI_MODE=production', () => {
         // No demo data: the declared collections exist and are empty.
         for (const name of ['communities', 'units', 'memberships', 'staff', 'tickets']) expect(((await app.database().collection(name).count()) as any).total).toBe(0);
         expect((await fetch(`${s.url}/api/dev/personas`)).status).toBe(404);
-        expect((await fetch(`${s.url}/api/functions/ping`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': 'o-x' }, body: '{}' })).status).toBe(404);
+        expect((await fetch(`${s.url}/api/functions/ping`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': 'o-x' }, body: '{}' })).status).toBe(
+          404,
+        );
         // The local defaults do not open it.
         const local = tcb.init({ env: 'linli-test', secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY, serviceUrl: `${s.url}/admin`, timeout: 30000 } as any);
         expect((await rejection(local.database().collection('staff').count())).code).toBe('SIGN_PARAM_INVALID');

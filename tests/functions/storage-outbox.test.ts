@@ -88,7 +88,7 @@ describe('storage', () => {
     expect(again.fileList[0].code).toBe('STORAGE_FILE_NONEXIST');
   });
 
-  test("file ids of another environment and paths escaping the store are refused", async () => {
+  test('file ids of another environment and paths escaping the store are refused', async () => {
     const foreign = await tempUrl('cloud://other-env.1234-other-env/repairs/r1/photo one.png');
     expect(foreign.code).toBe('STORAGE_FILE_NONEXIST');
     const sneaky = await tempUrl(fileID.replace('repairs/r1/photo one.png', '../../db.sqlite'));

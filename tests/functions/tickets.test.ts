@@ -144,7 +144,20 @@ describe('the repair flow, end to end', () => {
 
   test('twenty engineers grabbing at once: exactly one wins', async () => {
     const e = lc.server.ctx.engine;
-    e.insert('staff', Array.from({ length: 20 }, (_, i) => ({ _id: `st-grab-${i}`, openid: `o-grab-${i}`, communityId: 'cm-cuihu', name: `抢单员${i}`, phone: '15800001111', roles: ['engineer'], active: true, onDuty: true, createdAt: new Date() })));
+    e.insert(
+      'staff',
+      Array.from({ length: 20 }, (_, i) => ({
+        _id: `st-grab-${i}`,
+        openid: `o-grab-${i}`,
+        communityId: 'cm-cuihu',
+        name: `抢单员${i}`,
+        phone: '15800001111',
+        roles: ['engineer'],
+        active: true,
+        onDuty: true,
+        createdAt: new Date(),
+      })),
+    );
     const { ticketId } = (await T('create', leak({ clientRequestId: rid() }, 'o-resident-05'), 'o-resident-05')).data;
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => act({ action: 'grab', ticketId }, `o-grab-${i}`)));
     const winners = results.filter((r) => r.ok);
@@ -189,7 +202,20 @@ describe('routing', () => {
   });
 
   test('transfer keeps the first-contact owner; desk logs a phone call and owns it', async () => {
-    const logged = await T('createOnBehalf', { type: 'repair', category: 'public_lighting', description: '3栋大堂灯不亮', location: { kind: 'public', building: '3栋', area: '大堂' }, contactName: '李先生', contactPhone: '13800000000', channel: 'phone', clientRequestId: rid() }, 'o-staff-desk');
+    const logged = await T(
+      'createOnBehalf',
+      {
+        type: 'repair',
+        category: 'public_lighting',
+        description: '3栋大堂灯不亮',
+        location: { kind: 'public', building: '3栋', area: '大堂' },
+        contactName: '李先生',
+        contactPhone: '13800000000',
+        channel: 'phone',
+        clientRequestId: rid(),
+      },
+      'o-staff-desk',
+    );
     expect(logged.ok).toBe(true);
     let d = (await T('get', { ticketId: logged.data.ticketId }, 'o-staff-desk')).data;
     expect(d).toMatchObject({ ownerName: '王敏', channel: 'phone', locationLabel: '3栋 大堂' });
@@ -248,7 +274,25 @@ describe('who sees what', () => {
     expect((await T('listMine', {}, 'o-resident-02')).data.items.map((i: any) => i.ticketId)).not.toContain(ticketId);
   });
   test('residents cannot call staff actions', async () => {
-    for (const [action, data] of [['listQueue', { queue: 'pool' }], ['queueCounts', {}], ['departmentStaff', {}], ['getRouting', {}], ['createOnBehalf', { type: 'repair', category: 'elevator', description: 'x', location: { kind: 'public', area: '大堂' }, contactName: '某', contactPhone: '13800000000', channel: 'phone', clientRequestId: rid() }]] as const) {
+    for (const [action, data] of [
+      ['listQueue', { queue: 'pool' }],
+      ['queueCounts', {}],
+      ['departmentStaff', {}],
+      ['getRouting', {}],
+      [
+        'createOnBehalf',
+        {
+          type: 'repair',
+          category: 'elevator',
+          description: 'x',
+          location: { kind: 'public', area: '大堂' },
+          contactName: '某',
+          contactPhone: '13800000000',
+          channel: 'phone',
+          clientRequestId: rid(),
+        },
+      ],
+    ] as const) {
       expect((await T(action, data, 'o-resident-01')).error.code).toBe('FORBIDDEN');
     }
     expect((await act({ action: 'dispatch', ticketId, staffId: 'st-eng1' }, 'o-resident-01')).error.code).toBe('FORBIDDEN');
@@ -295,7 +339,14 @@ describe('photos', () => {
 });
 
 describe('service levels per community', () => {
-  const sla = { emergency: { accept: 5, arrive: 15, resolve: 240 }, repair: { accept: 10, arrive: 60, resolve: 2880 }, complaint: { accept: 1440, resolve: 4320 }, consultation: { reply: 720 }, categories: { elevator_trapped: { arrive: 20 } }, autoConfirmDays: 5 };
+  const sla = {
+    emergency: { accept: 5, arrive: 15, resolve: 240 },
+    repair: { accept: 10, arrive: 60, resolve: 2880 },
+    complaint: { accept: 1440, resolve: 4320 },
+    consultation: { reply: 720 },
+    categories: { elevator_trapped: { arrive: 20 } },
+    autoConfirmDays: 5,
+  };
   afterAll(() => lc.db.collection('communities').doc('cm-cuihu').update({ settings: lc.db.command.remove() }));
   test('admins change the defaults; new tickets run on them; others may only read', async () => {
     expect((await T('setSla', { sla }, 'o-staff-desk')).error.code).toBe('FORBIDDEN');
@@ -305,7 +356,11 @@ describe('service levels per community', () => {
     const r = await T('create', leak({ clientRequestId: rid() }, 'o-resident-02'), 'o-resident-02');
     const d = (await T('get', { ticketId: r.data.ticketId }, 'o-resident-02')).data;
     const created = new Date(d.createdAt).getTime();
-    expect(d.deadlines.map((x: any) => [x.kind, (new Date(x.dueAt).getTime() - created) / 60_000])).toEqual([['accept', 10], ['arrive', 60], ['resolve', 2880]]);
+    expect(d.deadlines.map((x: any) => [x.kind, (new Date(x.dueAt).getTime() - created) / 60_000])).toEqual([
+      ['accept', 10],
+      ['arrive', 60],
+      ['resolve', 2880],
+    ]);
     // A category override removed in the form is gone, not merged.
     await T('setSla', { sla: { ...sla, categories: {} } }, 'o-staff-admin');
     expect((await T('getSla', {}, 'o-staff-eng1')).data.sla.categories.elevator_trapped.arrive).toBe(30);

@@ -33,7 +33,10 @@ test('runTransaction whose callback throws writes nothing (rollback on error)', 
   const boom = new Error('boom');
   const e = await rejection(
     lc.db.runTransaction(async (tx: any) => {
-      await tx.collection(c).doc('a').update({ v: _.inc(10) });
+      await tx
+        .collection(c)
+        .doc('a')
+        .update({ v: _.inc(10) });
       await tx.collection(c).add({ _id: 'b', v: 2 });
       await tx.collection(c).doc('a').remove();
       throw boom;
@@ -48,7 +51,10 @@ test('runTransaction returns the callback result and commits', async () => {
   const c = await fresh([{ _id: 'a', v: 1 }]);
   const out = await lc.db.runTransaction(async (tx: any) => {
     const { data } = await tx.collection(c).doc('a').get();
-    await tx.collection(c).doc('a').update({ v: data.v + 1 });
+    await tx
+      .collection(c)
+      .doc('a')
+      .update({ v: data.v + 1 });
     return 'done';
   });
   expect(out).toBe('done');
@@ -92,7 +98,10 @@ test('conflict: two concurrent transactions update one doc → one commits, one 
   await Promise.all([t1.collection(c).doc('counter').get(), t2.collection(c).doc('counter').get()]);
   const attempt = async (tx: any) => {
     try {
-      await tx.collection(c).doc('counter').update({ n: _.inc(1) });
+      await tx
+        .collection(c)
+        .doc('counter')
+        .update({ n: _.inc(1) });
       await tx.commit();
       return 'committed';
     } catch (e: any) {
@@ -110,10 +119,22 @@ test('conflict: a transaction that read, then a commit by another, then its own 
   const t1: any = await lc.db.startTransaction();
   const t2: any = await lc.db.startTransaction();
   await t1.collection(c).doc('d').get();
-  await t2.collection(c).doc('d').update({ n: _.inc(1) });
+  await t2
+    .collection(c)
+    .doc('d')
+    .update({ n: _.inc(1) });
   await t2.commit();
   // As in CloudBase (MongoDB's write conflict): the write fails and ends the transaction.
-  expect((await rejection(t1.collection(c).doc('d').update({ n: _.inc(1) }))).code).toBe('DATABASE_TRANSACTION_CONFLICT');
+  expect(
+    (
+      await rejection(
+        t1
+          .collection(c)
+          .doc('d')
+          .update({ n: _.inc(1) }),
+      )
+    ).code,
+  ).toBe('DATABASE_TRANSACTION_CONFLICT');
   expect((await rejection(t1.commit())).code).toBe('DATABASE_TRANSACTION_FAIL');
   expect(await get(c, 'd')).toEqual({ _id: 'd', n: 1 });
 });
@@ -134,8 +155,14 @@ test('a plain write between a transaction read and its own write makes that writ
 test('a plain write to a doc the transaction has written (not read) also fails the commit', async () => {
   const c = await fresh([{ _id: 'd', n: 0 }]);
   const tx: any = await lc.db.startTransaction();
-  await tx.collection(c).doc('d').update({ n: _.inc(5) });
-  await lc.db.collection(c).doc('d').update({ n: _.inc(1) });
+  await tx
+    .collection(c)
+    .doc('d')
+    .update({ n: _.inc(5) });
+  await lc.db
+    .collection(c)
+    .doc('d')
+    .update({ n: _.inc(1) });
   expect((await rejection(tx.commit())).code).toBe('DATABASE_TRANSACTION_CONFLICT');
   expect(await get(c, 'd')).toEqual({ _id: 'd', n: 1 });
 });
@@ -157,7 +184,14 @@ test('add + update + delete in one transaction commit atomically', async () => {
   const tx: any = await lc.db.startTransaction();
   const added = await tx.collection(c).add({ _id: 'born', v: 3 });
   expect(added.id).toBe('born');
-  expect((await tx.collection(c).doc('keep').update({ v: _.inc(10) })).updated).toBe(1);
+  expect(
+    (
+      await tx
+        .collection(c)
+        .doc('keep')
+        .update({ v: _.inc(10) })
+    ).updated,
+  ).toBe(1);
   expect((await tx.collection(c).doc('gone').remove()).deleted).toBe(1);
   // Nothing yet.
   expect((await all(c)).map((d: any) => d._id).sort()).toEqual(['gone', 'keep']);

@@ -42,7 +42,11 @@ function loadCaptures(): Map<string, Captured[]> {
 }
 
 const captures = loadCaptures();
-const adminBodies = (step: string) => captures.get(step)!.filter((r) => r.method === 'POST' && r.url.startsWith('/admin')).map((r) => r.body);
+const adminBodies = (step: string) =>
+  captures
+    .get(step)!
+    .filter((r) => r.method === 'POST' && r.url.startsWith('/admin'))
+    .map((r) => r.body);
 
 let lc: LocalCloudBase;
 let app: ReturnType<typeof tcb.init>;
@@ -77,8 +81,23 @@ async function replay<T>(fn: () => Promise<T>): Promise<{ result: T; sent: typeo
 
 test('the captures hold every step this suite replays', () => {
   expect([...captures.keys()]).toEqual([
-    'query', 'add', 'docUpdate', 'whereComplex', 'count', 'docGet', 'docSet', 'remove', 'aggregate', 'runTransaction',
-    'callFunction', 'callWxOpenApi', 'uploadFile', 'getTempFileURL', 'limit2000', 'userInfo', 'ctx',
+    'query',
+    'add',
+    'docUpdate',
+    'whereComplex',
+    'count',
+    'docGet',
+    'docSet',
+    'remove',
+    'aggregate',
+    'runTransaction',
+    'callFunction',
+    'callWxOpenApi',
+    'uploadFile',
+    'getTempFileURL',
+    'limit2000',
+    'userInfo',
+    'ctx',
     'wx-server-sdk@4.0.2 cloud.openapi.subscribeMessage.send (multipart body, shown as parsed)',
   ]);
 });
@@ -95,7 +114,14 @@ test('the SDK is the captured version and identifies itself the same way', async
 });
 
 test('query', async () => {
-  const { result, sent } = await replay(() => db.collection('tickets').where({ status: 'open', priority: _.gte(2) }).orderBy('createdAt', 'desc').limit(5).get());
+  const { result, sent } = await replay(() =>
+    db
+      .collection('tickets')
+      .where({ status: 'open', priority: _.gte(2) })
+      .orderBy('createdAt', 'desc')
+      .limit(5)
+      .get(),
+  );
   expect(sent.map((r) => r.body)).toEqual(adminBodies('query'));
   expect((result as any).data.map((d: any) => d._id)).toEqual(['6a1b2c3d4e5f']);
 });
@@ -110,7 +136,10 @@ test('add', async () => {
 
 test('docUpdate', async () => {
   const { result, sent } = await replay(() =>
-    db.collection('tickets').doc('6a1b2c3d4e5f').update({ count: _.inc(1), tags: _.push(['x']), note: _.remove(), 'meta.by': 'u1', updatedAt: db.serverDate() }),
+    db
+      .collection('tickets')
+      .doc('6a1b2c3d4e5f')
+      .update({ count: _.inc(1), tags: _.push(['x']), note: _.remove(), 'meta.by': 'u1', updatedAt: db.serverDate() }),
   );
   expect(sent.map((r) => r.body)).toEqual(adminBodies('docUpdate'));
   expect((result as any).updated).toBe(1);
@@ -118,7 +147,10 @@ test('docUpdate', async () => {
   // plain object {meta:{by}} is flattened to the same $set, only serialised after the other
   // keys: same update, checked here with key order ignored.
   const nested = await replay(() =>
-    db.collection('tickets').doc('6a1b2c3d4e5f').update({ count: _.inc(1), tags: _.push(['x']), note: _.remove(), meta: { by: 'u1' }, updatedAt: db.serverDate() }),
+    db
+      .collection('tickets')
+      .doc('6a1b2c3d4e5f')
+      .update({ count: _.inc(1), tags: _.push(['x']), note: _.remove(), meta: { by: 'u1' }, updatedAt: db.serverDate() }),
   );
   expect(JSON.parse(nested.sent[0].body.data)).toEqual(JSON.parse(adminBodies('docUpdate')[0].data));
 });
@@ -160,7 +192,14 @@ test('remove', async () => {
 });
 
 test('aggregate', async () => {
-  const { result, sent } = await replay(() => db.collection('tickets').aggregate().match({ status: 'open' }).group({ _id: '$status', n: $.sum(1) }).end());
+  const { result, sent } = await replay(() =>
+    db
+      .collection('tickets')
+      .aggregate()
+      .match({ status: 'open' })
+      .group({ _id: '$status', n: $.sum(1) })
+      .end(),
+  );
   expect(sent.map((r) => r.body)).toEqual(adminBodies('aggregate'));
   expect((result as any).data).toEqual([{ _id: 'open', n: 3 }]);
 });
@@ -168,7 +207,10 @@ test('aggregate', async () => {
 test('runTransaction', async () => {
   const { sent } = await replay(() =>
     db.runTransaction(async (tx: any) => {
-      await tx.collection('tickets').doc('doc1').update({ count: _.inc(-1) });
+      await tx
+        .collection('tickets')
+        .doc('doc1')
+        .update({ count: _.inc(-1) });
     }),
   );
   const expected = adminBodies('runTransaction');

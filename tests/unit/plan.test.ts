@@ -125,14 +125,39 @@ describe('paths and order', () => {
     // No order: natural (insertion) order; ties of any sort: insertion order; _id needs no tiebreak.
     expect(planOrder([], indexed)).toBe('seq');
     expect(planOrder([['createdAt', -1]], indexed)).toBe(`${x('createdAt')} DESC, seq`);
-    expect(planOrder([['status', 1], ['createdAt', -1]], indexed)).toBe(`${x('status')} ASC, ${x('createdAt')} DESC, seq`);
+    expect(
+      planOrder(
+        [
+          ['status', 1],
+          ['createdAt', -1],
+        ],
+        indexed,
+      ),
+    ).toBe(`${x('status')} ASC, ${x('createdAt')} DESC, seq`);
     expect(planOrder([['_id', -1]], indexed)).toBe('_id DESC');
     // A key the query pins to one value is left out (it orders nothing and would cost a sort).
-    expect(planOrder([['status', 1], ['createdAt', -1]], indexed, pinnedPaths({ status: 'open' }))).toBe(`${x('createdAt')} DESC, seq`);
+    expect(
+      planOrder(
+        [
+          ['status', 1],
+          ['createdAt', -1],
+        ],
+        indexed,
+        pinnedPaths({ status: 'open' }),
+      ),
+    ).toBe(`${x('createdAt')} DESC, seq`);
     expect(planOrder([['status', 1]], indexed, pinnedPaths({ status: 'open', n: { $gt: 1 } }))).toBe('seq');
     expect([...pinnedPaths({ a: 1, b: { $gt: 1 }, c: [1], d: new Date(0), $or: [] })]).toEqual(['a', 'd']);
     expect(planOrder([['title', 1]], indexed)).toBeNull();
-    expect(planOrder([['status', 1], ['title', 1]], indexed)).toBeNull();
+    expect(
+      planOrder(
+        [
+          ['status', 1],
+          ['title', 1],
+        ],
+        indexed,
+      ),
+    ).toBeNull();
   });
 });
 
@@ -172,7 +197,18 @@ describe('exact plans mean what Mongo means (run on SQLite)', () => {
 // The engine's helpers for what mingo leaves to its host: geo operators and $jsonSchema.
 describe('geo helper (emulator/db/geo.ts)', () => {
   const pt = (lng: number, lat: number) => ({ type: 'Point', coordinates: [lng, lat] });
-  const sq = { type: 'Polygon', coordinates: [[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]] };
+  const sq = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [0, 0],
+        [2, 0],
+        [2, 2],
+        [0, 2],
+        [0, 0],
+      ],
+    ],
+  };
   test('great-circle distance on MongoDB’s sphere: one degree of latitude ≈ 111.3 km', () => {
     expect(distanceM([0, 0], [0, 1])).toBeCloseTo((2 * Math.PI * EARTH_RADIUS_M) / 360, 3);
     expect(distanceM([116.4, 39.9], [116.4, 39.9])).toBe(0);
@@ -181,16 +217,60 @@ describe('geo helper (emulator/db/geo.ts)', () => {
     expect(within(pt(1, 1) as any, sq as any)).toBe(true);
     expect(within(pt(2, 1) as any, sq as any)).toBe(true);
     expect(within(pt(3, 1) as any, sq as any)).toBe(false);
-    const notch = { type: 'Polygon', coordinates: [[[0, 0], [4, 0], [4, 4], [2, 1], [0, 4], [0, 0]]] };
-    expect(within({ type: 'LineString', coordinates: [[0.5, 3], [3.5, 3]] } as any, notch as any)).toBe(false);
-    expect(within({ type: 'LineString', coordinates: [[0.5, 0.5], [3.5, 0.5]] } as any, notch as any)).toBe(true);
+    const notch = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [4, 0],
+          [4, 4],
+          [2, 1],
+          [0, 4],
+          [0, 0],
+        ],
+      ],
+    };
+    expect(
+      within(
+        {
+          type: 'LineString',
+          coordinates: [
+            [0.5, 3],
+            [3.5, 3],
+          ],
+        } as any,
+        notch as any,
+      ),
+    ).toBe(false);
+    expect(
+      within(
+        {
+          type: 'LineString',
+          coordinates: [
+            [0.5, 0.5],
+            [3.5, 0.5],
+          ],
+        } as any,
+        notch as any,
+      ),
+    ).toBe(true);
   });
   test('intersects: crossing segments, touching corner, disjoint, polygon inside polygon', () => {
     const line = (a: number[], b: number[]) => ({ type: 'LineString', coordinates: [a, b] }) as any;
     expect(intersects(line([0, 0], [2, 2]), line([0, 2], [2, 0]))).toBe(true);
     expect(intersects(line([0, 0], [1, 1]), line([1, 1], [2, 0]))).toBe(true);
     expect(intersects(line([0, 0], [1, 0]), line([0, 1], [1, 1]))).toBe(false);
-    const inner = { type: 'Polygon', coordinates: [[[0.5, 0.5], [1, 0.5], [1, 1], [0.5, 0.5]]] } as any;
+    const inner = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0.5, 0.5],
+          [1, 0.5],
+          [1, 1],
+          [0.5, 0.5],
+        ],
+      ],
+    } as any;
     expect(intersects(inner, sq as any)).toBe(true);
   });
 });

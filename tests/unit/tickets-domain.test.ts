@@ -3,7 +3,20 @@ import { DEFAULT_SLA, deadlineState, initialDeadlines, meet, remainingText, shif
 import { DEFAULT_RULES, pickAssignee, route, ruleFor } from '../../src/domain/tickets/routing';
 import { CATEGORIES, categoriesOf } from '../../src/domain/tickets/catalog';
 
-const base: TicketState = { status: 'pending', type: 'repair', category: 'plumbing_electric', communityId: 'c1', department: 'engineering', unitId: 'u1', reporterOpenid: 'r1', assigneeStaffId: null, ownerStaffId: null, pool: true, rating: null, consent: null };
+const base: TicketState = {
+  status: 'pending',
+  type: 'repair',
+  category: 'plumbing_electric',
+  communityId: 'c1',
+  department: 'engineering',
+  unitId: 'u1',
+  reporterOpenid: 'r1',
+  assigneeStaffId: null,
+  ownerStaffId: null,
+  pool: true,
+  rating: null,
+  consent: null,
+};
 const resident: Actor = { kind: 'resident', openid: 'r1', unitIds: ['u1'] };
 const family: Actor = { kind: 'resident', openid: 'r2', unitIds: ['u1'] };
 const stranger: Actor = { kind: 'resident', openid: 'r9', unitIds: ['u9'] };
@@ -73,7 +86,11 @@ describe('service levels', () => {
   const created = new Date('2026-11-28T02:00:00Z');
   test('defaults from the service-levels document', () => {
     const d = initialDeadlines({ type: 'repair', category: 'plumbing_electric', emergency: false }, created);
-    expect(d.map((x) => [x.kind, (x.dueAt.getTime() - created.getTime()) / 60000])).toEqual([['accept', 30], ['arrive', 40], ['resolve', 1440]]);
+    expect(d.map((x) => [x.kind, (x.dueAt.getTime() - created.getTime()) / 60000])).toEqual([
+      ['accept', 30],
+      ['arrive', 40],
+      ['resolve', 1440],
+    ]);
     const e = initialDeadlines({ type: 'repair', category: 'severe_leak', emergency: true }, created);
     expect(e.find((x) => x.kind === 'arrive')!.dueAt.getTime() - created.getTime()).toBe(15 * 60000);
     const lift = initialDeadlines({ type: 'repair', category: 'elevator_trapped', emergency: true }, created);
@@ -81,7 +98,10 @@ describe('service levels', () => {
     const q = initialDeadlines({ type: 'consultation', category: 'fees', emergency: false }, created);
     expect(q.map((x) => x.kind)).toEqual(['reply']);
     const c = initialDeadlines({ type: 'complaint', category: 'noise', emergency: false }, created);
-    expect(c.map((x) => [x.kind, (x.dueAt.getTime() - created.getTime()) / 3600000])).toEqual([['accept', 24], ['resolve', 72]]);
+    expect(c.map((x) => [x.kind, (x.dueAt.getTime() - created.getTime()) / 3600000])).toEqual([
+      ['accept', 24],
+      ['resolve', 72],
+    ]);
   });
   test('a chosen time window moves arrival and completion', () => {
     const window = { start: new Date('2026-11-29T01:00:00Z'), end: new Date('2026-11-29T03:00:00Z') };
@@ -123,7 +143,12 @@ describe('routing', () => {
     expect(grab.grabDeadline!.getTime() - now.getTime()).toBe(600_000);
     const emergency = route({ match: '*', department: 'engineering', mode: 'grab', grabFallbackMinutes: 10 }, { category: 'x', emergency: true }, [c('a', 3), c('b', 0)], now);
     expect(emergency).toMatchObject({ assigneeStaffId: 'b', alertSupervisor: true });
-    const fixed = route({ match: '*', department: 'desk', mode: 'fixed', fixedStaffId: 'z', grabFallbackMinutes: 10 }, { category: 'x', emergency: false }, [c('a', 5), c('z', 9, { onDuty: false })], now);
+    const fixed = route(
+      { match: '*', department: 'desk', mode: 'fixed', fixedStaffId: 'z', grabFallbackMinutes: 10 },
+      { category: 'x', emergency: false },
+      [c('a', 5), c('z', 9, { onDuty: false })],
+      now,
+    );
     expect(fixed.assigneeStaffId).toBe('a');
   });
   test('the catalogue covers every type and marks the four emergencies', () => {

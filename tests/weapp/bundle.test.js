@@ -54,7 +54,9 @@ describe('dist/weapp', () => {
   it('keeps the main package within its budget (450 KB, issue #18)', () => {
     const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'))
     const roots = app.subPackages.map((s) => s.root + '/')
-    const main = files(DIST).filter((f) => !roots.some((r) => path.relative(DIST, f).split(path.sep).join('/').startsWith(r)) && !/project\.config\.json$|\.LICENSE\.txt$|\.map$/.test(f))
+    const main = files(DIST).filter(
+      (f) => !roots.some((r) => path.relative(DIST, f).split(path.sep).join('/').startsWith(r)) && !/project\.config\.json$|\.LICENSE\.txt$|\.map$/.test(f),
+    )
     expect(main.reduce((n, f) => n + fs.statSync(f).size, 0)).toBeLessThanOrEqual(450 * 1024)
   })
 
@@ -62,7 +64,9 @@ describe('dist/weapp', () => {
     const main = files(DIST).filter((f) => !path.relative(DIST, f).startsWith('staff' + path.sep) && f.endsWith('.js'))
     // Class names only the staff features render.
     const offenders = main.filter((f) =>
-      /binding-review|staff-card|wb-tile|invite-code__value|staff-queue|staff-ticket|staff-log|routing-rule|assign__row|listQueue|createOnBehalf|setRouting/.test(fs.readFileSync(f, 'utf8')),
+      /binding-review|staff-card|wb-tile|invite-code__value|staff-queue|staff-ticket|staff-log|routing-rule|assign__row|listQueue|createOnBehalf|setRouting/.test(
+        fs.readFileSync(f, 'utf8'),
+      ),
     )
     expect(offenders).toEqual([])
   })
@@ -85,7 +89,12 @@ describe('dist/weapp', () => {
 
   it('puts the resident notice pages in resident subpackages and the notice tools (editor, reach, poster, QR) only in the staff subpackage', () => {
     const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'))
-    expect(app.subPackages).toEqual(expect.arrayContaining([{ root: 'pages/notices', pages: ['index'] }, { root: 'pages/notice', pages: ['index'] }]))
+    expect(app.subPackages).toEqual(
+      expect.arrayContaining([
+        { root: 'pages/notices', pages: ['index'] },
+        { root: 'pages/notice', pages: ['index'] },
+      ]),
+    )
     expect(app.subPackages[0].pages).toEqual(expect.arrayContaining(['notices/index', 'notice-edit/index', 'notice/index', 'notice-poster/index']))
     const main = files(DIST).filter((f) => !path.relative(DIST, f).startsWith('staff' + path.sep) && /\.(js|wxml|wxss)$/.test(f))
     // Class names only the staff notice tools render, and a string of the QR library.

@@ -66,7 +66,16 @@ const ticket = (over = {}) => ({
     { kind: 'resolve', label: '完成', dueAt: '2026-11-29T01:12:00.000Z', state: 'running', remaining: '剩余 23 小时 59 分' },
   ],
   timeline: [
-    { at: '2026-11-28T01:12:00.000Z', action: 'created', label: '提交', actorName: '张伟', actorKind: 'resident', channel: 'app', text: '厨房水龙头一直滴水', visibility: 'public' },
+    {
+      at: '2026-11-28T01:12:00.000Z',
+      action: 'created',
+      label: '提交',
+      actorName: '张伟',
+      actorKind: 'resident',
+      channel: 'app',
+      text: '厨房水龙头一直滴水',
+      visibility: 'public',
+    },
     { at: '2026-11-28T01:20:00.000Z', action: 'grab', label: '抢单', actorName: '李强', actorKind: 'staff', channel: 'app', text: '已抢单', visibility: 'public' },
   ],
   actions: ['message'],

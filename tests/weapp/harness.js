@@ -38,7 +38,17 @@ function createWx(answers) {
     if (answer === undefined) return { result: { ok: false, error: { code: 'UNKNOWN_ACTION', message: '不支持的操作' } } }
     return { result: { ok: true, data: typeof answer === 'function' ? answer(data.data) : answer } }
   })
-  const info = { platform: 'devtools', windowWidth: 375, windowHeight: 667, screenWidth: 375, screenHeight: 667, pixelRatio: 2, SDKVersion: '3.3.4', language: 'zh_CN', statusBarHeight: 20 }
+  const info = {
+    platform: 'devtools',
+    windowWidth: 375,
+    windowHeight: 667,
+    screenWidth: 375,
+    screenHeight: 667,
+    pixelRatio: 2,
+    SDKVersion: '3.3.4',
+    language: 'zh_CN',
+    statusBarHeight: 20,
+  }
   return {
     cloud: { init: jest.fn(), callFunction },
     getSystemInfoSync: () => info,

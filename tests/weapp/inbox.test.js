@@ -27,14 +27,30 @@ const items = [
     read: false,
     target: { kind: 'notice', id: 'a-1' },
   },
-  { id: 'm-3', box: 'personal', kind: 'done', kindLabel: '处理完成', tone: 'info', title: '工单已处理完成，请您确认', body: 'BX-20261127-0002', at: '2026-11-27T01:00:00.000Z', read: true, target: { kind: 'ticket', id: 't-2' } },
+  {
+    id: 'm-3',
+    box: 'personal',
+    kind: 'done',
+    kindLabel: '处理完成',
+    tone: 'info',
+    title: '工单已处理完成，请您确认',
+    body: 'BX-20261127-0002',
+    at: '2026-11-27T01:00:00.000Z',
+    read: true,
+    target: { kind: 'ticket', id: 't-2' },
+  },
 ]
 
 let h
 beforeAll(() => {
   h = createHarness({
     answers: {
-      me: { openid: 'o-res-1', homes: [{ unitId: 'u-1-1-101', communityId: COMMUNITY._id, status: 'approved', relation: 'owner', label: '1栋1单元101', name: '张伟' }], staff: null, community: COMMUNITY },
+      me: {
+        openid: 'o-res-1',
+        homes: [{ unitId: 'u-1-1-101', communityId: COMMUNITY._id, status: 'approved', relation: 'owner', label: '1栋1单元101', name: '张伟' }],
+        staff: null,
+        community: COMMUNITY,
+      },
       'inbox.list': () => ({ items, total: 3, unread: 2 }),
       'inbox.unread': () => ({ personal: 2, alerts: 0, total: 2 }),
       'inbox.read': (d) => ({ target: items.find((i) => i.id === d.id).target, allowed: true, unread: { personal: 1, alerts: 0, total: 1 } }),

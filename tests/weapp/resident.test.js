@@ -13,7 +13,22 @@ beforeAll(() => {
       listCommunities: [{ _id: 'c1', name: COMMUNITY.name }],
       listUnits: (d) => UNITS.filter((u) => !d.building || u.building === d.building),
       householdMembers: [owner, home({ membershipId: 'm3', name: '张小雨', relation: 'family', phoneMasked: '139****0002' })],
-      listMine: { items: [summary(), summary({ ticketId: 't-2', type: 'complaint', typeLabel: '投诉', category: 'noise', categoryLabel: '噪音', status: 'resolved', statusLabel: '待确认', nextDue: undefined })], total: 2 },
+      listMine: {
+        items: [
+          summary(),
+          summary({
+            ticketId: 't-2',
+            type: 'complaint',
+            typeLabel: '投诉',
+            category: 'noise',
+            categoryLabel: '噪音',
+            status: 'resolved',
+            statusLabel: '待确认',
+            nextDue: undefined,
+          }),
+        ],
+        total: 2,
+      },
       get: (d) => ticket({ ticketId: d.ticketId }),
       // Nothing published for this home yet: the notices section says so.
       'announcements.feed': { items: [], total: 0, unread: 0 },

@@ -32,10 +32,42 @@ beforeAll(() => {
       me: { openid: 'o-sup', homes: [], staff: staff(['supervisor']), community: COMMUNITY },
       'announcements.list': (d) =>
         d.status === 'review'
-          ? { items: [notice({ announcementId: 'an-3', title: '2栋电梯年检', type: 'elevator', typeLabel: '电梯停用', status: 'review', statusLabel: '待审核', publishedAt: undefined })], total: 1 }
-          : { items: [notice(), notice({ announcementId: 'an-2', type: 'general', typeLabel: '通知', title: '小区消防演练', status: 'draft', statusLabel: '草稿', pinned: false, publishedAt: undefined, interruption: undefined })], total: 2 },
+          ? {
+              items: [
+                notice({ announcementId: 'an-3', title: '2栋电梯年检', type: 'elevator', typeLabel: '电梯停用', status: 'review', statusLabel: '待审核', publishedAt: undefined }),
+              ],
+              total: 1,
+            }
+          : {
+              items: [
+                notice(),
+                notice({
+                  announcementId: 'an-2',
+                  type: 'general',
+                  typeLabel: '通知',
+                  title: '小区消防演练',
+                  status: 'draft',
+                  statusLabel: '草稿',
+                  pinned: false,
+                  publishedAt: undefined,
+                  interruption: undefined,
+                }),
+              ],
+              total: 2,
+            },
       'announcements.get': notice(),
-      'announcements.reach': { targeted: 8, sent: 5, failed: 1, failures: [{ errcode: '40003', count: 1 }], withoutConsent: 2, pending: 0, read: 4, shared: 2, groups: [], state: 'done' },
+      'announcements.reach': {
+        targeted: 8,
+        sent: 5,
+        failed: 1,
+        failures: [{ errcode: '40003', count: 1 }],
+        withoutConsent: 2,
+        pending: 0,
+        read: 4,
+        shared: 2,
+        groups: [],
+        state: 'done',
+      },
       queueCounts: { assigned: 0, pool: 0, owned: 0, dueSoon: 0, overdue: 0, open: 0 },
     },
   })

@@ -29,7 +29,12 @@ import {
 /** Inputs of the `tickets` function, shared by the function and the client. */
 export { MAX_PHOTOS };
 export const fileIdSchema = z.string().regex(/^cloud:\/\/[^\s]{1,300}$/, { message: '图片地址无效' });
-const text = (max: number, what: string) => z.string().trim().min(1, { message: `请填写${what}` }).max(max, { message: `${what}不超过 ${max} 个字` });
+const text = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: `请填写${what}` })
+    .max(max, { message: `${what}不超过 ${max} 个字` });
 const photos = z.array(fileIdSchema).max(MAX_PHOTOS, { message: TOO_MANY_PHOTOS }).default([]);
 const isoDate = z.string().datetime({ offset: true, message: '时间格式不正确' });
 
@@ -39,7 +44,12 @@ export const routingRuleSchema = z
     department: z.enum(DEPARTMENTS),
     mode: z.enum(ROUTING_MODES),
     fixedStaffId: z.string().max(64).optional(),
-    grabFallbackMinutes: z.number().int().min(GRAB_FALLBACK_MIN, { message: GRAB_FALLBACK_OUT_OF_RANGE }).max(GRAB_FALLBACK_MAX, { message: GRAB_FALLBACK_OUT_OF_RANGE }).default(10),
+    grabFallbackMinutes: z
+      .number()
+      .int()
+      .min(GRAB_FALLBACK_MIN, { message: GRAB_FALLBACK_OUT_OF_RANGE })
+      .max(GRAB_FALLBACK_MAX, { message: GRAB_FALLBACK_OUT_OF_RANGE })
+      .default(10),
   })
   .strict()
   .refine((r) => r.mode !== 'fixed' || !!r.fixedStaffId, { message: FIXED_STAFF_REQUIRED, path: ['fixedStaffId'] });
@@ -50,7 +60,14 @@ const slaMinutes = z.object({ accept: minutes.optional(), arrive: minutes.option
 
 export const locationSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('home'), unitId: idSchema }).strict(),
-  z.object({ kind: z.literal('public'), building: z.string().max(20).optional(), floor: z.string().max(10).optional(), area: z.string().trim().min(1, { message: AREA_REQUIRED }).max(AREA_MAX, { message: AREA_TOO_LONG }) }).strict(),
+  z
+    .object({
+      kind: z.literal('public'),
+      building: z.string().max(20).optional(),
+      floor: z.string().max(10).optional(),
+      area: z.string().trim().min(1, { message: AREA_REQUIRED }).max(AREA_MAX, { message: AREA_TOO_LONG }),
+    })
+    .strict(),
 ]);
 
 export const ticketInputs = {
@@ -118,7 +135,11 @@ export const ticketInputs = {
           complaint: slaMinutes,
           consultation: slaMinutes,
           categories: z.partialRecord(z.enum(CATEGORY_CODES), slaMinutes).default({}),
-          autoConfirmDays: z.number().int().min(AUTO_CONFIRM_DAYS_MIN, { message: AUTO_CONFIRM_DAYS_TOO_SMALL }).max(AUTO_CONFIRM_DAYS_MAX, { message: AUTO_CONFIRM_DAYS_TOO_LARGE }),
+          autoConfirmDays: z
+            .number()
+            .int()
+            .min(AUTO_CONFIRM_DAYS_MIN, { message: AUTO_CONFIRM_DAYS_TOO_SMALL })
+            .max(AUTO_CONFIRM_DAYS_MAX, { message: AUTO_CONFIRM_DAYS_TOO_LARGE }),
         })
         .strict(),
     })

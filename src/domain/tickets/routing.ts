@@ -67,12 +67,7 @@ export interface RoutingDecision {
   alertSupervisor: boolean;
 }
 
-export function route(
-  rule: RoutingRule,
-  ticket: { category: string; emergency: boolean },
-  candidates: Candidate[],
-  now: Date,
-): RoutingDecision {
+export function route(rule: RoutingRule, ticket: { category: string; emergency: boolean }, candidates: Candidate[], now: Date): RoutingDecision {
   // Emergencies never wait in a pool: straight to the on-duty engineer.
   if (ticket.emergency) {
     const pick = pickAssignee(candidates);

@@ -20,14 +20,43 @@ export const STATUS_LABELS: Record<TicketStatus, string> = {
 export const OPEN_STATUSES: TicketStatus[] = ['pending', 'assigned', 'accepted', 'arrived', 'paused'];
 
 export const TICKET_ACTIONS = [
-  'accept', 'grab', 'dispatch', 'transfer', 'arrive', 'consent', 'note', 'pause', 'resume',
-  'complete', 'answer', 'promise', 'confirm', 'reopen', 'rate', 'cancel', 'message',
+  'accept',
+  'grab',
+  'dispatch',
+  'transfer',
+  'arrive',
+  'consent',
+  'note',
+  'pause',
+  'resume',
+  'complete',
+  'answer',
+  'promise',
+  'confirm',
+  'reopen',
+  'rate',
+  'cancel',
+  'message',
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 export const ACTION_LABELS: Record<TicketAction, string> = {
-  accept: '接单', grab: '抢单', dispatch: '派单', transfer: '转派', arrive: '到场签到', consent: '记录入户同意',
-  note: '进展备注', pause: '暂停', resume: '恢复处理', complete: '完工', answer: '答复', promise: '承诺答复时间',
-  confirm: '确认完成', reopen: '重新处理', rate: '评价', cancel: '取消', message: '留言',
+  accept: '接单',
+  grab: '抢单',
+  dispatch: '派单',
+  transfer: '转派',
+  arrive: '到场签到',
+  consent: '记录入户同意',
+  note: '进展备注',
+  pause: '暂停',
+  resume: '恢复处理',
+  complete: '完工',
+  answer: '答复',
+  promise: '承诺答复时间',
+  confirm: '确认完成',
+  reopen: '重新处理',
+  rate: '评价',
+  cancel: '取消',
+  message: '留言',
 };
 
 export interface TicketState {
@@ -45,9 +74,7 @@ export interface TicketState {
   consent?: unknown;
 }
 
-export type Actor =
-  | { kind: 'resident'; openid: string; unitIds: string[] }
-  | { kind: 'staff'; staffId: string; communityId: string; roles: StaffRole[] };
+export type Actor = { kind: 'resident'; openid: string; unitIds: string[] } | { kind: 'staff'; staffId: string; communityId: string; roles: StaffRole[] };
 
 const isStaffOf = (t: TicketState, a: Actor): a is Extract<Actor, { kind: 'staff' }> => a.kind === 'staff' && a.communityId === t.communityId;
 const has = (a: Extract<Actor, { kind: 'staff' }>, ...roles: StaffRole[]) => roles.some((r) => a.roles.includes(r));

@@ -24,8 +24,7 @@ export type BindingInput = z.input<typeof accountInputs.requestBinding>
 export const accountApi = {
   me: () => callFunction<MeView>(FN, 'me', {}, read),
   listCommunities: () => callFunction<Community[]>(FN, 'listCommunities', {}, read),
-  listUnits: (communityId: string, building?: string) =>
-    callFunction<UnitView[]>(FN, 'listUnits', building ? { communityId, building } : { communityId }, read),
+  listUnits: (communityId: string, building?: string) => callFunction<UnitView[]>(FN, 'listUnits', building ? { communityId, building } : { communityId }, read),
   requestBinding: (input: BindingInput) => callFunction<HomeView>(FN, 'requestBinding', input),
   householdMembers: (unitId: string) => callFunction<HomeView[]>(FN, 'householdMembers', { unitId }, read),
   removeMember: (membershipId: string) => callFunction<{ removed: true }>(FN, 'removeMember', { membershipId }),
@@ -33,14 +32,10 @@ export const accountApi = {
     callFunction<Page<BindingRequest>>(FN, 'listBindingRequests', params, read),
   decideBinding: (membershipId: string, approve: boolean, reason?: string) =>
     callFunction<HomeView>(FN, 'decideBinding', reason ? { membershipId, approve, reason } : { membershipId, approve }),
-  revokeMembership: (membershipId: string, reason: string) =>
-    callFunction<HomeView>(FN, 'revokeMembership', { membershipId, reason }),
-  createInvite: (roles: StaffRole[], note?: string) =>
-    callFunction<{ code: string; expiresAt: string }>(FN, 'createInvite', note ? { roles, note } : { roles }),
-  redeemInvite: (code: string, name: string, phone: string) =>
-    callFunction<StaffView>(FN, 'redeemInvite', { code, name, phone }),
+  revokeMembership: (membershipId: string, reason: string) => callFunction<HomeView>(FN, 'revokeMembership', { membershipId, reason }),
+  createInvite: (roles: StaffRole[], note?: string) => callFunction<{ code: string; expiresAt: string }>(FN, 'createInvite', note ? { roles, note } : { roles }),
+  redeemInvite: (code: string, name: string, phone: string) => callFunction<StaffView>(FN, 'redeemInvite', { code, name, phone }),
   listStaff: () => callFunction<StaffView[]>(FN, 'listStaff', {}, read),
-  updateStaff: (staffId: string, patch: { roles?: StaffRole[]; active?: boolean }) =>
-    callFunction<StaffView>(FN, 'updateStaff', { staffId, ...patch }),
+  updateStaff: (staffId: string, patch: { roles?: StaffRole[]; active?: boolean }) => callFunction<StaffView>(FN, 'updateStaff', { staffId, ...patch }),
   setOnDuty: (onDuty: boolean) => callFunction<StaffView>(FN, 'setOnDuty', { onDuty }),
 }

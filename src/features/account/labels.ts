@@ -26,5 +26,4 @@ export function displayName(me: MeView | null): string {
 export const approvedHomes = (me: MeView | null) => (me?.homes ?? []).filter((h) => h.status === 'approved')
 export const ownedHomes = (me: MeView | null) => approvedHomes(me).filter((h) => h.relation === 'owner')
 export const isActiveStaff = (me: MeView | null) => !!me?.staff && me.staff.active
-export const hasRole = (me: MeView | null, ...roles: StaffRole[]) =>
-  isActiveStaff(me) && roles.some((r) => me!.staff!.roles.includes(r))
+export const hasRole = (me: MeView | null, ...roles: StaffRole[]) => isActiveStaff(me) && roles.some((r) => me!.staff!.roles.includes(r))

@@ -60,7 +60,11 @@ function subscribe(listener: () => void) {
 
 /** `me` plus loading/error; loads on first use and refreshes whenever the page shows again. */
 export function useMe(): MeState & { reload: () => Promise<void> } {
-  const snapshot = useSyncExternalStore(subscribe, () => state, () => state)
+  const snapshot = useSyncExternalStore(
+    subscribe,
+    () => state,
+    () => state,
+  )
   useEffect(() => {
     if (!state.me && !inflight) void loadMe()
   }, [])

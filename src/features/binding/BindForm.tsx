@@ -34,11 +34,7 @@ export function BindForm() {
     <View className='bind-form'>
       <Section title='选择房屋'>
         <UnitPickerView picker={picker} onPicked={form.clearUnitError} />
-        {picker.selected && (
-          <Text className='bind-form__picked'>
-            已选择：{picker.selected.label}
-          </Text>
-        )}
+        {picker.selected && <Text className='bind-form__picked'>已选择：{picker.selected.label}</Text>}
         {form.errors.unitId && (
           <View className='bind-form__error' role='alert'>
             {form.errors.unitId}

@@ -24,12 +24,7 @@ export function UnitPickerView({ picker, onPicked }: { picker: UnitPicker; onPic
     <View className='unit-picker'>
       {communities.data.length > 1 && (
         <Step title='小区'>
-          <ChipGroup
-            groupLabel='小区'
-            options={communities.data.map((c) => ({ value: c._id, label: c.name }))}
-            value={picker.communityId}
-            onChange={picker.chooseCommunity}
-          />
+          <ChipGroup groupLabel='小区' options={communities.data.map((c) => ({ value: c._id, label: c.name }))} value={picker.communityId} onChange={picker.chooseCommunity} />
         </Step>
       )}
       {communities.data.length === 1 && (

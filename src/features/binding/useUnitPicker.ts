@@ -42,12 +42,8 @@ export function useUnitPicker(defaultCommunityId?: string) {
   const [unitId, setUnitId] = useState<string | null>(null)
 
   const communities = useAsync<Community[]>(useCallback(() => accountApi.listCommunities(), []))
-  const communityUnits = useAsync<UnitView[]>(
-    useMemo(() => (communityId ? () => accountApi.listUnits(communityId) : null), [communityId]),
-  )
-  const buildingUnits = useAsync<UnitView[]>(
-    useMemo(() => (communityId && building ? () => accountApi.listUnits(communityId, building) : null), [communityId, building]),
-  )
+  const communityUnits = useAsync<UnitView[]>(useMemo(() => (communityId ? () => accountApi.listUnits(communityId) : null), [communityId]))
+  const buildingUnits = useAsync<UnitView[]>(useMemo(() => (communityId && building ? () => accountApi.listUnits(communityId, building) : null), [communityId, building]))
 
   // Preselect: the caller's community, or the only one there is.
   useEffect(() => {
@@ -60,10 +56,7 @@ export function useUnitPicker(defaultCommunityId?: string) {
   const buildings = useMemo(() => uniqueSorted((communityUnits.data ?? []).map((u) => u.building)), [communityUnits.data])
   const unitNos = useMemo(() => uniqueSorted((buildingUnits.data ?? []).map((u) => u.unitNo)), [buildingUnits.data])
   const rooms = useMemo(
-    () =>
-      (buildingUnits.data ?? [])
-        .filter((u) => u.unitNo === (unitNos.length === 1 ? unitNos[0] : unitNo))
-        .sort((a, b) => naturalCompare(a.room, b.room)),
+    () => (buildingUnits.data ?? []).filter((u) => u.unitNo === (unitNos.length === 1 ? unitNos[0] : unitNo)).sort((a, b) => naturalCompare(a.room, b.room)),
     [buildingUnits.data, unitNo, unitNos],
   )
   const selected = (buildingUnits.data ?? []).find((u) => u._id === unitId) ?? null

@@ -43,12 +43,7 @@ export function PersonaSwitcher() {
           ))}
         </View>
       )}
-      <View
-        className='persona__toggle'
-        role='button'
-        aria-label={`切换演示身份，当前：${active?.label ?? '未选择'}`}
-        onClick={() => setOpen(!open)}
-      >
+      <View className='persona__toggle' role='button' aria-label={`切换演示身份，当前：${active?.label ?? '未选择'}`} onClick={() => setOpen(!open)}>
         <Text>{active ? active.name.slice(0, 2) : '身份'}</Text>
       </View>
     </View>

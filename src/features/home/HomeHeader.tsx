@@ -20,13 +20,7 @@ export function HomeHeader({ communityName, greetingName, hotline }: Props) {
         <Text className='home-header__greeting'>您好，{greetingName}</Text>
       </View>
       {hotline && (
-        <View
-          className='home-header__hotline'
-          hoverClass='home-header__hotline--pressed'
-          role='button'
-          aria-label={`拨打物业服务电话 ${hotline}`}
-          onClick={call}
-        >
+        <View className='home-header__hotline' hoverClass='home-header__hotline--pressed' role='button' aria-label={`拨打物业服务电话 ${hotline}`} onClick={call}>
           <View className='home-header__phone' aria-hidden='true' />
           <Text className='home-header__hotline-text'>物业电话</Text>
         </View>

@@ -29,19 +29,20 @@ export function QuickActions() {
     <Section title='便民服务'>
       <View className='quick-actions'>
         {ACTIONS.map((a) => (
-          <View key={a.key} className={`quick-action quick-action--${a.key}`} hoverClass='quick-action--pressed' role='button' onClick={() => (a.url ? void Taro.navigateTo({ url: a.url }) : setSoon(a))}>
+          <View
+            key={a.key}
+            className={`quick-action quick-action--${a.key}`}
+            hoverClass='quick-action--pressed'
+            role='button'
+            onClick={() => (a.url ? void Taro.navigateTo({ url: a.url }) : setSoon(a))}
+          >
             <View className='quick-action__icon' aria-hidden='true'>
               <Text>{a.glyph}</Text>
             </View>
             <Text className='quick-action__label'>{a.label}</Text>
           </View>
         ))}
-        <View
-          className='quick-action quick-action--events'
-          hoverClass='quick-action--pressed'
-          role='button'
-          onClick={() => Taro.switchTab({ url: '/pages/events/index' })}
-        >
+        <View className='quick-action quick-action--events' hoverClass='quick-action--pressed' role='button' onClick={() => Taro.switchTab({ url: '/pages/events/index' })}>
           <View className='quick-action__icon' aria-hidden='true'>
             <Text>活</Text>
           </View>

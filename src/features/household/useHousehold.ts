@@ -53,7 +53,14 @@ export function useHousehold(unitId: string | null) {
   async function decide(member: HomeView, approve: boolean) {
     let reason: string | undefined
     if (!approve) {
-      const res = await Taro.showModal({ title: '拒绝加入', content: `拒绝「${member.name}」加入本户？`, confirmText: '拒绝', confirmColor: '#e5484d', editable: true, placeholderText: '原因（必填）' } as any)
+      const res = await Taro.showModal({
+        title: '拒绝加入',
+        content: `拒绝「${member.name}」加入本户？`,
+        confirmText: '拒绝',
+        confirmColor: '#e5484d',
+        editable: true,
+        placeholderText: '原因（必填）',
+      } as any)
       if (!res.confirm) return
       reason = String((res as any).content ?? '').trim() || '业主未同意'
     }

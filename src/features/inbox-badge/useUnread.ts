@@ -40,7 +40,10 @@ export function refreshUnread(): Promise<UnreadCounts> {
   if (!inFlight) {
     inFlight = Promise.resolve()
       .then(() => callFunction<UnreadCounts>('inbox', 'unread', {}, { idempotent: true }))
-      .then((c) => c && setUnread(c), () => undefined)
+      .then(
+        (c) => c && setUnread(c),
+        () => undefined,
+      )
       .then(() => current)
       .finally(() => {
         inFlight = null

@@ -38,7 +38,11 @@ export function InboxScreen() {
   const [denied, setDenied] = useState(false)
   const [busy, setBusy] = useState(false)
   const unread = useUnread()
-  const list = usePagedList<InboxItem>(me.me ? box : null, (cursor) => inboxApi.list(box, PAGE_SIZE, cursor), (i) => i.id)
+  const list = usePagedList<InboxItem>(
+    me.me ? box : null,
+    (cursor) => inboxApi.list(box, PAGE_SIZE, cursor),
+    (i) => i.id,
+  )
 
   // Back from a linked page: newer messages may have come in.
   useDidShow(() => {

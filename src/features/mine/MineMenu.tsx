@@ -15,12 +15,7 @@ export function MineMenu({ me }: { me: MeView }) {
     <>
       {staff && (
         <Section flush>
-          <ListItem
-            className='mine-menu__workbench'
-            title='员工工作台'
-            description={me.staff!.communityName}
-            onClick={go('/staff/workbench/index')}
-          />
+          <ListItem className='mine-menu__workbench' title='员工工作台' description={me.staff!.communityName} onClick={go('/staff/workbench/index')} />
         </Section>
       )}
       {(staff || approvedHomes(me).length > 0) && (

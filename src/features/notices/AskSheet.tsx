@@ -57,9 +57,7 @@ export function AskSheet({ notice, open, onClose }: { notice: Notice; open: bool
         </>
       }
     >
-      <Text className='ask__about'>
-        关于「{notice.title}」，物业客服会在「服务」里答复你，答复时也会通知你。
-      </Text>
+      <Text className='ask__about'>关于「{notice.title}」，物业客服会在「服务」里答复你，答复时也会通知你。</Text>
       <TextAreaField
         label='你的问题'
         value={text}

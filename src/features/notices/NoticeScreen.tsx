@@ -34,10 +34,20 @@ export function NoticeScreen({ announcementId }: { announcementId?: string }) {
         {isStaff && (
           <View className='notice-screen__staff'>
             <Text className='notice-screen__staff-label'>物业员工</Text>
-            <View className='notice-screen__link' role='button' hoverClass='notice-screen__link--pressed' onClick={() => Taro.navigateTo({ url: `/staff/notice-poster/index?id=${encodeURIComponent(notice.announcementId)}` })}>
+            <View
+              className='notice-screen__link'
+              role='button'
+              hoverClass='notice-screen__link--pressed'
+              onClick={() => Taro.navigateTo({ url: `/staff/notice-poster/index?id=${encodeURIComponent(notice.announcementId)}` })}
+            >
               <Text>打印海报</Text>
             </View>
-            <View className='notice-screen__link' role='button' hoverClass='notice-screen__link--pressed' onClick={() => Taro.navigateTo({ url: `/staff/notice/index?id=${encodeURIComponent(notice.announcementId)}` })}>
+            <View
+              className='notice-screen__link'
+              role='button'
+              hoverClass='notice-screen__link--pressed'
+              onClick={() => Taro.navigateTo({ url: `/staff/notice/index?id=${encodeURIComponent(notice.announcementId)}` })}
+            >
               <Text>管理此公告</Text>
             </View>
           </View>

@@ -19,9 +19,7 @@ export function NoticesList() {
   const me = useMe()
   const bound = approvedHomes(me.me).length > 0
   const [filter, setFilter] = useState<Filter>('all')
-  const list = usePaged(bound ? filter : null, (cursor) =>
-    noticesApi.feed({ unreadOnly: filter === 'unread', pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
-  )
+  const list = usePaged(bound ? filter : null, (cursor) => noticesApi.feed({ unreadOnly: filter === 'unread', pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) }))
 
   useDidShow(() => {
     if (list.items) void list.reload(true)

@@ -18,7 +18,6 @@ export interface NoticePage {
   unread?: number
 }
 
-
 export const noticesApi = {
   feed: (params: { unreadOnly?: boolean; pageSize?: number; cursor?: string } = {}) => callFunction<NoticePage>(FN, 'feed', params, read),
   get: (announcementId: string) => callFunction<Notice>(FN, 'get', { announcementId }, read),

@@ -29,10 +29,7 @@ const SECTIONS: { title: string; body: string[] }[] = [
   },
   {
     title: '四、你的权利',
-    body: [
-      '你可以在「我的」页面查看已绑定的房屋；业主可以移除本户的家庭成员。',
-      '如需更正或删除个人信息、撤回同意，请联系小区物业服务中心，我们会在 15 个工作日内处理。',
-    ],
+    body: ['你可以在「我的」页面查看已绑定的房屋；业主可以移除本户的家庭成员。', '如需更正或删除个人信息、撤回同意，请联系小区物业服务中心，我们会在 15 个工作日内处理。'],
   },
 ]
 
@@ -41,9 +38,7 @@ export function PrivacyGuide() {
   return (
     <View className='privacy-guide'>
       <Text className='privacy-guide__title'>邻里物业隐私保护指引</Text>
-      <Text className='privacy-guide__intro'>
-        邻里物业小程序（以下简称“本小程序”）由小区物业服务企业运营。我们重视你的个人信息保护，请在使用前仔细阅读本指引。
-      </Text>
+      <Text className='privacy-guide__intro'>邻里物业小程序（以下简称“本小程序”）由小区物业服务企业运营。我们重视你的个人信息保护，请在使用前仔细阅读本指引。</Text>
       {SECTIONS.map((s) => (
         <View key={s.title} className='privacy-guide__section'>
           <Text className='privacy-guide__heading'>{s.title}</Text>

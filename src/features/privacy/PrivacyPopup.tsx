@@ -25,13 +25,7 @@ export function PrivacyPopup() {
           <Button className='privacy-popup__btn' fill='outline' onClick={() => answerPrivacy(false)}>
             拒绝
           </Button>
-          <Button
-            id={AGREE_BUTTON_ID}
-            className='privacy-popup__btn'
-            type='primary'
-            openType='agreePrivacyAuthorization'
-            onAgreePrivacyAuthorization={() => answerPrivacy(true)}
-          >
+          <Button id={AGREE_BUTTON_ID} className='privacy-popup__btn' type='primary' openType='agreePrivacyAuthorization' onAgreePrivacyAuthorization={() => answerPrivacy(true)}>
             同意
           </Button>
         </View>

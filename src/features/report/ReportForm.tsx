@@ -134,7 +134,16 @@ function FormBody({ type, me, hotline }: { type: TicketType; me: MeView; hotline
       )}
 
       <Section title='联系方式'>
-        <TextField label='联系电话' type='number' value={form.phone} onInput={form.setPhone} placeholder='11 位手机号' maxlength={11} error={form.errors.phone} hint='处理人员会通过此号码联系你' />
+        <TextField
+          label='联系电话'
+          type='number'
+          value={form.phone}
+          onInput={form.setPhone}
+          placeholder='11 位手机号'
+          maxlength={11}
+          error={form.errors.phone}
+          hint='处理人员会通过此号码联系你'
+        />
       </Section>
 
       {form.submitError && (

@@ -21,12 +21,7 @@ export function WindowPicker({ date, slot, onDate, onSlot, error }: Props) {
       <ChipGroup groupLabel='上门日期' options={open} value={date} onChange={onDate} />
       {date !== ASAP && (
         <View className='report-window__slots'>
-          <ChipGroup
-            groupLabel='上门时段'
-            options={SLOTS.map((s) => ({ value: s.value, label: s.label, disabled: slotStarted(date, s, now) }))}
-            value={slot}
-            onChange={onSlot}
-          />
+          <ChipGroup groupLabel='上门时段' options={SLOTS.map((s) => ({ value: s.value, label: s.label, disabled: slotStarted(date, s, now) }))} value={slot} onChange={onSlot} />
         </View>
       )}
       {error ? (

@@ -43,8 +43,7 @@ export function useReportForm(type: TicketType, me: MeView) {
   /** The visit window applies to non-emergency work inside a home. */
   const wantsWindow = !!cat?.inHome && !emergency && atHome
 
-  const clear = (...keys: (keyof ReportErrors)[]) =>
-    setErrors((e) => (keys.some((k) => e[k]) ? { ...e, ...Object.fromEntries(keys.map((k) => [k, undefined])) } : e))
+  const clear = (...keys: (keyof ReportErrors)[]) => setErrors((e) => (keys.some((k) => e[k]) ? { ...e, ...Object.fromEntries(keys.map((k) => [k, undefined])) } : e))
 
   function submit() {
     if (inFlight.current) return

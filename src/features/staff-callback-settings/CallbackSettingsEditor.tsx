@@ -62,16 +62,7 @@ export function CallbackSettingsEditor() {
         {NUMBER_FIELDS.map((f) => {
           const hint = `默认 ${defaults[f.key]} ${f.unit}，范围 ${f.min}–${f.max}`
           return canEdit ? (
-            <TextField
-              key={f.key}
-              label={f.label}
-              type='number'
-              maxlength={3}
-              value={draft[f.key]}
-              onInput={(v) => cs.setNumber(f.key, v)}
-              hint={hint}
-              error={cs.errors[f.key]}
-            />
+            <TextField key={f.key} label={f.label} type='number' maxlength={3} value={draft[f.key]} onInput={(v) => cs.setNumber(f.key, v)} hint={hint} error={cs.errors[f.key]} />
           ) : (
             <FormField key={f.key} label={f.label} hint={`默认 ${defaults[f.key]} ${f.unit}`}>
               <Text className='cbs__value' aria-label={f.label}>

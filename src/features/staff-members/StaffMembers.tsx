@@ -21,21 +21,9 @@ export function StaffMembers() {
     <View className='staff-members'>
       <InviteCreator />
       <Section title={members.staff ? `员工（${list.length}）` : '员工'}>
-        <StateView
-          loading={!members.staff && !members.error}
-          error={members.error}
-          onRetry={members.reload}
-          empty={list.length === 0}
-          emptyText='暂无员工'
-        >
+        <StateView loading={!members.staff && !members.error} error={members.error} onRetry={members.reload} empty={list.length === 0} emptyText='暂无员工'>
           {list.map((s) => (
-            <StaffCard
-              key={s.staffId}
-              member={s}
-              self={s.staffId === me.me!.staff?.staffId}
-              busy={members.saving === s.staffId}
-              onUpdate={(patch) => members.update(s, patch)}
-            />
+            <StaffCard key={s.staffId} member={s} self={s.staffId === me.me!.staff?.staffId} busy={members.saving === s.staffId} onUpdate={(patch) => members.update(s, patch)} />
           ))}
         </StateView>
       </Section>

@@ -7,10 +7,7 @@ import './StaffNotices.scss'
 export function ImagesField({ images }: { images: NoticeImages }) {
   const { items, max } = images
   return (
-    <FormField
-      label='图片（选填）'
-      hint='如停水范围示意图、施工公示，最多 9 张'
-    >
+    <FormField label='图片（选填）' hint='如停水范围示意图、施工公示，最多 9 张'>
       <View className='ne-images'>
         {items.map((it, i) => (
           <View key={it.key} className={`ne-images__item ne-images__item--${it.status}`}>

@@ -34,9 +34,7 @@ function PeriodHint({ rule, shortfall, hasStart }: { rule: string; shortfall: nu
   return (
     <View className={`period ${shortfall > 0 ? 'period--short' : hasStart ? 'period--ok' : ''}`} role='note'>
       <Text className='period__rule'>{rule}</Text>
-      {hasStart && (
-        <Text className='period__state'>{shortfall > 0 ? `距开始不足要求，还差 ${shortfall} 小时：发布时需填写原因并记录在案` : '已满足提前通知要求'}</Text>
-      )}
+      {hasStart && <Text className='period__state'>{shortfall > 0 ? `距开始不足要求，还差 ${shortfall} 小时：发布时需填写原因并记录在案` : '已满足提前通知要求'}</Text>}
     </View>
   )
 }
@@ -95,8 +93,7 @@ export function NoticeEditor({ announcementId }: { announcementId?: string }) {
       {ed.notice && ed.notice.status !== 'draft' && (
         <View className='ne__status' role='note'>
           <Text>
-            当前状态：{ed.notice.statusLabel}。
-            {ed.notice.status === 'published' ? '保存后住户会看到「已更新」标记。' : '保存后仍按原安排处理。'}
+            当前状态：{ed.notice.statusLabel}。{ed.notice.status === 'published' ? '保存后住户会看到「已更新」标记。' : '保存后仍按原安排处理。'}
           </Text>
         </View>
       )}
@@ -107,17 +104,46 @@ export function NoticeEditor({ announcementId }: { announcementId?: string }) {
       </Section>
 
       <Section title='内容'>
-        <CountedInput label='标题' value={draft.title} max={TITLE_MAX} placeholder={interruption ? `如：1栋${label}通知` : '简要说明通知内容'} hint={`订阅消息标题限 ${TITLE_MAX} 字`} error={errors.title} onInput={(v) => set({ title: v })} />
-        <CountedInput label='摘要（选填）' value={draft.summary} max={SUMMARY_MAX} placeholder='显示在订阅消息中，留空则用标题' error={errors.summary} onInput={(v) => set({ summary: v })} />
+        <CountedInput
+          label='标题'
+          value={draft.title}
+          max={TITLE_MAX}
+          placeholder={interruption ? `如：1栋${label}通知` : '简要说明通知内容'}
+          hint={`订阅消息标题限 ${TITLE_MAX} 字`}
+          error={errors.title}
+          onInput={(v) => set({ title: v })}
+        />
+        <CountedInput
+          label='摘要（选填）'
+          value={draft.summary}
+          max={SUMMARY_MAX}
+          placeholder='显示在订阅消息中，留空则用标题'
+          error={errors.summary}
+          onInput={(v) => set({ summary: v })}
+        />
         <View className='ne__body'>
-          <TextAreaField label='正文' value={draft.body} maxlength={BODY_MAX} placeholder='写明通知事项、注意事项与联系方式' error={errors.body} onInput={(v) => set({ body: v })} />
+          <TextAreaField
+            label='正文'
+            value={draft.body}
+            maxlength={BODY_MAX}
+            placeholder='写明通知事项、注意事项与联系方式'
+            error={errors.body}
+            onInput={(v) => set({ body: v })}
+          />
         </View>
       </Section>
 
       {interruption && (
         <Section title={`${label}安排`}>
           {period.rule && <PeriodHint rule={period.rule} shortfall={period.shortfall} hasStart={!!draft.startAt} />}
-          <TextAreaField label={`${label}原因`} value={draft.reason} maxlength={REASON_MAX} placeholder={REASON_EXAMPLES[draft.type]} error={errors.reason} onInput={(v) => set({ reason: v })} />
+          <TextAreaField
+            label={`${label}原因`}
+            value={draft.reason}
+            maxlength={REASON_MAX}
+            placeholder={REASON_EXAMPLES[draft.type]}
+            error={errors.reason}
+            onInput={(v) => set({ reason: v })}
+          />
           <TimeField label='开始时间' value={draft.startAt} error={errors.startAt} onChange={(v) => set({ startAt: v })} />
           <TimeField
             label='预计恢复时间'
@@ -161,7 +187,9 @@ export function NoticeEditor({ announcementId }: { announcementId?: string }) {
               setWhenError(undefined)
             }}
           />
-          {when === 'later' && <TimeField label='定时发布时间' value={publishAt} error={whenError} suggest={shanghai().add(1, 'hour').minute(0).toISOString()} onChange={setPublishAt} />}
+          {when === 'later' && (
+            <TimeField label='定时发布时间' value={publishAt} error={whenError} suggest={shanghai().add(1, 'hour').minute(0).toISOString()} onChange={setPublishAt} />
+          )}
           {!reviewer && <Text className='ne__review-hint'>提交后由主管审核，审核通过即按所选时间发布。</Text>}
         </Section>
       )}

@@ -73,7 +73,12 @@ export function ScopePicker({ units: loaded, draft, set, error }: Props) {
       {draft.scopeKind === 'buildings' && units && (
         <View className='scope__pick'>
           <Text className='scope__sub'>选择楼栋（可多选）</Text>
-          <ChipGroup groupLabel='楼栋' options={buildings.map((b) => ({ value: b, label: b }))} value={draft.buildings} onChange={(b) => set({ buildings: toggle(draft.buildings, b) })} />
+          <ChipGroup
+            groupLabel='楼栋'
+            options={buildings.map((b) => ({ value: b, label: b }))}
+            value={draft.buildings}
+            onChange={(b) => set({ buildings: toggle(draft.buildings, b) })}
+          />
         </View>
       )}
 

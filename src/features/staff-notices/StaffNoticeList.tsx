@@ -89,7 +89,13 @@ export function StaffNoticeList() {
       </View>
       <View className='sn__tabs' role='tablist' aria-label='公告状态'>
         {TABS.map((t) => (
-          <View key={t.value} className={`sn__tab ${t.value === status ? 'sn__tab--on' : ''}`} role='tab' aria-selected={t.value === status ? 'true' : 'false'} onClick={() => setStatus(t.value)}>
+          <View
+            key={t.value}
+            className={`sn__tab ${t.value === status ? 'sn__tab--on' : ''}`}
+            role='tab'
+            aria-selected={t.value === status ? 'true' : 'false'}
+            onClick={() => setStatus(t.value)}
+          >
             <Text>{t.label}</Text>
           </View>
         ))}

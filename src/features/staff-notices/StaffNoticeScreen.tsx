@@ -101,7 +101,9 @@ export function StaffNoticeScreen({ announcementId }: { announcementId?: string 
           <Fact label={n.revised ? '更新时间' : '最后编辑'}>{formatTime(n.updatedAt)}</Fact>
           {n.expiresAt && <Fact label='过期时间'>{formatTime(n.expiresAt)}</Fact>}
         </View>
-        {n.status === 'review' && <Text className='snd__note snd__note--review'>{reviewer ? '请审核这条公告：通过后按申请时间发布。' : '已提交主管审核，通过后按申请时间发布。'}</Text>}
+        {n.status === 'review' && (
+          <Text className='snd__note snd__note--review'>{reviewer ? '请审核这条公告：通过后按申请时间发布。' : '已提交主管审核，通过后按申请时间发布。'}</Text>
+        )}
         {revision && (
           <Text className='snd__note snd__note--review'>
             {reviewer ? '请审核这次修改：通过后替换已发布的内容并标记为已更新；在此之前住户看到的仍是已发布的版本。' : '修改已提交主管审核，通过前住户看到的仍是已发布的版本。'}
@@ -204,8 +206,28 @@ export function StaffNoticeScreen({ announcementId }: { announcementId?: string 
         </>
       )}
 
-      <ReasonSheet open={sheet === 'reject'} title='退回公告' label='退回原因' placeholder='如：停水时间与水务公司通知不一致，请核对' confirmText='退回' danger busy={s.acting === 'reject'} onClose={() => setSheet(null)} onSubmit={(r) => void reject(r)} />
-      <ReasonSheet open={sheet === 'withdraw'} title='撤回公告' label='撤回原因' placeholder='如：施工延期，另行通知' confirmText='撤回' danger busy={s.acting === 'withdraw'} onClose={() => setSheet(null)} onSubmit={(r) => void withdraw(r)}>
+      <ReasonSheet
+        open={sheet === 'reject'}
+        title='退回公告'
+        label='退回原因'
+        placeholder='如：停水时间与水务公司通知不一致，请核对'
+        confirmText='退回'
+        danger
+        busy={s.acting === 'reject'}
+        onClose={() => setSheet(null)}
+        onSubmit={(r) => void reject(r)}
+      />
+      <ReasonSheet
+        open={sheet === 'withdraw'}
+        title='撤回公告'
+        label='撤回原因'
+        placeholder='如：施工延期，另行通知'
+        confirmText='撤回'
+        danger
+        busy={s.acting === 'withdraw'}
+        onClose={() => setSheet(null)}
+        onSubmit={(r) => void withdraw(r)}
+      >
         <Text className='snd__sheet-note'>撤回后住户不再看到这条通知，尚未发出的订阅消息不再发送。</Text>
       </ReasonSheet>
       <ReasonSheet
@@ -220,7 +242,9 @@ export function StaffNoticeScreen({ announcementId }: { announcementId?: string 
         onClose={() => setSheet(null)}
         onSubmit={(b) => void restore(b)}
       >
-        <Text className='snd__sheet-note'>将向原通知的范围（{n.scopeLabel}）立即发布「已恢复：{n.title}」，并取消原通知的置顶。</Text>
+        <Text className='snd__sheet-note'>
+          将向原通知的范围（{n.scopeLabel}）立即发布「已恢复：{n.title}」，并取消原通知的置顶。
+        </Text>
       </ReasonSheet>
     </View>
   )

@@ -156,7 +156,8 @@ export function useNoticeEditor(announcementId?: string) {
     publish,
     override,
     /** Resends the refused publication with the author's reason. */
-    confirmOverride: (reason: string) => (override?.save ? saveOnly({ reason }) : publish({ ...(override?.publishAt ? { publishAt: override.publishAt } : {}), override: { reason } })),
+    confirmOverride: (reason: string) =>
+      override?.save ? saveOnly({ reason }) : publish({ ...(override?.publishAt ? { publishAt: override.publishAt } : {}), override: { reason } }),
     cancelOverride: () => setOverride(null),
   }
 }

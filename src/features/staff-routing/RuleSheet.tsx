@@ -69,7 +69,12 @@ export function RuleSheet({ title, rule, others, staff, onClose, onDone }: Props
         ))}
       </FormField>
       <FormField label='处理部门'>
-        <ChipGroup groupLabel='处理部门' options={DEPARTMENTS.map((d) => ({ value: d, label: DEPARTMENT_LABELS[d] }))} value={draft.department} onChange={(department) => set({ department })} />
+        <ChipGroup
+          groupLabel='处理部门'
+          options={DEPARTMENTS.map((d) => ({ value: d, label: DEPARTMENT_LABELS[d] }))}
+          value={draft.department}
+          onChange={(department) => set({ department })}
+        />
       </FormField>
       <FormField label='派单方式' hint={MODE_HINTS[draft.mode]}>
         <ChipGroup groupLabel='派单方式' options={ROUTING_MODES.map((m) => ({ value: m, label: ROUTING_MODE_LABELS[m] }))} value={draft.mode} onChange={(mode) => set({ mode })} />

@@ -4,7 +4,16 @@
  */
 import { CATEGORIES, CATEGORY_BY_CODE, type Category } from '@/domain/tickets/catalog'
 import type { DeadlineKind, SlaMinutes, SlaPolicy } from '@/domain/tickets/sla'
-import { AUTO_CONFIRM_DAYS_MAX, AUTO_CONFIRM_DAYS_MIN, AUTO_CONFIRM_DAYS_TOO_LARGE, AUTO_CONFIRM_DAYS_TOO_SMALL, SLA_MINUTES_MAX, SLA_MINUTES_MIN, SLA_MINUTES_TOO_LARGE, SLA_MINUTES_TOO_SMALL } from '@/domain/limits'
+import {
+  AUTO_CONFIRM_DAYS_MAX,
+  AUTO_CONFIRM_DAYS_MIN,
+  AUTO_CONFIRM_DAYS_TOO_LARGE,
+  AUTO_CONFIRM_DAYS_TOO_SMALL,
+  SLA_MINUTES_MAX,
+  SLA_MINUTES_MIN,
+  SLA_MINUTES_TOO_LARGE,
+  SLA_MINUTES_TOO_SMALL,
+} from '@/domain/limits'
 
 export type Group = 'emergency' | 'repair' | 'complaint' | 'consultation'
 

@@ -98,9 +98,7 @@ export function StaffActions({ detail, acting, act }: Props) {
           detail={detail}
           busy={acting === open}
           onClose={close}
-          onSubmit={async (staffId, reason) =>
-            done(await act(open === 'transfer' ? { action: 'transfer', ticketId, staffId, reason } : { action: 'dispatch', ticketId, staffId }))
-          }
+          onSubmit={async (staffId, reason) => done(await act(open === 'transfer' ? { action: 'transfer', ticketId, staffId, reason } : { action: 'dispatch', ticketId, staffId }))}
         />
       )}
       <ConsentSheet

@@ -37,9 +37,7 @@ function Notices({ d }: { d: TicketDetail }) {
         </View>
       )}
       {d.pool && d.status === 'pending' && <View className='ticket-facts__notice staff-ticket__pool'>在抢单池中，等待{d.departmentLabel}人员接单</View>}
-      {d.status === 'resolved' && d.autoConfirmAt && (
-        <View className='ticket-facts__notice staff-ticket__resolved'>等待住户确认，{formatTime(d.autoConfirmAt)} 自动确认</View>
-      )}
+      {d.status === 'resolved' && d.autoConfirmAt && <View className='ticket-facts__notice staff-ticket__resolved'>等待住户确认，{formatTime(d.autoConfirmAt)} 自动确认</View>}
     </>
   )
 }

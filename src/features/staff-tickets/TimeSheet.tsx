@@ -56,7 +56,12 @@ export function TimeSheet({ open, mode, busy, onClose, onSubmit }: Props) {
       {pause && (
         <>
           <FormField label='暂停原因'>
-            <ChipGroup groupLabel='常用暂停原因' options={PAUSE_REASONS.map((r) => ({ value: r, label: r }))} value={reason} onChange={(r) => (setReason(r), setErrors((e) => ({ ...e, reason: undefined })))} />
+            <ChipGroup
+              groupLabel='常用暂停原因'
+              options={PAUSE_REASONS.map((r) => ({ value: r, label: r }))}
+              value={reason}
+              onChange={(r) => (setReason(r), setErrors((e) => ({ ...e, reason: undefined })))}
+            />
           </FormField>
           <TextAreaField
             label='暂停原因'
@@ -70,12 +75,7 @@ export function TimeSheet({ open, mode, busy, onClose, onSubmit }: Props) {
           />
         </>
       )}
-      <DateTimeField
-        label={pause ? '预计恢复时间' : '承诺在此之前答复'}
-        value={at}
-        error={errors.at}
-        onChange={(v) => (setAt(v), setErrors((e) => ({ ...e, at: undefined })))}
-      />
+      <DateTimeField label={pause ? '预计恢复时间' : '承诺在此之前答复'} value={at} error={errors.at} onChange={(v) => (setAt(v), setErrors((e) => ({ ...e, at: undefined })))} />
     </Sheet>
   )
 }

@@ -58,7 +58,10 @@ export function SubscribeReserve() {
   function topUp() {
     if (busy) return
     // WeChat allows 3 templates per request: the three with the fewest left. Ask before any await.
-    const ids = [...rows].sort((a, b) => a.left - b.left).slice(0, 3).map((r) => r.templateId)
+    const ids = [...rows]
+      .sort((a, b) => a.left - b.left)
+      .slice(0, 3)
+      .map((r) => r.templateId)
     void finish(requestConsents(ids))
   }
 

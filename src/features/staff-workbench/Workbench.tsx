@@ -60,7 +60,13 @@ export function Workbench() {
   return (
     <View className='workbench'>
       <View className='workbench__head'>
-        <View className='workbench__inbox' hoverClass='workbench__inbox--pressed' role='button' aria-label={`消息，${unread.total} 条未读`} onClick={() => Taro.navigateTo({ url: '/inbox/index' })}>
+        <View
+          className='workbench__inbox'
+          hoverClass='workbench__inbox--pressed'
+          role='button'
+          aria-label={`消息，${unread.total} 条未读`}
+          onClick={() => Taro.navigateTo({ url: '/inbox/index' })}
+        >
           <Text className='workbench__inbox-label'>消息</Text>
           {unread.total > 0 && <Text className='workbench__badge'>{unread.total > 99 ? '99+' : unread.total}</Text>}
         </View>
@@ -88,13 +94,7 @@ export function Workbench() {
       <View className='workbench__grid'>
         {entriesFor(staff.roles).map((e) =>
           e.url ? (
-            <View
-              key={e.key}
-              className={`wb-tile wb-tile--${e.key}`}
-              hoverClass='wb-tile--pressed'
-              role='button'
-              onClick={() => Taro.navigateTo({ url: e.url! })}
-            >
+            <View key={e.key} className={`wb-tile wb-tile--${e.key}`} hoverClass='wb-tile--pressed' role='button' onClick={() => Taro.navigateTo({ url: e.url! })}>
               <Text className='wb-tile__title'>{e.title}</Text>
               {e.key === 'tickets' && tickets ? (
                 <TicketCount roles={staff.roles} counts={tickets} />

@@ -41,4 +41,3 @@ export function useOnDuty() {
   }
   return { onDuty, saving, toggle }
 }
-
