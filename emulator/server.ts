@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { handleAdmin, type AdminContext } from './admin';
 import { Clock } from './clock';
 import { Engine } from './db/engine';
-import { FunctionRunner } from './functions/runner';
+import { FunctionRunner, type RunnerOptions } from './functions/runner';
+import type { InvocationProfile } from './functions/profiler';
 import { Outbox } from './outbox';
 import { downloadHeaders, Storage, StorageError } from './storage';
 import { localCredentials, type Credentials } from './credentials';
@@ -40,6 +41,8 @@ export interface ServerOptions {
   credentials?: Credentials;
   /** More Host names this server answers to (besides its own address and loopback names). */
   allowedHosts?: string[];
+  /** Instance cap per function and idle reclaim time (default: LINLI_MAX_INSTANCES / LINLI_IDLE_MS, else from the cores / 3 minutes). */
+  functions?: RunnerOptions;
 }
 
 export interface RunningServer {
@@ -91,6 +94,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }),
     () => clock.now(),
     () => clock.state().frozen,
+    opts.functions,
   );
   const ctx: AdminContext = { engine, clock, runner, outbox, storage };
   const scheduler = new TimerScheduler(runner, clock);
@@ -140,7 +144,19 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       const problem = signatureProblem({ method, url: req.url ?? '/admin', headers: req.headers, body: body as Record<string, unknown> }, credentials);
       if (problem) return adminError(res, 'SIGN_PARAM_INVALID', problem);
       opts.onAdminRequest?.(body, req.headers);
-      return sendJson(res, 200, await handleAdmin(ctx, body));
+      // The query profiler: which invocation made this call (its own URL, see functions/profiler.ts).
+      const inv = url.searchParams.get('linli_inv');
+      const t0 = performance.now();
+      const reply = await handleAdmin(ctx, body);
+      if (inv) {
+        const b = body as Record<string, unknown>;
+        runner.profiler.record(inv, {
+          action: String(b.action ?? '').slice(0, 64),
+          ...(typeof b.collectionName === 'string' ? { collection: b.collectionName.slice(0, 64) } : {}),
+          ms: Math.round((performance.now() - t0) * 100) / 100,
+        });
+      }
+      return sendJson(res, 200, reply);
     }
 
     if (path.startsWith('/cos/') && method === 'PUT') return cosPut(req, res, path);
@@ -213,11 +229,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       if (!runner.has(fn[1])) throw new HttpError(404, 'NOT_FOUND', `云函数不存在：${fn[1]}`);
       const event = parseJson(req, raw, { allowAny: true });
       const out = await runner.invoke(fn[1], event, { openid, appid: 'wx-local-appid', source: 'wx_client' });
+      if (out.profile) for (const [k, v] of Object.entries(profileHeaders(out.profile))) res.setHeader(k, v);
       if (!out.ok) {
         if (out.code === 'INVALID_PARAM') throw new HttpError(400, 'INVALID_INPUT', '请求数据无法交给云函数');
         throw new HttpError(out.code === 'FUNCTIONS_TIME_LIMIT_EXCEEDED' ? 504 : 502, out.code, out.message);
       }
       return sendJson(res, 200, out.result);
+    }
+    if (path === '/api/dev/invocations' && method === 'GET') {
+      const limit = Number(url.searchParams.get('limit') ?? 50);
+      const fnName = url.searchParams.get('fn') ?? undefined;
+      return sendJson(res, 200, { ok: true, data: runner.profiler.list({ fn: fnName, limit: Number.isFinite(limit) ? limit : 50 }) });
     }
     if (path === '/api/dev/personas' && method === 'GET') return sendJson(res, 200, { ok: true, data: listPersonas(engine) });
     if (path === '/api/dev/functions' && method === 'GET') {
@@ -359,6 +381,16 @@ function parseJson(req: IncomingMessage, buf: Buffer, { allowAny = false } = {})
   }
   if (!allowAny && (!v || typeof v !== 'object' || Array.isArray(v))) throw new HttpError(400, 'INVALID_INPUT', '请求体不是合法的 JSON 对象');
   return v;
+}
+
+/** What the gateway tells about an invocation's database use (local mode's query profiler). */
+export function profileHeaders(p: InvocationProfile): Record<string, string> {
+  return {
+    'x-linli-db-calls': String(p.dbCalls),
+    'x-linli-db-steps': String(p.dbSteps),
+    'x-linli-db-ms': String(p.dbMs),
+    'x-linli-request-id': p.requestId,
+  };
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {

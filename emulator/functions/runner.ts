@@ -2,7 +2,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { MAX_JSON_DEPTH, valueTooDeep } from '../security';
+import { Profiler, type InvocationProfile } from './profiler';
 
 export interface FunctionConfig {
   name: string;
@@ -20,17 +22,33 @@ export interface Identity {
   source?: string;
 }
 
-export type InvokeOutcome = { ok: true; result: unknown; requestId: string } | { ok: false; code: string; message: string; requestId: string };
+export type InvokeOutcome = ({ ok: true; result: unknown } | { ok: false; code: string; message: string }) & { requestId: string; profile?: InvocationProfile };
 
 /** Variables a CloudBase invocation carries; cleared before each invocation in a warm instance. */
-const IDENTITY_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_CLIENTIP', 'TCB_SOURCE', 'LINLI_NOW', 'LINLI_CLOCK_FROZEN', 'TCB_SEQID', 'SCF_REQUEST_ID'];
-const MAX_INSTANCES = 16;
+const IDENTITY_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_CLIENTIP', 'TCB_SOURCE', 'LINLI_NOW', 'LINLI_CLOCK_FROZEN', 'TCB_SEQID', 'SCF_REQUEST_ID', 'TCB_CONTEXT_CNFG'];
+
+export interface RunnerOptions {
+  /** Warm instances per function at most (default LINLI_MAX_INSTANCES, else twice the machine's cores, at least 2). */
+  maxInstances?: number;
+  /** An instance idle this long stops, as CloudBase reclaims idle instances (default LINLI_IDLE_MS, else 3 minutes). */
+  idleMs?: number;
+}
+
+const positive = (v: unknown) => {
+  const n = Number(v);
+  return Number.isFinite(n) && n > 0 ? Math.floor(n) : undefined;
+};
+export const DEFAULT_IDLE_MS = 180_000;
+export function defaultMaxInstances() {
+  return Math.max(2, 2 * availableParallelism());
+}
 /** How long an instance may take to start and load its bundle before the invocation fails. */
 const INIT_TIMEOUT_MS = 30_000;
 
 interface Instance {
   worker: Worker;
   busy: boolean;
+  idleTimer?: NodeJS.Timeout;
 }
 
 /**
@@ -44,13 +62,20 @@ export class FunctionRunner {
   private configs = new Map<string, FunctionConfig>();
   /** Hosts other than loopback that a function tried to reach (refused). */
   readonly egress: string[] = [];
+  /** Database calls per invocation (local mode's query profiler). */
+  readonly profiler = new Profiler();
+  readonly maxInstances: number;
+  readonly idleMs: number;
 
   constructor(
     private readonly dirs: string[],
     private readonly baseEnv: () => Record<string, string>,
     private readonly now: () => number,
     private readonly frozen: () => boolean = () => false,
+    opts: RunnerOptions = {},
   ) {
+    this.maxInstances = positive(opts.maxInstances) ?? positive(process.env.LINLI_MAX_INSTANCES) ?? defaultMaxInstances();
+    this.idleMs = positive(opts.idleMs) ?? positive(process.env.LINLI_IDLE_MS) ?? DEFAULT_IDLE_MS;
     this.reload();
   }
 
@@ -85,6 +110,7 @@ export class FunctionRunner {
     // before an instance is taken.
     if (valueTooDeep(event)) return { ok: false, code: 'INVALID_PARAM', message: `event is nested deeper than ${MAX_JSON_DEPTH} levels`, requestId };
     const inst = await this.acquire(name);
+    const base = this.baseEnv();
     const env: Record<string, string> = {
       WX_OPENID: identity.openid ?? '',
       WX_APPID: identity.appid ?? '',
@@ -93,22 +119,32 @@ export class FunctionRunner {
       LINLI_NOW: String(this.now()),
       LINLI_CLOCK_FROZEN: this.frozen() ? '1' : '',
       SCF_REQUEST_ID: requestId,
+      TCB_CONTEXT_CNFG: invocationConfig(base.TCB_CONTEXT_CNFG, requestId),
     };
     // CloudBase hands identity both as variables and in the context's `environment`.
     const context = {
       request_id: requestId,
       function_name: name,
       function_version: '$LATEST',
-      namespace: this.baseEnv().SCF_NAMESPACE,
+      namespace: base.SCF_NAMESPACE,
       memory_limit_in_mb: cfg.memorySize ?? 256,
       time_limit_in_ms: cfg.timeout * 1000,
       environment: JSON.stringify({ ...env, WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID', TCB_CONTEXT_KEYS: 'TCB_SOURCE,LINLI_NOW,LINLI_CLOCK_FROZEN' }),
     };
+    const started = Date.now();
+    const eventAction = (event as any)?.Type === 'Timer' ? `timer:${(event as any).TriggerName}` : String((event as any)?.action ?? '');
+    this.profiler.begin(requestId);
+    let spans: { start: number; end: number }[] = [];
     return new Promise<InvokeOutcome>((resolveOutcome) => {
       let settled = false;
       const finish = (outcome: InvokeOutcome, reusable: boolean) => {
         if (settled) return;
         settled = true;
+        outcome.profile = this.profiler.end(
+          requestId,
+          { fn: name, action: eventAction.slice(0, 64), openid: identity.openid ?? '', at: new Date(started).toISOString(), ms: Date.now() - started, ok: outcome.ok },
+          spans,
+        );
         clearTimeout(timer);
         inst.worker.off('message', onMessage);
         inst.worker.off('error', onError);
@@ -126,6 +162,7 @@ export class FunctionRunner {
           return;
         }
         if (Array.isArray(msg.egress)) this.egress.push(...msg.egress);
+        if (Array.isArray(msg.spans)) spans = msg.spans;
         if (msg.ok) finish({ ok: true, result: msg.result, requestId }, true);
         else finish({ ok: false, code: 'FUNCTIONS_EXECUTE_FAIL', message: msg.message, requestId }, true);
       };
@@ -167,9 +204,10 @@ export class FunctionRunner {
       const idle = pool.find((i) => !i.busy);
       if (idle) {
         idle.busy = true;
+        clearTimeout(idle.idleTimer);
         return idle;
       }
-      if (pool.length < MAX_INSTANCES) {
+      if (pool.length < this.maxInstances) {
         const inst: Instance = { worker: this.spawn(name), busy: true };
         pool.push(inst);
         // An instance can also fail between invocations (e.g. a promise the function left
@@ -204,10 +242,17 @@ export class FunctionRunner {
 
   private releaseInstance(name: string, inst: Instance) {
     inst.busy = false;
+    // Reclaimed when no invocation needs it for a while (a waiting call takes it at once).
+    clearTimeout(inst.idleTimer);
+    inst.idleTimer = setTimeout(() => {
+      if (!inst.busy) this.dropInstance(name, inst);
+    }, this.idleMs);
+    inst.idleTimer.unref();
     this.waiting.get(name)?.shift()?.();
   }
 
   private dropInstance(name: string, inst: Instance) {
+    clearTimeout(inst.idleTimer);
     const pool = this.pools.get(name) ?? [];
     const i = pool.indexOf(inst);
     if (i < 0) return;
@@ -219,7 +264,25 @@ export class FunctionRunner {
   /** Stops warm instances (after a rebuild, or on shutdown). */
   async stopAll() {
     const all = [...this.pools.values()].flat();
+    for (const i of all) clearTimeout(i.idleTimer);
     this.pools.clear();
     await Promise.all(all.map((i) => i.worker.terminate()));
   }
+}
+
+/**
+ * The invocation's own SDK endpoint: the instance-wide `/admin` URL with the invocation's id,
+ * so the server attributes each call (the SDK reads TCB_CONTEXT_CNFG on every request and
+ * appends its query after a URL that already has one).
+ */
+function invocationConfig(cnfg: string | undefined, requestId: string): string {
+  let parsed: { URL?: string } = {};
+  try {
+    parsed = cnfg ? JSON.parse(cnfg) : {};
+  } catch {
+    return cnfg ?? '';
+  }
+  if (!parsed.URL) return cnfg ?? '';
+  const sep = parsed.URL.includes('?') ? (/[?&]$/.test(parsed.URL) ? '' : '&') : '?';
+  return JSON.stringify({ ...parsed, URL: `${parsed.URL}${sep}linli_inv=${encodeURIComponent(requestId)}&` });
 }
