@@ -43,17 +43,31 @@ export interface Caller {
   homes: MembershipDoc[];
   staff: StaffDoc | null;
   roles: Set<StaffRole>;
+  /** Which parts were read (an action that does not need a part leaves it unread: empty). */
+  resolved: CallerParts;
 }
 
-export async function resolveCaller(db: Database, openid: string | null): Promise<Caller> {
-  if (!openid) return { openid: null, homes: [], staff: null, roles: new Set() };
+/** The parts of a caller an action reads: approved homes (one read), the staff record (one read). */
+export interface CallerParts {
+  homes: boolean;
+  staff: boolean;
+}
+
+export const ALL_PARTS: CallerParts = { homes: true, staff: true };
+
+/**
+ * Who is calling, with one indexed read per part asked for, all in parallel (at most two
+ * reads, one round-trip step); a part not asked for is not read and stays empty.
+ */
+export async function resolveCaller(db: Database, openid: string | null, parts: CallerParts = ALL_PARTS): Promise<Caller> {
+  if (!openid) return { openid: null, homes: [], staff: null, roles: new Set(), resolved: { homes: false, staff: false } };
   const [homes, staff] = await Promise.all([
-    db.collection('memberships').where({ openid, status: 'approved' }).limit(50).get(),
-    db.collection('staff').where({ openid, active: true }).limit(2).get(),
+    parts.homes ? db.collection('memberships').where({ openid, status: 'approved' }).limit(50).get() : { data: [] },
+    parts.staff ? db.collection('staff').where({ openid, active: true }).limit(2).get() : { data: [] },
   ]);
   // One person is staff of one community (the multi-community model is a later issue):
   // two active records are refused loudly instead of silently picking one.
   if (staff.data.length > 1) throw new AppError('CONFLICT', '您的账号同时是多个小区的员工，暂不支持，请联系管理员停用其中一个', { reason: 'staff-ambiguous' });
   const member = (staff.data[0] as StaffDoc | undefined) ?? null;
-  return { openid, homes: homes.data as MembershipDoc[], staff: member, roles: new Set(member?.roles ?? []) };
+  return { openid, homes: homes.data as MembershipDoc[], staff: member, roles: new Set(member?.roles ?? []), resolved: { ...parts } };
 }

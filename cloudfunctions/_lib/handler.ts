@@ -3,7 +3,7 @@ import { AppError, ERROR_MESSAGES, type ErrorBody, type Result } from '../../src
 import type { Audience } from '../../src/domain/roles';
 import { cloud, cloudbaseContext, database, type Database } from './cloud';
 import { invocationClock, type Clock } from './clock';
-import { resolveCaller, type Caller } from './caller';
+import { resolveCaller, type Caller, type CallerParts } from './caller';
 import { enforce, limitsFor, type RateLimit } from './rate-limit';
 
 export interface ActionContext {
@@ -14,6 +14,15 @@ export interface ActionContext {
   requestId: string;
   /** The raw event, for timer triggers. */
   event: unknown;
+  /** What the action's `prefetch` read (undefined without one). */
+  prefetched?: unknown;
+}
+
+/** What a prefetch may use: only who calls (it runs before they are authorised). */
+export interface PrefetchContext {
+  db: Database;
+  openid: string;
+  clock: Clock;
 }
 
 export interface ActionDef<S extends z.ZodType = z.ZodType, R = unknown> {
@@ -26,6 +35,18 @@ export interface ActionDef<S extends z.ZodType = z.ZodType, R = unknown> {
    * writes (none for the reads listed in READ_ACTIONS); tighter ones for guessable lookups.
    */
   rateLimit?: readonly RateLimit[] | 'none';
+  /**
+   * Which parts of the caller `run` reads (default: all). Authorisation always gets what the
+   * audience needs (homes for 'resident', the staff record for a staff role), whatever this says;
+   * a part neither needs is not read (one round trip less) and stays empty in `ctx.caller`.
+   */
+  needs?: readonly (keyof CallerParts)[];
+  /**
+   * Reads that depend only on who calls, sent together with resolving the caller (same
+   * round-trip step); `run` finds the result in `ctx.prefetched`. Reads only: it runs before
+   * the caller is authorised, and its result is dropped when they are not.
+   */
+  prefetch?: (input: z.infer<S>, ctx: PrefetchContext) => Promise<unknown>;
   run: (input: z.infer<S>, ctx: ActionContext) => Promise<R>;
 }
 
@@ -45,6 +66,15 @@ const fail = (code: ErrorBody['code'], message?: string, details?: unknown): Res
   ok: false,
   error: { code, message: message ?? ERROR_MESSAGES[code], ...(details === undefined ? {} : { details }) },
 });
+
+/** The caller parts an action reads: what it declares plus what its audience is judged on. */
+export function partsFor(def: Pick<ActionDef, 'audience' | 'needs'>): CallerParts {
+  const needs = def.needs ?? ['homes', 'staff'];
+  return {
+    homes: needs.includes('homes') || def.audience.includes('resident'),
+    staff: needs.includes('staff') || def.audience.some((a) => a !== 'any' && a !== 'system' && a !== 'resident'),
+  };
+}
 
 function allowed(audience: readonly Audience[], caller: Caller, isSystem: boolean): boolean {
   return audience.some((a) => {
@@ -95,9 +125,14 @@ export function createFunction(name: string, actions: ActionMap) {
       // A person's writes and guessable lookups take a rate-limit slot, alongside (not after)
       // resolving who they are, so the check adds no round trip; reads and timers take none.
       const limits = openid ? limitsFor(name, actionName, def.rateLimit) : [];
-      const [caller] = await Promise.all([resolveCaller(db, openid), enforce(db, `${name}.${actionName}`, openid ?? '', limits, clock.now())]);
+      // Likewise the action's own reads that depend only on the OPENID (prefetch).
+      const [caller, , prefetched] = await Promise.all([
+        resolveCaller(db, openid, partsFor(def)),
+        enforce(db, `${name}.${actionName}`, openid ?? '', limits, clock.now()),
+        openid && def.prefetch ? def.prefetch(input.data, { db, openid, clock }) : undefined,
+      ]);
       if (!allowed(def.audience, caller, isSystem)) return fail('FORBIDDEN');
-      const data = await def.run(input.data, { caller, db, app: cloud(), clock, requestId, event });
+      const data = await def.run(input.data, { caller, db, app: cloud(), clock, requestId, event, prefetched });
       return { ok: true, data };
     } catch (e) {
       if (e instanceof AppError) return fail(e.code, e.message, e.details);

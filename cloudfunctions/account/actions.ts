@@ -4,15 +4,15 @@ import { action } from '../_lib/handler';
 import { GUESS_LIMITS } from '../_lib/rate-limit';
 import { decideBinding, householdMembers, listBindingRequests, removeMember, requestBinding, revokeMembership } from './bindings';
 import { listCommunities, listUnits } from './directory';
-import { me } from './me';
+import { me, myHomes } from './me';
 import { createInvite, listStaff, redeemInvite, setOnDuty, updateStaff } from './staff';
 import { subscribe, subscriptions } from './subscriptions';
 
 /** Identity: who the caller is, their homes, households, and staff membership. */
 export const accountActions = {
-  me: action({ description: '当前用户：我的房屋、员工身份、所在小区', audience: ['any'], input: I.me, run: me }),
-  listCommunities: action({ description: '可绑定的小区列表', audience: ['any'], input: I.listCommunities, run: listCommunities }),
-  listUnits: action({ description: '小区的楼栋/单元/房号（不含业主登记信息）', audience: ['any'], input: I.listUnits, run: listUnits }),
+  me: action({ description: '当前用户：我的房屋、员工身份、所在小区', audience: ['any'], input: I.me, needs: ['staff'], prefetch: myHomes, run: me }),
+  listCommunities: action({ description: '可绑定的小区列表', audience: ['any'], input: I.listCommunities, needs: [], run: listCommunities }),
+  listUnits: action({ description: '小区的楼栋/单元/房号（不含业主登记信息）', audience: ['any'], input: I.listUnits, needs: [], run: listUnits }),
   requestBinding: action({
     description: '申请绑定房屋；业主信息与登记一致时自动通过',
     audience: ['any'],

@@ -1,24 +1,26 @@
 import type { MeView } from '../../src/domain/identity';
-import type { ActionContext } from '../_lib/handler';
-import type { MembershipDoc } from '../_lib/caller';
-import { homeViews, staffView } from './views';
+import type { ActionContext, PrefetchContext } from '../_lib/handler';
+import { placedViews, staffView, withPlaces, type PlacedMembership } from './views';
 
-/** Who am I: my homes (any state but removed), my staff record, and my community. */
-export async function me(_input: unknown, { caller, db }: ActionContext): Promise<MeView> {
-  const _ = db.command;
-  const mine = await db
-    .collection('memberships')
-    .where({ openid: caller.openid, status: _.in(['approved', 'pending', 'rejected']) })
-    .orderBy('createdAt', 'desc')
-    .limit(50)
-    .get();
-  const homes = await homeViews(db, mine.data as MembershipDoc[], { revealPhoneOf: caller.openid ?? undefined });
-  const staff = caller.staff ? await staffView(db, caller.staff) : null;
+/**
+ * My homes (any state but removed) with their units and communities joined in: read together
+ * with the staff record while the caller is resolved (one round-trip step).
+ */
+export function myHomes(_input: unknown, { db, openid }: PrefetchContext): Promise<PlacedMembership[]> {
+  return withPlaces(db, { openid, status: db.command.in(['approved', 'pending', 'rejected']) }, { sort: -1, limit: 50 });
+}
+
+/**
+ * Who am I: my homes, my staff record, and my community. Two round trips in one step; a
+ * staff member's community is read once more only when none of their homes is in it.
+ */
+export async function me(_input: unknown, { caller, db, prefetched }: ActionContext): Promise<MeView> {
+  const mine = prefetched as PlacedMembership[];
+  const homes = placedViews(mine, { revealPhoneOf: caller.openid ?? undefined });
   const communityId = caller.staff?.communityId ?? homes.find((h) => h.status === 'approved')?.communityId ?? homes[0]?.communityId;
-  let community: MeView['community'] = null;
-  if (communityId) {
-    const c = (await db.collection('communities').doc(communityId).get()).data[0] as any;
-    if (c) community = { _id: c._id, name: c.name, hotline: c.hotline };
-  }
+  let c: any = mine.find((m) => m.communityId === communityId)?.community?.[0];
+  if (!c && communityId) c = (await db.collection('communities').doc(communityId).get()).data[0] as any;
+  const community: MeView['community'] = c ? { _id: c._id, name: c.name, hotline: c.hotline } : null;
+  const staff = caller.staff ? await staffView(db, caller.staff, c?.name ?? '') : null;
   return { openid: caller.openid!, homes, staff, community };
 }

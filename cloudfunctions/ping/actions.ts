@@ -19,6 +19,7 @@ export const pingActions = {
     description: '原样返回输入，用于联调传输层',
     audience: ['any', 'system'],
     input: z.object({ text: z.string().max(200) }).strict(),
+    needs: [],
     run: async ({ text }) => ({ text }),
   }),
 };
