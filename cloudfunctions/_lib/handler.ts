@@ -40,7 +40,7 @@ export interface ActionDef<S extends z.ZodType = z.ZodType, R = unknown> {
    * audience needs (homes for 'resident', the staff record for a staff role), whatever this says;
    * a part neither needs is not read (one round trip less) and stays empty in `ctx.caller`.
    */
-  needs?: readonly (keyof CallerParts)[];
+  needs?: readonly (keyof CallerParts)[] | ((input: z.infer<S>) => readonly (keyof CallerParts)[]);
   /**
    * Reads that depend only on who calls, sent together with resolving the caller (same
    * round-trip step); `run` finds the result in `ctx.prefetched`. Reads only: it runs before
@@ -68,8 +68,8 @@ const fail = (code: ErrorBody['code'], message?: string, details?: unknown): Res
 });
 
 /** The caller parts an action reads: what it declares plus what its audience is judged on. */
-export function partsFor(def: Pick<ActionDef, 'audience' | 'needs'>): CallerParts {
-  const needs = def.needs ?? ['homes', 'staff'];
+export function partsFor(def: Pick<ActionDef, 'audience' | 'needs'>, input?: unknown): CallerParts {
+  const needs = (typeof def.needs === 'function' ? def.needs(input) : def.needs) ?? ['homes', 'staff'];
   return {
     homes: needs.includes('homes') || def.audience.includes('resident'),
     staff: needs.includes('staff') || def.audience.some((a) => a !== 'any' && a !== 'system' && a !== 'resident'),
@@ -127,7 +127,7 @@ export function createFunction(name: string, actions: ActionMap) {
       const limits = openid ? limitsFor(name, actionName, def.rateLimit) : [];
       // Likewise the action's own reads that depend only on the OPENID (prefetch).
       const [caller, , prefetched] = await Promise.all([
-        resolveCaller(db, openid, partsFor(def)),
+        resolveCaller(db, openid, partsFor(def, input.data)),
         enforce(db, `${name}.${actionName}`, openid ?? '', limits, clock.now()),
         openid && def.prefetch ? def.prefetch(input.data, { db, openid, clock }) : undefined,
       ]);

@@ -370,7 +370,8 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
     { name: 'alert', keys: [['alertId', 1]] },
   ],
   /** Per (person, community): every role alert up to `upTo` (a sort key) counts as read ("全部已读"). */
-  inbox_marks: [],
+  /** A person's marks are read by OPENID alongside resolving who they are (inbox.unread/list). */
+  inbox_marks: [{ name: 'openid', keys: [['openid', 1]] }],
 };
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -3,7 +3,7 @@ import { AppError } from '../../src/domain/errors';
 import { MESSAGE_KINDS, type InboxItem, type InboxPage, type MessageTarget, type OpenedTarget, type UnreadCounts } from '../../src/domain/inbox';
 import type { inboxInputs } from '../../src/domain/inbox-api';
 import { residentCanSee } from '../../src/domain/tickets/state-machine';
-import type { ActionContext } from '../_lib/handler';
+import type { ActionContext, PrefetchContext } from '../_lib/handler';
 import { isDuplicate } from '../_lib/ids';
 import type { AlertDoc, MessageDoc } from '../_lib/notify';
 
@@ -16,8 +16,57 @@ function alertScope(ctx: ActionContext) {
   return { communityId: s.communityId, roles: [...ctx.caller.roles] };
 }
 
+/** What list/unread read knowing only who calls, alongside resolving them (one round-trip step). */
+interface Prefetched {
+  /** The person's 全部已读 marks, by community. */
+  marks?: Map<string, string>;
+  personalUnread?: number;
+  page?: { data: MessageDoc[] };
+  total?: number;
+}
+
+function marksOf(db: PrefetchContext['db'], openid: string) {
+  return db
+    .collection('inbox_marks')
+    .where({ openid })
+    .limit(20)
+    .get()
+    .then((r) => new Map((r.data as { communityId: string; upTo: string }[]).map((m) => [m.communityId, m.upTo])));
+}
+
+const personalUnread = (db: PrefetchContext['db'], openid: string) =>
+  db
+    .collection('messages')
+    .where({ openid, read: false })
+    .count()
+    .then((r) => r.total);
+
+export async function prefetchUnread(_input: unknown, { db, openid }: PrefetchContext): Promise<Prefetched> {
+  const [marks, unread] = await Promise.all([marksOf(db, openid), personalUnread(db, openid)]);
+  return { marks, personalUnread: unread };
+}
+
+export async function prefetchList(input: In<'list'>, { db, openid }: PrefetchContext): Promise<Prefetched> {
+  if (input.box !== 'personal') return { marks: await marksOf(db, openid) };
+  const _ = db.command;
+  const where = { openid, ...(input.cursor ? { sk: _.lt(input.cursor) } : {}) };
+  const [page, total, unread] = await Promise.all([
+    db
+      .collection('messages')
+      .where(where)
+      .orderBy('sk', 'desc')
+      .limit(input.pageSize + 1)
+      .get(),
+    db.collection('messages').where({ openid }).count(),
+    personalUnread(db, openid),
+  ]);
+  return { page: page as { data: MessageDoc[] }, total: total.total, personalUnread: unread };
+}
+
 /** Every role alert up to this sort key counts as read for the person (none until their first 全部已读). */
 async function markOf(ctx: ActionContext, communityId: string): Promise<string> {
+  const known = (ctx.prefetched as Prefetched | undefined)?.marks;
+  if (known) return known.get(communityId) ?? '';
   const doc = (await ctx.db.collection('inbox_marks').doc(`${ctx.caller.openid}:${communityId}`).get()).data[0] as { upTo: string } | undefined;
   return doc?.upTo ?? '';
 }
@@ -41,23 +90,14 @@ export async function list(input: In<'list'>, ctx: ActionContext): Promise<Inbox
   const _ = db.command;
   const openid = ctx.caller.openid!;
   if (input.box === 'personal') {
-    const where = { openid, ...(input.cursor ? { sk: _.lt(input.cursor) } : {}) };
-    const [page, total, unread] = await Promise.all([
-      db
-        .collection('messages')
-        .where(where)
-        .orderBy('sk', 'desc')
-        .limit(input.pageSize + 1)
-        .get(),
-      db.collection('messages').where({ openid }).count(),
-      db.collection('messages').where({ openid, read: false }).count(),
-    ]);
-    const docs = page.data as MessageDoc[];
+    // Read with the caller's resolution (prefetchList): only the person's own messages.
+    const { page, total, personalUnread: unread } = ctx.prefetched as Required<Prefetched>;
+    const docs = page.data;
     const items = docs.slice(0, input.pageSize);
     return {
       items: items.map((m) => view(m, 'personal', m.read)),
-      total: total.total,
-      unread: unread.total,
+      total,
+      unread,
       ...(docs.length > input.pageSize ? { nextCursor: items[items.length - 1].sk } : {}),
     };
   }
@@ -119,8 +159,9 @@ async function alertUnread(ctx: ActionContext): Promise<{ unread: number; mark: 
 }
 
 export async function unread(_input: unknown, ctx: ActionContext): Promise<UnreadCounts> {
-  const [personal, alerts] = await Promise.all([ctx.db.collection('messages').where({ openid: ctx.caller.openid, read: false }).count(), alertUnread(ctx)]);
-  return { personal: personal.total, alerts: alerts.unread, total: personal.total + alerts.unread };
+  const known = (ctx.prefetched as Prefetched | undefined)?.personalUnread;
+  const [personal, alerts] = await Promise.all([known ?? personalUnread(ctx.db, ctx.caller.openid!), alertUnread(ctx)]);
+  return { personal, alerts: alerts.unread, total: personal + alerts.unread };
 }
 
 /**
