@@ -41,7 +41,7 @@ export interface ServerOptions {
   credentials?: Credentials;
   /** More Host names this server answers to (besides its own address and loopback names). */
   allowedHosts?: string[];
-  /** Instance cap per function and idle reclaim time (default: LINLI_MAX_INSTANCES / LINLI_IDLE_MS, else from the cores / 3 minutes). */
+  /** Instance cap per function and idle reclaim time (default: LINLI_MAX_INSTANCES / LINLI_IDLE_MS, else from the cores / 1 minute). */
   functions?: RunnerOptions;
 }
 

@@ -30,7 +30,7 @@ const IDENTITY_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_CLIENTIP', 'TC
 export interface RunnerOptions {
   /** Warm instances per function at most (default LINLI_MAX_INSTANCES, else twice the machine's cores, at least 2). */
   maxInstances?: number;
-  /** An instance idle this long stops, as CloudBase reclaims idle instances (default LINLI_IDLE_MS, else 3 minutes). */
+  /** An instance idle this long stops, as CloudBase reclaims idle instances (default LINLI_IDLE_MS, else 1 minute). */
   idleMs?: number;
 }
 
@@ -38,7 +38,7 @@ const positive = (v: unknown) => {
   const n = Number(v);
   return Number.isFinite(n) && n > 0 ? Math.floor(n) : undefined;
 };
-export const DEFAULT_IDLE_MS = 180_000;
+export const DEFAULT_IDLE_MS = 60_000;
 export function defaultMaxInstances() {
   return Math.max(2, 2 * availableParallelism());
 }
