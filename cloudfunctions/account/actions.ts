@@ -2,7 +2,7 @@ import { accountInputs as I } from '../../src/domain/identity';
 import { STAFF_ROLES } from '../../src/domain/roles';
 import { action } from '../_lib/handler';
 import { GUESS_LIMITS } from '../_lib/rate-limit';
-import { decideBinding, householdMembers, listBindingRequests, removeMember, requestBinding, revokeMembership } from './bindings';
+import { decideBinding, householdMembers, householdOf, listBindingRequests, removeMember, requestBinding, revokeMembership } from './bindings';
 import { listCommunities, listUnits } from './directory';
 import { me, myHomes } from './me';
 import { createInvite, listStaff, redeemInvite, setOnDuty, updateStaff } from './staff';
@@ -20,9 +20,22 @@ export const accountActions = {
     rateLimit: GUESS_LIMITS.binding,
     run: requestBinding,
   }),
-  householdMembers: action({ description: '我所在房屋的家庭成员', audience: ['resident'], input: I.householdMembers, run: householdMembers }),
+  householdMembers: action({
+    description: '我所在房屋的家庭成员',
+    audience: ['resident'],
+    input: I.householdMembers,
+    needs: ['homes'],
+    prefetch: householdOf,
+    run: householdMembers,
+  }),
   removeMember: action({ description: '业主移除家庭成员/租户，或本人解除绑定', audience: ['resident'], input: I.removeMember, run: removeMember }),
-  listBindingRequests: action({ description: '本小区的房屋绑定申请（分页）', audience: ['desk', 'admin'], input: I.listBindingRequests, run: listBindingRequests }),
+  listBindingRequests: action({
+    description: '本小区的房屋绑定申请（分页）',
+    audience: ['desk', 'admin'],
+    input: I.listBindingRequests,
+    needs: ['staff'],
+    run: listBindingRequests,
+  }),
   decideBinding: action({ description: '审核绑定申请：客服/管理员，或业主审核家属与租户', audience: ['desk', 'admin', 'resident'], input: I.decideBinding, run: decideBinding }),
   revokeMembership: action({
     description: '撤销任一已绑定或待审核的成员（客服/管理员，需填写原因；住户会收到通知，之后重新申请需人工审核）',
@@ -32,7 +45,7 @@ export const accountActions = {
   }),
   createInvite: action({ description: '生成一次性员工邀请码（7 天有效）', audience: ['admin'], input: I.createInvite, run: createInvite }),
   redeemInvite: action({ description: '使用邀请码成为员工', audience: ['any'], input: I.redeemInvite, rateLimit: GUESS_LIMITS.inviteCode, run: redeemInvite }),
-  listStaff: action({ description: '本小区员工列表', audience: ['admin'], input: I.listStaff, run: listStaff }),
+  listStaff: action({ description: '本小区员工列表', audience: ['admin'], input: I.listStaff, needs: ['staff'], run: listStaff }),
   updateStaff: action({ description: '修改员工角色或停用员工', audience: ['admin'], input: I.updateStaff, run: updateStaff }),
   subscribe: action({ description: '记录用户刚同意的订阅消息（每次同意可发送一条）', audience: ['any'], input: I.subscribe, run: subscribe }),
   subscriptions: action({ description: '我剩余的订阅消息次数（按模板）', audience: ['any'], input: I.subscriptions, run: subscriptions }),

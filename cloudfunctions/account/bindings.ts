@@ -14,11 +14,11 @@ import {
   type ReviewReason,
 } from '../../src/domain/membership';
 import type { MembershipDoc } from '../_lib/caller';
-import type { ActionContext } from '../_lib/handler';
+import type { ActionContext, PrefetchContext } from '../_lib/handler';
 import { isDuplicate, stableId } from '../_lib/ids';
 import { notify, type Outgoing } from '../_lib/notify';
 import { giveBack, take, used, type RateLimit } from '../_lib/rate-limit';
-import { audit, homeViews } from './views';
+import { audit, homeViews, placedViews, withPlaces, type PlacedMembership } from './views';
 
 type In<K extends keyof typeof accountInputs> = z.infer<(typeof accountInputs)[K]>;
 
@@ -171,16 +171,14 @@ export async function requestBinding(input: In<'requestBinding'>, ctx: ActionCon
 }
 
 /** Members of a home the caller belongs to; phones masked (last 4 digits) except the caller's own. */
+/** The unit's household with places joined in, read alongside the caller (used only once they are shown to live there). */
+export function householdOf(input: In<'householdMembers'>, { db }: PrefetchContext): Promise<PlacedMembership[]> {
+  return withPlaces(db, { unitId: input.unitId, status: db.command.in(['approved', 'pending']) }, { sort: 1, limit: 50 });
+}
+
 export async function householdMembers(input: In<'householdMembers'>, ctx: ActionContext): Promise<HomeView[]> {
   if (!ctx.caller.homes.some((h) => h.unitId === input.unitId)) throw new AppError('FORBIDDEN', '您不是该房屋的住户');
-  const _ = ctx.db.command;
-  const res = await ctx.db
-    .collection('memberships')
-    .where({ unitId: input.unitId, status: _.in(['approved', 'pending']) })
-    .orderBy('createdAt', 'asc')
-    .limit(50)
-    .get();
-  return homeViews(ctx.db, res.data as MembershipDoc[], { revealPhoneOf: ctx.caller.openid ?? undefined });
+  return placedViews(ctx.prefetched as PlacedMembership[], { revealPhoneOf: ctx.caller.openid ?? undefined });
 }
 
 export async function removeMember(input: In<'removeMember'>, ctx: ActionContext) {
@@ -203,12 +201,9 @@ export async function listBindingRequests(input: In<'listBindingRequests'>, ctx:
   const { db, caller } = ctx;
   const where = { communityId: caller.staff!.communityId, status: input.status };
   const offset = input.cursor ? Number.parseInt(input.cursor, 10) || 0 : 0;
-  const [page, count] = await Promise.all([
-    db.collection('memberships').where(where).orderBy('createdAt', 'desc').skip(offset).limit(input.pageSize).get(),
-    db.collection('memberships').where(where).count(),
-  ]);
-  const items = await homeViews(db, page.data as MembershipDoc[], { forDesk: true });
-  const next = offset + page.data.length;
+  const [page, count] = await Promise.all([withPlaces(db, where, { sort: -1, skip: offset, limit: input.pageSize }), db.collection('memberships').where(where).count()]);
+  const items = placedViews(page, { forDesk: true });
+  const next = offset + page.length;
   return { items, total: count.total, ...(next < count.total ? { nextCursor: String(next) } : {}) };
 }
 

@@ -61,9 +61,11 @@ export async function redeemInvite(input: In<'redeemInvite'>, { db, caller, cloc
 }
 
 export async function listStaff(_input: unknown, { db, caller }: ActionContext): Promise<StaffView[]> {
-  const res = await db.collection('staff').where({ communityId: caller.staff!.communityId }).orderBy('createdAt', 'asc').limit(200).get();
-  // One community: its name is read once, not once per member.
-  const name = await communityName(db, caller.staff!.communityId);
+  // One community: its name is read once (alongside the list), not once per member.
+  const [res, name] = await Promise.all([
+    db.collection('staff').where({ communityId: caller.staff!.communityId }).orderBy('createdAt', 'asc').limit(200).get(),
+    communityName(db, caller.staff!.communityId),
+  ]);
   return Promise.all((res.data as StaffDoc[]).map((s) => staffView(db, s, name)));
 }
 

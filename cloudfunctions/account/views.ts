@@ -66,12 +66,10 @@ export type PlacedMembership = MembershipDoc & { unit?: { label?: string; bindin
  * Memberships matching `where` with their unit's label and community's name joined in by the
  * database: one round trip where `find` + `homeViews` take two steps.
  */
-export async function withPlaces(db: Database, where: Record<string, unknown>, opts: { sort: 1 | -1; limit: number }): Promise<PlacedMembership[]> {
-  const res = await db
-    .collection('memberships')
-    .aggregate()
-    .match(where)
-    .sort({ createdAt: opts.sort })
+export async function withPlaces(db: Database, where: Record<string, unknown>, opts: { sort: 1 | -1; limit: number; skip?: number }): Promise<PlacedMembership[]> {
+  let q = db.collection('memberships').aggregate().match(where).sort({ createdAt: opts.sort });
+  if (opts.skip) q = q.skip(opts.skip);
+  const res = await q
     .limit(opts.limit)
     .lookup({ from: 'units', localField: 'unitId', foreignField: '_id', as: 'unit' })
     .lookup({ from: 'communities', localField: 'communityId', foreignField: '_id', as: 'community' })
