@@ -233,6 +233,9 @@ export class FunctionRunner {
     const worker = new Worker(resolve(__dirname, 'worker.cjs'), {
       workerData: { bundle: resolve(this.configs.get(name)!.dir, 'index.js'), baseEnv: this.baseEnv(), identityKeys: IDENTITY_KEYS },
       env: { ...process.env },
+      // The bundles and worker.cjs are plain CommonJS: no TypeScript loader (tsx) in the instance,
+      // whose hooks would route every require of a cold start through the main thread.
+      execArgv: [],
       stdout: false,
       stderr: false,
     });
