@@ -157,7 +157,10 @@ export async function batchFor(ctx: ActionContext, batchId?: string): Promise<Ba
     // A person not yet bound sees the open batches of their booking's community, if any.
     const mine = (await ctx.db.collection('movein_bookings').where({ openid: ctx.caller.openid }).limit(5).get()).data as BookingDoc[];
     const active = mine.find((m) => ACTIVE_BOOKING.includes(m.status)) ?? mine[0];
-    return active ? batchFor(ctx, active.batchId) : null;
+    if (active) return batchFor(ctx, active.batchId);
+    // Nobody yet: the newest open batch (a public schedule; booking checks the owner registry).
+    const open = await ctx.db.collection('movein_batches').where({ status: 'open' }).orderBy('createdAt', 'desc').limit(1).get();
+    return (open.data[0] as BatchDoc | undefined) ?? null;
   }
   const communities = [...new Set(homes.map((h) => h.communityId))];
   const _ = ctx.db.command;
@@ -193,5 +196,11 @@ export async function slots(input: In<'slots'>, ctx: ActionContext) {
     .limit(500)
     .get();
   const items = (res.data as SlotDoc[]).map((s) => ({ slotId: s._id, date: s.date, startAt: s.startAt, endAt: s.endAt, capacity: s.capacity, booked: s.booked }));
-  return { batch: batchView(b), items };
+  // A person with no home in the batch picks the unit they own (labels only, nothing of the registry).
+  const all = ((await ctx.db.collection('units').where({ communityId: b.communityId, building: b.range.building }).limit(1000).get()).data as any[]).filter((u) =>
+    inRange(b.range, u),
+  );
+  const bound = all.some((u) => ctx.caller.homes.some((h) => h.unitId === u._id));
+  const units = bound ? [] : all.map((u) => ({ unitId: u._id as string, label: u.label as string })).sort((x, y) => x.label.localeCompare(y.label));
+  return { batch: batchView(b), items, bound, units };
 }

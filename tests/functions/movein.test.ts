@@ -67,6 +67,9 @@ describe('slots and booking', () => {
     expect(s.data.items[0]).toEqual(expect.objectContaining({ slotId: expect.any(String), startAt: expect.anything(), endAt: expect.anything(), capacity: 5, booked: 0 }));
     // A resident of another building has no batch.
     expect((await M('slots', {}, 'o-resident-01')).data).toEqual({ batch: null, items: [] });
+    expect((await M('slots', {}, OWNER_B3)).data).toMatchObject({ bound: true, units: [] });
+    const fresh = await M('slots', {}, 'o-nobody');
+    expect(fresh.data.units).toContainEqual({ unitId: 'u-3-2-401', label: '3栋2单元401' });
   });
 
   test('50 concurrent bookings of a slot with capacity 5 leave exactly 5 booked', async () => {
@@ -260,19 +263,17 @@ describe('documents and review', () => {
 describe('authorization', () => {
   beforeAll(async () => {
     await lc.db.collection('communities').add({ _id: 'cm-other', name: '别的小区', createdAt: NOW });
-    await lc.db
-      .collection('staff')
-      .add({
-        _id: 'st-other',
-        openid: 'o-other-desk',
-        communityId: 'cm-other',
-        name: '外人',
-        phone: '15900000000',
-        roles: ['desk', 'admin'],
-        active: true,
-        onDuty: true,
-        createdAt: NOW,
-      });
+    await lc.db.collection('staff').add({
+      _id: 'st-other',
+      openid: 'o-other-desk',
+      communityId: 'cm-other',
+      name: '外人',
+      phone: '15900000000',
+      roles: ['desk', 'admin'],
+      active: true,
+      onDuty: true,
+      createdAt: NOW,
+    });
   });
 
   test('residents cannot manage batches; staff of another community see nothing', async () => {
