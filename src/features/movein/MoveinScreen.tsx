@@ -15,7 +15,8 @@ const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.sh
 
 /** Picks a photo or a PDF and uploads it for the move-in function; answers the file id. */
 async function pickAndUpload(): Promise<string | null> {
-  const { tapIndex } = await Taro.showActionSheet({ itemList: ['拍照或选择照片', '选择 PDF 文件'] })
+  // H5 (browser): the file picker itself takes photos and PDFs; weapp: photos, or a PDF from a chat.
+  const { tapIndex } = process.env.TARO_ENV === 'h5' ? { tapIndex: 0 } : await Taro.showActionSheet({ itemList: ['拍照或选择照片', '选择 PDF 文件'] })
   let path: string
   if (tapIndex === 0) {
     const r = await Taro.chooseImage({ count: 1, sizeType: ['compressed'] })
