@@ -161,12 +161,12 @@ test('book, upload, review, hand over with signature, inspect, re-inspect, print
     await open(desk, lc.url, `/staff/movein-booking/index?id=${bookingId}`);
     const kitchen = desk.locator('.mv-room', { hasText: '厨房' }).filter({ visible: true }).first();
     await kitchen.getByText('排水/渗漏', { exact: true }).click();
-    await kitchen.locator('input').nth(0).fill('下水管接口渗水');
-    await kitchen.locator('input').nth(1).fill('水槽下方');
+    await kitchen.locator('input:visible').nth(0).fill('下水管接口渗水');
+    await kitchen.locator('input:visible').nth(1).fill('水槽下方');
     const bedroom = desk.locator('.mv-room', { hasText: '卧室' }).filter({ visible: true }).first();
     await bedroom.getByText('门窗', { exact: true }).click();
-    await bedroom.locator('input').nth(0).fill('窗框密封条脱落');
-    await bedroom.locator('input').nth(2).fill('华建门窗公司');
+    await bedroom.locator('input:visible').nth(0).fill('窗框密封条脱落');
+    await bedroom.locator('input:visible').nth(2).fill('华建门窗公司');
     await screenshot(desk, 'movein-staff-inspection');
     await button(desk, '提交验房结果（2 个问题）').click();
     await see(desk, '验房问题').waitFor();
