@@ -77,7 +77,12 @@ export async function receipt(input: In<'receipt'>, ctx: ActionContext) {
     ownerName: b.name,
     keys: (b.keys ?? []).map((k) => ({ label: KEY_TYPES[k.type], count: k.count, note: k.note ?? '' })),
     meters: (Object.keys(METERS) as Meter[]).map((m) => ({ label: METERS[m], reading: b.meters?.[m]?.reading ?? null, photoUrl: b.meters ? (urls[b.meters[m].photo] ?? '') : '' })),
-    steps: Object.entries(b.handover ?? {}).map(([k, v]) => ({ step: k, at: formatMinute(v!.at), byName: v!.byName })),
+    steps: Object.entries(b.handover ?? {}).map(([k, v]) => ({
+      step: k,
+      label: HANDOVER_STEP_LABELS[k as keyof typeof HANDOVER_STEP_LABELS],
+      at: formatMinute(v!.at),
+      byName: v!.byName,
+    })),
     staffName: b.receipt.staffName,
     signedAt: formatMinute(b.receipt.signedAt),
     signatureUrl: urls[b.receipt.signatureFileId] ?? '',

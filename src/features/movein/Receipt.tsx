@@ -39,7 +39,7 @@ export function ReceiptSheet({ r }: { r: ReceiptView }) {
       <Text className='receipt__h'>三、交接记录</Text>
       {r.steps.map((s) => (
         <Text key={s.step} className='receipt__step'>
-          {s.at} · {s.byName}
+          {s.label}：{s.at} · {s.byName}
         </Text>
       ))}
       <Text className='receipt__para'>以上钥匙、门禁卡数量及表计读数经双方当面核对无误。《住宅使用说明书》《住宅质量保证书》及收费告知已一并移交。</Text>

@@ -73,7 +73,7 @@ export interface ReceiptView {
   ownerName: string
   keys: { label: string; count: number; note: string }[]
   meters: { label: string; reading: number | null; photoUrl: string }[]
-  steps: { step: string; at: string; byName: string }[]
+  steps: { step: string; label: string; at: string; byName: string }[]
   staffName: string
   signedAt: string
   signatureUrl: string
