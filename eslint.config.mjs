@@ -15,17 +15,6 @@ const functionNames = readdirSync(new URL('./cloudfunctions/', import.meta.url),
   .map((d) => d.name);
 
 /**
- * TODO(#10): temporary, explicitly named exceptions. These functions still import the tickets
- * function's folder as a library; the next step of issue #10 moves what they need into
- * cloudfunctions/_lib and removes these entries. Nothing else may.
- */
-const TEMPORARY_FUNCTION_IMPORTS = {
-  account: ['tickets'],
-  announcements: ['tickets'],
-  callbacks: ['tickets'],
-};
-
-/**
  * TODO(#10): temporary, explicitly named deep imports of another feature. The client tidy-up of
  * issue #10 moves the bind prompt and the unit picker into components/ (and gives staff-notices'
  * count hook an export); then these entries go. Nothing else may.
@@ -144,7 +133,7 @@ export default tseslint.config(
 
   // A function never imports another function's folder; _lib never imports a function.
   ...functionNames.map((name) => {
-    const allowed = ['_lib', ...(TEMPORARY_FUNCTION_IMPORTS[name] ?? [])];
+    const allowed = ['_lib'];
     return {
       files: [`cloudfunctions/${name}/**/*.ts`],
       rules: {

@@ -65,4 +65,96 @@ export async function seedActivity(server: RunningServer) {
   for (const o of ['o-resident-01', 'o-resident-02', 'o-resident-06', 'o-resident-09']) await call(o, 'account', 'subscribe', { templateIds: ['TPL_NOTICE'] });
   await server.scheduler.fire('announcements', 'broadcast');
   await server.scheduler.fire('callbacks', 'remind');
+  await seedMovein(server, call);
+}
+
+/**
+ * Move-in (issue #13): 3栋 is being handed over. An open batch with slots in the coming days;
+ * its seeded owners book with { slotId } alone, a newcomer by the owner registry, and one booking
+ * stands in each later state (documents pending, approved, keys handed over, inspection with an
+ * open defect). Files go through upload slots the function issues; only the bytes are written
+ * straight into the local storage.
+ */
+async function seedMovein(server: RunningServer, call: (openid: string, fn: string, action: string, data: unknown) => Promise<any>) {
+  const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+  const upload = async (openid: string) => {
+    const slot = await call(openid, 'movein', 'prepareUpload', { contentType: 'image/png' });
+    server.ctx.storage.put(slot.cloudPath, PNG);
+    return slot.fileID as string;
+  };
+  const day = (d: number) => new Date(server.ctx.clock.now() + 8 * 3600_000 + d * 86400_000).toISOString().slice(0, 10);
+  const { batchId } = await call('o-staff-desk', 'movein', 'createBatch', {
+    title: '3栋集中交付',
+    range: { building: '3栋' },
+    startDate: day(2),
+    endDate: day(6),
+    slots: [
+      { start: '09:00', end: '11:00', capacity: 6 },
+      { start: '14:00', end: '16:00', capacity: 6 },
+    ],
+    requiredDocuments: ['id_card', 'purchase_contract'],
+    feesNotice: '物业服务费 2.80 元/㎡·月，交房时预缴一年；装修押金 2000 元（验收合格后退还）。水电燃气按表计实际用量缴纳。',
+    preparation: [
+      { task: '资料整理', who: '王敏' },
+      { task: '现场布置', who: '刘洋' },
+      { task: '人员培训', who: '周婷' },
+    ],
+    clientRequestId: 'demo-seed-movein-batch',
+  });
+  await call('o-staff-desk', 'movein', 'setPreparation', { batchId, index: 0, done: true });
+  await call('o-staff-desk', 'movein', 'publishBatch', { batchId, announce: true });
+  const slots = (await call('o-resident-09', 'movein', 'slots', { batchId })).items as { slotId: string }[];
+  const bookAs = async (openid: string, slot: number, extra: Record<string, string> = {}) =>
+    (await call(openid, 'movein', 'book', { slotId: slots[slot].slotId, ...extra })).bookingId as string;
+  const submit = async (openid: string, bookingId: string, kind: string) => call(openid, 'movein', 'submitDocument', { bookingId, kind, fileIds: [await upload(openid)] });
+  const approveAll = async (openid: string, bookingId: string) => {
+    for (const kind of ['id_card', 'purchase_contract']) {
+      await submit(openid, bookingId, kind);
+      await call('o-staff-desk', 'movein', 'reviewDocument', { bookingId, kind, approve: true });
+    }
+  };
+  const handOver = async (openid: string, bookingId: string) => {
+    const desk = 'o-staff-desk';
+    await call(desk, 'movein', 'handover', { bookingId, step: 'arrival' });
+    await call(desk, 'movein', 'handover', { bookingId, step: 'documents' });
+    const keys = [
+      { type: 'door', count: 3 },
+      { type: 'mailbox', count: 2 },
+      { type: 'access_card', count: 2 },
+    ];
+    await call(desk, 'movein', 'handover', { bookingId, step: 'keys', keys });
+    const meters = {
+      water: { reading: 3.2, photo: await upload(desk) },
+      electricity: { reading: 15.6, photo: await upload(desk) },
+      gas: { reading: 0.8, photo: await upload(desk) },
+    };
+    await call(desk, 'movein', 'handover', { bookingId, step: 'meters', meters });
+    await call(desk, 'movein', 'handover', { bookingId, step: 'manuals' });
+    await call(openid, 'movein', 'signReceipt', { bookingId, signature: { fileId: await upload(openid) } });
+  };
+  // Documents pending: one uploaded, one still missing.
+  const pending = await bookAs('o-resident-09', 0);
+  await submit('o-resident-09', pending, 'id_card');
+  // A newcomer matching the owner registry, booked, nothing uploaded yet.
+  await bookAs('o-newcomer-02', 1, { unitId: 'u-3-1-201', name: '李涛', phone: '13910332598' });
+  // Approved, waiting for the day.
+  await approveAll('o-resident-10', await bookAs('o-resident-10', 2));
+  // Keys handed over and signed.
+  const keys = await bookAs('o-resident-11', 3);
+  await approveAll('o-resident-11', keys);
+  await handOver('o-resident-11', keys);
+  // Inspected, with one defect open as a repair ticket.
+  const insp = await bookAs('o-resident-12', 3);
+  await approveAll('o-resident-12', insp);
+  await handOver('o-resident-12', insp);
+  await call('o-staff-eng1', 'movein', 'inspect', {
+    bookingId: insp,
+    items: [
+      { room: 'living', item: 'walls', ok: true },
+      { room: 'living', item: 'floors', ok: true },
+      { room: 'bathroom', item: 'drains_leaks', ok: false, location: '淋浴区地漏', note: '地漏排水缓慢，有积水', category: 'plumbing_electric' },
+      { room: 'bedroom', item: 'doors_windows', ok: true },
+    ],
+    clientRequestId: 'demo-seed-movein-inspect',
+  });
 }

@@ -6,7 +6,13 @@ import type { Engine } from './db/engine';
  */
 export const DEMO_COMMUNITY = { _id: 'cm-cuihu', name: '翠湖花园', hotline: '021-62880000', address: '上海市徐汇区翠湖路 88 号' };
 
-export const NEWCOMERS = [{ openid: 'o-newcomer-01', name: '新住户 孙悦' }];
+export const NEWCOMERS = [
+  { openid: 'o-newcomer-01', name: '新住户 孙悦' },
+  // New owners of 3栋 (handed over in the demo move-in batch), matching the owner registry of
+  // 3栋1单元201 and 3栋1单元202: they book move-in with the unit, name and phone.
+  { openid: 'o-newcomer-02', name: '新业主 李涛' },
+  { openid: 'o-newcomer-03', name: '新业主 赵芳' },
+];
 
 const SURNAMES = ['张', '王', '李', '赵', '陈', '杨', '黄', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '高', '罗', '郑'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平'];

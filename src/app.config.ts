@@ -1,5 +1,5 @@
 /** Resident pages outside the tab bar: one subpackage each, at `pages/<name>/index`. */
-const RESIDENT_SUBPACKAGES = ['report', 'ticket', 'notices', 'notice', 'bind', 'household', 'invite', 'subscriptions', 'privacy', 'about']
+const RESIDENT_SUBPACKAGES = ['report', 'ticket', 'notices', 'notice', 'bind', 'household', 'invite', 'subscriptions', 'privacy', 'about', 'movein', 'movein-receipt']
 
 export default defineAppConfig({
   // Main package: the tab pages only (and what 首页 needs on first paint). Every other resident page
@@ -27,6 +27,8 @@ export default defineAppConfig({
         'notice-poster/index',
         'sla/index',
         'callback-settings/index',
+        'movein/index',
+        'movein-booking/index',
       ],
     },
     ...RESIDENT_SUBPACKAGES.map((name) => ({ root: `pages/${name}`, pages: ['index'] })),
@@ -35,7 +37,7 @@ export default defineAppConfig({
   ],
   preloadRule: {
     // 首页: quick actions (报修/投诉/咨询), its notices (more → list, a notice), the bind card.
-    'pages/home/index': { network: 'all', packages: ['pages/report', 'pages/notices', 'pages/notice', 'pages/bind'] },
+    'pages/home/index': { network: 'all', packages: ['pages/report', 'pages/notices', 'pages/notice', 'pages/bind', 'pages/movein'] },
     // 服务: a new request, or one of mine.
     'pages/service/index': { network: 'all', packages: ['pages/report', 'pages/ticket'] },
     // 我的: its menu.

@@ -14,7 +14,7 @@ import type { ActionContext } from './handler';
 /** What may be uploaded, by content type (the extension follows from it). */
 export const UPLOAD_TYPES = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'video/mp4': 'mp4', 'application/pdf': 'pdf' } as const;
 export type UploadType = keyof typeof UPLOAD_TYPES;
-export const UPLOAD_PURPOSES = ['ticket', 'notice'] as const;
+export const UPLOAD_PURPOSES = ['ticket', 'notice', 'movein'] as const;
 
 export const prepareUploadInput = z
   .object({ contentType: z.enum(Object.keys(UPLOAD_TYPES) as [UploadType, ...UploadType[]], { message: '只支持 JPG、PNG、WEBP、GIF 图片、MP4 视频和 PDF 文件' }) })
@@ -39,9 +39,10 @@ const slotOf = (fileID: string) => SLOT.exec(fileID)?.[1] ?? null;
 const REFUSED = '文件不存在或无权使用，请重新上传';
 
 /** Issues an upload slot: the path to upload to and, for the H5 build, the storage's upload authorization. */
-export async function issueUploadSlot(ctx: ActionContext, purpose: UploadDoc['purpose'], contentType: UploadType) {
+export async function issueUploadSlot(ctx: ActionContext, purpose: UploadDoc['purpose'], contentType: UploadType, forCommunities?: string[]) {
   const { caller } = ctx;
-  const communityIds = caller.staff ? [caller.staff.communityId] : [...new Set(caller.homes.map((h) => h.communityId))];
+  // `forCommunities`: a person not yet bound uploads into the community of something they hold (a move-in booking).
+  const communityIds = caller.staff ? [caller.staff.communityId] : (forCommunities ?? [...new Set(caller.homes.map((h) => h.communityId))]);
   if (!communityIds.length) throw new AppError('FORBIDDEN', '请先绑定房屋');
   const id = randomBytes(16).toString('hex');
   const cloudPath = `uploads/${id}.${UPLOAD_TYPES[contentType]}`;

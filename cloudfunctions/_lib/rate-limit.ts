@@ -110,6 +110,7 @@ export const READ_ACTIONS: Record<string, readonly string[]> = {
   announcements: ['list', 'reach', 'get', 'feed'],
   callbacks: ['counts', 'list', 'getSettings'],
   inbox: ['list', 'unread'],
+  movein: ['listBatches', 'slots', 'myMovein', 'documentUrls', 'listBookings', 'getBooking', 'receipt', 'dashboard'],
   ping: ['whoami', 'echo'],
   tickets: ['listMine', 'get', 'queueCounts', 'listQueue', 'departmentStaff', 'getRouting', 'getSla'],
 };

@@ -66,6 +66,31 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
       ],
     },
   ],
+  // movein (issue #13): batches, their daily slots, bookings, and one hold per (batch, unit).
+  movein_batches: [
+    {
+      name: 'community_created',
+      keys: [
+        ['communityId', 1],
+        ['createdAt', -1],
+      ],
+    },
+  ],
+  movein_slots: [
+    {
+      name: 'batch_start',
+      keys: [
+        ['batchId', 1],
+        ['startAt', 1],
+      ],
+    },
+  ],
+  movein_bookings: [
+    { name: 'batch', keys: [['batchId', 1]] },
+    { name: 'openid', keys: [['openid', 1]] },
+    { name: 'slot_start', keys: [['slotStartAt', 1]] },
+  ],
+  movein_holds: [],
   audit_log: [
     {
       name: 'community_at',

@@ -3,7 +3,7 @@ import { AppError } from '../../src/domain/errors';
 import type { accountInputs } from '../../src/domain/identity';
 import type { ActionContext } from '../_lib/handler';
 import { grantConsents } from '../_lib/subscriptions';
-import { TEMPLATES } from '../tickets/notify';
+import { TEMPLATES } from '../_lib/templates';
 
 const KNOWN = () => new Set(Object.values(TEMPLATES));
 

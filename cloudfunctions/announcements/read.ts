@@ -3,7 +3,7 @@ import { AppError } from '../../src/domain/errors';
 import { inScope } from '../../src/domain/announcements';
 import type { announcementInputs, ReachView } from '../../src/domain/announcements-api';
 import type { ActionContext } from '../_lib/handler';
-import { createLinkedConsultation } from '../tickets/create';
+import { openTicket } from '../_lib/ticket-store';
 import type { AnnouncementDoc } from './model';
 import { communityNames, view } from './views';
 
@@ -113,11 +113,19 @@ export async function read(input: In<'read'>, ctx: ActionContext) {
 export async function ask(input: In<'ask'>, ctx: ActionContext) {
   const a = (await ctx.db.collection('announcements').doc(input.announcementId).get()).data[0] as AnnouncementDoc | undefined;
   if (!(await visibleTo(ctx, a, await myHomes(ctx)))) throw new AppError('NOT_FOUND', '公告不存在或已撤回');
-  const res = await createLinkedConsultation(ctx, {
-    question: `关于公告「${a!.title}」：${input.question}`,
-    announcementId: a!._id,
-    clientRequestId: input.clientRequestId,
-    communityId: a!.communityId,
+  // A resident's question on a notice becomes a consultation ticket linked to it.
+  const home = ctx.caller.homes.find((h) => h.communityId === a!.communityId) ?? ctx.caller.homes[0];
+  if (!home) throw new AppError('FORBIDDEN', '请先绑定房屋');
+  const res = await openTicket(ctx, {
+    key: `${ctx.caller.openid!}\u0001${input.clientRequestId}`,
+    communityId: home.communityId,
+    type: 'consultation',
+    category: 'consultation_other',
+    description: `关于公告「${a!.title}」：${input.question}`,
+    location: { kind: 'home', unitId: home.unitId },
+    reporter: { openid: ctx.caller.openid!, name: home.name, phone: home.phone },
+    channel: 'app',
+    origin: { kind: 'announcement', id: a!._id, label: `公告：${a!.title}` },
   });
   return { ticketId: res.ticketId, no: res.no };
 }

@@ -10,8 +10,8 @@ import { notify, type Outgoing } from '../_lib/notify';
 import { assignedMessage, staffData, staffRecipients, staffTicketPage, supervisorsOf, target, type TicketRef } from '../_lib/ticket-messages';
 import { durationText, formatMinute } from '../../src/domain/time';
 import { UNCLAIMED_ALERT_ROLE } from '../../src/domain/inbox';
-import { reminderAt, type TicketDoc } from '../tickets/model';
-import { candidatesFor, loadRules, markAssigned } from '../tickets/routing';
+import { reminderAt, type TicketDoc } from '../_lib/ticket-model';
+import { candidatesFor, loadRules, markAssigned } from '../_lib/ticket-routing';
 
 const BATCH = 100;
 const PARALLEL = 20;

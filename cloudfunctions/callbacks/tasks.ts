@@ -7,7 +7,7 @@ import { reopenDeadlines } from '../../src/domain/tickets/sla';
 import { communitySettings } from '../_lib/community-settings';
 import type { ActionContext } from '../_lib/handler';
 import { checkText } from '../_lib/content-check';
-import { derived, type TicketDoc } from '../tickets/model';
+import { derived, type TicketDoc } from '../_lib/ticket-model';
 import { notify } from '../_lib/notify';
 import { staffRecipients, target } from '../_lib/ticket-messages';
 import type { CallbackDoc } from './remind';

@@ -1,56 +1,12 @@
 import type { ActionContext } from '../_lib/handler';
 import { notify, type Outgoing } from '../_lib/notify';
 import { assignedMessage, residentTicketPage, staffData, staffTicketPage, target, what, type TicketRef } from '../_lib/ticket-messages';
-import { clip, TEMPLATES } from '../_lib/templates';
+import { clip } from '../_lib/templates';
 import type { EventDoc, TicketDoc } from './model';
 import { ACTION_LABELS, STATUS_LABELS } from '../../src/domain/tickets/state-machine';
 import { DEPARTMENT_ROLE, type Department } from '../../src/domain/tickets/catalog';
 import { UNCLAIMED_ALERT_ROLE } from '../../src/domain/inbox';
 import { formatMinute } from '../../src/domain/time';
-
-export { TEMPLATES };
-export { supervisorsOf } from '../_lib/ticket-messages';
-
-/** A new ticket: its assignee, the supervisors for an emergency (recorded on the timeline), the pool's role. */
-export async function notifyCreated(
-  ctx: ActionContext,
-  t: TicketRef & { categoryLabel: string; locationLabel: string; emergency: boolean; department: Department; pool: boolean },
-  assigneeStaffId: string | null,
-  supervisorIds: string[],
-  at: Date,
-) {
-  const out: Outgoing[] = [];
-  const desc = `${t.categoryLabel}（${t.locationLabel}）`;
-  if (t.emergency) {
-    out.push({
-      key: `${t._id}:emergency`,
-      to: [...(assigneeStaffId ? [{ staffId: assigneeStaffId }] : []), ...supervisorIds.map((staffId) => ({ staffId }))],
-      kind: 'emergency',
-      title: `紧急：${t.categoryLabel}`,
-      body: `${t.no} ${desc}，请立即处理`,
-      communityId: t.communityId,
-      target: target(t),
-      subscribe: { template: 'emergency', page: staffTicketPage(t._id), data: staffData(t, `紧急：${desc}`, at) },
-      timeline: { ticketId: t._id },
-    });
-  } else if (assigneeStaffId) {
-    out.push(assignedMessage(t, assigneeStaffId, `${t._id}:assigned:${assigneeStaffId}`, `${t.no} ${desc}`, at));
-  }
-  if (!assigneeStaffId) {
-    // Nobody holds it yet: one alert shared by the role that picks it up.
-    const role = t.pool ? DEPARTMENT_ROLE[t.department] : UNCLAIMED_ALERT_ROLE;
-    out.push({
-      key: `${t._id}:${t.pool ? 'pool' : 'unrouted'}`,
-      to: [{ role, communityId: t.communityId }],
-      kind: t.pool ? 'pool' : 'unclaimed',
-      title: t.pool ? '抢单池有新工单' : '新工单待派单',
-      body: `${t.no} ${desc}`,
-      communityId: t.communityId,
-      target: target(t),
-    });
-  }
-  await notify(ctx, out);
-}
 
 /** What residents hear of each step, and the template that carries it. */
 const RESIDENT: Partial<Record<string, { kind: 'progress' | 'done' | 'reply'; title: string; template: 'progress' | 'done' | 'reply' }>> = {

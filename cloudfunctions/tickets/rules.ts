@@ -3,7 +3,7 @@ import { AppError } from '../../src/domain/errors';
 import type { ticketInputs } from '../../src/domain/tickets/api';
 import { CATEGORY_BY_CODE, TICKET_TYPES } from '../../src/domain/tickets/catalog';
 import type { ActionContext } from '../_lib/handler';
-import { loadRules } from './routing';
+import { loadRules } from '../_lib/ticket-routing';
 
 export async function getRouting(_input: unknown, ctx: ActionContext) {
   return { rules: await loadRules(ctx.db, ctx.caller.staff!.communityId) };

@@ -4,7 +4,7 @@ import { derived, type EventDoc, type TicketDoc } from './model';
 import { notify } from '../_lib/notify';
 import { assignedMessage, target, what } from '../_lib/ticket-messages';
 import { UNCLAIMED_ALERT_ROLE } from '../../src/domain/inbox';
-import { candidatesFor, loadRules, markAssigned } from './routing';
+import { candidatesFor, loadRules, markAssigned } from '../_lib/ticket-routing';
 
 const BATCH = 100;
 const system = { kind: 'system' as const, id: 'sweep', name: '系统' };

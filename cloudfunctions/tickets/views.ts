@@ -1,6 +1,6 @@
 import { CATEGORY_BY_CODE, DEPARTMENT_LABELS, TICKET_TYPE_LABELS } from '../../src/domain/tickets/catalog';
 import { DEADLINE_LABELS, deadlineState, remainingText, type Deadline } from '../../src/domain/tickets/sla';
-import { ACTION_LABELS, availableActions, isHandling, STATUS_LABELS, type Actor } from '../../src/domain/tickets/state-machine';
+import { ACTION_LABELS, availableActions, isHandling, STATUS_LABELS, timersRun, type Actor } from '../../src/domain/tickets/state-machine';
 import type { DeadlineView, TicketDetail, TicketSummary, TimelineEntry } from '../../src/domain/tickets/api';
 import { maskPhone } from '../../src/domain/membership';
 import type { ActionContext } from '../_lib/handler';
@@ -17,7 +17,7 @@ export function deadlineView(d: Deadline, now: Date): DeadlineView {
 
 export function summary(t: TicketDoc, now: Date): TicketSummary {
   const running = t.deadlines.filter((d) => !d.metAt).sort((a, b) => new Date(a.dueAt).getTime() - new Date(b.dueAt).getTime());
-  const open = ['pending', 'assigned', 'accepted', 'arrived'].includes(t.status);
+  const open = timersRun(t.status);
   return {
     ticketId: t._id,
     no: t.no,

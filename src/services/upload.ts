@@ -17,8 +17,8 @@ export const UPLOAD_TOO_LARGE = '单个文件不能超过 10 MB'
 export const UPLOAD_FAILED = '上传失败，请重试'
 
 /** Which function a file is for: a ticket's photos and video, or a notice's images. */
-export type UploadPurpose = 'ticket' | 'notice'
-const FUNCTION_OF: Record<UploadPurpose, string> = { ticket: 'tickets', notice: 'announcements' }
+export type UploadPurpose = 'ticket' | 'notice' | 'movein'
+const FUNCTION_OF: Record<UploadPurpose, string> = { ticket: 'tickets', notice: 'announcements', movein: 'movein' }
 
 const UPLOAD_TYPES: Record<string, string> = {
   'image/jpeg': 'jpg',
@@ -26,8 +26,9 @@ const UPLOAD_TYPES: Record<string, string> = {
   'image/webp': 'webp',
   'image/gif': 'gif',
   'video/mp4': 'mp4',
+  'application/pdf': 'pdf',
 }
-const TYPE_OF_EXTENSION: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', mp4: 'video/mp4' }
+const TYPE_OF_EXTENSION: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', mp4: 'video/mp4', pdf: 'application/pdf' }
 
 interface UploadSlot {
   fileID: string

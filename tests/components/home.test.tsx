@@ -51,16 +51,13 @@ describe('首页', () => {
     expect(screen.queryByText(/功能即将上线/)).toBeNull()
   })
 
-  it('says a quick action is coming instead of showing sample content', async () => {
+  it('入住预约 opens the move-in page (no 即将上线)', async () => {
     mockCloud({ me: () => me() })
     render(<HomePage />)
     await screen.findByText(COMMUNITY.name)
-    expect(screen.queryByText('「入住预约」功能即将上线')).toBeNull()
     fireEvent.click(screen.getByText('入住预约'))
-    expect(screen.getByText('「入住预约」功能即将上线')).toBeTruthy()
-    expect(Taro.navigateTo).not.toHaveBeenCalled()
-    fireEvent.click(screen.getByText('知道了'))
-    expect(screen.queryByText('「入住预约」功能即将上线')).toBeNull()
+    expect(screen.queryByText(/功能即将上线/)).toBeNull()
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/movein/index' })
   })
 
   it('shares the home page under the community name', async () => {

@@ -50,9 +50,16 @@ describe('员工工作台', () => {
   it('shows features that are not built as 即将上线 tiles that do not navigate', async () => {
     asStaff(['desk'])
     render(<WorkbenchPage />)
-    fireEvent.click(await screen.findByText('入住交接'))
+    fireEvent.click(await screen.findByText('活动'))
     expect(Taro.navigateTo).not.toHaveBeenCalled()
     expect(screen.getAllByText('即将上线').length).toBeGreaterThan(0)
+  })
+
+  it('入住交接 is live: it opens the move-in desk', async () => {
+    asStaff(['desk'])
+    render(<WorkbenchPage />)
+    fireEvent.click(await screen.findByText('入住交接'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/movein/index' })
   })
 
   it('an engineer’s 工单 tile counts assigned + pool, highlights overdue, and opens the queues', async () => {

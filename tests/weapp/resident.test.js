@@ -39,7 +39,7 @@ beforeAll(() => {
 const text = (comp) => comp.dom.textContent
 
 describe('resident pages (dist/weapp)', () => {
-  it('首页 shows the community, quick actions and the honest empty notices; 报修 opens the form, 入住预约 says 即将上线', async () => {
+  it('首页 shows the community, quick actions and the honest empty notices; 报修 opens the form, 入住预约 opens its page', async () => {
     const comp = await h.render('pages/home/index')
     expect(text(comp)).toContain(COMMUNITY.name)
     expect(text(comp)).toContain('便民服务')
@@ -53,7 +53,8 @@ describe('resident pages (dist/weapp)', () => {
     expect(h.wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/report/index?type=repair' }))
     expect(text(comp)).not.toContain('功能即将上线')
     await h.tap(comp, 'quick-action--move-in')
-    expect(text(comp)).toContain('「入住预约」功能即将上线')
+    expect(h.wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/movein/index' }))
+    expect(text(comp)).not.toContain('功能即将上线')
 
     await h.tap(comp, 'home-header__hotline')
     expect(h.wx.makePhoneCall).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: COMMUNITY.hotline }))

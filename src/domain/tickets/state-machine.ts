@@ -18,6 +18,9 @@ export const STATUS_LABELS: Record<TicketStatus, string> = {
   cancelled: '已取消',
 };
 export const OPEN_STATUSES: TicketStatus[] = ['pending', 'assigned', 'accepted', 'arrived', 'paused'];
+/** The statuses in which a ticket's timers run (a paused ticket's timers stand still). */
+export const TIMER_STATUSES: readonly TicketStatus[] = ['pending', 'assigned', 'accepted', 'arrived'];
+export const timersRun = (status: TicketStatus): boolean => TIMER_STATUSES.includes(status);
 
 export const TICKET_ACTIONS = [
   'accept',

@@ -19,7 +19,7 @@ const ACTIONS: Action[] = [
   { key: 'repair', label: '报修', glyph: '修', url: '/pages/report/index?type=repair' },
   { key: 'complaint', label: '投诉', glyph: '诉', url: '/pages/report/index?type=complaint' },
   { key: 'inquiry', label: '咨询', glyph: '询', url: '/pages/report/index?type=consultation' },
-  { key: 'move-in', label: '入住预约', glyph: '约', soon: '入住预约即将上线，届时可在线预约交房时间。' },
+  { key: 'move-in', label: '入住预约', glyph: '约', url: '/pages/movein/index' },
 ]
 
 /** The action grid. Features not built yet say so instead of showing sample content. */

@@ -1,7 +1,7 @@
 import type { InboxItem, MessageKind } from '@/domain/inbox'
 
 /** Messages a resident receives (as a resident): their links open resident pages. */
-const RESIDENT_KINDS: MessageKind[] = ['progress', 'done', 'reply', 'confirm-reminder', 'notice', 'binding']
+const RESIDENT_KINDS: MessageKind[] = ['progress', 'done', 'reply', 'confirm-reminder', 'notice', 'binding', 'movein']
 
 /**
  * The page an item opens, by what it is about and who it was for; null when there is nothing to
@@ -19,6 +19,8 @@ export function targetUrl(item: Pick<InboxItem, 'kind' | 'box' | 'target'>): { u
       return { url: '/staff/callbacks/index' }
     case 'binding':
       return asStaff ? { url: '/staff/bindings/index' } : { url: '/pages/mine/index', tab: true }
+    case 'movein':
+      return asStaff ? { url: '/staff/movein/index' } : { url: '/pages/movein/index' }
     default:
       return null
   }

@@ -1,7 +1,7 @@
 import { DEFAULT_RULES, route, ruleFor, type Candidate, type RoutingDecision, type RoutingRule } from '../../src/domain/tickets/routing';
 import { DEPARTMENT_ROLE, type Department } from '../../src/domain/tickets/catalog';
-import type { Database } from '../_lib/cloud';
-import type { StaffDoc } from '../_lib/caller';
+import type { Database } from './cloud';
+import type { StaffDoc } from './caller';
 
 export async function loadRules(db: Database, communityId: string): Promise<RoutingRule[]> {
   const doc = (await db.collection('routing_rules').doc(communityId).get()).data[0] as any;

@@ -1,0 +1,281 @@
+import { AppError } from '../../src/domain/errors';
+import { UNCLAIMED_ALERT_ROLE } from '../../src/domain/inbox';
+import { CATEGORY_BY_CODE, DEPARTMENT_ROLE, type Department } from '../../src/domain/tickets/catalog';
+import { reportProblem } from '../../src/domain/tickets/report';
+import { initialDeadlines } from '../../src/domain/tickets/sla';
+import type { StaffDoc } from './caller';
+import { communitySettings } from './community-settings';
+import { checkText } from './content-check';
+import { claimFiles } from './files';
+import type { ActionContext } from './handler';
+import { isDuplicate, stableId } from './ids';
+import { notify, type Outgoing } from './notify';
+import { grantConsents } from './subscriptions';
+import { TEMPLATES } from './templates';
+import { assignedMessage, staffData, staffTicketPage, supervisorsOf, target, type TicketRef } from './ticket-messages';
+import { derived, type EventDoc, type TicketDoc } from './ticket-model';
+import { decide, loadRules, markAssigned } from './ticket-routing';
+import { ruleFor } from '../../src/domain/tickets/routing';
+
+/**
+ * The shared ticket store: opening a ticket (numbering, locating, routing, deadlines, derived
+ * fields, the first timeline entries, notifications) for every function that creates tickets.
+ * Contract: /work/notes/ticket-store-contract.md. Callers check who may open what; the store
+ * checks what a ticket must be.
+ */
+export interface OpenTicketInput {
+  /** Idempotency key: the ticket id is derived from it (same key → same ticket, `created: false`). */
+  key: string;
+  communityId: string;
+  type: 'repair' | 'complaint' | 'consultation';
+  /** A code from src/domain/tickets/catalog.ts. */
+  category: string;
+  /** Default: the category's rule. */
+  emergency?: boolean;
+  description: string;
+  location: { kind: 'home'; unitId: string } | { kind: 'public'; building?: string; floor?: string; area: string };
+  /** The resident it is for (their 服务 list shows it) — null for a public-area ticket staff found. */
+  reporter: { openid: string | null; name: string; phone: string };
+  /** 'staff' = found by staff (inspection, patrol, round). */
+  channel: 'app' | 'phone' | 'walk_in' | 'staff';
+  /** File ids ALREADY verified by the caller (_lib/files.ts `verifyFiles` against `ticketFileTarget(key)`); claimed here with the ticket. */
+  photos?: string[];
+  /** What the ticket came from, shown on its timeline and detail (e.g. 验房问题, 巡检异常). */
+  origin?: { kind: 'movein-inspection' | 'facility-round' | 'facility-asset' | 'announcement'; id: string; label: string };
+  /** First-contact owner (首问负责制): the staff member who found/logged it, if any. */
+  firstContactStaffId?: string | null;
+  /** Routed as usual unless given: e.g. a developer-warranty item is not routed to our engineers. */
+  routing?: 'auto' | 'none';
+  /** Optional extras of a resident's own report: a verified video, an appointment window, subscribe consents. */
+  video?: string;
+  window?: { start: string; end: string };
+  subscribed?: string[];
+}
+
+export const ticketIdFor = (key: string) => stableId('t', key);
+/** The target a caller verifies the ticket's files against before `openTicket`. */
+export const ticketFileTarget = (key: string) => `ticket:${ticketIdFor(key)}`;
+
+export async function loadTicket(ctx: Pick<ActionContext, 'db'>, ticketId: string): Promise<TicketDoc | undefined> {
+  return (await ctx.db.collection('tickets').doc(ticketId).get()).data[0] as TicketDoc | undefined;
+}
+
+/** A human ticket number: BX-20261128-0007 (type, day, daily sequence per community). */
+const TYPE_PREFIX = { repair: 'BX', complaint: 'TS', consultation: 'ZX' } as const;
+async function nextNumber(ctx: ActionContext, communityId: string, type: keyof typeof TYPE_PREFIX, now: Date): Promise<string> {
+  const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+  const id = `${communityId}:${day}`;
+  try {
+    await ctx.db.collection('counters').add({ _id: id, seq: 0 });
+  } catch (e) {
+    if (!isDuplicate(e)) throw e;
+  }
+  const res: any = await ctx.db
+    .collection('counters')
+    .where({ _id: id })
+    .updateAndReturn({ seq: ctx.db.command.inc(1) });
+  return `${TYPE_PREFIX[type]}-${day}-${String(res.doc.seq).padStart(4, '0')}`;
+}
+
+async function locate(ctx: ActionContext, loc: OpenTicketInput['location'], communityId: string): Promise<TicketDoc['location']> {
+  if (loc.kind === 'home') {
+    const unit = (await ctx.db.collection('units').doc(loc.unitId).get()).data[0] as any;
+    if (!unit || unit.communityId !== communityId) throw new AppError('NOT_FOUND', '房屋不存在');
+    return { kind: 'home', unitId: unit._id, label: unit.label };
+  }
+  return { ...loc, label: [loc.building, loc.floor, loc.area].filter(Boolean).join(' ') };
+}
+
+async function ownerOf(ctx: ActionContext, staffId: string | null | undefined, communityId: string) {
+  if (!staffId) return null;
+  if (ctx.caller.staff?._id === staffId) return { staffId, name: ctx.caller.staff.name };
+  const s = (await ctx.db.collection('staff').doc(staffId).get()).data[0] as StaffDoc | undefined;
+  if (!s || s.communityId !== communityId) throw new AppError('INVALID_INPUT', '首问负责人不存在');
+  return { staffId, name: s.name };
+}
+
+export async function openTicket(ctx: ActionContext, input: OpenTicketInput): Promise<{ ticketId: string; no: string; created: boolean }> {
+  const { db, clock } = ctx;
+  const id = ticketIdFor(input.key);
+  const existing = await loadTicket(ctx, id);
+  if (existing) return { ticketId: existing._id, no: existing.no, created: false };
+
+  const cat = CATEGORY_BY_CODE.get(input.category);
+  if (!cat || cat.type !== input.type) throw new AppError('INVALID_INPUT', '问题类别与类型不符');
+  const emergency = input.emergency ?? !!cat.emergency;
+  const photos = input.photos ?? [];
+  const problem = reportProblem({ emergency, description: input.description, photoCount: photos.length, hasVideo: !!input.video });
+  if (problem) throw new AppError('INVALID_INPUT', problem);
+  if (input.window && new Date(input.window.end) <= new Date(input.window.start)) throw new AppError('INVALID_INPUT', '预约结束时间需晚于开始时间');
+  const pub = input.location.kind === 'public' ? input.location : null;
+  await checkText(ctx, input.description, input.reporter.name, pub?.building, pub?.floor, pub?.area);
+
+  const communityId = input.communityId;
+  const location = await locate(ctx, input.location, communityId);
+  const owner = await ownerOf(ctx, input.firstContactStaffId, communityId);
+  const now = clock.now();
+  const window = input.window ? { start: new Date(input.window.start), end: new Date(input.window.end) } : null;
+  const deadlines = initialDeadlines({ type: input.type, category: input.category, emergency, window }, now, (await communitySettings(db, communityId)).sla);
+  const route =
+    input.routing === 'none'
+      ? {
+          department: ruleFor(await loadRules(db, communityId), input.category).department,
+          mode: 'none' as const,
+          assigneeStaffId: null,
+          assigneeName: null,
+          grabDeadline: null,
+          alertSupervisor: false,
+        }
+      : await decide(db, communityId, { category: input.category, emergency }, now);
+  const no = await nextNumber(ctx, communityId, input.type, now);
+  const status = route.assigneeStaffId ? 'assigned' : 'pending';
+  const files = [...photos, ...(input.video ? [input.video] : [])];
+  const ticket: Omit<TicketDoc, '_id'> = {
+    no,
+    communityId,
+    type: input.type,
+    category: input.category,
+    emergency,
+    description: input.description,
+    photos,
+    ...(input.video ? { video: input.video } : {}),
+    location,
+    unitId: location.kind === 'home' ? location.unitId : null,
+    contactName: input.reporter.name,
+    contactPhone: input.reporter.phone,
+    window,
+    reporterOpenid: input.reporter.openid ?? '',
+    channel: input.channel,
+    ...(input.origin ? { origin: input.origin } : {}),
+    ...(input.origin?.kind === 'announcement' ? { announcementId: input.origin.id } : {}),
+    department: route.department,
+    pool: route.mode === 'grab',
+    grabDeadline: route.grabDeadline,
+    assigneeStaffId: route.assigneeStaffId,
+    assigneeName: route.assigneeName,
+    ownerStaffId: owner?.staffId ?? null,
+    ownerName: owner?.name ?? null,
+    pausedFrom: null,
+    pause: null,
+    deadlines,
+    ...derived(deadlines, status),
+    callbackDue: false,
+    resolutionCount: 0,
+    confirmReminderAt: null,
+    consent: null,
+    rating: null,
+    ratingComment: '',
+    subscribed: input.subscribed ?? [],
+    resolvedAt: null,
+    autoConfirmAt: null,
+    closedAt: null,
+    eventCount: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const base = { ticketId: id, communityId, at: now };
+  const system = { kind: 'system' as const, id: 'router', name: '系统' };
+  const sys = (action: string, visibility: EventDoc['visibility'], text: string): Omit<EventDoc, 'seq'> => ({
+    ...base,
+    action,
+    actor: system,
+    channel: 'system',
+    visibility,
+    text,
+  });
+  const supervisors = route.alertSupervisor ? await supervisorsOf(db, communityId) : [];
+  const events: Omit<EventDoc, 'seq'>[] = [
+    {
+      ...base,
+      action: owner ? 'logged' : 'created',
+      actor: owner ? { kind: 'staff', id: owner.staffId, name: owner.name } : { kind: 'resident', id: input.reporter.openid ?? '', name: input.reporter.name },
+      channel: input.channel,
+      visibility: 'public',
+      text: input.description,
+      photos,
+      ...(input.origin ? { meta: { origin: input.origin } } : {}),
+    },
+    route.assigneeStaffId
+      ? sys('routed', 'public', `已派给 ${route.assigneeName}`)
+      : route.mode === 'grab'
+        ? sys('pooled', 'internal', '等待接单')
+        : route.mode === 'none'
+          ? sys('routed', 'internal', '不自动派单，等待客服处理')
+          : sys('routed', 'internal', '暂无在岗人员，等待客服派单'),
+    ...(route.alertSupervisor ? [sys('escalated', 'internal', '紧急工单，已通知主管')] : []),
+  ];
+  ticket.eventCount = events.length;
+  const fileTarget = `ticket:${id}`;
+  try {
+    // The ticket and its first log entries are written together, or not at all.
+    await db.runTransaction(async (tx: any) => {
+      await claimFiles(tx, ctx, files, fileTarget);
+      await tx.collection('tickets').add({ _id: id, ...ticket });
+      for (const [i, e] of events.entries()) await tx.collection('ticket_events').add({ ...e, seq: i + 1 });
+    }, 1);
+  } catch (e) {
+    if (isDuplicate(e) || (e as any)?.code === 'DATABASE_TRANSACTION_CONFLICT') {
+      const again = await loadTicket(ctx, id);
+      if (again) return { ticketId: again._id, no: again.no, created: false };
+    }
+    throw e;
+  }
+  await markAssigned(db, route.assigneeStaffId, now);
+  const known = new Set<string>(Object.values(TEMPLATES));
+  const consents = (input.subscribed ?? []).filter((x) => known.has(x));
+  if (input.reporter.openid && consents.length) await grantConsents(db, input.reporter.openid, consents, now);
+  const ref = {
+    _id: id,
+    communityId,
+    no,
+    type: input.type,
+    categoryLabel: cat.label,
+    locationLabel: location.label,
+    emergency,
+    department: route.department,
+    pool: route.mode === 'grab',
+  };
+  await notifyCreated(ctx, ref, route.assigneeStaffId, supervisors, now);
+  return { ticketId: id, no, created: true };
+}
+
+/** A new ticket: its assignee, the supervisors for an emergency (recorded on the timeline), the pool's role. */
+async function notifyCreated(
+  ctx: ActionContext,
+  t: TicketRef & { categoryLabel: string; locationLabel: string; emergency: boolean; department: Department; pool: boolean },
+  assigneeStaffId: string | null,
+  supervisorIds: string[],
+  at: Date,
+) {
+  const out: Outgoing[] = [];
+  const desc = `${t.categoryLabel}（${t.locationLabel}）`;
+  if (t.emergency) {
+    out.push({
+      key: `${t._id}:emergency`,
+      to: [...(assigneeStaffId ? [{ staffId: assigneeStaffId }] : []), ...supervisorIds.map((staffId) => ({ staffId }))],
+      kind: 'emergency',
+      title: `紧急：${t.categoryLabel}`,
+      body: `${t.no} ${desc}，请立即处理`,
+      communityId: t.communityId,
+      target: target(t),
+      subscribe: { template: 'emergency', page: staffTicketPage(t._id), data: staffData(t, `紧急：${desc}`, at) },
+      timeline: { ticketId: t._id },
+    });
+  } else if (assigneeStaffId) {
+    out.push(assignedMessage(t, assigneeStaffId, `${t._id}:assigned:${assigneeStaffId}`, `${t.no} ${desc}`, at));
+  }
+  if (!assigneeStaffId) {
+    // Nobody holds it yet: one alert shared by the role that picks it up.
+    const role = t.pool ? DEPARTMENT_ROLE[t.department] : UNCLAIMED_ALERT_ROLE;
+    out.push({
+      key: `${t._id}:${t.pool ? 'pool' : 'unrouted'}`,
+      to: [{ role, communityId: t.communityId }],
+      kind: t.pool ? 'pool' : 'unclaimed',
+      title: t.pool ? '抢单池有新工单' : '新工单待派单',
+      body: `${t.no} ${desc}`,
+      communityId: t.communityId,
+      target: target(t),
+    });
+  }
+  await notify(ctx, out);
+}

@@ -1,0 +1,6 @@
+export { MoveinScreen } from './MoveinScreen'
+export { ReceiptScreen, ReceiptSheet } from './Receipt'
+export { StaffMovein } from './StaffMovein'
+export { StaffBooking } from './StaffBooking'
+export { SignaturePad } from './SignaturePad'
+export { moveinApi } from './api'
