@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import type { CallbackView } from '@/domain/tickets/callbacks-api'
 import { Sheet } from '@/components/Sheet'
 import { ChipGroup } from '@/components/ChipGroup'
@@ -73,21 +72,7 @@ export function RecordSheet({ item, busy, onClose, onSubmit }: Props) {
 
   const attempt = missedAttempts(item) + 1
   return (
-    <Sheet
-      open
-      title='记录回访'
-      onClose={onClose}
-      footer={
-        <>
-          <Button fill='outline' onClick={onClose}>
-            取消
-          </Button>
-          <Button type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>
-            提交
-          </Button>
-        </>
-      }
-    >
+    <Sheet open title='记录回访' onClose={onClose} confirm={{ text: '提交', busy, cancelText: '取消', onConfirm: () => void submit() }}>
       <View className='record-sheet'>
         <Text className='record-sheet__ticket'>
           {item.no} · {item.typeLabel}·{item.categoryLabel} · {item.contactName}

@@ -5,8 +5,10 @@ import { Button } from '@nutui/nutui-react-taro'
 import type { AnnouncementView } from '@/domain/announcements-api'
 import { Pill } from '@/components/Pill'
 import { EmptyState, StateView } from '@/components/StateView'
+import { LoadMore } from '@/components/LoadMore'
 import { hasRole, useMe } from '@/features/account'
-import { formatTime, PAGE_SIZE, TypeTag, usePaged } from '@/features/notices'
+import { formatTime, TypeTag } from '@/features/notices'
+import { PAGE_SIZE, usePagedList } from '@/components/usePagedList'
 import { staffNoticesApi, type StatusFilter } from './api'
 import { STATUS_TONE } from './format'
 import './StaffNotices.scss'
@@ -65,7 +67,11 @@ export function StaffNoticeList() {
   const me = useMe()
   const allowed = hasRole(me.me, 'desk', 'supervisor', 'admin')
   const [status, setStatus] = useState<StatusFilter>('all')
-  const list = usePaged(allowed ? status : null, (cursor) => staffNoticesApi.list({ status, pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) }))
+  const list = usePagedList(
+    allowed ? status : null,
+    (cursor) => staffNoticesApi.list({ status, pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
+    (n) => n.announcementId,
+  )
 
   useDidShow(() => {
     if (list.items) void list.reload(true)
@@ -108,13 +114,7 @@ export function StaffNoticeList() {
             {items.map((n) => (
               <Row key={n.announcementId} n={n} onClick={() => Taro.navigateTo({ url: `/staff/notice/index?id=${encodeURIComponent(n.announcementId)}` })} />
             ))}
-            {list.hasMore ? (
-              <Button block fill='none' className='sn__more' loading={list.loadingMore} onClick={() => void list.loadMore()}>
-                加载更多
-              </Button>
-            ) : (
-              <Text className='sn__end'>共 {list.total} 条</Text>
-            )}
+            <LoadMore list={list} />
           </>
         )}
       </StateView>

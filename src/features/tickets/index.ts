@@ -15,6 +15,6 @@ export { useVideo, formatDuration, MAX_VIDEO_SECONDS, VIDEO_TOO_LONG, VIDEO_TOO_
 export type { Video, VideoItem, ChosenVideo } from './useVideo'
 export { useMedia, mediaError, MEDIA_HINT, MIXED_CHOICE } from './useMedia'
 export type { Media } from './useMedia'
-export { usePagedList, PAGE_SIZE } from './usePagedList'
 export { useTicket, DONE_TEXT } from './useTicket'
 export { TextSheet } from './TextSheet'
+export { ActionTextSheets, type TextSheetSpec } from './ActionTextSheets'
