@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Image } from '@tarojs/components'
+import { factRow } from '@/components/FactRow'
 import type { Notice } from './api'
 import { formatDay, formatTime } from './format'
 import { TypeTag } from './TypeTag'
@@ -10,14 +11,7 @@ import './Notices.scss'
 export type NoticeContent = Pick<Notice, 'type' | 'typeLabel' | 'title' | 'body' | 'communityName' | 'scopeLabel' | 'images' | 'attachments' | 'revised' | 'updatedAt'> &
   Partial<Pick<Notice, 'publishedAt' | 'interruption' | 'status' | 'restoredOf'>>
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <View className='notice-facts__row'>
-      <Text className='notice-facts__key'>{label}</Text>
-      <Text className='notice-facts__value'>{children}</Text>
-    </View>
-  )
-}
+const Fact = factRow('notice-facts')
 
 /** 原因、影响范围、开始、预计恢复 — what 手册 1.3 requires of every interruption notice. */
 export function InterruptionCard({ notice }: { notice: NoticeContent }) {

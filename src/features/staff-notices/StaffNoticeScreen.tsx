@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react'
+import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -6,6 +6,7 @@ import { isInterruption } from '@/domain/announcements'
 import { Pill } from '@/components/Pill'
 import { Section } from '@/components/Section'
 import { EmptyState, StateView } from '@/components/StateView'
+import { factRow } from '@/components/FactRow'
 import { newRequestId } from '@/services/ids'
 import { hasRole, useMe } from '@/features/account'
 import { formatTime, NoticeDetail, rangeText, TypeTag } from '@/features/notices'
@@ -18,14 +19,7 @@ import './StaffNotices.scss'
 
 type SheetKind = 'reject' | 'withdraw' | 'restore' | null
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <View className='sn-facts__row'>
-      <Text className='sn-facts__key'>{label}</Text>
-      <Text className='sn-facts__value'>{children}</Text>
-    </View>
-  )
-}
+const Fact = factRow('sn-facts')
 
 const go = (url: string) => void Taro.navigateTo({ url })
 

@@ -1,22 +1,15 @@
-import type { ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { TicketDetail } from '@/domain/tickets/api'
 import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
+import { factRow } from '@/components/FactRow'
 import { PHONE_RE } from '@/features/account'
 import { CHANNEL_LABELS, DeadlineList, formatTime, PhotoGrid, TicketHeader, TicketVideo, Timeline, useTicket } from '@/features/tickets'
 import { StaffActions } from './StaffActions'
 import './StaffTickets.scss'
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <View className='ticket-facts__row'>
-      <Text className='ticket-facts__key'>{label}</Text>
-      <View className='ticket-facts__value'>{children}</View>
-    </View>
-  )
-}
+const Row = factRow('ticket-facts', { valueIsBlock: true })
 
 function Phone({ phone }: { phone: string }) {
   // Masked unless this staff member handles the ticket.

@@ -1,9 +1,9 @@
-import type { ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { TicketDetail } from '@/domain/tickets/api'
 import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
+import { factRow } from '@/components/FactRow'
 import { DeadlineList, formatTime, PhotoGrid, TicketHeader, TicketVideo, Timeline, useTicket } from '@/features/tickets'
 import { ResidentActions } from './ResidentActions'
 import './TicketScreen.scss'
@@ -27,14 +27,7 @@ function Notice({ detail }: { detail: TicketDetail }) {
   return null
 }
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <View className='ticket-facts__row'>
-      <Text className='ticket-facts__key'>{label}</Text>
-      <Text className='ticket-facts__value'>{children}</Text>
-    </View>
-  )
-}
+const Row = factRow('ticket-facts')
 
 /** A resident's view of one request. */
 export function TicketScreen({ ticketId }: { ticketId?: string }) {
