@@ -372,5 +372,3 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   /** Per (person, community): every role alert up to `upTo` (a sort key) counts as read ("全部已读"). */
   inbox_marks: [],
 };
-
-export type CollectionName = keyof typeof COLLECTIONS;

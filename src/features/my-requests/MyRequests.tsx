@@ -1,4 +1,4 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
@@ -10,7 +10,7 @@ import { approvedHomes, useMe } from '@/features/account'
 import { BindPrompt } from '@/components/BindPrompt'
 import { LoadMore } from '@/components/LoadMore'
 import { TicketCard, ticketsApi, type MineFilter } from '@/features/tickets'
-import { PAGE_SIZE, usePagedList } from '@/components/usePagedList'
+import { PAGE_SIZE, useListPage, usePagedList } from '@/components/usePagedList'
 import './MyRequests.scss'
 
 const FILTERS: { value: MineFilter; label: string }[] = [
@@ -56,13 +56,7 @@ export function MyRequests() {
   )
 
   // Back from a ticket (confirmed, rated…): refresh quietly.
-  useDidShow(() => {
-    if (list.items) void list.reload(true)
-  })
-  usePullDownRefresh(() => {
-    void list.reload(true).finally(() => void Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => void list.loadMore())
+  useListPage(list)
 
   if (!me.me) return <StateView loading={!me.error} error={me.error} onRetry={me.reload} />
   if (!bound) {

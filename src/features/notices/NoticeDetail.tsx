@@ -3,9 +3,10 @@ import Taro from '@tarojs/taro'
 import { View, Text, Image } from '@tarojs/components'
 import { factRow } from '@/components/FactRow'
 import type { Notice } from './api'
-import { formatDay, formatTime } from './format'
+import { formatDay } from './format'
 import { TypeTag } from './TypeTag'
 import './Notices.scss'
+import { formatMonthDay } from '@/domain/time'
 
 /** What the detail shows: a published notice, or (staff 预览) a draft shaped the same way. */
 export type NoticeContent = Pick<Notice, 'type' | 'typeLabel' | 'title' | 'body' | 'communityName' | 'scopeLabel' | 'images' | 'attachments' | 'revised' | 'updatedAt'> &
@@ -63,11 +64,11 @@ export function NoticeDetail({ notice: n, preview, onOpenOriginal, children }: P
         <Text className='notice-detail__title'>{n.title || '（未填写标题）'}</Text>
         <View className='notice-detail__meta'>
           <Text className='notice-detail__community'>{n.communityName}</Text>
-          <Text className='notice-detail__time'>{preview ? '预览 · 尚未发布' : n.publishedAt ? `${formatTime(n.publishedAt)} 发布` : ''}</Text>
+          <Text className='notice-detail__time'>{preview ? '预览 · 尚未发布' : n.publishedAt ? `${formatMonthDay(n.publishedAt)} 发布` : ''}</Text>
         </View>
         {n.revised && (
           <View className='notice-detail__revised' role='note'>
-            <Text>已更新 · {formatTime(n.updatedAt)}，以下为最新内容</Text>
+            <Text>已更新 · {formatMonthDay(n.updatedAt)}，以下为最新内容</Text>
           </View>
         )}
 

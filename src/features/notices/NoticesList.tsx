@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { ChipGroup } from '@/components/ChipGroup'
 import { EmptyState, StateView } from '@/components/StateView'
@@ -9,7 +9,7 @@ import { LoadMore } from '@/components/LoadMore'
 import { noticesApi } from './api'
 import { noticePath } from './format'
 import { NoticeCard } from './NoticeCard'
-import { PAGE_SIZE, usePagedList } from '@/components/usePagedList'
+import { PAGE_SIZE, useListPage, usePagedList } from '@/components/usePagedList'
 import './Notices.scss'
 
 type Filter = 'all' | 'unread'
@@ -25,13 +25,7 @@ export function NoticesList() {
     (n) => n.announcementId,
   )
 
-  useDidShow(() => {
-    if (list.items) void list.reload(true)
-  })
-  usePullDownRefresh(() => {
-    void list.reload(true).finally(() => void Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => void list.loadMore())
+  useListPage(list)
 
   if (!me.me) return <StateView loading={!me.error} error={me.error} onRetry={me.reload} />
   if (!bound) return <BindPrompt pending={me.me.homes.some((h) => h.status === 'pending')} />

@@ -1,6 +1,6 @@
 export { noticesApi, FN, read } from './api'
 export type { Notice, NoticePage } from './api'
-export { formatTime, formatDate, formatDay, shortTime, rangeText, shanghai, TYPE_TONE, typeHeading, noticePath } from './format'
+export { formatDate, formatDay, shortTime, rangeText, shanghai, TYPE_TONE, typeHeading, noticePath } from './format'
 export { TypeTag } from './TypeTag'
 export { NoticeCard } from './NoticeCard'
 export { NoticeDetail, InterruptionCard } from './NoticeDetail'

@@ -5,7 +5,7 @@ import { Sheet } from '@/components/Sheet'
 import { ChipGroup } from '@/components/ChipGroup'
 import { FormField, TextAreaField } from '@/components/FormField'
 import type { CallbackChannel, RecordInput } from './api'
-import { CHANNEL_LABELS, missedAttempts } from './outcome'
+import { CALLBACK_CHANNEL_LABELS, missedAttempts } from './outcome'
 
 type Reach = 'yes' | 'no'
 type Verdict = 'satisfied' | 'unsatisfied'
@@ -14,7 +14,7 @@ const REACH = [
   { value: 'yes' as const, label: '联系上' },
   { value: 'no' as const, label: '未联系上' },
 ]
-const CHANNELS = (Object.keys(CHANNEL_LABELS) as CallbackChannel[]).map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))
+const CHANNELS = (Object.keys(CALLBACK_CHANNEL_LABELS) as CallbackChannel[]).map((c) => ({ value: c, label: CALLBACK_CHANNEL_LABELS[c] }))
 const VERDICTS = [
   { value: 'satisfied' as const, label: '满意' },
   { value: 'unsatisfied' as const, label: '不满意' },

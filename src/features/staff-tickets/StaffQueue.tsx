@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { TicketSummary } from '@/domain/tickets/api'
@@ -7,7 +7,7 @@ import { EmptyState, StateView } from '@/components/StateView'
 import { LoadMore } from '@/components/LoadMore'
 import { hasRole, isActiveStaff, useMe } from '@/features/account'
 import { TicketCard } from '@/features/tickets'
-import { PAGE_SIZE, usePagedList } from '@/components/usePagedList'
+import { PAGE_SIZE, useListPage, usePagedList } from '@/components/usePagedList'
 import { staffTicketsApi, type Queue } from './api'
 import { defaultQueue, EMPTY_QUEUE, QUEUES } from './queues'
 import { useQueueCounts } from './useQueueCounts'
@@ -49,14 +49,7 @@ export function StaffQueue() {
     (t) => t.ticketId,
   )
 
-  useDidShow(() => {
-    if (list.items) void list.reload(true)
-  })
-  usePullDownRefresh(() => {
-    refresh()
-    void list.reload(true).finally(() => void Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => void list.loadMore())
+  useListPage(list, refresh)
 
   if (!me.me) return <StateView loading={!me.error} error={me.error} onRetry={me.reload} />
   if (!staff) return <EmptyState text='仅物业员工可以查看工单' />

@@ -1,6 +1,6 @@
 export { ticketsApi, FN, read } from './api'
 export type { CreateTicketInput, Created, MineFilter, TicketLocation } from './api'
-export { formatTime, shanghai, shanghaiIso, STATUS_TONE, DEADLINE_TONE, deadlineText, CHANNEL_LABELS } from './format'
+export { shanghai, shanghaiIso, TICKET_STATUS_TONE, DEADLINE_TONE, deadlineText, TICKET_CHANNEL_LABELS } from './format'
 export { TicketCard } from './TicketCard'
 export { TicketHeader } from './TicketHeader'
 export { DeadlineList } from './DeadlineList'
