@@ -14,41 +14,18 @@ const functionNames = readdirSync(new URL('./cloudfunctions/', import.meta.url),
   .filter((d) => d.isDirectory() && d.name !== '_lib')
   .map((d) => d.name);
 
-/**
- * TODO(#10): temporary, explicitly named deep imports of another feature. The client tidy-up of
- * issue #10 moves the bind prompt and the unit picker into components/ (and gives staff-notices'
- * count hook an export); then these entries go. Nothing else may.
- */
-const TEMPORARY_FEATURE_IMPORTS = {
-  'src/features/report/ReportForm.tsx': ['home/BindPrompt'],
-  'src/features/my-requests/MyRequests.tsx': ['home/BindPrompt'],
-  'src/features/notices/NoticesList.tsx': ['home/BindPrompt'],
-  'src/features/staff-log/LogForm.tsx': ['binding/useUnitPicker', 'binding/UnitPickerView', '../binding/BindForm.scss'],
-  'src/features/staff-workbench/Workbench.tsx': ['staff-notices/useReviewCount'],
-};
-
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const restrict = (...patterns) => ['error', { patterns }];
 
 const CLIENT_NO_SERVER = { regex: '(^|/)(cloudfunctions|emulator)(/|$)', message: 'The client (src/) never imports server code (cloudfunctions/, emulator/).' };
-const FEATURE_DEEP = (allowed = []) => ({
-  regex: allowed.length
-    ? `^@/features/(?!(${allowed
-        .filter((a) => !a.startsWith('.'))
-        .map(escape)
-        .join('|')})$)[^/]+/.+`
-    : '^@/features/[^/]+/.+',
+const FEATURE_DEEP = {
+  regex: '^@/features/[^/]+/.+',
   message: 'A feature imports another feature only through its index.ts (@/features/<name>); inside a feature, use relative imports.',
-});
-const FEATURE_RELATIVE = (allowed = []) => ({
-  regex: `^(?!(${
-    allowed
-      .filter((a) => a.startsWith('.'))
-      .map(escape)
-      .join('|') || '$^'
-  })$)\\.\\./[^./][^/]*/`,
+};
+const FEATURE_RELATIVE = {
+  regex: '^\\.\\./[^./][^/]*/',
   message: 'A feature imports another feature only through its index.ts (@/features/<name>).',
-});
+};
 
 export default tseslint.config(
   {
@@ -125,11 +102,7 @@ export default tseslint.config(
   },
 
   // Features talk to each other through their index.ts.
-  { files: ['src/features/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': restrict(CLIENT_NO_SERVER, FEATURE_DEEP(), FEATURE_RELATIVE()) } },
-  ...Object.entries(TEMPORARY_FEATURE_IMPORTS).map(([file, allowed]) => ({
-    files: [file],
-    rules: { 'no-restricted-imports': restrict(CLIENT_NO_SERVER, FEATURE_DEEP(allowed), FEATURE_RELATIVE(allowed)) },
-  })),
+  { files: ['src/features/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': restrict(CLIENT_NO_SERVER, FEATURE_DEEP, FEATURE_RELATIVE) } },
 
   // A function never imports another function's folder; _lib never imports a function.
   ...functionNames.map((name) => {

@@ -14,8 +14,3 @@ export function invocationClock(env: Record<string, string | undefined>): Clock 
   const startedAt = Date.now();
   return { now: () => new Date(base + (Date.now() - startedAt)) };
 }
-
-export function fixedClock(at: Date | string | number): Clock {
-  const t = new Date(at).getTime();
-  return { now: () => new Date(t) };
-}

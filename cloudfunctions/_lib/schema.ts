@@ -398,5 +398,3 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   /** A person's marks are read by OPENID alongside resolving who they are (inbox.unread/list). */
   inbox_marks: [{ name: 'openid', keys: [['openid', 1]] }],
 };
-
-export type CollectionName = keyof typeof COLLECTIONS;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { errorMessage } from '@/services/cloud'
 
 export const PAGE_SIZE = 20
@@ -76,4 +76,20 @@ export function usePagedList<T>(key: string | null, fetchPage: (cursor?: string)
   }
 
   return { items, total, unread, error, loadingMore, hasMore: !!cursor, reload, loadMore }
+}
+
+/**
+ * A paged list that is its page's content: back on the page (from a detail) and pull-down
+ * refresh it quietly, reaching the bottom loads the next page. `onPullDown` refreshes what else
+ * the page shows (e.g. tab counts).
+ */
+export function useListPage(list: Pick<ReturnType<typeof usePagedList>, 'items' | 'reload' | 'loadMore'>, onPullDown?: () => void) {
+  useDidShow(() => {
+    if (list.items) void list.reload(true)
+  })
+  usePullDownRefresh(() => {
+    onPullDown?.()
+    void list.reload(true).finally(() => void Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => void list.loadMore())
 }

@@ -187,7 +187,7 @@ describe('公告管理（列表）', () => {
     expect(screen.getByText('11月28日 10:00 编辑')).toBeTruthy()
     expect(callsOf('list')[0]).toEqual({ status: 'all', pageSize: 20 })
 
-    fireEvent.click(screen.getByRole('tab', { name: '定时' }))
+    fireEvent.click(screen.getByRole('tab', { name: '定时发布' }))
     expect(await screen.findByText('定于 11月30日 09:00 发布')).toBeTruthy()
     expect(callsOf('list').at(-1)).toEqual({ status: 'scheduled', pageSize: 20 })
 

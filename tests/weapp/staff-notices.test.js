@@ -79,7 +79,7 @@ describe('staff notice pages (dist/weapp, subpackage staff/)', () => {
   it('公告管理 shows the status tabs, 新建公告 and the notices with their status', async () => {
     const comp = await h.render('staff/notices/index')
     await h.waitForText(comp, '1栋停水通知')
-    for (const tab of ['全部', '草稿', '待审核', '定时', '已发布', '已撤回', '已过期']) expect(text(comp)).toContain(tab)
+    for (const tab of ['全部', '草稿', '待审核', '定时发布', '已发布', '已撤回', '已过期']) expect(text(comp)).toContain(tab)
     expect(text(comp)).toContain('新建公告')
     expect(text(comp)).toContain('小区消防演练')
     expect(text(comp)).toContain('11月28日 09:30 发布')

@@ -1,4 +1,4 @@
-import { CATEGORY_BY_CODE, type TicketType } from './catalog';
+import type { TicketType } from './catalog';
 
 /**
  * Service levels: which timers a ticket runs and for how long. Defaults come from
@@ -119,5 +119,3 @@ export function remainingText(d: Deadline, now: Date): string {
   const text = days ? `${days} 天 ${hours} 小时` : hours ? `${hours} 小时 ${m} 分` : `${m} 分`;
   return diff >= 0 ? `剩余 ${text}` : `已超时 ${text}`;
 }
-
-export const isEmergency = (category: string) => !!CATEGORY_BY_CODE.get(category)?.emergency;

@@ -2,7 +2,7 @@
 import { callFunction } from '@/services/cloud'
 import type { z } from 'zod'
 import type { accountInputs, BindingRequestView, HomeView, MeView, MembershipStatus, StaffView, UnitView } from '@/domain/identity'
-import type { Relation, StaffRole } from '@/domain/roles'
+import type { StaffRole } from '@/domain/roles'
 
 const FN = 'account'
 const read = { idempotent: true } as const

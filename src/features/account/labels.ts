@@ -1,12 +1,10 @@
 import type { HomeView, MeView } from '@/domain/identity'
-import { MEMBERSHIP_STATUS_LABELS, type MembershipStatus } from '@/domain/membership-status'
+import type { MembershipStatus } from '@/domain/membership-status'
 import { RELATION_LABELS, ROLE_LABELS, type StaffRole } from '@/domain/roles'
 import type { PillTone } from '@/components/Pill'
 
-/** From the zod-free domain module, so the label map costs the bundle nothing extra. */
-export const STATUS_LABELS: Record<MembershipStatus, string> = MEMBERSHIP_STATUS_LABELS
-
-export const STATUS_TONE: Record<MembershipStatus, PillTone> = {
+/** The pill colour of each membership status (its words: MEMBERSHIP_STATUS_LABELS in the domain). */
+export const MEMBERSHIP_STATUS_TONE: Record<MembershipStatus, PillTone> = {
   pending: 'warning',
   approved: 'success',
   rejected: 'danger',

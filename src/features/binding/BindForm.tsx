@@ -5,9 +5,9 @@ import { Section } from '@/components/Section'
 import { ChipGroup } from '@/components/ChipGroup'
 import { FormField, TextField } from '@/components/FormField'
 import { useMe } from '@/features/account'
-import { useUnitPicker } from './useUnitPicker'
+import { useUnitPicker } from '@/components/useUnitPicker'
+import { UnitPickerView } from '@/components/UnitPicker'
 import { useBindForm } from './useBindForm'
-import { UnitPickerView } from './UnitPickerView'
 import { BindResult } from './BindResult'
 import './BindForm.scss'
 
@@ -33,13 +33,7 @@ export function BindForm() {
   return (
     <View className='bind-form'>
       <Section title='选择房屋'>
-        <UnitPickerView picker={picker} onPicked={form.clearUnitError} />
-        {picker.selected && <Text className='bind-form__picked'>已选择：{picker.selected.label}</Text>}
-        {form.errors.unitId && (
-          <View className='bind-form__error' role='alert'>
-            {form.errors.unitId}
-          </View>
-        )}
+        <UnitPickerView picker={picker} onPicked={form.clearUnitError} error={form.errors.unitId} />
       </Section>
       <Section title='住户信息'>
         <TextField label='姓名' name='name' value={form.name} onInput={form.setName} placeholder='请输入真实姓名' maxlength={20} error={form.errors.name} />

@@ -19,11 +19,3 @@ export function validateBinding(f: BindingFields): BindingErrors {
   if (!f.relation) errors.relation = '请选择与房屋的关系'
   return errors
 }
-
-/** "10栋" after "9栋", "1102" after "902". */
-export function naturalCompare(a: string, b: string): number {
-  const na = parseInt(a, 10)
-  const nb = parseInt(b, 10)
-  if (!Number.isNaN(na) && !Number.isNaN(nb) && na !== nb) return na - nb
-  return a < b ? -1 : a > b ? 1 : 0
-}

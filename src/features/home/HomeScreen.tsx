@@ -2,7 +2,7 @@ import { View } from '@tarojs/components'
 import { StateView } from '@/components/StateView'
 import { approvedHomes, displayName, useMe } from '@/features/account'
 import { HomeHeader } from './HomeHeader'
-import { BindPrompt } from './BindPrompt'
+import { BindPrompt } from '@/components/BindPrompt'
 import { QuickActions } from './QuickActions'
 import { NoticesPanel } from './NoticesPanel'
 

@@ -1,11 +1,12 @@
 import { useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { Box, InboxItem } from '@/domain/inbox'
 import { ChipGroup } from '@/components/ChipGroup'
 import { EmptyState, StateView } from '@/components/StateView'
-import { usePagedList, PAGE_SIZE } from '@/components/usePagedList'
+import { PAGE_SIZE, useListPage, usePagedList } from '@/components/usePagedList'
+import { LoadMore } from '@/components/LoadMore'
 import { errorMessage } from '@/services/cloud'
 import { isActiveStaff, useMe } from '@/features/account'
 import { setUnread, useUnread } from '@/features/inbox-badge'
@@ -45,13 +46,7 @@ export function InboxScreen() {
   )
 
   // Back from a linked page: newer messages may have come in.
-  useDidShow(() => {
-    if (list.items) void list.reload(true)
-  })
-  usePullDownRefresh(() => {
-    void list.reload(true).finally(() => void Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => void list.loadMore())
+  useListPage(list)
 
   async function open(item: InboxItem) {
     try {
@@ -117,13 +112,7 @@ export function InboxScreen() {
             {items.map((i) => (
               <MessageCard key={i.id} item={i} now={new Date()} onOpen={(x) => void open(x)} />
             ))}
-            {list.hasMore ? (
-              <Button block fill='none' className='inbox__more' loading={list.loadingMore} onClick={() => void list.loadMore()}>
-                加载更多
-              </Button>
-            ) : (
-              <Text className='inbox__end'>共 {list.total} 条</Text>
-            )}
+            <LoadMore list={list} />
           </>
         )}
       </StateView>

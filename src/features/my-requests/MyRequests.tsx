@@ -1,4 +1,4 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
@@ -7,8 +7,10 @@ import { TICKET_TYPES, TICKET_TYPE_LABELS, type TicketType } from '@/domain/tick
 import { ChipGroup } from '@/components/ChipGroup'
 import { EmptyState, StateView } from '@/components/StateView'
 import { approvedHomes, useMe } from '@/features/account'
-import { BindPrompt } from '@/features/home/BindPrompt'
-import { PAGE_SIZE, TicketCard, ticketsApi, usePagedList, type MineFilter } from '@/features/tickets'
+import { BindPrompt } from '@/components/BindPrompt'
+import { LoadMore } from '@/components/LoadMore'
+import { TicketCard, ticketsApi, type MineFilter } from '@/features/tickets'
+import { PAGE_SIZE, useListPage, usePagedList } from '@/components/usePagedList'
 import './MyRequests.scss'
 
 const FILTERS: { value: MineFilter; label: string }[] = [
@@ -54,13 +56,7 @@ export function MyRequests() {
   )
 
   // Back from a ticket (confirmed, rated…): refresh quietly.
-  useDidShow(() => {
-    if (list.items) void list.reload(true)
-  })
-  usePullDownRefresh(() => {
-    void list.reload(true).finally(() => void Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => void list.loadMore())
+  useListPage(list)
 
   if (!me.me) return <StateView loading={!me.error} error={me.error} onRetry={me.reload} />
   if (!bound) {
@@ -101,16 +97,7 @@ export function MyRequests() {
                 <TicketCard key={t.ticketId} item={t} onClick={() => Taro.navigateTo({ url: `/pages/ticket/index?id=${encodeURIComponent(t.ticketId)}` })} />
               ))}
             </View>
-            {/* The footer in its own container too: its swap from 加载更多 to 共 N 条 stays in there. */}
-            <View className='my-requests__foot'>
-              {list.hasMore ? (
-                <Button block fill='none' className='my-requests__more' loading={list.loadingMore} onClick={() => void list.loadMore()}>
-                  加载更多
-                </Button>
-              ) : (
-                <Text className='my-requests__end'>共 {list.total} 条</Text>
-              )}
-            </View>
+            <LoadMore list={list} />
           </>
         )}
       </StateView>

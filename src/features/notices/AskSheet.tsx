@@ -1,7 +1,6 @@
 import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import { Sheet } from '@/components/Sheet'
 import { TextAreaField } from '@/components/FormField'
 import { errorMessage } from '@/services/cloud'
@@ -42,21 +41,7 @@ export function AskSheet({ notice, open, onClose }: { notice: Notice; open: bool
   }
 
   return (
-    <Sheet
-      open={open}
-      title='就此通知提问'
-      onClose={onClose}
-      footer={
-        <>
-          <Button fill='outline' onClick={onClose}>
-            取消
-          </Button>
-          <Button type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>
-            提交问题
-          </Button>
-        </>
-      }
-    >
+    <Sheet open={open} title='就此通知提问' onClose={onClose} confirm={{ text: '提交问题', busy, cancelText: '取消', onConfirm: () => void submit() }}>
       <Text className='ask__about'>关于「{notice.title}」，物业客服会在「服务」里答复你，答复时也会通知你。</Text>
       <TextAreaField
         label='你的问题'

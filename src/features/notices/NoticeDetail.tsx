@@ -1,23 +1,18 @@
 import type { ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Image } from '@tarojs/components'
+import { factRow } from '@/components/FactRow'
 import type { Notice } from './api'
-import { formatDay, formatTime } from './format'
+import { formatDay } from './format'
 import { TypeTag } from './TypeTag'
 import './Notices.scss'
+import { formatMonthDay } from '@/domain/time'
 
 /** What the detail shows: a published notice, or (staff 预览) a draft shaped the same way. */
 export type NoticeContent = Pick<Notice, 'type' | 'typeLabel' | 'title' | 'body' | 'communityName' | 'scopeLabel' | 'images' | 'attachments' | 'revised' | 'updatedAt'> &
   Partial<Pick<Notice, 'publishedAt' | 'interruption' | 'status' | 'restoredOf'>>
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <View className='notice-facts__row'>
-      <Text className='notice-facts__key'>{label}</Text>
-      <Text className='notice-facts__value'>{children}</Text>
-    </View>
-  )
-}
+const Fact = factRow('notice-facts')
 
 /** 原因、影响范围、开始、预计恢复 — what 手册 1.3 requires of every interruption notice. */
 export function InterruptionCard({ notice }: { notice: NoticeContent }) {
@@ -69,11 +64,11 @@ export function NoticeDetail({ notice: n, preview, onOpenOriginal, children }: P
         <Text className='notice-detail__title'>{n.title || '（未填写标题）'}</Text>
         <View className='notice-detail__meta'>
           <Text className='notice-detail__community'>{n.communityName}</Text>
-          <Text className='notice-detail__time'>{preview ? '预览 · 尚未发布' : n.publishedAt ? `${formatTime(n.publishedAt)} 发布` : ''}</Text>
+          <Text className='notice-detail__time'>{preview ? '预览 · 尚未发布' : n.publishedAt ? `${formatMonthDay(n.publishedAt)} 发布` : ''}</Text>
         </View>
         {n.revised && (
           <View className='notice-detail__revised' role='note'>
-            <Text>已更新 · {formatTime(n.updatedAt)}，以下为最新内容</Text>
+            <Text>已更新 · {formatMonthDay(n.updatedAt)}，以下为最新内容</Text>
           </View>
         )}
 

@@ -1,15 +1,15 @@
 import { useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import { ChipGroup } from '@/components/ChipGroup'
 import { EmptyState, StateView } from '@/components/StateView'
 import { approvedHomes, useMe } from '@/features/account'
-import { BindPrompt } from '@/features/home/BindPrompt'
+import { BindPrompt } from '@/components/BindPrompt'
+import { LoadMore } from '@/components/LoadMore'
 import { noticesApi } from './api'
 import { noticePath } from './format'
 import { NoticeCard } from './NoticeCard'
-import { PAGE_SIZE, usePaged } from './usePaged'
+import { PAGE_SIZE, useListPage, usePagedList } from '@/components/usePagedList'
 import './Notices.scss'
 
 type Filter = 'all' | 'unread'
@@ -19,15 +19,13 @@ export function NoticesList() {
   const me = useMe()
   const bound = approvedHomes(me.me).length > 0
   const [filter, setFilter] = useState<Filter>('all')
-  const list = usePaged(bound ? filter : null, (cursor) => noticesApi.feed({ unreadOnly: filter === 'unread', pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) }))
+  const list = usePagedList(
+    bound ? filter : null,
+    (cursor) => noticesApi.feed({ unreadOnly: filter === 'unread', pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
+    (n) => n.announcementId,
+  )
 
-  useDidShow(() => {
-    if (list.items) void list.reload(true)
-  })
-  usePullDownRefresh(() => {
-    void list.reload(true).finally(() => void Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => void list.loadMore())
+  useListPage(list)
 
   if (!me.me) return <StateView loading={!me.error} error={me.error} onRetry={me.reload} />
   if (!bound) return <BindPrompt pending={me.me.homes.some((h) => h.status === 'pending')} />
@@ -58,16 +56,7 @@ export function NoticesList() {
                 <NoticeCard key={n.announcementId} notice={n} onClick={() => Taro.navigateTo({ url: noticePath(n.announcementId) })} />
               ))}
             </View>
-            {/* The footer in its own container too: its swap from 加载更多 to 共 N 条 stays in there. */}
-            <View className='notices__foot'>
-              {list.hasMore ? (
-                <Button block fill='none' className='notices__more' loading={list.loadingMore} onClick={() => void list.loadMore()}>
-                  加载更多
-                </Button>
-              ) : (
-                <Text className='notices__end'>共 {list.total} 条</Text>
-              )}
-            </View>
+            <LoadMore list={list} />
           </>
         )}
       </StateView>

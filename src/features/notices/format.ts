@@ -1,14 +1,11 @@
 /** Display helpers for notices: Asia/Shanghai times and the colour of each kind. */
 import type { AnnouncementType } from '@/domain/announcements'
-import { beijing, formatDate as beijingDate, formatMonthDay } from '@/domain/time'
+import { beijing, formatDate as beijingDate } from '@/domain/time'
 
 /** A Beijing wall clock for an instant (the one time module: `@/domain/time`). */
 export const shanghai = beijing
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
-
-/** "11月28日 09:42" */
-export const formatTime = (iso: string) => formatMonthDay(iso)
 
 /** "2026年11月28日" */
 export const formatDate = (iso: string) => beijingDate(iso)

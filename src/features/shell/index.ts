@@ -1,1 +1,2 @@
 export { PageShell } from './PageShell'
+export { routedPage, type PageParams } from './routedPage'

@@ -32,5 +32,3 @@ export function useCallbackSettings(enabled: boolean) {
     save: form.save,
   }
 }
-
-export type CallbackSettingsState = ReturnType<typeof useCallbackSettings>

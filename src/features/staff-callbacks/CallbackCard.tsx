@@ -3,11 +3,11 @@ import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { CallbackView } from '@/domain/tickets/callbacks-api'
 import { remainingText } from '@/domain/tickets/sla'
+import { formatShort } from '@/domain/time'
 import { Pill, type PillTone } from '@/components/Pill'
-import { formatTime } from '@/features/tickets'
-import { attemptResult, CHANNEL_LABELS } from './outcome'
+import { attemptResult, CALLBACK_CHANNEL_LABELS } from './outcome'
 
-const STATUS_TONE: Record<CallbackView['status'], PillTone> = { open: 'warning', done: 'success', unreachable: 'neutral', skipped: 'neutral' }
+const CALLBACK_STATUS_TONE: Record<CallbackView['status'], PillTone> = { open: 'warning', done: 'success', unreachable: 'neutral', skipped: 'neutral' }
 /** The latest attempts a card lists (the ticket's timeline keeps them all). */
 const SHOWN_ATTEMPTS = 3
 
@@ -31,7 +31,7 @@ export function CallbackCard({ item, onRecord, onOpen }: Props) {
           {item.typeLabel}·{item.categoryLabel}
         </Text>
         <View className='callback-card__spacer' />
-        <Pill tone={item.overdue ? 'danger' : STATUS_TONE[item.status]}>{item.overdue ? '已超时' : item.statusLabel}</Pill>
+        <Pill tone={item.overdue ? 'danger' : CALLBACK_STATUS_TONE[item.status]}>{item.overdue ? '已超时' : item.statusLabel}</Pill>
       </View>
       <View className='callback-card__sub'>
         <Text className='callback-card__place'>{item.locationLabel}</Text>
@@ -54,13 +54,13 @@ export function CallbackCard({ item, onRecord, onOpen }: Props) {
       <View className='callback-card__facts'>
         {open ? (
           <Text className={`callback-card__due ${item.overdue ? 'callback-card__due--overdue' : ''}`}>
-            回访期限 {formatTime(item.dueAt)} · {remainingText({ kind: 'resolve', dueAt: new Date(item.dueAt) }, new Date())}
+            回访期限 {formatShort(item.dueAt)} · {remainingText({ kind: 'resolve', dueAt: new Date(item.dueAt) }, new Date())}
           </Text>
         ) : (
-          <Text className='callback-card__due'>回访期限 {formatTime(item.dueAt)}</Text>
+          <Text className='callback-card__due'>回访期限 {formatShort(item.dueAt)}</Text>
         )}
         <Text className='callback-card__meta'>
-          {item.resolvedAt ? `完工 ${formatTime(item.resolvedAt)}` : ''}
+          {item.resolvedAt ? `完工 ${formatShort(item.resolvedAt)}` : ''}
           {item.rating ? ` · 住户评价 ${item.rating} 星` : ''}
         </Text>
       </View>
@@ -73,7 +73,7 @@ export function CallbackCard({ item, onRecord, onOpen }: Props) {
             <Text className='callback-card__tried'>已联系 {item.attempts.length} 次</Text>
             {attempts.map((a, i) => (
               <Text key={`${i}-${a.at}`} className={`callback-card__attempt ${a.reached ? '' : 'callback-card__attempt--missed'}`}>
-                {formatTime(a.at)} · {a.by} · {CHANNEL_LABELS[a.channel as keyof typeof CHANNEL_LABELS] ?? a.channel} · {attemptResult(a)}
+                {formatShort(a.at)} · {a.by} · {CALLBACK_CHANNEL_LABELS[a.channel as keyof typeof CALLBACK_CHANNEL_LABELS] ?? a.channel} · {attemptResult(a)}
                 {a.comment ? `：${a.comment}` : ''}
               </Text>
             ))}

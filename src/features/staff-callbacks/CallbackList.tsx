@@ -1,12 +1,13 @@
 import { useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Button, Switch } from '@nutui/nutui-react-taro'
+import { Switch } from '@nutui/nutui-react-taro'
 import type { CallbackView } from '@/domain/tickets/callbacks-api'
 import { EmptyState, StateView } from '@/components/StateView'
+import { LoadMore } from '@/components/LoadMore'
 import { errorMessage } from '@/services/cloud'
 import { hasRole, isActiveStaff, useMe } from '@/features/account'
-import { PAGE_SIZE, usePagedList } from '@/features/tickets'
+import { PAGE_SIZE, useListPage, usePagedList } from '@/components/usePagedList'
 import { callbacksApi, type CallbackTab, type RecordInput } from './api'
 import { CallbackCard } from './CallbackCard'
 import { RecordSheet } from './RecordSheet'
@@ -38,14 +39,7 @@ export function CallbackList() {
   )
 
   // Back from the ticket: refresh quietly.
-  useDidShow(() => {
-    if (list.items) void list.reload(true)
-  })
-  usePullDownRefresh(() => {
-    refresh()
-    void list.reload(true).finally(() => void Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => void list.loadMore())
+  useListPage(list, refresh)
 
   async function record(input: RecordInput): Promise<boolean> {
     if (busy || !recording) return false
@@ -116,13 +110,7 @@ export function CallbackList() {
                 onRecord={tab === 'open' ? () => setRecording(c) : undefined}
               />
             ))}
-            {list.hasMore ? (
-              <Button block fill='none' className='callbacks__more' loading={list.loadingMore} onClick={() => void list.loadMore()}>
-                加载更多
-              </Button>
-            ) : (
-              <Text className='callbacks__end'>共 {list.total} 条</Text>
-            )}
+            <LoadMore list={list} />
           </>
         )}
       </StateView>

@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import type { CallbackView } from '@/domain/tickets/callbacks-api'
 import { Sheet } from '@/components/Sheet'
 import { ChipGroup } from '@/components/ChipGroup'
 import { FormField, TextAreaField } from '@/components/FormField'
 import type { CallbackChannel, RecordInput } from './api'
-import { CHANNEL_LABELS, missedAttempts } from './outcome'
+import { CALLBACK_CHANNEL_LABELS, missedAttempts } from './outcome'
 
 type Reach = 'yes' | 'no'
 type Verdict = 'satisfied' | 'unsatisfied'
@@ -15,7 +14,7 @@ const REACH = [
   { value: 'yes' as const, label: '联系上' },
   { value: 'no' as const, label: '未联系上' },
 ]
-const CHANNELS = (Object.keys(CHANNEL_LABELS) as CallbackChannel[]).map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))
+const CHANNELS = (Object.keys(CALLBACK_CHANNEL_LABELS) as CallbackChannel[]).map((c) => ({ value: c, label: CALLBACK_CHANNEL_LABELS[c] }))
 const VERDICTS = [
   { value: 'satisfied' as const, label: '满意' },
   { value: 'unsatisfied' as const, label: '不满意' },
@@ -73,21 +72,7 @@ export function RecordSheet({ item, busy, onClose, onSubmit }: Props) {
 
   const attempt = missedAttempts(item) + 1
   return (
-    <Sheet
-      open
-      title='记录回访'
-      onClose={onClose}
-      footer={
-        <>
-          <Button fill='outline' onClick={onClose}>
-            取消
-          </Button>
-          <Button type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>
-            提交
-          </Button>
-        </>
-      }
-    >
+    <Sheet open title='记录回访' onClose={onClose} confirm={{ text: '提交', busy, cancelText: '取消', onConfirm: () => void submit() }}>
       <View className='record-sheet'>
         <Text className='record-sheet__ticket'>
           {item.no} · {item.typeLabel}·{item.categoryLabel} · {item.contactName}

@@ -1,7 +1,7 @@
 import type { CallbackView } from '@/domain/tickets/callbacks-api'
 import type { CallbackChannel, RecordResult } from './api'
 
-export const CHANNEL_LABELS: Record<CallbackChannel, string> = { phone: '电话', message: '留言', visit: '上门' }
+export const CALLBACK_CHANNEL_LABELS: Record<CallbackChannel, string> = { phone: '电话', message: '留言', visit: '上门' }
 
 /** Unreached attempts so far: the next one is number n + 1. */
 export const missedAttempts = (cb: Pick<CallbackView, 'attempts'>) => cb.attempts.filter((a) => !a.reached).length

@@ -1,15 +1,8 @@
-import { useCallback, useEffect, useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
-import { callbacksApi, type CallbackCounts } from './api'
+import { useCount } from '@/components/useCount'
+import { callbacksApi } from './api'
 
 /** Open / overdue / mine callback counts (null until known or when the call failed). */
 export function useCallbackCounts(enabled: boolean) {
-  const [counts, setCounts] = useState<CallbackCounts | null>(null)
-  const refresh = useCallback(() => {
-    if (!enabled) return
-    callbacksApi.counts().then(setCounts, () => setCounts(null))
-  }, [enabled])
-  useEffect(refresh, [refresh])
-  useDidShow(refresh)
+  const { value: counts, refresh } = useCount(enabled, () => callbacksApi.counts())
   return { counts, refresh }
 }

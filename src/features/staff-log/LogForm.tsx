@@ -6,11 +6,9 @@ import { ChipGroup } from '@/components/ChipGroup'
 import { FormField, TextAreaField, TextField } from '@/components/FormField'
 import { EmptyState, StateView } from '@/components/StateView'
 import { hasRole, useMe } from '@/features/account'
-import { useUnitPicker } from '@/features/binding/useUnitPicker'
-import { UnitPickerView } from '@/features/binding/UnitPickerView'
+import { useUnitPicker } from '@/components/useUnitPicker'
+import { UnitPickerView } from '@/components/UnitPicker'
 import { useLogForm } from './useLogForm'
-// The unit picker's step styles live with the bind form.
-import '../binding/BindForm.scss'
 import './LogForm.scss'
 
 const CHANNELS = [
@@ -59,13 +57,7 @@ export function LogForm() {
         <View className='staff-log__place'>
           {form.place === 'home' ? (
             <>
-              <UnitPickerView picker={picker} onPicked={form.clearUnitError} />
-              {picker.selected && <Text className='bind-form__picked'>已选择：{picker.selected.label}</Text>}
-              {form.errors.unit && (
-                <View className='staff-log__error' role='alert'>
-                  {form.errors.unit}
-                </View>
-              )}
+              <UnitPickerView picker={picker} onPicked={form.clearUnitError} error={form.errors.unit} />
             </>
           ) : (
             <>

@@ -4,6 +4,7 @@ import { View, Text, Image } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { AnnouncementView } from '@/domain/announcements-api'
 import { StateView } from '@/components/StateView'
+import { factRow } from '@/components/FactRow'
 import { errorMessage } from '@/services/cloud'
 import { useMe } from '@/features/account'
 import { formatDate, formatDay, noticePath, typeHeading, TYPE_TONE } from '@/features/notices'
@@ -30,14 +31,7 @@ function usePosterNotice(id: string | undefined) {
   return { notice, error, retry: () => setAttempt((n) => n + 1) }
 }
 
-function Row({ label, children }: { label: string; children: string }) {
-  return (
-    <View className='poster__row'>
-      <Text className='poster__key'>{label}</Text>
-      <Text className='poster__value'>{children}</Text>
-    </View>
-  )
-}
+const Row = factRow('poster')
 
 /** The body as paragraphs (each indented like a printed notice); blank lines only separate. */
 const paragraphs = (body: string) =>

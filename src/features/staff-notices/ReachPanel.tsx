@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import type { ReachView } from '@/domain/announcements-api'
+import { formatMonthDay } from '@/domain/time'
 import { Section } from '@/components/Section'
-import { formatTime } from '@/features/notices'
 import { BROADCAST_STATE_LABELS, errcodeLabel, groupName } from './format'
 import './StaffNotices.scss'
 
@@ -71,7 +71,7 @@ export function ReachPanel({ reach, error, onRefresh }: { reach: ReachView | nul
             <View key={g.openGId} className='reach__line'>
               <Text className='reach__line-key'>{groupName(g.openGId, i)}</Text>
               <Text className='reach__line-value'>
-                打开 {g.opens} 次 · 首次 {formatTime(g.firstAt)}
+                打开 {g.opens} 次 · 首次 {formatMonthDay(g.firstAt)}
               </Text>
             </View>
           ))

@@ -1,5 +1,4 @@
 import { useEffect, useState, type ReactNode } from 'react'
-import { Button } from '@nutui/nutui-react-taro'
 import { Sheet } from '@/components/Sheet'
 import { TextAreaField } from '@/components/FormField'
 
@@ -41,21 +40,7 @@ export function ReasonSheet({ open, title, label, placeholder, maxlength = 200, 
   }
 
   return (
-    <Sheet
-      open={open}
-      title={title}
-      onClose={onClose}
-      footer={
-        <>
-          <Button fill='outline' onClick={onClose}>
-            取消
-          </Button>
-          <Button type={danger ? 'danger' : 'primary'} loading={busy} disabled={busy} onClick={submit}>
-            {confirmText}
-          </Button>
-        </>
-      }
-    >
+    <Sheet open={open} title={title} onClose={onClose} confirm={{ text: confirmText, busy, danger, cancelText: '取消', onConfirm: submit }}>
       {children}
       <TextAreaField
         label={label}

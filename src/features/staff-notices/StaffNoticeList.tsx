@@ -1,25 +1,22 @@
 import { useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { AnnouncementView } from '@/domain/announcements-api'
+import { formatMonthDay } from '@/domain/time'
+import { ANNOUNCEMENT_STATUSES, ANNOUNCEMENT_STATUS_LABELS } from '@/domain/announcements'
 import { Pill } from '@/components/Pill'
 import { EmptyState, StateView } from '@/components/StateView'
+import { LoadMore } from '@/components/LoadMore'
 import { hasRole, useMe } from '@/features/account'
-import { formatTime, PAGE_SIZE, TypeTag, usePaged } from '@/features/notices'
+import { TypeTag } from '@/features/notices'
+import { PAGE_SIZE, useListPage, usePagedList } from '@/components/usePagedList'
 import { staffNoticesApi, type StatusFilter } from './api'
-import { STATUS_TONE } from './format'
+import { ANNOUNCEMENT_STATUS_TONE } from './format'
 import './StaffNotices.scss'
 
-const TABS: { value: StatusFilter; label: string }[] = [
-  { value: 'all', label: '全部' },
-  { value: 'draft', label: '草稿' },
-  { value: 'review', label: '待审核' },
-  { value: 'scheduled', label: '定时' },
-  { value: 'published', label: '已发布' },
-  { value: 'withdrawn', label: '已撤回' },
-  { value: 'expired', label: '已过期' },
-]
+/** 全部, then each status in the domain's words (the same words as the status pill). */
+const TABS: { value: StatusFilter; label: string }[] = [{ value: 'all', label: '全部' }, ...ANNOUNCEMENT_STATUSES.map((s) => ({ value: s, label: ANNOUNCEMENT_STATUS_LABELS[s] }))]
 
 const EMPTY: Record<StatusFilter, string> = {
   all: '还没有公告',
@@ -33,10 +30,10 @@ const EMPTY: Record<StatusFilter, string> = {
 
 /** When a row happened: published, scheduled or last edited. */
 function when(n: AnnouncementView): string {
-  if (n.status === 'scheduled' && n.publishAt) return `定于 ${formatTime(n.publishAt)} 发布`
-  if (n.status === 'review') return n.publishAt ? `申请 ${formatTime(n.publishAt)} 发布` : '待主管审核'
-  if (n.publishedAt) return `${formatTime(n.publishedAt)} 发布`
-  return `${formatTime(n.updatedAt)} 编辑`
+  if (n.status === 'scheduled' && n.publishAt) return `定于 ${formatMonthDay(n.publishAt)} 发布`
+  if (n.status === 'review') return n.publishAt ? `申请 ${formatMonthDay(n.publishAt)} 发布` : '待主管审核'
+  if (n.publishedAt) return `${formatMonthDay(n.publishedAt)} 发布`
+  return `${formatMonthDay(n.updatedAt)} 编辑`
 }
 
 function Row({ n, onClick }: { n: AnnouncementView; onClick: () => void }) {
@@ -45,7 +42,7 @@ function Row({ n, onClick }: { n: AnnouncementView; onClick: () => void }) {
       <View className='sn-row__head'>
         <TypeTag type={n.type} label={n.typeLabel} />
         <Text className='sn-row__title'>{n.title}</Text>
-        <Pill tone={STATUS_TONE[n.status]} className='sn-row__status'>
+        <Pill tone={ANNOUNCEMENT_STATUS_TONE[n.status]} className='sn-row__status'>
           {n.statusLabel}
         </Pill>
       </View>
@@ -65,15 +62,13 @@ export function StaffNoticeList() {
   const me = useMe()
   const allowed = hasRole(me.me, 'desk', 'supervisor', 'admin')
   const [status, setStatus] = useState<StatusFilter>('all')
-  const list = usePaged(allowed ? status : null, (cursor) => staffNoticesApi.list({ status, pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) }))
+  const list = usePagedList(
+    allowed ? status : null,
+    (cursor) => staffNoticesApi.list({ status, pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
+    (n) => n.announcementId,
+  )
 
-  useDidShow(() => {
-    if (list.items) void list.reload(true)
-  })
-  usePullDownRefresh(() => {
-    void list.reload(true).finally(() => void Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => void list.loadMore())
+  useListPage(list)
 
   if (!me.me) return <StateView loading={!me.error} error={me.error} onRetry={me.reload} />
   if (!allowed) return <EmptyState text='仅客服、主管和管理员可以管理公告' />
@@ -108,13 +103,7 @@ export function StaffNoticeList() {
             {items.map((n) => (
               <Row key={n.announcementId} n={n} onClick={() => Taro.navigateTo({ url: `/staff/notice/index?id=${encodeURIComponent(n.announcementId)}` })} />
             ))}
-            {list.hasMore ? (
-              <Button block fill='none' className='sn__more' loading={list.loadingMore} onClick={() => void list.loadMore()}>
-                加载更多
-              </Button>
-            ) : (
-              <Text className='sn__end'>共 {list.total} 条</Text>
-            )}
+            <LoadMore list={list} />
           </>
         )}
       </StateView>

@@ -1,16 +1,18 @@
-import { useRef, useState, type ReactNode } from 'react'
+import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { isInterruption } from '@/domain/announcements'
+import { formatMonthDay } from '@/domain/time'
 import { Pill } from '@/components/Pill'
 import { Section } from '@/components/Section'
 import { EmptyState, StateView } from '@/components/StateView'
+import { factRow } from '@/components/FactRow'
 import { newRequestId } from '@/services/ids'
 import { hasRole, useMe } from '@/features/account'
-import { formatTime, NoticeDetail, rangeText, TypeTag } from '@/features/notices'
+import { NoticeDetail, rangeText, TypeTag } from '@/features/notices'
 import { staffNoticesApi } from './api'
-import { STATUS_TONE } from './format'
+import { ANNOUNCEMENT_STATUS_TONE } from './format'
 import { ReachPanel } from './ReachPanel'
 import { ReasonSheet } from './ReasonSheet'
 import { hasReach, useStaffNotice } from './useStaffNotice'
@@ -18,14 +20,7 @@ import './StaffNotices.scss'
 
 type SheetKind = 'reject' | 'withdraw' | 'restore' | null
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <View className='sn-facts__row'>
-      <Text className='sn-facts__key'>{label}</Text>
-      <Text className='sn-facts__value'>{children}</Text>
-    </View>
-  )
-}
+const Fact = factRow('sn-facts')
 
 const go = (url: string) => void Taro.navigateTo({ url })
 
@@ -84,7 +79,7 @@ export function StaffNoticeScreen({ announcementId }: { announcementId?: string 
       <View className='snd__head'>
         <View className='snd__tags'>
           <TypeTag type={n.type} label={n.typeLabel} large />
-          <Pill tone={STATUS_TONE[n.status]} className='snd__status'>
+          <Pill tone={ANNOUNCEMENT_STATUS_TONE[n.status]} className='snd__status'>
             {n.statusLabel}
           </Pill>
           {n.pinned && <Text className='snd__pin'>置顶</Text>}
@@ -95,11 +90,11 @@ export function StaffNoticeScreen({ announcementId }: { announcementId?: string 
         <View className='sn-facts'>
           <Fact label='影响范围'>{n.scopeLabel}</Fact>
           {n.interruption && <Fact label={`${n.typeLabel}时间`}>{rangeText(n.interruption.startAt, n.interruption.endAt)}</Fact>}
-          {n.status === 'scheduled' && n.publishAt && <Fact label='定时发布'>{formatTime(n.publishAt)}</Fact>}
-          {n.status === 'review' && n.publishAt && <Fact label='申请发布'>{formatTime(n.publishAt)}</Fact>}
-          {n.publishedAt && <Fact label='发布时间'>{formatTime(n.publishedAt)}</Fact>}
-          <Fact label={n.revised ? '更新时间' : '最后编辑'}>{formatTime(n.updatedAt)}</Fact>
-          {n.expiresAt && <Fact label='过期时间'>{formatTime(n.expiresAt)}</Fact>}
+          {n.status === 'scheduled' && n.publishAt && <Fact label='定时发布'>{formatMonthDay(n.publishAt)}</Fact>}
+          {n.status === 'review' && n.publishAt && <Fact label='申请发布'>{formatMonthDay(n.publishAt)}</Fact>}
+          {n.publishedAt && <Fact label='发布时间'>{formatMonthDay(n.publishedAt)}</Fact>}
+          <Fact label={n.revised ? '更新时间' : '最后编辑'}>{formatMonthDay(n.updatedAt)}</Fact>
+          {n.expiresAt && <Fact label='过期时间'>{formatMonthDay(n.expiresAt)}</Fact>}
         </View>
         {n.status === 'review' && (
           <Text className='snd__note snd__note--review'>{reviewer ? '请审核这条公告：通过后按申请时间发布。' : '已提交主管审核，通过后按申请时间发布。'}</Text>
@@ -134,7 +129,7 @@ export function StaffNoticeScreen({ announcementId }: { announcementId?: string 
             <View className={`snd__record snd__record--${n.review.approved ? 'ok' : 'back'}`}>
               <Text className='snd__record-title'>{n.review.approved ? '审核通过' : '审核退回'}</Text>
               <Text className='snd__record-text'>
-                {n.review.by} · {formatTime(n.review.at)}
+                {n.review.by} · {formatMonthDay(n.review.at)}
                 {n.review.reason ? `\n原因：${n.review.reason}` : ''}
               </Text>
             </View>
@@ -144,7 +139,7 @@ export function StaffNoticeScreen({ announcementId }: { announcementId?: string 
               <Text className='snd__record-title'>未满提前通知期发布</Text>
               <Text className='snd__record-text'>
                 原因：{n.override.reason}
-                {`\n${n.override.by} · ${formatTime(n.override.at)}`}
+                {`\n${n.override.by} · ${formatMonthDay(n.override.at)}`}
               </Text>
             </View>
           )}
@@ -164,7 +159,7 @@ export function StaffNoticeScreen({ announcementId }: { announcementId?: string 
             <Text className='snd__record-text'>
               {revision.body}
               {revision.interruption ? `\n${n.typeLabel}时间：${rangeText(revision.interruption.startAt, revision.interruption.endAt)}` : ''}
-              {`\n${revision.by} · ${formatTime(revision.at)} 提交`}
+              {`\n${revision.by} · ${formatMonthDay(revision.at)} 提交`}
             </Text>
           </View>
         </Section>

@@ -1,7 +1,8 @@
 import type { PillTone } from '@/components/Pill'
 import type { AnnouncementStatus } from '@/domain/announcements'
 
-export const STATUS_TONE: Record<AnnouncementStatus, PillTone> = {
+/** The pill colour of each announcement status (its words: ANNOUNCEMENT_STATUS_LABELS in the domain). */
+export const ANNOUNCEMENT_STATUS_TONE: Record<AnnouncementStatus, PillTone> = {
   draft: 'neutral',
   review: 'warning',
   scheduled: 'brand',

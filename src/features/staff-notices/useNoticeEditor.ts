@@ -161,5 +161,3 @@ export function useNoticeEditor(announcementId?: string) {
     cancelOverride: () => setOverride(null),
   }
 }
-
-export type NoticeEditorState = ReturnType<typeof useNoticeEditor>

@@ -1,18 +1,7 @@
-import { useCallback, useEffect, useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
+import { useCount } from '@/components/useCount'
 import { staffNoticesApi } from './api'
 
 /** Notices waiting for review, for the workbench tile (supervisors, admins); null = unknown. */
 export function useReviewCount(enabled: boolean) {
-  const [count, setCount] = useState<number | null>(null)
-  const refresh = useCallback(() => {
-    if (!enabled) return
-    staffNoticesApi.list({ status: 'review', pageSize: 1 }).then(
-      (page) => setCount(page.total),
-      () => setCount(null),
-    )
-  }, [enabled])
-  useEffect(refresh, [refresh])
-  useDidShow(refresh)
-  return count
+  return useCount(enabled, () => staffNoticesApi.list({ status: 'review', pageSize: 1 }).then((page) => page.total)).value
 }

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import { DEPARTMENTS, DEPARTMENT_LABELS } from '@/domain/tickets/catalog'
 import { ROUTING_MODES, ROUTING_MODE_LABELS, type RoutingRule } from '@/domain/tickets/routing'
 import { Sheet } from '@/components/Sheet'
@@ -45,21 +44,7 @@ export function RuleSheet({ title, rule, others, staff, onClose, onDone }: Props
   }
 
   return (
-    <Sheet
-      open
-      title={title}
-      onClose={onClose}
-      footer={
-        <>
-          <Button fill='outline' onClick={onClose}>
-            返回
-          </Button>
-          <Button type='primary' onClick={done}>
-            确定
-          </Button>
-        </>
-      }
-    >
+    <Sheet open title={title} onClose={onClose} confirm={{ text: '确定', onConfirm: done }}>
       <FormField label='适用于' error={errors.match}>
         {matchGroups().map((g) => (
           <View key={g.title} className='rule-sheet__group'>

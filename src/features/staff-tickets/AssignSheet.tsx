@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import { DEPARTMENTS, DEPARTMENT_LABELS, type Department } from '@/domain/tickets/catalog'
 import { ROLE_LABELS } from '@/domain/roles'
 import type { TicketDetail } from '@/domain/tickets/api'
@@ -62,21 +61,7 @@ export function AssignSheet({ open, mode, detail, busy, onClose, onSubmit }: Pro
   const candidates = members ?? []
   const title = mode === 'transfer' ? '转派工单' : '派单'
   return (
-    <Sheet
-      open={open}
-      title={title}
-      onClose={onClose}
-      footer={
-        <>
-          <Button fill='outline' onClick={onClose}>
-            返回
-          </Button>
-          <Button type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>
-            {mode === 'transfer' ? '确认转派' : '确认派单'}
-          </Button>
-        </>
-      }
-    >
+    <Sheet open={open} title={title} onClose={onClose} confirm={{ text: mode === 'transfer' ? '确认转派' : '确认派单', busy, onConfirm: () => void submit() }}>
       <FormField label='部门'>
         <ChipGroup
           groupLabel='部门'

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react'
-import { Button } from '@nutui/nutui-react-taro'
 import { Sheet } from '@/components/Sheet'
 import { TextAreaField, TextField } from '@/components/FormField'
 
@@ -29,21 +28,7 @@ export function ConsentSheet({ open, defaultBy, busy, onClose, onSubmit }: Props
   }
 
   return (
-    <Sheet
-      open={open}
-      title='记录入户同意'
-      onClose={onClose}
-      footer={
-        <>
-          <Button fill='outline' onClick={onClose}>
-            返回
-          </Button>
-          <Button type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>
-            保存
-          </Button>
-        </>
-      }
-    >
+    <Sheet open={open} title='记录入户同意' onClose={onClose} confirm={{ text: '保存', busy, onConfirm: () => void submit() }}>
       <TextField label='同意人' value={by} onInput={(v) => (setBy(v), setErrors((e) => ({ ...e, by: undefined })))} maxlength={20} placeholder='住户姓名' error={errors.by} />
       <TextAreaField
         label='入户范围'

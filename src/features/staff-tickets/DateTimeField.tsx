@@ -1,7 +1,8 @@
 import { View, Text, Picker } from '@tarojs/components'
 import { ChipGroup } from '@/components/ChipGroup'
 import { FormField } from '@/components/FormField'
-import { formatTime, shanghai, shanghaiIso } from '@/features/tickets'
+import { shanghai, shanghaiIso } from '@/features/tickets'
+import { formatShort } from '@/domain/time'
 
 /** Quick choices relative to now (all in Asia/Shanghai), past ones left out. */
 export function presets(now: Date = new Date()): { value: string; label: string }[] {
@@ -51,7 +52,7 @@ export function DateTimeField({ label, value, onChange, error }: Props) {
           </View>
         </Picker>
       </View>
-      {value && <Text className='datetime__chosen'>已选：{formatTime(value)}</Text>}
+      {value && <Text className='datetime__chosen'>已选：{formatShort(value)}</Text>}
     </FormField>
   )
 }

@@ -6,7 +6,7 @@ import type { ActInput, TicketDetail } from '@/domain/tickets/api'
 import { ACTION_LABELS, type TicketAction } from '@/domain/tickets/state-machine'
 import { ChipGroup } from '@/components/ChipGroup'
 import { FormField } from '@/components/FormField'
-import { TextSheet } from '@/features/tickets'
+import { ActionTextSheets } from '@/features/tickets'
 import { AssignSheet } from './AssignSheet'
 import { ConsentSheet } from './ConsentSheet'
 import { TimeSheet } from './TimeSheet'
@@ -108,30 +108,70 @@ export function StaffActions({ detail, acting, act }: Props) {
         onClose={close}
         onSubmit={async (by, scope) => done(await act({ action: 'consent', ticketId, by, scope }))}
       />
-      <TextSheet
-        open={open === 'note'}
-        title='进展备注'
-        label='备注内容'
-        maxlength={500}
-        placeholder='记录处理进展，住户可见时会显示在住户的处理记录中'
-        withPhotos
-        confirmText='保存备注'
-        busy={acting === 'note'}
+      <ActionTextSheets
+        open={open}
+        acting={acting}
         onClose={close}
-        onSubmit={async (text, photos) => done(await act({ action: 'note', ticketId, text, photos, visibility }))}
-      >
-        <FormField label='谁能看到'>
-          <ChipGroup
-            groupLabel='备注可见范围'
-            options={[
-              { value: 'public', label: '住户可见' },
-              { value: 'internal', label: '仅内部' },
-            ]}
-            value={visibility}
-            onChange={setVisibility}
-          />
-        </FormField>
-      </TextSheet>
+        act={act}
+        sheets={{
+          note: {
+            title: '进展备注',
+            label: '备注内容',
+            maxlength: 500,
+            placeholder: '记录处理进展，住户可见时会显示在住户的处理记录中',
+            withPhotos: true,
+            confirmText: '保存备注',
+            input: (text, photos) => ({ action: 'note', ticketId, text, photos, visibility }),
+            children: (
+              <FormField label='谁能看到'>
+                <ChipGroup
+                  groupLabel='备注可见范围'
+                  options={[
+                    { value: 'public', label: '住户可见' },
+                    { value: 'internal', label: '仅内部' },
+                  ]}
+                  value={visibility}
+                  onChange={setVisibility}
+                />
+              </FormField>
+            ),
+          },
+          complete: {
+            title: '完工',
+            label: '完工说明',
+            maxlength: 500,
+            placeholder: '处理了什么、更换了哪些配件，住户会看到这段说明',
+            withPhotos: true,
+            confirmText: '提交完工',
+            input: (text, photos) => ({ action: 'complete', ticketId, text, photos }),
+          },
+          answer: {
+            title: '答复住户',
+            label: '答复内容',
+            maxlength: 500,
+            placeholder: '住户会收到这段答复',
+            confirmText: '发送答复',
+            input: (text) => ({ action: 'answer', ticketId, text }),
+          },
+          reopen: {
+            title: '重新处理',
+            label: '原因',
+            maxlength: 200,
+            placeholder: '说明需要重新处理的原因',
+            confirmText: '重新处理',
+            input: (reason) => ({ action: 'reopen', ticketId, reason }),
+          },
+          cancel: {
+            title: '取消工单',
+            label: '取消原因',
+            maxlength: 100,
+            quick: ['住户已自行解决', '重复工单', '不属于物业服务范围'],
+            confirmText: '确认取消',
+            danger: true,
+            input: (reason) => ({ action: 'cancel', ticketId, reason }),
+          },
+        }}
+      />
       <TimeSheet
         open={open === 'pause'}
         mode='pause'
@@ -145,52 +185,6 @@ export function StaffActions({ detail, acting, act }: Props) {
         busy={acting === 'promise'}
         onClose={close}
         onSubmit={async (at) => done(await act({ action: 'promise', ticketId, replyBy: at }))}
-      />
-      <TextSheet
-        open={open === 'complete'}
-        title='完工'
-        label='完工说明'
-        maxlength={500}
-        placeholder='处理了什么、更换了哪些配件，住户会看到这段说明'
-        withPhotos
-        confirmText='提交完工'
-        busy={acting === 'complete'}
-        onClose={close}
-        onSubmit={async (text, photos) => done(await act({ action: 'complete', ticketId, text, photos }))}
-      />
-      <TextSheet
-        open={open === 'answer'}
-        title='答复住户'
-        label='答复内容'
-        maxlength={500}
-        placeholder='住户会收到这段答复'
-        confirmText='发送答复'
-        busy={acting === 'answer'}
-        onClose={close}
-        onSubmit={async (text) => done(await act({ action: 'answer', ticketId, text }))}
-      />
-      <TextSheet
-        open={open === 'reopen'}
-        title='重新处理'
-        label='原因'
-        maxlength={200}
-        placeholder='说明需要重新处理的原因'
-        confirmText='重新处理'
-        busy={acting === 'reopen'}
-        onClose={close}
-        onSubmit={async (reason) => done(await act({ action: 'reopen', ticketId, reason }))}
-      />
-      <TextSheet
-        open={open === 'cancel'}
-        title='取消工单'
-        label='取消原因'
-        maxlength={100}
-        quick={['住户已自行解决', '重复工单', '不属于物业服务范围']}
-        confirmText='确认取消'
-        danger
-        busy={acting === 'cancel'}
-        onClose={close}
-        onSubmit={async (reason) => done(await act({ action: 'cancel', ticketId, reason }))}
       />
     </>
   )

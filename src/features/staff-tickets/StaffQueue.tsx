@@ -1,11 +1,13 @@
 import { useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { TicketSummary } from '@/domain/tickets/api'
 import { EmptyState, StateView } from '@/components/StateView'
+import { LoadMore } from '@/components/LoadMore'
 import { hasRole, isActiveStaff, useMe } from '@/features/account'
-import { PAGE_SIZE, TicketCard, usePagedList } from '@/features/tickets'
+import { TicketCard } from '@/features/tickets'
+import { PAGE_SIZE, useListPage, usePagedList } from '@/components/usePagedList'
 import { staffTicketsApi, type Queue } from './api'
 import { defaultQueue, EMPTY_QUEUE, QUEUES } from './queues'
 import { useQueueCounts } from './useQueueCounts'
@@ -47,14 +49,7 @@ export function StaffQueue() {
     (t) => t.ticketId,
   )
 
-  useDidShow(() => {
-    if (list.items) void list.reload(true)
-  })
-  usePullDownRefresh(() => {
-    refresh()
-    void list.reload(true).finally(() => void Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => void list.loadMore())
+  useListPage(list, refresh)
 
   if (!me.me) return <StateView loading={!me.error} error={me.error} onRetry={me.reload} />
   if (!staff) return <EmptyState text='仅物业员工可以查看工单' />
@@ -84,16 +79,7 @@ export function StaffQueue() {
                 <TicketCard key={t.ticketId} item={t} staffView onClick={() => Taro.navigateTo({ url: `/staff/ticket/index?id=${encodeURIComponent(t.ticketId)}` })} />
               ))}
             </View>
-            {/* The footer in its own container too: its swap from 加载更多 to 共 N 条 stays in there. */}
-            <View className='staff-queue__foot'>
-              {list.hasMore ? (
-                <Button block fill='none' className='staff-queue__more' loading={list.loadingMore} onClick={() => void list.loadMore()}>
-                  加载更多
-                </Button>
-              ) : (
-                <Text className='staff-queue__end'>共 {list.total} 条</Text>
-              )}
-            </View>
+            <LoadMore list={list} />
           </>
         )}
       </StateView>

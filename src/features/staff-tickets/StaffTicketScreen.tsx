@@ -1,22 +1,16 @@
-import type { ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { TicketDetail } from '@/domain/tickets/api'
+import { formatShort } from '@/domain/time'
 import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
+import { factRow } from '@/components/FactRow'
 import { PHONE_RE } from '@/features/account'
-import { CHANNEL_LABELS, DeadlineList, formatTime, PhotoGrid, TicketHeader, TicketVideo, Timeline, useTicket } from '@/features/tickets'
+import { TICKET_CHANNEL_LABELS, DeadlineList, PhotoGrid, TicketHeader, TicketVideo, Timeline, useTicket } from '@/features/tickets'
 import { StaffActions } from './StaffActions'
 import './StaffTickets.scss'
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <View className='ticket-facts__row'>
-      <Text className='ticket-facts__key'>{label}</Text>
-      <View className='ticket-facts__value'>{children}</View>
-    </View>
-  )
-}
+const Row = factRow('ticket-facts', { valueIsBlock: true })
 
 function Phone({ phone }: { phone: string }) {
   // Masked unless this staff member handles the ticket.
@@ -33,11 +27,11 @@ function Notices({ d }: { d: TicketDetail }) {
     <>
       {d.pause && (
         <View className='ticket-facts__notice'>
-          已暂停：{d.pause.reason}，预计 {formatTime(d.pause.expectedAt)} 恢复
+          已暂停：{d.pause.reason}，预计 {formatShort(d.pause.expectedAt)} 恢复
         </View>
       )}
       {d.pool && d.status === 'pending' && <View className='ticket-facts__notice staff-ticket__pool'>在抢单池中，等待{d.departmentLabel}人员接单</View>}
-      {d.status === 'resolved' && d.autoConfirmAt && <View className='ticket-facts__notice staff-ticket__resolved'>等待住户确认，{formatTime(d.autoConfirmAt)} 自动确认</View>}
+      {d.status === 'resolved' && d.autoConfirmAt && <View className='ticket-facts__notice staff-ticket__resolved'>等待住户确认，{formatShort(d.autoConfirmAt)} 自动确认</View>}
     </>
   )
 }
@@ -67,12 +61,12 @@ export function StaffTicketScreen({ ticketId }: { ticketId?: string }) {
           {d.window && (
             <Row label='预约上门'>
               <Text>
-                {formatTime(d.window.start)}–{formatTime(d.window.end).slice(6)}
+                {formatShort(d.window.start)}–{formatShort(d.window.end).slice(6)}
               </Text>
             </Row>
           )}
           <Row label='来源'>
-            <Text>{CHANNEL_LABELS[d.channel] ?? d.channel}</Text>
+            <Text>{TICKET_CHANNEL_LABELS[d.channel] ?? d.channel}</Text>
           </Row>
           <Row label='部门'>
             <Text>{d.departmentLabel}</Text>
@@ -86,7 +80,7 @@ export function StaffTicketScreen({ ticketId }: { ticketId?: string }) {
           {d.consent && (
             <Row label='入户同意'>
               <Text>
-                {d.consent.by}：{d.consent.scope}（{formatTime(d.consent.at)}）
+                {d.consent.by}：{d.consent.scope}（{formatShort(d.consent.at)}）
               </Text>
             </Row>
           )}

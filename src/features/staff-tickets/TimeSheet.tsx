@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import { Button } from '@nutui/nutui-react-taro'
 import { Sheet } from '@/components/Sheet'
 import { FormField, TextAreaField } from '@/components/FormField'
 import { ChipGroup } from '@/components/ChipGroup'
@@ -38,21 +37,7 @@ export function TimeSheet({ open, mode, busy, onClose, onSubmit }: Props) {
   }
 
   return (
-    <Sheet
-      open={open}
-      title={pause ? '暂停处理' : '承诺答复时间'}
-      onClose={onClose}
-      footer={
-        <>
-          <Button fill='outline' onClick={onClose}>
-            返回
-          </Button>
-          <Button type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>
-            {pause ? '确认暂停' : '确认承诺'}
-          </Button>
-        </>
-      }
-    >
+    <Sheet open={open} title={pause ? '暂停处理' : '承诺答复时间'} onClose={onClose} confirm={{ text: pause ? '确认暂停' : '确认承诺', busy, onConfirm: () => void submit() }}>
       {pause && (
         <>
           <FormField label='暂停原因'>

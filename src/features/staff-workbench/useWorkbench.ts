@@ -1,21 +1,12 @@
-import { useCallback, useEffect, useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { errorMessage } from '@/services/cloud'
+import { useCount } from '@/components/useCount'
 import { accountApi, patchMe, useMe } from '@/features/account'
 
 /** Number of pending binding requests, for reviewers (desk, admin). */
 export function usePendingCount(enabled: boolean) {
-  const [count, setCount] = useState<number | null>(null)
-  const refresh = useCallback(() => {
-    if (!enabled) return
-    accountApi.listBindingRequests({ status: 'pending', pageSize: 1 }).then(
-      (page) => setCount(page.total),
-      () => setCount(null),
-    )
-  }, [enabled])
-  useEffect(refresh, [refresh])
-  useDidShow(refresh)
-  return count
+  return useCount(enabled, () => accountApi.listBindingRequests({ status: 'pending', pageSize: 1 }).then((page) => page.total)).value
 }
 
 /** The on-duty switch: optimistic, reverted with a toast when the call fails. */

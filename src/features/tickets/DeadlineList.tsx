@@ -1,8 +1,9 @@
 import { View, Text } from '@tarojs/components'
 import type { DeadlineView } from '@/domain/tickets/api'
+import { formatShort } from '@/domain/time'
 import { Section } from '@/components/Section'
 import { Pill } from '@/components/Pill'
-import { DEADLINE_TONE, deadlineText, formatTime } from './format'
+import { DEADLINE_TONE, deadlineText } from './format'
 import './Tickets.scss'
 
 /** The times promised for this ticket, each with what is left (or when it was met). */
@@ -14,7 +15,7 @@ export function DeadlineList({ deadlines, paused }: { deadlines: DeadlineView[];
         <View key={d.kind} className={`deadline deadline--${d.state}`}>
           <View className='deadline__main'>
             <Text className='deadline__label'>{d.label}</Text>
-            <Text className='deadline__due'>截止 {formatTime(d.dueAt)}</Text>
+            <Text className='deadline__due'>截止 {formatShort(d.dueAt)}</Text>
           </View>
           {/* While paused the clock stands still: the time left is not shrinking. */}
           <Pill tone={paused && !d.metAt ? 'neutral' : DEADLINE_TONE[d.state]} className='deadline__state'>

@@ -1,7 +1,5 @@
 import { useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
-import { View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import { Sheet } from '@/components/Sheet'
 import { ChipGroup } from '@/components/ChipGroup'
 import { FormField, TextAreaField } from '@/components/FormField'
@@ -52,21 +50,7 @@ export function TextSheet({ open, title, label, maxlength, placeholder, quick, w
   }
 
   return (
-    <Sheet
-      open={open}
-      title={title}
-      onClose={onClose}
-      footer={
-        <>
-          <Button fill='outline' onClick={onClose}>
-            返回
-          </Button>
-          <Button type={danger ? 'danger' : 'primary'} loading={busy} disabled={busy} onClick={() => void submit()}>
-            {confirmText}
-          </Button>
-        </>
-      }
-    >
+    <Sheet open={open} title={title} onClose={onClose} confirm={{ text: confirmText, busy, danger, onConfirm: () => void submit() }}>
       {children}
       {quick && quick.length > 0 && (
         <FormField label={label}>

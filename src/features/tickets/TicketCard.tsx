@@ -1,7 +1,8 @@
 import { View, Text } from '@tarojs/components'
 import type { TicketSummary } from '@/domain/tickets/api'
+import { formatShort } from '@/domain/time'
 import { Pill } from '@/components/Pill'
-import { formatTime, STATUS_TONE } from './format'
+import { TICKET_STATUS_TONE } from './format'
 import './Tickets.scss'
 
 interface Props {
@@ -25,12 +26,12 @@ export function TicketCard({ item, onClick, staffView }: Props) {
           </Pill>
         )}
         <View className='ticket-card__spacer' />
-        <Pill tone={STATUS_TONE[item.status]}>{item.statusLabel}</Pill>
+        <Pill tone={TICKET_STATUS_TONE[item.status]}>{item.statusLabel}</Pill>
       </View>
       {!!item.description && <Text className='ticket-card__desc'>{item.description}</Text>}
       <View className='ticket-card__meta'>
         <Text className='ticket-card__place'>{item.locationLabel}</Text>
-        <Text className='ticket-card__time'>{formatTime(item.createdAt)}</Text>
+        <Text className='ticket-card__time'>{formatShort(item.createdAt)}</Text>
       </View>
       {(item.nextDue || staffView) && (
         <View className='ticket-card__foot'>

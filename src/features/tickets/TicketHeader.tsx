@@ -1,7 +1,8 @@
 import { View, Text } from '@tarojs/components'
 import type { TicketDetail } from '@/domain/tickets/api'
+import { formatShort } from '@/domain/time'
 import { Pill } from '@/components/Pill'
-import { formatTime, STATUS_TONE } from './format'
+import { TICKET_STATUS_TONE } from './format'
 import './Tickets.scss'
 
 /** The top card of a ticket: what it is, its number and status, where and when. */
@@ -12,7 +13,7 @@ export function TicketHeader({ detail }: { detail: TicketDetail }) {
         <Text className='ticket-head__title'>
           {detail.typeLabel}·{detail.categoryLabel}
         </Text>
-        <Pill tone={STATUS_TONE[detail.status]} className='ticket-head__status'>
+        <Pill tone={TICKET_STATUS_TONE[detail.status]} className='ticket-head__status'>
           {detail.statusLabel}
         </Pill>
       </View>
@@ -25,7 +26,7 @@ export function TicketHeader({ detail }: { detail: TicketDetail }) {
         <Text className='ticket-head__no'>单号 {detail.no}</Text>
       </View>
       <Text className='ticket-head__meta'>
-        {detail.locationLabel} · {formatTime(detail.createdAt)} 提交
+        {detail.locationLabel} · {formatShort(detail.createdAt)} 提交
       </Text>
     </View>
   )

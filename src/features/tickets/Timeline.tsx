@@ -1,8 +1,9 @@
 import { View, Text } from '@tarojs/components'
 import type { TimelineEntry } from '@/domain/tickets/api'
+import { formatShort } from '@/domain/time'
 import { Section } from '@/components/Section'
 import { Pill } from '@/components/Pill'
-import { CHANNEL_LABELS, formatTime } from './format'
+import { TICKET_CHANNEL_LABELS } from './format'
 import { PhotoGrid } from './PhotoGrid'
 import './Tickets.scss'
 
@@ -30,11 +31,11 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
                     </Pill>
                   )}
                   <View className='timeline__spacer' />
-                  <Text className='timeline__time'>{formatTime(e.at)}</Text>
+                  <Text className='timeline__time'>{formatShort(e.at)}</Text>
                 </View>
                 <Text className='timeline__actor'>
                   {e.actorName}
-                  {e.channel === 'phone' || e.channel === 'walk_in' ? ` · ${CHANNEL_LABELS[e.channel]}` : ''}
+                  {e.channel === 'phone' || e.channel === 'walk_in' ? ` · ${TICKET_CHANNEL_LABELS[e.channel]}` : ''}
                 </Text>
                 {!!e.text && <Text className='timeline__text'>{e.text}</Text>}
                 {e.photos && e.photos.length > 0 && <PhotoGrid urls={e.photos} small />}

@@ -11,13 +11,11 @@ dayjs.locale('zh-cn')
 /** A Beijing wall clock for an instant (the one time module: `@/domain/time`). */
 export const shanghai = beijing
 
-/** "11-28 09:42" in Asia/Shanghai, whatever the device's zone. */
-export const formatTime = (iso: string) => formatShort(iso)
-
 /** An ISO instant from a Shanghai wall-clock date ("2026-11-29") and time ("09:00"). */
 export const shanghaiIso = (date: string, time: string) => `${date}T${time}:00+08:00`
 
-export const STATUS_TONE: Record<TicketStatus, PillTone> = {
+/** The pill colour of each ticket status (its words: the view's `statusLabel`, from the domain). */
+export const TICKET_STATUS_TONE: Record<TicketStatus, PillTone> = {
   pending: 'warning',
   assigned: 'warning',
   accepted: 'success',
@@ -38,9 +36,10 @@ export const DEADLINE_TONE: Record<DeadlineView['state'], PillTone> = {
 
 /** What to say about a deadline: how long is left, or when it was met. */
 export function deadlineText(d: DeadlineView): string {
-  if (d.state === 'met') return d.metAt ? `已按时 · ${formatTime(d.metAt)}` : '已按时'
-  if (d.state === 'met-late') return d.metAt ? `超时完成 · ${formatTime(d.metAt)}` : '超时完成'
+  if (d.state === 'met') return d.metAt ? `已按时 · ${formatShort(d.metAt)}` : '已按时'
+  if (d.state === 'met-late') return d.metAt ? `超时完成 · ${formatShort(d.metAt)}` : '超时完成'
   return d.remaining
 }
 
-export const CHANNEL_LABELS: Record<string, string> = { app: '小程序', phone: '来电', walk_in: '来访', system: '系统' }
+/** How a ticket came in (the timeline's 来电 / 来访). */
+export const TICKET_CHANNEL_LABELS: Record<string, string> = { app: '小程序', phone: '来电', walk_in: '来访', system: '系统' }

@@ -1,8 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import type { ActInput, TicketDetail } from '@/domain/tickets/api'
+import type { ActInput } from '@/domain/tickets/api'
 import type { TicketAction } from '@/domain/tickets/state-machine'
-import { CloudError, errorMessage } from '@/services/cloud'
+import { useRecord, useRecordActions } from '@/components/useRecord'
 import { ticketsApi } from './api'
 
 /** What the toast says after each action succeeded (≤ 7 characters for WeChat's success icon). */
@@ -28,58 +26,13 @@ export const DONE_TEXT: Record<TicketAction, string> = {
 
 /** One ticket's detail, refreshed on pull-down and after every action. */
 export function useTicket(ticketId: string | undefined) {
-  const [detail, setDetail] = useState<TicketDetail | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [acting, setActing] = useState<TicketAction | null>(null)
-  const shown = useRef(false)
-  // A ref, not state: two taps in one render must not both send.
-  const busy = useRef(false)
-
-  const load = useCallback(async () => {
-    if (!ticketId) {
-      setError('缺少工单编号')
-      return
-    }
-    try {
-      const next = await ticketsApi.get(ticketId)
-      shown.current = true
-      setError(null)
-      setDetail(next)
-    } catch (err) {
-      // A failed refresh keeps the ticket on screen; a failed first load shows the error.
-      if (shown.current) void Taro.showToast({ title: errorMessage(err), icon: 'none' })
-      else setError(errorMessage(err))
-    }
-  }, [ticketId])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  usePullDownRefresh(() => {
-    void load().finally(() => void Taro.stopPullDownRefresh())
-  })
+  const { record: detail, error, loading, reload } = useRecord(ticketId, '缺少工单编号', (id) => ticketsApi.get(id))
+  const { acting, run } = useRecordActions<TicketAction>(reload)
 
   /** Runs an action; resolves true when it was recorded (the detail is then reloaded). */
   async function act(input: ActInput): Promise<boolean> {
-    if (busy.current) return false
-    busy.current = true
-    setActing(input.action)
-    try {
-      await ticketsApi.act(input)
-      void Taro.showToast({ title: DONE_TEXT[input.action], icon: 'success' })
-      await load()
-      return true
-    } catch (err) {
-      void Taro.showToast({ title: errorMessage(err), icon: 'none' })
-      // Someone else changed the ticket meanwhile: show its current state and buttons.
-      if (err instanceof CloudError && err.code === 'CONFLICT') await load()
-      return false
-    } finally {
-      busy.current = false
-      setActing(null)
-    }
+    return !!(await run(input.action, DONE_TEXT[input.action], () => ticketsApi.act(input)))
   }
 
-  return { detail, error, loading: !detail && !error, acting, reload: load, act }
+  return { detail, error, loading, acting, reload, act }
 }

@@ -1,12 +1,4 @@
-import { useRouter } from '@tarojs/taro'
-import { PageShell } from '@/features/shell'
+import { routedPage } from '@/features/shell'
 import { HouseholdScreen } from '@/features/household'
 
-export default function HouseholdPage() {
-  const { params } = useRouter()
-  return (
-    <PageShell>
-      <HouseholdScreen unitId={params.unitId} />
-    </PageShell>
-  )
-}
+export default routedPage((params) => <HouseholdScreen unitId={params.unitId} />)

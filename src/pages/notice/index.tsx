@@ -1,13 +1,5 @@
-import { useRouter } from '@tarojs/taro'
-import { PageShell } from '@/features/shell'
+import { routedPage } from '@/features/shell'
 import { NoticeScreen } from '@/features/notices'
 
 /** 通知详情 (`?id=`): opened from 首页, the list, a subscribe message or a group chat card. */
-export default function NoticePage() {
-  const { params } = useRouter()
-  return (
-    <PageShell>
-      <NoticeScreen announcementId={params.id} />
-    </PageShell>
-  )
-}
+export default routedPage((params) => <NoticeScreen announcementId={params.id} />)

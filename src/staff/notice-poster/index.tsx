@@ -1,13 +1,5 @@
-import { useRouter } from '@tarojs/taro'
-import { PageShell } from '@/features/shell'
+import { routedPage } from '@/features/shell'
 import { Poster } from '@/features/staff-notices'
 
 /** 公告海报 (`?id=`): the A4 bulletin-board poster with a QR code to the notice. */
-export default function NoticePosterPage() {
-  const { params } = useRouter()
-  return (
-    <PageShell>
-      <Poster announcementId={params.id} />
-    </PageShell>
-  )
-}
+export default routedPage((params) => <Poster announcementId={params.id} />)

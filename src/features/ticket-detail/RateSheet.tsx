@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import { Sheet } from '@/components/Sheet'
 import { TextAreaField } from '@/components/FormField'
 
@@ -32,21 +31,7 @@ export function RateSheet({ open, busy, onClose, onSubmit }: Props) {
   }
 
   return (
-    <Sheet
-      open={open}
-      title='评价本次服务'
-      onClose={onClose}
-      footer={
-        <>
-          <Button fill='outline' onClick={onClose}>
-            返回
-          </Button>
-          <Button type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>
-            提交评价
-          </Button>
-        </>
-      }
-    >
+    <Sheet open={open} title='评价本次服务' onClose={onClose} confirm={{ text: '提交评价', busy, onConfirm: () => void submit() }}>
       <View className='rate'>
         <View className='rate__stars' role='radiogroup' aria-label='评分'>
           {[1, 2, 3, 4, 5].map((n) => (

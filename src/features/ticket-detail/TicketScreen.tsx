@@ -1,10 +1,11 @@
-import type { ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { TicketDetail } from '@/domain/tickets/api'
+import { formatShort } from '@/domain/time'
 import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
-import { DeadlineList, formatTime, PhotoGrid, TicketHeader, TicketVideo, Timeline, useTicket } from '@/features/tickets'
+import { factRow } from '@/components/FactRow'
+import { DeadlineList, PhotoGrid, TicketHeader, TicketVideo, Timeline, useTicket } from '@/features/tickets'
 import { ResidentActions } from './ResidentActions'
 import './TicketScreen.scss'
 
@@ -13,28 +14,21 @@ function Notice({ detail }: { detail: TicketDetail }) {
     return (
       <View className='ticket-facts__notice ticket__notice--resolved'>
         处理人员已完成，请确认问题是否解决。
-        {detail.autoConfirmAt ? `${formatTime(detail.autoConfirmAt)} 前未确认将自动确认完成。` : ''}
+        {detail.autoConfirmAt ? `${formatShort(detail.autoConfirmAt)} 前未确认将自动确认完成。` : ''}
       </View>
     )
   }
   if (detail.pause) {
     return (
       <View className='ticket-facts__notice'>
-        处理暂停：{detail.pause.reason}，预计 {formatTime(detail.pause.expectedAt)} 恢复。
+        处理暂停：{detail.pause.reason}，预计 {formatShort(detail.pause.expectedAt)} 恢复。
       </View>
     )
   }
   return null
 }
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <View className='ticket-facts__row'>
-      <Text className='ticket-facts__key'>{label}</Text>
-      <Text className='ticket-facts__value'>{children}</Text>
-    </View>
-  )
-}
+const Row = factRow('ticket-facts')
 
 /** A resident's view of one request. */
 export function TicketScreen({ ticketId }: { ticketId?: string }) {
@@ -57,7 +51,7 @@ export function TicketScreen({ ticketId }: { ticketId?: string }) {
           <Row label='处理人'>{d.assigneeName ?? '等待安排'}</Row>
           {d.window && (
             <Row label='上门时间'>
-              {formatTime(d.window.start)}–{formatTime(d.window.end).slice(6)}
+              {formatShort(d.window.start)}–{formatShort(d.window.end).slice(6)}
             </Row>
           )}
           <Row label='联系电话'>{d.contactPhone}</Row>

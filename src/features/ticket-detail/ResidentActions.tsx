@@ -4,7 +4,7 @@ import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { ActInput, TicketDetail } from '@/domain/tickets/api'
 import { ACTION_LABELS, type TicketAction } from '@/domain/tickets/state-machine'
-import { TextSheet } from '@/features/tickets'
+import { ActionTextSheets } from '@/features/tickets'
 import { RateSheet } from './RateSheet'
 
 /** The buttons a resident may use on this ticket, in the order they appear (main action last). */
@@ -59,40 +59,39 @@ export function ResidentActions({ detail, acting, act }: Props) {
         ))}
       </View>
 
-      <TextSheet
-        open={open === 'message'}
-        title='给处理人员留言'
-        label='留言内容'
-        maxlength={500}
-        placeholder='补充情况或询问进度'
-        withPhotos
-        confirmText='发送'
-        busy={acting === 'message'}
+      <ActionTextSheets
+        open={open}
+        acting={acting}
         onClose={close}
-        onSubmit={async (text, photos) => done(await act({ action: 'message', ticketId, text, photos }))}
-      />
-      <TextSheet
-        open={open === 'reopen'}
-        title='问题没有解决？'
-        label='原因'
-        maxlength={200}
-        placeholder='请说明还存在的问题，工单会退回给处理人员'
-        confirmText='重新处理'
-        busy={acting === 'reopen'}
-        onClose={close}
-        onSubmit={async (reason) => done(await act({ action: 'reopen', ticketId, reason }))}
-      />
-      <TextSheet
-        open={open === 'cancel'}
-        title='取消工单'
-        label='取消原因'
-        maxlength={100}
-        quick={['问题已自行解决', '重复提交', '填写有误，重新提交']}
-        confirmText='确认取消'
-        danger
-        busy={acting === 'cancel'}
-        onClose={close}
-        onSubmit={async (reason) => done(await act({ action: 'cancel', ticketId, reason }))}
+        act={act}
+        sheets={{
+          message: {
+            title: '给处理人员留言',
+            label: '留言内容',
+            maxlength: 500,
+            placeholder: '补充情况或询问进度',
+            withPhotos: true,
+            confirmText: '发送',
+            input: (text, photos) => ({ action: 'message', ticketId, text, photos }),
+          },
+          reopen: {
+            title: '问题没有解决？',
+            label: '原因',
+            maxlength: 200,
+            placeholder: '请说明还存在的问题，工单会退回给处理人员',
+            confirmText: '重新处理',
+            input: (reason) => ({ action: 'reopen', ticketId, reason }),
+          },
+          cancel: {
+            title: '取消工单',
+            label: '取消原因',
+            maxlength: 100,
+            quick: ['问题已自行解决', '重复提交', '填写有误，重新提交'],
+            confirmText: '确认取消',
+            danger: true,
+            input: (reason) => ({ action: 'cancel', ticketId, reason }),
+          },
+        }}
       />
       <RateSheet
         open={open === 'rate'}

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { UnitView } from '@/domain/identity'
 import { errorMessage } from '@/services/cloud'
 import { accountApi, type Community } from '@/features/account'
-import { naturalCompare } from './validate'
 
 interface Async<T> {
   data: T | null
@@ -30,6 +29,14 @@ function useAsync<T>(load: (() => Promise<T>) | null): Async<T> & { retry: () =>
     }
   }, [load, attempt])
   return { ...state, retry: () => setAttempt((n) => n + 1) }
+}
+
+/** "10栋" after "9栋", "1102" after "902". */
+function naturalCompare(a: string, b: string): number {
+  const na = parseInt(a, 10)
+  const nb = parseInt(b, 10)
+  if (!Number.isNaN(na) && !Number.isNaN(nb) && na !== nb) return na - nb
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 const uniqueSorted = (values: string[]) => Array.from(new Set(values)).sort(naturalCompare)

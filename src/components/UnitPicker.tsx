@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components'
 import { ChipGroup } from '@/components/ChipGroup'
 import { ErrorState, LoadingState, EmptyState } from '@/components/StateView'
 import type { UnitPicker } from './useUnitPicker'
+import './UnitPicker.scss'
 
 function Step({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -13,8 +14,25 @@ function Step({ title, children }: { title: string; children: ReactNode }) {
   )
 }
 
-/** The cascading choice of a home; each level shows its own loading/empty/error state. */
-export function UnitPickerView({ picker, onPicked }: { picker: UnitPicker; onPicked: () => void }) {
+/**
+ * The cascading choice of a home (with `useUnitPicker`); each level shows its own
+ * loading/empty/error state, then the chosen home and the form's error for it, if any.
+ */
+export function UnitPickerView({ picker, onPicked, error }: { picker: UnitPicker; onPicked: () => void; error?: string }) {
+  return (
+    <>
+      <UnitSteps picker={picker} onPicked={onPicked} />
+      {picker.selected && <Text className='unit-picker__picked'>已选择：{picker.selected.label}</Text>}
+      {error && (
+        <View className='unit-picker__error' role='alert'>
+          {error}
+        </View>
+      )}
+    </>
+  )
+}
+
+function UnitSteps({ picker, onPicked }: { picker: UnitPicker; onPicked: () => void }) {
   const { communities, communityUnits, buildingUnits } = picker
   if (communities.error) return <ErrorState message={communities.error} onRetry={communities.retry} />
   if (communities.loading || !communities.data) return <LoadingState />
