@@ -109,6 +109,7 @@ export const READ_ACTIONS: Record<string, readonly string[]> = {
   account: ['me', 'listCommunities', 'listUnits', 'householdMembers', 'listBindingRequests', 'listStaff', 'subscriptions'],
   announcements: ['list', 'reach', 'get', 'feed'],
   callbacks: ['counts', 'list', 'getSettings'],
+  events: ['staffList', 'staffGet', 'registrations', 'summary', 'analysis', 'list', 'get', 'myCode'],
   ping: ['whoami', 'echo'],
   tickets: ['listMine', 'get', 'queueCounts', 'listQueue', 'departmentStaff', 'getRouting', 'getSla'],
 };
@@ -128,6 +129,11 @@ export const GUESS_LIMITS = {
   inviteCode: [
     { limit: 5, windowSec: 600 },
     { limit: 20, windowSec: 86400 },
+  ],
+  /** Event check-in codes: a desk scans a queue of people, a script guessing codes is stopped. */
+  eventCode: [
+    { limit: 120, windowSec: 600 },
+    { limit: 600, windowSec: 86400 },
   ],
 } satisfies Record<string, readonly RateLimit[]>;
 
