@@ -223,15 +223,17 @@ export function EventScreen({ eventId }: { eventId?: string }) {
         <View className='evd-bar'>
           {can('signUp') && (
             <>
-              <View className='evd-stepper' aria-label='报名人数'>
-                <View className='evd-stepper__btn' role='button' aria-label='减少' onClick={() => setPeople(Math.max(1, people - 1))}>
-                  <Text>－</Text>
+              {e.perHousehold > 1 && (
+                <View className='evd-stepper' aria-label='报名人数'>
+                  <View className='evd-stepper__btn' role='button' aria-label='减少' onClick={() => setPeople(Math.max(1, people - 1))}>
+                    <Text>－</Text>
+                  </View>
+                  <Text className='evd-stepper__n'>{people} 人</Text>
+                  <View className='evd-stepper__btn' role='button' aria-label='增加' onClick={() => setPeople(Math.min(e.perHousehold, people + 1))}>
+                    <Text>＋</Text>
+                  </View>
                 </View>
-                <Text className='evd-stepper__n'>{people} 人</Text>
-                <View className='evd-stepper__btn' role='button' aria-label='增加' onClick={() => setPeople(Math.min(e.perHousehold, people + 1))}>
-                  <Text>＋</Text>
-                </View>
-              </View>
+              )}
               <Button type='primary' className='evd-bar__main' loading={busy} onClick={() => void signUp()}>
                 {e.seatsLeft > 0 ? '立即报名' : '加入候补'}
               </Button>
