@@ -2,6 +2,7 @@ import type { ActionMap } from './_lib/handler';
 import { accountActions } from './account/actions';
 import { announcementActions } from './announcements/actions';
 import { callbackActions } from './callbacks/actions';
+import { eventActions } from './events/actions';
 import { inboxActions } from './inbox/actions';
 import { moveinActions } from './movein/actions';
 import { pingActions } from './ping/actions';
@@ -12,6 +13,7 @@ export const FUNCTIONS: Record<string, ActionMap> = {
   account: accountActions,
   announcements: announcementActions,
   callbacks: callbackActions,
+  events: eventActions,
   inbox: inboxActions,
   movein: moveinActions,
   ping: pingActions,

@@ -65,6 +65,124 @@ export async function seedActivity(server: RunningServer) {
   for (const o of ['o-resident-01', 'o-resident-02', 'o-resident-06', 'o-resident-09']) await call(o, 'account', 'subscribe', { templateIds: ['TPL_NOTICE'] });
   await server.scheduler.fire('announcements', 'broadcast');
   await server.scheduler.fire('callbacks', 'remind');
+
+  // Community events (issue 14), one in each state. The past event is lived through on a
+  // travelling clock (sign-up, check-in, feedback, summary), then the clock is put back.
+  {
+    const day = 86400_000;
+    const base = clock.now();
+    const bjMidnight = Math.floor((base + 8 * hour) / day) * day - 8 * hour;
+    const at = (ms: number) => new Date(ms).toISOString();
+    const plan = (over: Record<string, unknown>) => ({
+      theme: 'craft',
+      place: '会所二楼活动室',
+      agenda: '14:00 签到；14:15 手工纸灯笼制作；15:30 作品展示与合影。',
+      ageGroups: ['child', 'adult'],
+      interests: ['parenting', 'craft'],
+      organisation: { lead: '王敏', staff: ['刘洋'], volunteers: ['张小雨'], roles: '王敏负责签到，刘洋负责现场秩序' },
+      safety: '活动室保持通道畅通；剪刀由工作人员分发回收；现场配备急救箱，物业前台留守一人。',
+      perHousehold: 2,
+      membersCount: true,
+      cancelCutoffHours: 12,
+      cost: '免费，材料由物业提供',
+      budget: 300,
+      feedbackQuestions: ['content', 'organisation'],
+      ...over,
+    });
+    const state = clock.state();
+    const restore = () => (state.frozen ? clock.set(base, true) : clock.set(Date.now() + (state.offsetMs ?? 0)));
+    try {
+      // The past one: a health talk a week ago, 9:30–11:00.
+      const start = bjMidnight - 7 * day + 9.5 * hour;
+      clock.set(start - 3 * day, state.frozen);
+      const past = await call('o-staff-sup', 'events', 'create', {
+        ...plan({
+          title: '冬季健康讲座：老人防跌倒',
+          theme: 'health',
+          interests: ['health'],
+          ageGroups: ['senior', 'adult'],
+          place: '会所一楼多功能厅',
+          agenda: '社区医院医生讲解冬季防跌倒与用药常识，现场测血压。',
+        }),
+        capacity: 20,
+        startAt: at(start),
+        endAt: at(start + 1.5 * hour),
+        signUpOpensAt: at(start - 3 * day),
+        signUpClosesAt: at(start - hour),
+        clientRequestId: 'demo-seed-event-past',
+      });
+      await call('o-staff-sup', 'events', 'submit', { eventId: past.eventId });
+      const goers = ['o-resident-04', 'o-resident-05', 'o-resident-08', 'o-resident-10'];
+      for (const o of goers) await call(o, 'events', 'signUp', { eventId: past.eventId, people: o === 'o-resident-04' ? 2 : 1 });
+      clock.set(start + 10 * 60_000, state.frozen);
+      for (const o of goers.slice(0, 3)) {
+        const { code } = await call(o, 'events', 'myCode', { eventId: past.eventId });
+        await call('o-staff-desk', 'events', 'checkIn', { eventId: past.eventId, code });
+      }
+      await call('o-staff-desk', 'events', 'note', { eventId: past.eventId, text: '到场 4 人，血压测量排队约 10 分钟，下次可多安排一名志愿者。' });
+      clock.set(start + 3 * hour, state.frozen);
+      await server.scheduler.fire('events', 'tick');
+      await call('o-resident-04', 'events', 'feedback', { eventId: past.eventId, rating: 5, answers: { content: 5, organisation: 4 }, comment: '医生讲得很实用，希望多办。' });
+      await call('o-resident-05', 'events', 'feedback', { eventId: past.eventId, rating: 4, answers: { content: 4, organisation: 4 }, comment: '测血压排队有点久。' });
+      await call('o-staff-sup', 'events', 'close', { eventId: past.eventId, actualCost: 120, keep: '请社区医院医生主讲，现场测血压', change: '测血压处多安排一名志愿者' });
+    } finally {
+      restore();
+    }
+    // Open for sign-up: a lantern craft class in three days, 14:00–16:00, 5 seats, 3 taken.
+    const start = bjMidnight + 3 * day + 14 * hour;
+    const open = await call('o-staff-sup', 'events', 'create', {
+      ...plan({ title: '邻里亲子手工课：做一盏纸灯笼' }),
+      capacity: 5,
+      startAt: at(start),
+      endAt: at(start + 2 * hour),
+      signUpOpensAt: at(clock.now() - hour),
+      signUpClosesAt: at(start - 18 * hour),
+      clientRequestId: 'demo-seed-event-open',
+    });
+    await call('o-staff-sup', 'events', 'submit', { eventId: open.eventId });
+    await call('o-resident-01', 'events', 'signUp', { eventId: open.eventId, people: 2 });
+    await call('o-resident-02', 'events', 'signUp', { eventId: open.eventId, people: 1 });
+    // A draft the desk sent for review.
+    const draft = await call('o-staff-desk', 'events', 'create', {
+      ...plan({
+        title: '周末篮球友谊赛',
+        theme: 'sports',
+        interests: ['sports'],
+        ageGroups: ['teen', 'adult'],
+        place: '小区篮球场',
+        agenda: '3 对 3 半场赛，按楼栋组队。',
+        safety: '赛前热身；场边配备急救箱和饮用水；雨天改期。',
+      }),
+      capacity: 24,
+      startAt: at(bjMidnight + 6 * day + 9 * hour),
+      endAt: at(bjMidnight + 6 * day + 11.5 * hour),
+      signUpOpensAt: at(clock.now()),
+      signUpClosesAt: at(bjMidnight + 5 * day + 20 * hour),
+      clientRequestId: 'demo-seed-event-review',
+    });
+    await call('o-staff-desk', 'events', 'submit', { eventId: draft.eventId });
+    // Cancelled: an outdoor film night called off for the weather, its one sign-up told.
+    const film = await call('o-staff-sup', 'events', 'create', {
+      ...plan({
+        title: '露天电影之夜',
+        theme: 'festival',
+        interests: ['festival'],
+        ageGroups: ['child', 'adult', 'senior'],
+        place: '中心花园',
+        agenda: '19:00 放映经典家庭电影。',
+        safety: '划定观影区与通道；安排秩序员；备应急照明。',
+      }),
+      capacity: 60,
+      startAt: at(bjMidnight + 4 * day + 19 * hour),
+      endAt: at(bjMidnight + 4 * day + 21 * hour),
+      signUpOpensAt: at(clock.now() - hour),
+      signUpClosesAt: at(bjMidnight + 4 * day + 12 * hour),
+      clientRequestId: 'demo-seed-event-cancelled',
+    });
+    await call('o-staff-sup', 'events', 'submit', { eventId: film.eventId });
+    await call('o-resident-03', 'events', 'signUp', { eventId: film.eventId, people: 1 });
+    await call('o-staff-sup', 'events', 'cancelEvent', { eventId: film.eventId, reason: '天气预报当晚有大风降温，为安全起见取消，改期另行通知' });
+  }
   await seedMovein(server, call);
 }
 

@@ -1,5 +1,5 @@
 /** Resident pages outside the tab bar: one subpackage each, at `pages/<name>/index`. */
-const RESIDENT_SUBPACKAGES = ['report', 'ticket', 'notices', 'notice', 'bind', 'household', 'invite', 'subscriptions', 'privacy', 'about', 'movein', 'movein-receipt']
+const RESIDENT_SUBPACKAGES = ['report', 'ticket', 'notices', 'notice', 'bind', 'household', 'invite', 'subscriptions', 'privacy', 'about', 'movein', 'movein-receipt', 'event']
 
 export default defineAppConfig({
   // Main package: the tab pages only (and what 首页 needs on first paint). Every other resident page
@@ -29,6 +29,10 @@ export default defineAppConfig({
         'callback-settings/index',
         'movein/index',
         'movein-booking/index',
+        // Community events (issue 14).
+        'events/index',
+        'event-edit/index',
+        'event/index',
       ],
     },
     ...RESIDENT_SUBPACKAGES.map((name) => ({ root: `pages/${name}`, pages: ['index'] })),
@@ -40,6 +44,8 @@ export default defineAppConfig({
     'pages/home/index': { network: 'all', packages: ['pages/report', 'pages/notices', 'pages/notice', 'pages/bind', 'pages/movein'] },
     // 服务: a new request, or one of mine.
     'pages/service/index': { network: 'all', packages: ['pages/report', 'pages/ticket'] },
+    // 活动: an event's page.
+    'pages/events/index': { network: 'all', packages: ['pages/event'] },
     // 我的: its menu.
     'pages/mine/index': { network: 'all', packages: ['pages/household', 'pages/subscriptions', 'pages/invite', 'pages/privacy', 'pages/about', 'pages/bind'] },
   },

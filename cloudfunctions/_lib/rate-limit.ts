@@ -111,6 +111,7 @@ export const READ_ACTIONS: Record<string, readonly string[]> = {
   callbacks: ['counts', 'list', 'getSettings'],
   inbox: ['list', 'unread'],
   movein: ['listBatches', 'slots', 'myMovein', 'documentUrls', 'listBookings', 'getBooking', 'receipt', 'dashboard'],
+  events: ['staffList', 'staffGet', 'registrations', 'summary', 'analysis', 'list', 'get', 'myCode'],
   ping: ['whoami', 'echo'],
   tickets: ['listMine', 'get', 'queueCounts', 'listQueue', 'departmentStaff', 'getRouting', 'getSla'],
 };
@@ -130,6 +131,11 @@ export const GUESS_LIMITS = {
   inviteCode: [
     { limit: 5, windowSec: 600 },
     { limit: 20, windowSec: 86400 },
+  ],
+  /** Event check-in codes: a desk scans a queue of people, a script guessing codes is stopped. */
+  eventCode: [
+    { limit: 120, windowSec: 600 },
+    { limit: 600, windowSec: 86400 },
   ],
 } satisfies Record<string, readonly RateLimit[]>;
 

@@ -397,4 +397,61 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   /** Per (person, community): every role alert up to `upTo` (a sort key) counts as read ("全部已读"). */
   /** A person's marks are read by OPENID alongside resolving who they are (inbox.unread/list). */
   inbox_marks: [{ name: 'openid', keys: [['openid', 1]] }],
+  // Community events (issue 14).
+  events: [
+    {
+      name: 'community_start',
+      keys: [
+        ['communityId', 1],
+        ['startAt', -1],
+      ],
+    },
+    {
+      name: 'status_reminder_start',
+      keys: [
+        ['status', 1],
+        ['reminderSent', 1],
+        ['startAt', 1],
+      ],
+    },
+    {
+      name: 'status_feedback_end',
+      keys: [
+        ['status', 1],
+        ['feedbackSent', 1],
+        ['endAt', 1],
+      ],
+    },
+  ],
+  /** One per event: the capacity, seats taken and the waitlist every sign-up and cancel serialises on. */
+  event_counters: [],
+  /** One per (event, household): `_id` is derived from both. */
+  event_registrations: [
+    {
+      name: 'event_status_seq',
+      keys: [
+        ['eventId', 1],
+        ['status', 1],
+        ['seq', 1],
+      ],
+    },
+    {
+      name: 'event_code',
+      keys: [
+        ['eventId', 1],
+        ['code', 1],
+      ],
+    },
+    {
+      name: 'unit_event',
+      keys: [
+        ['unitId', 1],
+        ['eventId', 1],
+      ],
+    },
+  ],
+  /** One per (event, person). */
+  event_feedback: [{ name: 'event', keys: [['eventId', 1]] }],
+  /** Per unit: the household's age groups and interests (event recommendations and planning). */
+  household_profiles: [],
 };

@@ -10,7 +10,7 @@ export type MessageTone = (typeof MESSAGE_TONES)[number];
 export const TONE_LABELS: Record<MessageTone, string> = { emergency: '紧急', warning: '提醒', info: '通知' };
 
 /** What an item links to; the client resolves it to a page for the reader's side. */
-export const TARGET_KINDS = ['ticket', 'notice', 'callback', 'binding', 'movein', 'none'] as const;
+export const TARGET_KINDS = ['ticket', 'notice', 'callback', 'binding', 'movein', 'event', 'none'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 export interface MessageTarget {
   kind: TargetKind;
@@ -41,6 +41,13 @@ export const MESSAGE_KINDS = {
   notice: { tone: 'info', label: '社区公告' },
   binding: { tone: 'info', label: '房屋绑定' },
   movein: { tone: 'info', label: '入住办理' },
+  // Community events (issue 14)
+  'event-promoted': { tone: 'info', label: '候补成功' },
+  'event-changed': { tone: 'warning', label: '活动变更' },
+  'event-cancelled': { tone: 'warning', label: '活动取消' },
+  'event-reminder': { tone: 'info', label: '活动提醒' },
+  'event-feedback': { tone: 'info', label: '活动评价' },
+  'event-review': { tone: 'info', label: '活动待审核' },
 } as const satisfies Record<string, { tone: MessageTone; label: string }>;
 export type MessageKind = keyof typeof MESSAGE_KINDS;
 

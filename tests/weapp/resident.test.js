@@ -32,6 +32,7 @@ beforeAll(() => {
       get: (d) => ticket({ ticketId: d.ticketId }),
       // Nothing published for this home yet: the notices section says so.
       'announcements.feed': { items: [], total: 0, unread: 0 },
+      'events.list': { items: [], profileSet: true },
     },
   })
 })
@@ -71,7 +72,8 @@ describe('resident pages (dist/weapp)', () => {
     const calls = h.wx.cloud.callFunction.mock.calls.filter((c) => c[0].data.action === 'listMine')
     expect(calls[0][0]).toEqual(expect.objectContaining({ name: 'tickets', data: { action: 'listMine', data: { status: 'all', pageSize: 20 } } }))
     const events = await h.render('pages/events/index')
-    expect(text(events)).toContain('社区活动即将上线')
+    await h.waitForText(events, '近期暂无活动')
+    expect(text(events)).not.toContain('即将上线')
   })
 
   it('报修 (?type=repair) shows the categories, my home, my phone and the submit button', async () => {

@@ -1,7 +1,20 @@
 import type { InboxItem, MessageKind } from '@/domain/inbox'
 
 /** Messages a resident receives (as a resident): their links open resident pages. */
-const RESIDENT_KINDS: MessageKind[] = ['progress', 'done', 'reply', 'confirm-reminder', 'notice', 'binding', 'movein']
+const RESIDENT_KINDS: MessageKind[] = [
+  'progress',
+  'done',
+  'reply',
+  'confirm-reminder',
+  'notice',
+  'binding',
+  'movein',
+  'event-promoted',
+  'event-changed',
+  'event-cancelled',
+  'event-reminder',
+  'event-feedback',
+]
 
 /**
  * The page an item opens, by what it is about and who it was for; null when there is nothing to
@@ -17,6 +30,8 @@ export function targetUrl(item: Pick<InboxItem, 'kind' | 'box' | 'target'>): { u
       return { url: asStaff ? `/staff/notice/index?id=${id}` : `/pages/notice/index?id=${id}` }
     case 'callback':
       return { url: '/staff/callbacks/index' }
+    case 'event':
+      return { url: asStaff ? `/staff/event/index?id=${id}` : `/pages/event/index?id=${id}` }
     case 'binding':
       return asStaff ? { url: '/staff/bindings/index' } : { url: '/pages/mine/index', tab: true }
     case 'movein':

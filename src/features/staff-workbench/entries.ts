@@ -20,7 +20,7 @@ export const ENTRIES: WorkbenchEntry[] = [
   { key: 'callback-settings', title: '回访设置', roles: ['supervisor', 'admin'], url: '/staff/callback-settings/index', desc: '回访策略、时限与联系次数' },
   { key: 'notices', title: '公告', roles: ['desk', 'supervisor', 'admin'], url: '/staff/notices/index', desc: '停水停电等通知，推送与张贴' },
   { key: 'handover', title: '入住交接', roles: ['desk', 'engineer', 'supervisor', 'admin'], url: '/staff/movein/index', desc: '入住批次、资料审核、钥匙交接与验房' },
-  { key: 'events', title: '活动', roles: ['desk', 'admin'] },
+  { key: 'events', title: '社区活动', roles: ['desk', 'security', 'supervisor', 'admin'], url: '/staff/events/index', desc: '策划、审核、报名签到、反馈与总结' },
   { key: 'inspection', title: '巡检维保', roles: ['engineer', 'security', 'supervisor', 'admin'] },
   { key: 'insights', title: '沟通记录分析', roles: ['supervisor', 'admin'] },
 ]

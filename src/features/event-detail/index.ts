@@ -1,0 +1,2 @@
+export { EventScreen } from './EventScreen'
+export { qrDataUrl } from './qr'
