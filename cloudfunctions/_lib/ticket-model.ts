@@ -1,7 +1,8 @@
 import type { Department, TicketType } from '../../src/domain/tickets/catalog';
 import { DEFAULT_SLA, type Deadline } from '../../src/domain/tickets/sla';
 import { nextReminderAt, type StagedDeadline } from '../../src/domain/tickets/reminders';
-import { OPEN_STATUSES, timersRun, type TicketState, type TicketStatus } from '../../src/domain/tickets/state-machine';
+import { canSee, OPEN_STATUSES, timersRun, type Actor, type TicketState, type TicketStatus } from '../../src/domain/tickets/state-machine';
+import type { Caller } from './caller';
 
 /** The stored ticket, shared by every function that reads or writes tickets. */
 export interface TicketDoc extends TicketState {
@@ -95,3 +96,12 @@ export function reminderAt(deadlines: Deadline[], status: TicketStatus, pause?: 
   if (!timersRun(status)) return null;
   return nextReminderAt(deadlines as StagedDeadline[], DEFAULT_SLA.warnBeforeMinutes);
 }
+
+/** Every actor a caller may act as: staff of their community (if staff) and a resident of their homes. */
+export function callerActors(caller: Caller): Actor[] {
+  const resident: Actor = { kind: 'resident', openid: caller.openid ?? '', unitIds: caller.homes.map((h) => h.unitId) };
+  return caller.staff ? [{ kind: 'staff', staffId: caller.staff._id, communityId: caller.staff.communityId, roles: [...caller.roles] }, resident] : [resident];
+}
+
+/** The domain's visibility rule (`canSee`), for a caller. */
+export const callerCanSee = (caller: Caller, t: TicketState): boolean => callerActors(caller).some((a) => canSee(t, a));

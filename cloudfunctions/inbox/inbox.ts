@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../../src/domain/errors';
 import { MESSAGE_KINDS, type InboxItem, type InboxPage, type MessageTarget, type OpenedTarget, type UnreadCounts } from '../../src/domain/inbox';
 import type { inboxInputs } from '../../src/domain/inbox-api';
-import { residentCanSee } from '../../src/domain/tickets/state-machine';
+import { callerCanSee } from '../_lib/ticket-model';
 import type { ActionContext } from '../_lib/handler';
 import { isDuplicate } from '../_lib/ids';
 import type { AlertDoc, MessageDoc } from '../_lib/notify';
@@ -185,7 +185,7 @@ async function mayOpen(ctx: ActionContext, target: MessageTarget): Promise<boole
     case 'ticket': {
       const t = (await db.collection('tickets').doc(target.id).get()).data[0] as any;
       if (!t) return false;
-      return staffOf(t.communityId) || residentCanSee(t, { kind: 'resident', openid: caller.openid!, unitIds: caller.homes.map((h) => h.unitId) });
+      return callerCanSee(caller, t);
     }
     case 'notice': {
       const a = (await db.collection('announcements').doc(target.id).get()).data[0] as any;
