@@ -3,6 +3,7 @@ import { DEFAULT_SLA, type Deadline } from '../../src/domain/tickets/sla';
 import { nextReminderAt, type StagedDeadline } from '../../src/domain/tickets/reminders';
 import { canSee, OPEN_STATUSES, timersRun, type Actor, type TicketState, type TicketStatus } from '../../src/domain/tickets/state-machine';
 import type { Caller } from './caller';
+import type { TimelineAction } from '../../src/domain/tickets/timeline';
 
 /** The stored ticket, shared by every function that reads or writes tickets. */
 export interface TicketDoc extends TicketState {
@@ -64,7 +65,8 @@ export interface EventDoc {
   seq: number;
   communityId: string;
   at: Date;
-  action: string;
+  /** One of the domain's timeline actions (labelled by `TIMELINE_LABELS`). */
+  action: TimelineAction;
   actor: { kind: 'resident' | 'staff' | 'system'; id: string; name: string };
   channel: 'app' | 'phone' | 'walk_in' | 'staff' | 'system';
   visibility: 'public' | 'internal';

@@ -176,7 +176,7 @@ export async function openTicket(ctx: ActionContext, input: OpenTicketInput): Pr
   };
   const base = { ticketId: id, communityId, at: now };
   const system = { kind: 'system' as const, id: 'router', name: '系统' };
-  const sys = (action: string, visibility: EventDoc['visibility'], text: string): Omit<EventDoc, 'seq'> => ({
+  const sys = (action: TimelineAction, visibility: EventDoc['visibility'], text: string): Omit<EventDoc, 'seq'> => ({
     ...base,
     action,
     actor: system,
