@@ -9,6 +9,7 @@ import { checkText } from './content-check';
 import { claimFiles } from './files';
 import type { ActionContext } from './handler';
 import { isDuplicate, stableId } from './ids';
+import { claim } from './bulk';
 import { notify, type Outgoing } from './notify';
 import { grantConsents } from './subscriptions';
 import { TEMPLATES } from './templates';
@@ -66,11 +67,7 @@ const TYPE_PREFIX = { repair: 'BX', complaint: 'TS', consultation: 'ZX' } as con
 async function nextNumber(ctx: ActionContext, communityId: string, type: keyof typeof TYPE_PREFIX, now: Date): Promise<string> {
   const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
   const id = `${communityId}:${day}`;
-  try {
-    await ctx.db.collection('counters').add({ _id: id, seq: 0 });
-  } catch (e) {
-    if (!isDuplicate(e)) throw e;
-  }
+  await claim(ctx.db, 'counters', { _id: id, seq: 0 });
   const res: any = await ctx.db
     .collection('counters')
     .where({ _id: id })

@@ -4,7 +4,8 @@ import { canDoAnnouncement, isInterruption, noticeShortfallHours, NOTICE_PERIOD_
 import type { announcementInputs } from '../../src/domain/announcements-api';
 import { communitySettings } from '../_lib/community-settings';
 import type { ActionContext } from '../_lib/handler';
-import { isDuplicate, stableId } from '../_lib/ids';
+import { stableId } from '../_lib/ids';
+import { claim } from '../_lib/bulk';
 import { checkText } from '../_lib/content-check';
 import { useFiles } from '../_lib/files';
 import type { AnnouncementDoc } from './model';
@@ -114,12 +115,8 @@ function fresh(ctx: ActionContext, now: Date) {
 }
 
 async function insertOnce(ctx: ActionContext, doc: AnnouncementDoc) {
-  try {
-    await ctx.db.collection('announcements').add(doc);
-  } catch (e) {
-    // The same client request again (a double tap, a retry): the first one stands.
-    if (!isDuplicate(e)) throw e;
-  }
+  // The same client request again (a double tap, a retry): the first one stands.
+  await claim(ctx.db, 'announcements', doc);
   return view(ctx, await load(ctx, doc._id));
 }
 

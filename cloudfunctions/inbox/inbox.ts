@@ -4,7 +4,7 @@ import { MESSAGE_KINDS, type InboxItem, type InboxPage, type MessageTarget, type
 import type { inboxInputs } from '../../src/domain/inbox-api';
 import { callerCanSee } from '../_lib/ticket-model';
 import type { ActionContext } from '../_lib/handler';
-import { isDuplicate } from '../_lib/ids';
+import { claim } from '../_lib/bulk';
 import type { AlertDoc, MessageDoc } from '../_lib/notify';
 
 type In<K extends keyof typeof inboxInputs> = z.infer<(typeof inboxInputs)[K]>;
@@ -139,11 +139,7 @@ export async function read(input: In<'read'>, ctx: ActionContext): Promise<(Open
       const scope = alertScope(ctx);
       if (!scope || scope.communityId !== a.communityId || !scope.roles.includes(a.role)) throw new AppError('FORBIDDEN', '这不是您的消息');
       if (a.sk > (await markOf(ctx, a.communityId))) {
-        try {
-          await db.collection('alert_reads').add({ _id: `${a._id}:${openid}`, alertId: a._id, openid, communityId: a.communityId, sk: a.sk, at: now });
-        } catch (e) {
-          if (!isDuplicate(e)) throw e;
-        }
+        await claim(db, 'alert_reads', { _id: `${a._id}:${openid}`, alertId: a._id, openid, communityId: a.communityId, sk: a.sk, at: now });
       }
       return { target: a.target, allowed: await mayOpen(ctx, a.target), unread: await unread({}, ctx) };
     }
