@@ -65,8 +65,8 @@ test('report a leak with a photo → on-duty engineer accepts, arrives, complete
       // In-home work: 完工 appears only once the resident's consent is recorded (征得同意后方可进行维修).
       await button(page, '记录入户同意').waitFor();
       await button(page, '记录入户同意').click();
-      await page.locator('taro-input-core input').filter({ visible: true }).first().fill('业主本人');
-      await page.locator('taro-textarea-core textarea').filter({ visible: true }).first().fill('进入卫生间更换进水软管');
+      await page.getByPlaceholder('住户姓名').filter({ visible: true }).first().fill('业主本人');
+      await page.getByPlaceholder('如：进入厨房更换水龙头阀芯').filter({ visible: true }).first().fill('进入卫生间更换进水软管');
       await button(page, '保存').click();
       await button(page, '完工').waitFor();
       await screenshot(page, 'e2e-ticket-staff');
