@@ -35,6 +35,8 @@ export async function seedActivity(server: RunningServer) {
   // A repair done and waiting for the resident to confirm (and a callback for the desk).
   const c = await report('o-resident-01', 'u-1-1-101', 'wall_leak', '卫生间墙面渗水，墙皮起鼓', 'c');
   await call('o-staff-eng2', 'tickets', 'act', { action: 'grab', ticketId: c.ticketId });
+  // In-home work: the resident's consent is recorded before the repair is marked done.
+  await call('o-staff-eng2', 'tickets', 'act', { action: 'consent', ticketId: c.ticketId, by: '业主本人', scope: '进入卫生间重做防水层' });
   await call('o-staff-eng2', 'tickets', 'act', { action: 'complete', ticketId: c.ticketId, text: '已重做防水层并修补墙面，请保持通风 48 小时', photos: [] });
   // A complaint with the desk, and a consultation answered.
   await report('o-resident-07', 'u-2-1-302', 'noise', '楼上每晚十一点后还在装修，影响休息', 'd', 'complaint');

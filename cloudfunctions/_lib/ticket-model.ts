@@ -1,7 +1,9 @@
 import type { Department, TicketType } from '../../src/domain/tickets/catalog';
 import { DEFAULT_SLA, type Deadline } from '../../src/domain/tickets/sla';
 import { nextReminderAt, type StagedDeadline } from '../../src/domain/tickets/reminders';
-import { OPEN_STATUSES, timersRun, type TicketState, type TicketStatus } from '../../src/domain/tickets/state-machine';
+import { canSee, OPEN_STATUSES, timersRun, type Actor, type TicketState, type TicketStatus } from '../../src/domain/tickets/state-machine';
+import type { Caller } from './caller';
+import type { TimelineAction } from '../../src/domain/tickets/timeline';
 
 /** The stored ticket, shared by every function that reads or writes tickets. */
 export interface TicketDoc extends TicketState {
@@ -63,7 +65,8 @@ export interface EventDoc {
   seq: number;
   communityId: string;
   at: Date;
-  action: string;
+  /** One of the domain's timeline actions (labelled by `TIMELINE_LABELS`). */
+  action: TimelineAction;
   actor: { kind: 'resident' | 'staff' | 'system'; id: string; name: string };
   channel: 'app' | 'phone' | 'walk_in' | 'staff' | 'system';
   visibility: 'public' | 'internal';
@@ -95,3 +98,12 @@ export function reminderAt(deadlines: Deadline[], status: TicketStatus, pause?: 
   if (!timersRun(status)) return null;
   return nextReminderAt(deadlines as StagedDeadline[], DEFAULT_SLA.warnBeforeMinutes);
 }
+
+/** Every actor a caller may act as: staff of their community (if staff) and a resident of their homes. */
+export function callerActors(caller: Caller): Actor[] {
+  const resident: Actor = { kind: 'resident', openid: caller.openid ?? '', unitIds: caller.homes.map((h) => h.unitId) };
+  return caller.staff ? [{ kind: 'staff', staffId: caller.staff._id, communityId: caller.staff.communityId, roles: [...caller.roles] }, resident] : [resident];
+}
+
+/** The domain's visibility rule (`canSee`), for a caller. */
+export const callerCanSee = (caller: Caller, t: TicketState): boolean => callerActors(caller).some((a) => canSee(t, a));

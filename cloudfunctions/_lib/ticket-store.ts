@@ -9,6 +9,7 @@ import { checkText } from './content-check';
 import { claimFiles } from './files';
 import type { ActionContext } from './handler';
 import { isDuplicate, stableId } from './ids';
+import { claim } from './bulk';
 import { notify, type Outgoing } from './notify';
 import { grantConsents } from './subscriptions';
 import { TEMPLATES } from './templates';
@@ -16,6 +17,7 @@ import { assignedMessage, staffData, staffTicketPage, supervisorsOf, target, typ
 import { derived, type EventDoc, type TicketDoc } from './ticket-model';
 import { decide, loadRules, markAssigned } from './ticket-routing';
 import { ruleFor } from '../../src/domain/tickets/routing';
+import type { TimelineAction } from '../../src/domain/tickets/timeline';
 
 /**
  * The shared ticket store: opening a ticket (numbering, locating, routing, deadlines, derived
@@ -65,11 +67,7 @@ const TYPE_PREFIX = { repair: 'BX', complaint: 'TS', consultation: 'ZX' } as con
 async function nextNumber(ctx: ActionContext, communityId: string, type: keyof typeof TYPE_PREFIX, now: Date): Promise<string> {
   const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
   const id = `${communityId}:${day}`;
-  try {
-    await ctx.db.collection('counters').add({ _id: id, seq: 0 });
-  } catch (e) {
-    if (!isDuplicate(e)) throw e;
-  }
+  await claim(ctx.db, 'counters', { _id: id, seq: 0 });
   const res: any = await ctx.db
     .collection('counters')
     .where({ _id: id })
@@ -175,7 +173,7 @@ export async function openTicket(ctx: ActionContext, input: OpenTicketInput): Pr
   };
   const base = { ticketId: id, communityId, at: now };
   const system = { kind: 'system' as const, id: 'router', name: '系统' };
-  const sys = (action: string, visibility: EventDoc['visibility'], text: string): Omit<EventDoc, 'seq'> => ({
+  const sys = (action: TimelineAction, visibility: EventDoc['visibility'], text: string): Omit<EventDoc, 'seq'> => ({
     ...base,
     action,
     actor: system,
@@ -278,4 +276,44 @@ async function notifyCreated(
     });
   }
   await notify(ctx, out);
+}
+
+/** What a change writes: the ticket's patch and its one timeline entry (the rest is filled in). */
+export interface TicketChange {
+  patch: Partial<TicketDoc>;
+  event: Pick<EventDoc, 'action' | 'actor' | 'channel' | 'visibility'> & Partial<Pick<EventDoc, 'text' | 'photos' | 'meta'>> & { action: TimelineAction };
+  /** Further writes of the same transaction (e.g. claiming the entry's files). */
+  also?: (tx: any) => Promise<void>;
+}
+
+/**
+ * Update a ticket and append its timeline entry, together or not at all: the ticket is read in
+ * the transaction, `decide` sees the current state (null: the ticket is gone) and returns the
+ * change, or null to leave it be. The derived fields follow the new status, timers and pause.
+ * A transaction conflict (someone else changed it meanwhile) is thrown to the caller.
+ */
+export async function changeTicket(
+  ctx: Pick<ActionContext, 'db' | 'clock'>,
+  ticketId: string,
+  decide: (cur: TicketDoc | null, tx: any) => Promise<TicketChange | null> | TicketChange | null,
+): Promise<{ ticket: TicketDoc; event: EventDoc } | null> {
+  let out: { ticket: TicketDoc; event: EventDoc } | null = null;
+  await ctx.db.runTransaction(async (tx: any) => {
+    out = null;
+    const cur = (await tx.collection('tickets').doc(ticketId).get()).data as TicketDoc | null;
+    const change = await decide(cur, tx);
+    if (!cur || !change) return;
+    const now = ctx.clock.now();
+    const status = change.patch.status ?? cur.status;
+    const deadlines = change.patch.deadlines ?? cur.deadlines;
+    const pause = 'pause' in change.patch ? change.patch.pause : cur.pause;
+    const seq = (cur.eventCount ?? 0) + 1;
+    const full: Partial<TicketDoc> = { ...change.patch, deadlines, ...derived(deadlines, status, pause), updatedAt: now, eventCount: seq };
+    const event: EventDoc = { ticketId, seq, communityId: cur.communityId, at: now, ...change.event };
+    await change.also?.(tx);
+    await tx.collection('tickets').doc(ticketId).update(full);
+    await tx.collection('ticket_events').add(event);
+    out = { ticket: { ...cur, ...full } as TicketDoc, event };
+  }, 1);
+  return out;
 }

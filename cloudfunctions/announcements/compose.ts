@@ -1,19 +1,25 @@
 import type { z } from 'zod';
 import { AppError } from '../../src/domain/errors';
-import { isInterruption, noticeShortfallHours, NOTICE_PERIOD_HOURS, ANNOUNCEMENT_TYPE_LABELS } from '../../src/domain/announcements';
+import { canDoAnnouncement, isInterruption, noticeShortfallHours, NOTICE_PERIOD_HOURS, ANNOUNCEMENT_TYPE_LABELS, type AnnouncementAction } from '../../src/domain/announcements';
 import type { announcementInputs } from '../../src/domain/announcements-api';
 import { communitySettings } from '../_lib/community-settings';
 import type { ActionContext } from '../_lib/handler';
-import { isDuplicate, stableId } from '../_lib/ids';
+import { stableId } from '../_lib/ids';
+import { claim } from '../_lib/bulk';
 import { checkText } from '../_lib/content-check';
 import { useFiles } from '../_lib/files';
 import type { AnnouncementDoc } from './model';
-import { view } from './views';
+import { announcementRole, announcementState, view } from './views';
 
 type In<K extends keyof typeof announcementInputs> = z.infer<(typeof announcementInputs)[K]>;
 type Draft = In<'create'>;
 
 const reviewer = (ctx: ActionContext) => ctx.caller.roles.has('supervisor') || ctx.caller.roles.has('admin');
+
+/** The state machine's verdict, or the status-specific refusal (CONFLICT) the caller reads. */
+function allow(ctx: ActionContext, a: AnnouncementDoc, action: AnnouncementAction, message: string) {
+  if (!canDoAnnouncement(announcementState(a), announcementRole(ctx, a), action)) throw new AppError('CONFLICT', message);
+}
 
 async function load(ctx: ActionContext, id: string): Promise<AnnouncementDoc> {
   const a = (await ctx.db.collection('announcements').doc(id).get()).data[0] as AnnouncementDoc | undefined;
@@ -109,12 +115,8 @@ function fresh(ctx: ActionContext, now: Date) {
 }
 
 async function insertOnce(ctx: ActionContext, doc: AnnouncementDoc) {
-  try {
-    await ctx.db.collection('announcements').add(doc);
-  } catch (e) {
-    // The same client request again (a double tap, a retry): the first one stands.
-    if (!isDuplicate(e)) throw e;
-  }
+  // The same client request again (a double tap, a retry): the first one stands.
+  await claim(ctx.db, 'announcements', doc);
   return view(ctx, await load(ctx, doc._id));
 }
 
@@ -135,7 +137,7 @@ export async function create(input: In<'create'>, ctx: ActionContext) {
  */
 export async function update(input: In<'update'>, ctx: ActionContext) {
   const a = await load(ctx, input.announcementId);
-  if (['withdrawn', 'expired'].includes(a.status)) throw new AppError('CONFLICT', '已撤回或过期的公告不能修改');
+  allow(ctx, a, 'edit', '已撤回或过期的公告不能修改');
   await validate(ctx, input);
   await checkContent(ctx, input, a._id);
   const now = ctx.clock.now();
@@ -162,7 +164,7 @@ export async function update(input: In<'update'>, ctx: ActionContext) {
 /** Publish now or at a time — or, where review is on and the author is not a supervisor, submit for review. */
 export async function publish(input: In<'publish'>, ctx: ActionContext) {
   const a = await load(ctx, input.announcementId);
-  if (a.status !== 'draft') throw new AppError('CONFLICT', `公告当前为「${a.status === 'review' ? '待审核' : '已处理'}」，不能重复提交`);
+  allow(ctx, a, 'publish', `公告当前为「${a.status === 'review' ? '待审核' : '已处理'}」，不能重复提交`);
   const now = ctx.clock.now();
   const at = input.publishAt ? new Date(input.publishAt) : now;
   if (at.getTime() < now.getTime() - 60_000) throw new AppError('INVALID_INPUT', '定时发布时间不能早于现在');
@@ -203,7 +205,7 @@ async function transition(ctx: ActionContext, a: AnnouncementDoc, patch: Partial
 export async function review(input: In<'review'>, ctx: ActionContext) {
   const a = await load(ctx, input.announcementId);
   const revision = a.status === 'published' ? a.revision : null;
-  if (a.status !== 'review' && !revision) throw new AppError('CONFLICT', '该公告不在待审核状态');
+  allow(ctx, a, 'review', '该公告不在待审核状态');
   if (!input.approve && !input.reason) throw new AppError('INVALID_INPUT', '请填写退回原因');
   if (input.reason) await checkText(ctx, input.reason);
   const now = ctx.clock.now();
@@ -234,7 +236,7 @@ export async function review(input: In<'review'>, ctx: ActionContext) {
 export async function withdraw(input: In<'withdraw'>, ctx: ActionContext) {
   const a = await load(ctx, input.announcementId);
   await checkText(ctx, input.reason);
-  if (!['published', 'scheduled', 'review'].includes(a.status)) throw new AppError('CONFLICT', '该公告当前不能撤回');
+  allow(ctx, a, 'withdraw', '该公告当前不能撤回');
   await transition(ctx, a, { status: 'withdrawn', pinned: false, withdrawn: { by: ctx.caller.staff!._id, at: ctx.clock.now(), reason: input.reason } });
   // Messages not yet sent are not sent.
   await ctx.db.collection('announcement_deliveries').where({ announcementId: a._id, status: 'pending' }).update({ status: 'skipped', reason: 'withdrawn' });
@@ -243,7 +245,7 @@ export async function withdraw(input: In<'withdraw'>, ctx: ActionContext) {
 
 export async function pin(input: In<'pin'>, ctx: ActionContext) {
   const a = await load(ctx, input.announcementId);
-  if (!['published', 'scheduled', 'draft'].includes(a.status)) throw new AppError('CONFLICT', '该公告当前不能置顶');
+  allow(ctx, a, 'pin', '该公告当前不能置顶');
   await ctx.db.collection('announcements').doc(a._id).update({ pinned: input.pinned, updatedAt: ctx.clock.now() });
   return view(ctx, await load(ctx, a._id));
 }
@@ -259,7 +261,7 @@ const RESTORED_TEXT: Partial<Record<AnnouncementDoc['type'], string>> = {
 /** "已恢复": one tap from an interruption notice, to the same scope, published at once. */
 export async function restore(input: In<'restore'>, ctx: ActionContext) {
   const a = await load(ctx, input.announcementId);
-  if (!isInterruption(a.type) || !['published', 'expired'].includes(a.status)) throw new AppError('CONFLICT', '只有已发布的停用通知可以发布恢复通知');
+  allow(ctx, a, 'restore', '只有已发布的停用通知可以发布恢复通知');
   const s = ctx.caller.staff!;
   const now = ctx.clock.now();
   const id = stableId('an', s.openid, input.clientRequestId);

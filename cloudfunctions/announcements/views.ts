@@ -1,4 +1,11 @@
-import { ANNOUNCEMENT_STATUS_LABELS, ANNOUNCEMENT_TYPE_LABELS, scopeLabel } from '../../src/domain/announcements';
+import {
+  ANNOUNCEMENT_STATUS_LABELS,
+  ANNOUNCEMENT_TYPE_LABELS,
+  announcementActions,
+  scopeLabel,
+  type AnnouncementRole,
+  type AnnouncementState,
+} from '../../src/domain/announcements';
 import type { AnnouncementView } from '../../src/domain/announcements-api';
 import type { ActionContext } from '../_lib/handler';
 import type { AnnouncementDoc } from './model';
@@ -88,5 +95,17 @@ export async function view(ctx: ActionContext, a: AnnouncementDoc, opts: { read?
       : {}),
     ...(staffOnly ? { files: { images: a.images, attachments: a.attachments }, author: a.createdByName } : {}),
     ...(staffOnly && a.withdrawn ? { withdrawn: { reason: a.withdrawn.reason, at: iso(a.withdrawn.at)! } } : {}),
+    actions: staffOnly ? announcementActions(announcementState(a), announcementRole(ctx, a)) : [],
   };
+}
+
+/** The notice as the domain's state machine sees it. */
+export const announcementState = (a: AnnouncementDoc): AnnouncementState => ({ status: a.status, type: a.type, pendingRevision: a.status === 'published' && !!a.revision });
+
+/** The caller's role on a notice: reviewer (主管/管理员) or author (客服) of its community, else a resident. */
+export function announcementRole(ctx: ActionContext, a: Pick<AnnouncementDoc, 'communityId'>): AnnouncementRole {
+  const { caller } = ctx;
+  if (!caller.staff || caller.staff.communityId !== a.communityId) return 'resident';
+  if (caller.roles.has('supervisor') || caller.roles.has('admin')) return 'reviewer';
+  return caller.roles.has('desk') ? 'author' : 'resident';
 }

@@ -2,9 +2,9 @@ import type { z } from 'zod';
 import { AppError } from '../../src/domain/errors';
 import { MESSAGE_KINDS, type InboxItem, type InboxPage, type MessageTarget, type OpenedTarget, type UnreadCounts } from '../../src/domain/inbox';
 import type { inboxInputs } from '../../src/domain/inbox-api';
-import { residentCanSee } from '../../src/domain/tickets/state-machine';
+import { callerCanSee } from '../_lib/ticket-model';
 import type { ActionContext, PrefetchContext } from '../_lib/handler';
-import { isDuplicate } from '../_lib/ids';
+import { claim } from '../_lib/bulk';
 import type { AlertDoc, MessageDoc } from '../_lib/notify';
 
 type In<K extends keyof typeof inboxInputs> = z.infer<(typeof inboxInputs)[K]>;
@@ -180,11 +180,7 @@ export async function read(input: In<'read'>, ctx: ActionContext): Promise<(Open
       const scope = alertScope(ctx);
       if (!scope || scope.communityId !== a.communityId || !scope.roles.includes(a.role)) throw new AppError('FORBIDDEN', '这不是您的消息');
       if (a.sk > (await markOf(ctx, a.communityId))) {
-        try {
-          await db.collection('alert_reads').add({ _id: `${a._id}:${openid}`, alertId: a._id, openid, communityId: a.communityId, sk: a.sk, at: now });
-        } catch (e) {
-          if (!isDuplicate(e)) throw e;
-        }
+        await claim(db, 'alert_reads', { _id: `${a._id}:${openid}`, alertId: a._id, openid, communityId: a.communityId, sk: a.sk, at: now });
       }
       return { target: a.target, allowed: await mayOpen(ctx, a.target), unread: await unread({}, ctx) };
     }
@@ -226,7 +222,7 @@ async function mayOpen(ctx: ActionContext, target: MessageTarget): Promise<boole
     case 'ticket': {
       const t = (await db.collection('tickets').doc(target.id).get()).data[0] as any;
       if (!t) return false;
-      return staffOf(t.communityId) || residentCanSee(t, { kind: 'resident', openid: caller.openid!, unitIds: caller.homes.map((h) => h.unitId) });
+      return callerCanSee(caller, t);
     }
     case 'notice': {
       const a = (await db.collection('announcements').doc(target.id).get()).data[0] as any;

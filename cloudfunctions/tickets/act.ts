@@ -1,11 +1,12 @@
 import { AppError } from '../../src/domain/errors';
 import type { ActInput } from '../../src/domain/tickets/api';
 import { meet, metBy, reopenDeadlines, shiftForPause } from '../../src/domain/tickets/sla';
-import { can, nextStatus, type Actor } from '../../src/domain/tickets/state-machine';
+import { can, canSee, nextStatus, type Actor } from '../../src/domain/tickets/state-machine';
 import { DEPARTMENT_ROLE } from '../../src/domain/tickets/catalog';
 import type { ActionContext } from '../_lib/handler';
 import type { StaffDoc } from '../_lib/caller';
-import { actorFor, actorName, derived, refuse, type EventDoc, type TicketDoc } from './model';
+import { actorFor, actorName, refuse, type EventDoc, type TicketDoc } from './model';
+import { changeTicket } from '../_lib/ticket-store';
 import { communitySettings } from '../_lib/community-settings';
 import { notifyAct } from './notify';
 import { checkText } from '../_lib/content-check';
@@ -25,50 +26,44 @@ export async function act(input: ActInput, ctx: ActionContext) {
   const target = `ticket:${input.ticketId}`;
   await verifyFiles(ctx, files, target);
 
-  let result: { ticket: TicketDoc; actor: Actor; event: EventDoc } | undefined;
+  let actor: Actor | undefined;
+  let result: { ticket: TicketDoc; event: EventDoc } | null;
   try {
-    await db.runTransaction(async (tx: any) => {
-      const t = (await tx.collection('tickets').doc(input.ticketId).get()).data as TicketDoc | null;
+    result = await changeTicket(ctx, input.ticketId, async (t, tx) => {
       if (!t) throw new AppError('NOT_FOUND', '工单不存在');
-      const actor = actorFor(caller, t, input.action, t);
-      const visible = actor.kind === 'staff' || t.reporterOpenid === caller.openid || (!!t.unitId && actor.unitIds.includes(t.unitId));
-      if (!visible) throw new AppError('NOT_FOUND', '工单不存在');
-      if (!can(t, actor, input.action)) throw refuse(t, actor, input.action);
+      const a = (actor = actorFor(caller, t, input.action, t));
+      if (!canSee(t, a)) throw new AppError('NOT_FOUND', '工单不存在');
+      if (!can(t, a, input.action)) throw refuse(t, a, input.action);
       const now = clock.now();
-      const { patch, event } = await plan(ctx, tx, t, actor, input, now);
+      const { patch, event } = await plan(ctx, tx, t, a, input, now);
       const status = patch.status ?? nextStatus(t, input.action) ?? t.status;
       const deadlines = meet(patch.deadlines ?? t.deadlines, metBy(input.action), now);
-      const seq = (t.eventCount ?? 0) + 1;
-      const full: Patch = { ...patch, deadlines, ...derived(deadlines, status), updatedAt: now, eventCount: seq };
+      const full: Patch = { ...patch, status, deadlines };
       // First-contact ownership: the first staff member to take an app request owns it to the end.
-      if (actor.kind === 'staff' && !t.ownerStaffId && ['accept', 'grab', 'dispatch', 'answer', 'promise'].includes(input.action)) {
+      if (a.kind === 'staff' && !t.ownerStaffId && ['accept', 'grab', 'dispatch', 'answer', 'promise'].includes(input.action)) {
         full.ownerStaffId = caller.staff!._id;
         full.ownerName = caller.staff!.name;
       }
-      const ev: EventDoc = {
-        ticketId: t._id,
-        seq,
-        communityId: t.communityId,
-        at: now,
-        action: input.action,
-        actor: { kind: actor.kind, id: actor.kind === 'staff' ? actor.staffId : actor.openid, name: actorName(caller, actor) },
-        channel: 'app',
-        visibility: 'public',
-        ...event,
+      return {
+        patch: full,
+        event: {
+          action: input.action,
+          actor: { kind: a.kind, id: a.kind === 'staff' ? a.staffId : a.openid, name: actorName(caller, a) },
+          channel: 'app',
+          visibility: 'public',
+          ...event,
+        },
+        also: (tx2) => claimFiles(tx2, ctx, files, target),
       };
-      await claimFiles(tx, ctx, files, target);
-      await tx.collection('tickets').doc(t._id).update(full);
-      await tx.collection('ticket_events').add(ev);
-      result = { ticket: { ...t, ...full } as TicketDoc, actor, event: ev };
-    }, 1);
+    });
   } catch (e) {
     if ((e as any)?.code === 'DATABASE_TRANSACTION_CONFLICT') {
       throw new AppError('CONFLICT', input.action === 'grab' ? '手慢了，工单已被他人接走' : '工单正在被他人处理，请刷新后重试');
     }
     throw e;
   }
-  const { ticket, actor, event } = result!;
-  const by = actor.kind === 'staff' ? actor.staffId : undefined;
+  const { ticket, event } = result!;
+  const by = actor!.kind === 'staff' ? actor!.staffId : undefined;
   await notifyAct(ctx, ticket, input.action, event, by);
   return { ticketId: ticket._id, status: ticket.status };
 }
@@ -89,7 +84,14 @@ async function staffOf(tx: any, staffId: string, t: TicketDoc): Promise<StaffDoc
   return s;
 }
 
-async function plan(ctx: ActionContext, tx: any, t: TicketDoc, actor: Actor, input: ActInput, now: Date): Promise<{ patch: Patch; event: Partial<EventDoc> }> {
+async function plan(
+  ctx: ActionContext,
+  tx: any,
+  t: TicketDoc,
+  actor: Actor,
+  input: ActInput,
+  now: Date,
+): Promise<{ patch: Patch; event: Partial<Pick<EventDoc, 'text' | 'photos' | 'visibility' | 'meta'>> }> {
   const me = ctx.caller.staff;
   switch (input.action) {
     case 'accept':
@@ -111,7 +113,10 @@ async function plan(ctx: ActionContext, tx: any, t: TicketDoc, actor: Actor, inp
     case 'arrive':
       return { patch: {}, event: { text: '维修人员已到场' } };
     case 'consent':
-      return { patch: { consent: { by: input.by, scope: input.scope, at: now, recordedBy: me!._id } }, event: { text: `入户同意：${input.by}，范围：${input.scope}` } };
+      return {
+        patch: { consent: { by: input.by, scope: input.scope, at: now, recordedBy: me!._id, ...(input.refused ? { refused: true } : {}) } },
+        event: { text: input.refused ? `住户拒绝入户：${input.by}，说明：${input.scope}` : `入户同意：${input.by}，范围：${input.scope}` },
+      };
     case 'note':
       return { patch: {}, event: { text: input.text, photos: input.photos, visibility: input.visibility } };
     case 'pause': {

@@ -1,5 +1,5 @@
 import { AppError } from '../../src/domain/errors';
-import { can, TICKET_STATUSES, type Actor, type TicketAction, type TicketState } from '../../src/domain/tickets/state-machine';
+import { awaitsConsent, can, CONSENT_REQUIRED, TICKET_STATUSES, type Actor, type TicketAction, type TicketState } from '../../src/domain/tickets/state-machine';
 import type { Caller } from '../_lib/caller';
 
 export type { EventDoc, TicketDoc } from '../_lib/ticket-model';
@@ -19,7 +19,8 @@ export function actorFor(caller: Caller, t: Pick<TicketState, 'communityId'>, ac
 
 /** FORBIDDEN when the actor could never do this; CONFLICT when only the ticket's state forbids it. */
 export function refuse(t: TicketState, a: Actor, action: TicketAction): AppError {
-  const somewhere = TICKET_STATUSES.some((status) => can({ ...t, status, pool: true, rating: null, consent: null }, a, action));
+  if (action === 'complete' && awaitsConsent(t) && can({ ...t, consent: { recorded: true } }, a, action)) return new AppError('CONFLICT', CONSENT_REQUIRED);
+  const somewhere = TICKET_STATUSES.some((status) => [null, { recorded: true }].some((consent) => can({ ...t, status, pool: true, rating: null, consent }, a, action)));
   return somewhere ? new AppError('CONFLICT', '工单状态已变化，当前不能进行此操作，请刷新') : new AppError('FORBIDDEN');
 }
 

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../../src/domain/errors';
 import type { Page, TicketDetail, TicketSummary, ticketInputs } from '../../src/domain/tickets/api';
 import { DEFAULT_SLA } from '../../src/domain/tickets/sla';
-import { OPEN_STATUSES } from '../../src/domain/tickets/state-machine';
+import { canSee, OPEN_STATUSES } from '../../src/domain/tickets/state-machine';
 import { DEPARTMENT_ROLE, type Department } from '../../src/domain/tickets/catalog';
 import type { ActionContext } from '../_lib/handler';
 import { actorFor, type TicketDoc } from './model';
@@ -39,8 +39,7 @@ export async function get(input: In<'get'>, ctx: ActionContext): Promise<TicketD
   const t = (await ctx.db.collection('tickets').doc(input.ticketId).get()).data[0] as TicketDoc | undefined;
   if (!t) throw new AppError('NOT_FOUND', '工单不存在');
   const actor = actorFor(ctx.caller, t);
-  const visible = actor.kind === 'staff' || t.reporterOpenid === ctx.caller.openid || (!!t.unitId && actor.unitIds.includes(t.unitId));
-  if (!visible) throw new AppError('NOT_FOUND', '工单不存在');
+  if (!canSee(t, actor)) throw new AppError('NOT_FOUND', '工单不存在');
   const c = (await ctx.db.collection('communities').doc(t.communityId).get()).data[0] as any;
   return detail(ctx, t, actor, c?.hotline);
 }

@@ -1,6 +1,8 @@
 import { pickAssignee, ruleFor } from '../../src/domain/tickets/routing';
 import type { ActionContext } from '../_lib/handler';
-import { derived, type EventDoc, type TicketDoc } from './model';
+import type { EventDoc, TicketDoc } from '../_lib/ticket-model';
+import { changeTicket } from '../_lib/ticket-store';
+import { deadlines } from './deadlines';
 import { notify } from '../_lib/notify';
 import { assignedMessage, target, what } from '../_lib/ticket-messages';
 import { UNCLAIMED_ALERT_ROLE } from '../../src/domain/inbox';
@@ -10,8 +12,9 @@ const BATCH = 100;
 const system = { kind: 'system' as const, id: 'sweep', name: '系统' };
 
 /**
- * The ticket timer (every minute): pool tickets nobody grabbed in time are assigned, and
- * completions the resident did not confirm within the configured days confirm themselves.
+ * The ticket timer (every minute): pool tickets nobody grabbed in time are assigned,
+ * completions the resident did not confirm within the configured days confirm themselves,
+ * and the deadline reminders run (`deadlines.ts`).
  * Each change is a transaction that re-checks the ticket, so overlapping or repeated runs
  * change each ticket once.
  */
@@ -85,33 +88,25 @@ export async function sweep(_input: unknown, ctx: ActionContext) {
     );
     if (ok) confirmed++;
   }
-  return { assigned, confirmed, at: now.toISOString() };
+  // The tickets' own timers: deadline reminders, escalation, re-routing, overdue pauses.
+  const reminders = await deadlines(ctx);
+  return { assigned, confirmed, ...reminders, at: now.toISOString() };
 }
 
+/** One system change (ticket + timeline entry together), if the ticket still qualifies; false when someone else's change won. */
 async function change(
   ctx: ActionContext,
   id: string,
   still: (t: TicketDoc) => boolean,
-  make: (t: TicketDoc) => { patch: Partial<TicketDoc>; event: Pick<EventDoc, 'action' | 'text' | 'visibility'>; cur: TicketDoc },
+  make: (t: TicketDoc) => { patch: Partial<TicketDoc>; event: Pick<EventDoc, 'text' | 'visibility'> & { action: 'fallback' | 'auto-confirm' }; cur: TicketDoc },
 ): Promise<boolean> {
-  const now = ctx.clock.now();
   try {
-    let changed = false;
-    await ctx.db.runTransaction(async (tx: any) => {
-      const cur = (await tx.collection('tickets').doc(id).get()).data as TicketDoc | null;
-      if (!cur || !still(cur)) return;
+    const res = await changeTicket(ctx, id, (cur) => {
+      if (!cur || !still(cur)) return null;
       const { patch, event } = make(cur);
-      const status = patch.status ?? cur.status;
-      const deadlines = cur.deadlines;
-      const seq = (cur.eventCount ?? 0) + 1;
-      await tx
-        .collection('tickets')
-        .doc(id)
-        .update({ ...patch, ...derived(deadlines, status), updatedAt: now, eventCount: seq });
-      await tx.collection('ticket_events').add({ ticketId: id, seq, communityId: cur.communityId, at: now, actor: system, channel: 'system', ...event });
-      changed = true;
-    }, 1);
-    return changed;
+      return { patch, event: { ...event, actor: system, channel: 'system' } };
+    });
+    return !!res;
   } catch (e) {
     // Another run or a person changed it at the same moment: theirs stands.
     if ((e as any)?.code === 'DATABASE_TRANSACTION_CONFLICT') return false;

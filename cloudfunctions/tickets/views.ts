@@ -1,6 +1,7 @@
 import { CATEGORY_BY_CODE, DEPARTMENT_LABELS, TICKET_TYPE_LABELS } from '../../src/domain/tickets/catalog';
 import { DEADLINE_LABELS, deadlineState, remainingText, type Deadline } from '../../src/domain/tickets/sla';
-import { ACTION_LABELS, availableActions, isHandling, STATUS_LABELS, timersRun, type Actor } from '../../src/domain/tickets/state-machine';
+import { timelineLabel } from '../../src/domain/tickets/timeline';
+import { availableActions, isHandling, STATUS_LABELS, timersRun, type Actor } from '../../src/domain/tickets/state-machine';
 import type { DeadlineView, TicketDetail, TicketSummary, TimelineEntry } from '../../src/domain/tickets/api';
 import { maskPhone } from '../../src/domain/membership';
 import type { ActionContext } from '../_lib/handler';
@@ -36,19 +37,6 @@ export function summary(t: TicketDoc, now: Date): TicketSummary {
   };
 }
 
-const EVENT_LABELS: Record<string, string> = {
-  ...ACTION_LABELS,
-  created: '提交',
-  logged: '代为登记',
-  routed: '系统派单',
-  pooled: '进入抢单池',
-  fallback: '超时未抢，系统派单',
-  escalated: '紧急通知主管',
-  notified: '已通知',
-  rerouted: '超时未接，系统改派',
-  'auto-confirm': '超时自动确认',
-};
-
 export async function detail(ctx: ActionContext, t: TicketDoc, actor: Actor, hotline?: string): Promise<TicketDetail> {
   const now = ctx.clock.now();
   const staffView = actor.kind === 'staff';
@@ -71,7 +59,7 @@ export async function detail(ctx: ActionContext, t: TicketDoc, actor: Actor, hot
   const timeline: TimelineEntry[] = evs.map((e) => ({
     at: iso(e.at)!,
     action: e.action,
-    label: EVENT_LABELS[e.action] ?? e.action,
+    label: timelineLabel(e.action),
     actorName: e.actor.name,
     actorKind: e.actor.kind,
     channel: e.channel,
@@ -95,7 +83,7 @@ export async function detail(ctx: ActionContext, t: TicketDoc, actor: Actor, hot
     timeline,
     actions: availableActions(t, actor),
     ...(t.pause ? { pause: { reason: t.pause.reason, expectedAt: iso(t.pause.expectedAt)! } } : {}),
-    ...(t.consent ? { consent: { by: t.consent.by, scope: t.consent.scope, at: iso(t.consent.at)! } } : {}),
+    ...(t.consent ? { consent: { by: t.consent.by, scope: t.consent.scope, at: iso(t.consent.at)!, ...(t.consent.refused ? { refused: true } : {}) } } : {}),
     ...(t.rating ? { rating: { score: t.rating, comment: t.ratingComment } } : {}),
     ...(t.autoConfirmAt && t.status === 'resolved' ? { autoConfirmAt: iso(t.autoConfirmAt) } : {}),
     ...(hotline ? { hotline } : {}),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clientRequestIdSchema, idSchema, pageSchema } from './identity';
-import { ANNOUNCEMENT_TYPE_LABELS, ANNOUNCEMENT_TYPES, isInterruption, type AnnouncementStatus, type AnnouncementType, type Scope } from './announcements';
+import { ANNOUNCEMENT_TYPE_LABELS, ANNOUNCEMENT_TYPES, isInterruption, type AnnouncementAction, type AnnouncementStatus, type AnnouncementType, type Scope } from './announcements';
 import {
   BODY_MAX,
   BODY_REQUIRED,
@@ -168,6 +168,8 @@ export interface AnnouncementView {
    * published version above stays live until it is approved.
    */
   revision?: { title: string; summary: string; body: string; interruption?: { reason: string; startAt: string; endAt: string }; expiresAt?: string; by: string; at: string };
+  /** What the reader may do to this notice now (the domain's state machine); empty for residents. */
+  actions: AnnouncementAction[];
   /** Staff only: the files as stored (fileIDs), so an edit can keep them. */
   files?: { images: string[]; attachments: { fileId: string; name: string }[] };
   /** Staff only. */

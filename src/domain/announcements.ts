@@ -72,3 +72,57 @@ export function noticeShortfallHours(type: AnnouncementType, publishAt: Date, st
   const have = (startAt.getTime() - publishAt.getTime()) / 3600_000;
   return have >= need ? 0 : Math.ceil(need - have);
 }
+
+/**
+ * The announcement state machine: what each role may do to a notice in each status, decided
+ * here once. The functions refuse what `canDoAnnouncement` refuses, and return
+ * `announcementActions` to the client as `actions`, so staff pages show only what will succeed.
+ *
+ * draft ─publish→ review ─approve→ scheduled/published ─expire→ expired
+ *   ↑                └─return──┘ (to draft)              published ─edit (desk, review on)→ pending revision ─review→ published
+ * any of review/scheduled/published ─withdraw→ withdrawn
+ */
+export const ANNOUNCEMENT_ACTIONS = ['edit', 'publish', 'review', 'withdraw', 'pin', 'restore', 'poster'] as const;
+export type AnnouncementAction = (typeof ANNOUNCEMENT_ACTIONS)[number];
+export const ANNOUNCEMENT_ACTION_LABELS: Record<AnnouncementAction, string> = {
+  edit: '编辑',
+  publish: '发布',
+  review: '审核',
+  withdraw: '撤回',
+  pin: '置顶',
+  restore: '发布「已恢复」',
+  poster: '打印海报',
+};
+/** Who acts on a notice: an author (客服), a reviewer (主管/管理员, also an author), or a resident. */
+export type AnnouncementRole = 'author' | 'reviewer' | 'resident';
+export interface AnnouncementState {
+  status: AnnouncementStatus;
+  type: AnnouncementType;
+  /** A change to the published notice waits for a reviewer (review on, made by an author). */
+  pendingRevision: boolean;
+}
+
+export function canDoAnnouncement(a: AnnouncementState, role: AnnouncementRole, action: AnnouncementAction): boolean {
+  if (role === 'resident') return false;
+  const s = a.status;
+  switch (action) {
+    case 'edit':
+      return s === 'draft' || s === 'review' || s === 'scheduled' || s === 'published';
+    case 'publish':
+      return s === 'draft';
+    case 'review':
+      return role === 'reviewer' && (s === 'review' || (s === 'published' && a.pendingRevision));
+    case 'withdraw':
+      return s === 'published' || s === 'scheduled' || s === 'review';
+    case 'pin':
+      return s === 'published' || s === 'scheduled' || s === 'draft';
+    case 'restore':
+      return isInterruption(a.type) && (s === 'published' || s === 'expired');
+    case 'poster':
+      return s === 'published' || s === 'scheduled' || s === 'expired';
+  }
+}
+
+export function announcementActions(a: AnnouncementState, role: AnnouncementRole): AnnouncementAction[] {
+  return ANNOUNCEMENT_ACTIONS.filter((x) => canDoAnnouncement(a, role, x));
+}

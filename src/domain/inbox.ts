@@ -23,6 +23,7 @@ export const MESSAGE_KINDS = {
   emergency: { tone: 'emergency', label: '紧急工单' },
   'deadline-warning': { tone: 'warning', label: '时限预警' },
   'deadline-breach': { tone: 'emergency', label: '已超时' },
+  'pause-overdue': { tone: 'warning', label: '暂停超期' },
   escalation: { tone: 'emergency', label: '超时上报' },
   callback: { tone: 'info', label: '待回访' },
   'callback-warning': { tone: 'warning', label: '回访预警' },

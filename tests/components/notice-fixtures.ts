@@ -1,9 +1,18 @@
 /** Response fixtures in the shapes of the `announcements` contract (src/domain/announcements-api.ts). */
 import type { AnnouncementView, ReachView } from '@/domain/announcements-api'
+import { announcementActions, type AnnouncementRole } from '@/domain/announcements'
+import type { StaffRole } from '@/domain/roles'
 import { COMMUNITY } from './fixtures'
 
+/** The `actions` the server returns: the domain's state machine for the reader's role. */
+export function withActions(n: AnnouncementView, roles: StaffRole[] = ['desk']): AnnouncementView {
+  const role: AnnouncementRole = roles.includes('supervisor') || roles.includes('admin') ? 'reviewer' : roles.includes('desk') ? 'author' : 'resident'
+  return { ...n, actions: announcementActions({ status: n.status, type: n.type, pendingRevision: n.status === 'published' && !!n.revision }, role) }
+}
+
 export function notice(over: Partial<AnnouncementView> = {}): AnnouncementView {
-  return {
+  const n: AnnouncementView = {
+    actions: [],
     announcementId: 'an-1',
     type: 'water',
     typeLabel: '停水',
@@ -27,6 +36,7 @@ export function notice(over: Partial<AnnouncementView> = {}): AnnouncementView {
     communityName: COMMUNITY.name,
     ...over,
   }
+  return over.actions ? n : withActions(n)
 }
 
 export const generalNotice = (over: Partial<AnnouncementView> = {}) =>

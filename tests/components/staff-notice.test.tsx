@@ -7,7 +7,7 @@ import type { AnnouncementView } from '@/domain/announcements-api'
 import type { StaffRole } from '@/domain/roles'
 import { callsOf, mockCloud } from './cloud-mock'
 import { me, staff } from './fixtures'
-import { generalNotice, notice, reach } from './notice-fixtures'
+import { generalNotice, notice, reach, withActions } from './notice-fixtures'
 import { router } from './taro-double'
 import { typeInto } from './dom'
 
@@ -24,7 +24,7 @@ function backend(roles: StaffRole[], first: AnnouncementView, extra: Record<stri
   const set = (patch: Partial<AnnouncementView>) => (current = { ...current, ...patch })
   mockCloud({
     me: () => me({ staff: staff(roles) }),
-    'announcements.get': () => current,
+    'announcements.get': () => withActions(current, roles),
     reach: () => reach(),
     review: (d: any) =>
       set(
@@ -65,7 +65,7 @@ describe('公告详情（员工）', () => {
   it('a supervisor approves a pending change: 审核通过 reviews it', async () => {
     let current = notice({ revision })
     backend(['supervisor'], current, {
-      'announcements.get': () => current,
+      'announcements.get': () => withActions(current, ['supervisor']),
       review: (d: any) => (current = notice({ body: revision.body, revised: true, review: { by: '刘洋', at: '2026-11-28T03:10:00.000Z', approved: d.approve } })),
     })
     render(<StaffNoticePage />)

@@ -62,6 +62,12 @@ test('report a leak with a photo → on-duty engineer accepts, arrives, complete
       await button(page, '接单').click();
       await button(page, '到场签到').waitFor();
       await button(page, '到场签到').click();
+      // In-home work: 完工 appears only once the resident's consent is recorded (征得同意后方可进行维修).
+      await button(page, '记录入户同意').waitFor();
+      await button(page, '记录入户同意').click();
+      await page.getByPlaceholder('住户姓名').filter({ visible: true }).first().fill('业主本人');
+      await page.getByPlaceholder('如：进入厨房更换水龙头阀芯').filter({ visible: true }).first().fill('进入卫生间更换进水软管');
+      await button(page, '保存').click();
       await button(page, '完工').waitFor();
       await screenshot(page, 'e2e-ticket-staff');
       await button(page, '完工').click();
@@ -100,7 +106,7 @@ test('report a leak with a photo → on-duty engineer accepts, arrives, complete
   const done = (await lc.call('tickets', 'get', { ticketId }, 'o-resident-01')).data;
   expect(done.status).toBe('closed');
   expect(done.rating.score).toBe(5);
-  expect(done.timeline.map((e: any) => e.action)).toEqual(['created', 'routed', 'accept', 'arrive', 'complete', 'confirm', 'rate']);
+  expect(done.timeline.map((e: any) => e.action)).toEqual(['created', 'routed', 'accept', 'arrive', 'consent', 'complete', 'confirm', 'rate']);
   expect(done.timeline.every((e: any) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
   expect(done.timeline.find((e: any) => e.action === 'complete').photos).toHaveLength(1);
   // The H5 build stands in for WeChat's consent dialog by accepting all three templates.

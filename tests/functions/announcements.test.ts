@@ -50,13 +50,20 @@ describe('lifecycle', () => {
     const d = await A('create', waterCut(), 'o-staff-desk');
     expect(d.data).toMatchObject({ status: 'draft', typeLabel: '停水', scopeLabel: '1栋、2栋' });
     id = d.data.announcementId;
+    // The actions each role may take in each status come from the domain's state machine.
+    expect(d.data.actions).toEqual(['edit', 'publish', 'pin']);
     // A draft is nobody's business but staff's.
     expect((await A('get', { announcementId: id }, 'o-resident-01')).error.code).toBe('NOT_FOUND');
     const sub = await A('publish', { announcementId: id }, 'o-staff-desk');
     expect(sub.data.status).toBe('review');
+    expect(sub.data.actions).toEqual(['edit', 'withdraw']);
+    expect((await A('get', { announcementId: id }, 'o-staff-sup')).data.actions).toEqual(['edit', 'review', 'withdraw']);
+    expect((await A('publish', { announcementId: id }, 'o-staff-sup')).error.code).toBe('CONFLICT');
     expect((await A('review', { announcementId: id, approve: true }, 'o-staff-desk')).error.code).toBe('FORBIDDEN');
     const ok = await A('review', { announcementId: id, approve: true }, 'o-staff-sup');
     expect(ok.data).toMatchObject({ status: 'published', review: { by: '刘洋', approved: true } });
+    expect(ok.data.actions).toEqual(['edit', 'withdraw', 'pin', 'restore', 'poster']);
+    expect((await A('get', { announcementId: id }, 'o-resident-01')).data.actions).toEqual([]);
   });
 
   test('the broadcast reaches exactly the consenting residents of the two buildings, once', async () => {
@@ -89,6 +96,9 @@ describe('lifecycle', () => {
     const u = await A('update', { announcementId: id, ...waterCut({ clientRequestId: undefined, body: '时间调整为 9:00-14:00，请提前储水。' }) }, 'o-staff-desk');
     expect(u.ok).toBe(true);
     expect(u.data.revision).toMatchObject({ body: '时间调整为 9:00-14:00，请提前储水。' });
+    // The pending revision: the supervisor may review it, the desk may not.
+    expect(u.data.actions).not.toContain('review');
+    expect((await A('get', { announcementId: id }, 'o-staff-sup')).data.actions).toContain('review');
     expect((await A('get', { announcementId: id }, 'o-resident-01')).data).toMatchObject({ body: before });
     expect((await A('review', { announcementId: id, approve: true }, 'o-staff-sup')).ok).toBe(true);
     const r = (await A('get', { announcementId: id }, 'o-resident-01')).data;

@@ -6,6 +6,8 @@ const rid = () => `req-${Math.random().toString(36).slice(2, 12)}`;
 const T = (action: string, data: unknown, openid: string) => lc.call('tickets', action, data, openid);
 const C = (action: string, data: unknown, openid: string) => lc.call('callbacks', action, data, openid);
 const remind = () => lc.dev('/api/dev/timers/callbacks', { method: 'POST' });
+/** The tickets function's own timer: deadline reminders, escalation, re-routing, overdue pauses. */
+const ticketTimer = () => lc.dev('/api/dev/timers/tickets', { method: 'POST' });
 const advance = (ms: number) => lc.dev('/api/dev/clock', { body: { advanceMs: ms } });
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -45,6 +47,7 @@ const notices = async (ticketId: string, kind: string) =>
 async function resolved(who: string, extra: Record<string, unknown> = {}) {
   const ticketId = await report(who, extra);
   expect((await T('act', { action: 'grab', ticketId }, 'o-staff-eng1')).ok).toBe(true);
+  expect((await T('act', { action: 'consent', ticketId, by: '业主本人', scope: '卫生间' }, 'o-staff-eng1')).ok).toBe(true);
   expect((await T('act', { action: 'complete', ticketId, text: '已修好', photos: [] }, 'o-staff-eng1')).ok).toBe(true);
   return ticketId;
 }
@@ -165,14 +168,14 @@ describe('deadline reminders', () => {
   test('warning, breach and escalation happen once each, even with overlapping runs', async () => {
     const ticketId = await report('o-resident-08', { category: 'severe_leak' }); // emergency: assigned, accept due in 5 min
     const assignee = (await T('get', { ticketId }, 'o-staff-sup')).data.assigneeName;
-    await Promise.all([remind(), remind(), remind()]);
+    await Promise.all([ticketTimer(), ticketTimer(), ticketTimer()]);
     // accept (5 min) and arrive (15 min) are within the 30-minute warning window already.
     const warnings = await notices(ticketId, 'deadline-warning');
     expect(warnings.length).toBeGreaterThanOrEqual(2);
     expect(new Set(warnings.map((n: any) => n.text)).size).toBe(warnings.length / new Set(warnings.map((n: any) => n.staffId)).size);
     await advance(6 * MIN);
-    await Promise.all([remind(), remind()]);
-    await remind();
+    await Promise.all([ticketTimer(), ticketTimer()]);
+    await ticketTimer();
     const breaches = await notices(ticketId, 'deadline-breach');
     const escalations = await notices(ticketId, 'escalation');
     expect(breaches.filter((n: any) => n.text.includes('响应时限'))).toHaveLength(1);
@@ -197,8 +200,8 @@ describe('deadline reminders', () => {
     // What a crashed run leaves: the reminder decided, nothing delivered, the ticket unmarked.
     const key = `${ticketId}:accept:${new Date(accept.dueAt).getTime()}:warn`;
     lc.server.ctx.engine.insert('reminders', [{ _id: key, ticketId, communityId: 'cm-cuihu', kind: 'accept', stage: 'warn', dueAt: accept.dueAt, at: new Date() }]);
-    await remind();
-    await remind();
+    await ticketTimer();
+    await ticketTimer();
     const warnings = (await notices(ticketId, 'deadline-warning')).filter((n: any) => n.text.includes('响应时限'));
     expect(warnings.length).toBe(new Set(warnings.map((n: any) => n.staffId)).size);
     expect(warnings.length).toBeGreaterThanOrEqual(1);

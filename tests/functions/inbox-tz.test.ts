@@ -74,6 +74,7 @@ test('ticket, emergency, callback and confirmation messages print Beijing time; 
   expect(progress[0].data.time4.value).toBe('2026-11-28 10:03');
 
   await lc.dev('/api/dev/clock', { body: { set: '2026-11-28T16:10:00.000Z', frozen: true } }); // 00:10 the next day in Beijing
+  expect((await T('act', { action: 'consent', ticketId, by: '业主本人', scope: '卫生间' }, eng)).ok).toBe(true);
   expect((await T('act', { action: 'complete', ticketId, text: '已关闭总阀并更换水管', photos: [] }, eng)).ok).toBe(true);
   expect((await outbox('o-resident-01', 'TPL_TICKET_DONE'))[0].data.time4.value).toBe('2026-11-29 00:10');
 

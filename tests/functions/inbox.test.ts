@@ -123,6 +123,8 @@ describe('every notification the functions emit lands in the right inbox, once',
   });
 
   test('completion → the resident is told; callback due → its owner; a reopen → the handler', async () => {
+    // An in-home repair: the resident's consent is recorded first (征得同意后方可进行维修).
+    expect((await T('act', { action: 'consent', ticketId: pooled, by: '业主本人', scope: '卫生间' }, 'o-staff-eng1')).ok).toBe(true);
     expect((await T('act', { action: 'complete', ticketId: pooled, text: '已更换水管', photos: [] }, 'o-staff-eng1')).ok).toBe(true);
     expect(about(await inbox('o-resident-01'), 'done', pooled)).toHaveLength(1);
     await Promise.all([timer('callbacks'), timer('callbacks')]);

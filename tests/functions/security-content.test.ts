@@ -103,6 +103,7 @@ describe('item 3: a file id a person submits must be theirs', () => {
     const { ticketId } = (await T('create', leak(B, B_HOME), B)).data;
     expect((await T('act', { action: 'grab', ticketId }, 'o-staff-eng1')).ok).toBe(true);
     expect((await T('act', { action: 'arrive', ticketId }, 'o-staff-eng1')).ok).toBe(true);
+    expect((await T('act', { action: 'consent', ticketId, by: '业主本人', scope: '卫生间' }, 'o-staff-eng1')).ok).toBe(true);
     const elsewhere = await uploadAs(lc, OUTSIDER_STAFF);
     const refused = await T('act', { action: 'complete', ticketId, text: '已修好', photos: [elsewhere] }, 'o-staff-eng1');
     expect(refused.error.code).toBe('INVALID_INPUT');
@@ -236,6 +237,7 @@ describe('item 7: content checks and share statistics', () => {
     const { ticketId } = (await T('create', leak(A1, A1_HOME), A1)).data;
     await T('act', { action: 'grab', ticketId }, 'o-staff-eng1');
     await T('act', { action: 'arrive', ticketId }, 'o-staff-eng1');
+    await T('act', { action: 'consent', ticketId, by: '业主本人', scope: '卫生间' }, 'o-staff-eng1');
     await T('act', { action: 'complete', ticketId, text: '已修好' }, 'o-staff-eng1');
     await T('act', { action: 'confirm', ticketId }, A1);
     const bad = await T('act', { action: 'rate', ticketId, score: 5, comment: GAMBLING }, A1);
@@ -248,6 +250,7 @@ describe('item 7: content checks and share statistics', () => {
     const { ticketId } = (await T('create', leak(A1, A1_HOME), A1)).data;
     await T('act', { action: 'grab', ticketId }, 'o-staff-eng1');
     await T('act', { action: 'arrive', ticketId }, 'o-staff-eng1');
+    await T('act', { action: 'consent', ticketId, by: '业主本人', scope: '卫生间' }, 'o-staff-eng1');
     await T('act', { action: 'complete', ticketId, text: '已修好' }, 'o-staff-eng1');
     const events = async () => (await lc.db.collection('ticket_events').where({ ticketId }).count()).total;
     const before = await events();

@@ -245,11 +245,76 @@ describe('consultations', () => {
   });
 });
 
+describe('in-home consent (issue #10: 征得同意后方可进行维修)', () => {
+  test('an in-home repair cannot be completed before consent or a recorded refusal; the action is hidden until then', async () => {
+    const { ticketId } = (await T('create', leak({ clientRequestId: rid() }, 'o-resident-05'), 'o-resident-05')).data;
+    expect((await act({ action: 'grab', ticketId }, 'o-staff-eng1')).ok).toBe(true);
+    expect((await act({ action: 'arrive', ticketId }, 'o-staff-eng1')).ok).toBe(true);
+    let d = (await T('get', { ticketId }, 'o-staff-eng1')).data;
+    expect(d.actions).toContain('consent');
+    expect(d.actions).not.toContain('complete');
+    const refused = await act({ action: 'complete', ticketId, text: '已修好', photos: [] }, 'o-staff-eng1');
+    expect(refused.ok).toBe(false);
+    expect(refused.error).toEqual({ code: 'CONFLICT', message: '入户维修需先征得住户同意（或记录住户拒绝入户）后，方可完工' });
+    // Someone who could never complete it is still just forbidden.
+    expect((await act({ action: 'complete', ticketId, text: 'x', photos: [] }, 'o-staff-eng2')).error.code).toBe('FORBIDDEN');
+    expect((await T('get', { ticketId }, 'o-staff-eng1')).data.status).toBe('arrived');
+    expect((await act({ action: 'consent', ticketId, by: '业主本人', scope: '厨房' }, 'o-staff-eng1')).ok).toBe(true);
+    d = (await T('get', { ticketId }, 'o-staff-eng1')).data;
+    expect(d.actions).toContain('complete');
+    expect(d.actions).not.toContain('consent');
+    expect((await act({ action: 'complete', ticketId, text: '已修好', photos: [] }, 'o-staff-eng1')).data.status).toBe('resolved');
+  });
+
+  test('a recorded refusal also lets the repair be closed out; public-area repairs need no consent', async () => {
+    const { ticketId } = (await T('create', leak({ clientRequestId: rid() }, 'o-resident-06'), 'o-resident-06')).data;
+    await act({ action: 'grab', ticketId }, 'o-staff-eng1');
+    const r = await act({ action: 'consent', ticketId, by: '业主本人', scope: '不同意入户，自行联系维修', refused: true }, 'o-staff-eng1');
+    expect(r.ok).toBe(true);
+    const d = (await T('get', { ticketId }, 'o-resident-06')).data;
+    expect(d.consent).toMatchObject({ by: '业主本人', refused: true });
+    expect(d.timeline.at(-1).text).toMatch(/^住户拒绝入户/);
+    expect((await act({ action: 'complete', ticketId, text: '住户拒绝入户，已说明', photos: [] }, 'o-staff-eng1')).data.status).toBe('resolved');
+    const pub = (await T('create', leak({ location: { kind: 'public', building: '1栋', area: '地下车库' }, clientRequestId: rid() }, 'o-resident-06'), 'o-resident-06')).data
+      .ticketId;
+    await act({ action: 'grab', ticketId: pub }, 'o-staff-eng1');
+    expect((await T('get', { ticketId: pub }, 'o-staff-eng1')).data.actions).not.toContain('consent');
+    expect((await act({ action: 'complete', ticketId: pub, text: '已修好', photos: [] }, 'o-staff-eng1')).data.status).toBe('resolved');
+  });
+});
+
+describe('pause with an expected resume time (issue #10)', () => {
+  test('a paused ticket past its expected resume time raises one reminder to the handler and the owner, even with overlapping timer runs', async () => {
+    const { ticketId } = (await T('create', leak({ clientRequestId: rid() }, 'o-resident-07'), 'o-resident-07')).data;
+    await act({ action: 'grab', ticketId }, 'o-staff-eng1');
+    const now = new Date((await lc.dev('/api/dev/clock')).data.now);
+    const expectedAt = new Date(now.getTime() + 2 * 3600_000).toISOString();
+    expect((await act({ action: 'pause', ticketId, reason: '等待配件', expectedAt }, 'o-staff-eng1')).data.status).toBe('paused');
+    const overdue = async () => (await lc.db.collection('messages').where({ kind: 'pause-overdue' }).limit(100).get()).data.filter((m: any) => m.key.startsWith(ticketId));
+    await Promise.all([sweep(), sweep()]);
+    expect(await overdue()).toHaveLength(0); // not yet due
+    await advance(2 * 3600_000 + 60_000);
+    await Promise.all([sweep(), sweep()]);
+    await sweep();
+    const sent = await overdue();
+    // eng1 is both the handler and the first-contact owner: one message.
+    expect(sent.map((m: any) => m.staffId)).toEqual(['st-eng1']);
+    expect(sent[0].body).toMatch(/等待配件/);
+    expect((await lc.db.collection('reminders').where({ ticketId, kind: 'pause' }).count()).total).toBe(1);
+    // A pause's timers stand still: no deadline warnings or breaches while paused.
+    expect((await lc.db.collection('reminders').where({ ticketId, stage: 'breach' }).count()).total).toBe(0);
+    const d = (await T('get', { ticketId }, 'o-staff-eng1')).data;
+    expect(d.timeline.filter((e: any) => e.action === 'notified' && e.text.includes('暂停超期'))).toHaveLength(1);
+    expect(d.timeline.every((e: any) => e.label && e.label !== e.action)).toBe(true);
+  });
+});
+
 describe('auto-confirm', () => {
   test('a completion the resident does not confirm closes itself after 3 days', async () => {
     const { ticketId } = (await T('create', leak({ category: 'severe_leak', clientRequestId: rid() }, 'o-resident-08'), 'o-resident-08')).data;
     const who = (await T('get', { ticketId }, 'o-staff-sup')).data.assigneeName === '李强' ? 'o-staff-eng1' : 'o-staff-eng2';
     await act({ action: 'accept', ticketId }, who);
+    await act({ action: 'consent', ticketId, by: '业主本人', scope: '卫生间' }, who);
     await act({ action: 'complete', ticketId, text: '已处理', photos: [] }, who);
     await advance(3 * 86400_000 + 60_000);
     await sweep();

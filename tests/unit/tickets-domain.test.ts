@@ -37,7 +37,10 @@ describe('state machine', () => {
 
   test('only the assignee works the ticket; the supervisor can cancel and resume', () => {
     const t = { ...base, status: 'accepted' as const, assigneeStaffId: 's-eng', pool: false };
-    expect(availableActions(t, eng())).toEqual(expect.arrayContaining(['transfer', 'arrive', 'consent', 'note', 'pause', 'complete']));
+    expect(availableActions(t, eng())).toEqual(expect.arrayContaining(['transfer', 'arrive', 'consent', 'note', 'pause']));
+    // In-home work is completed only once the resident's consent (or refusal) is recorded.
+    expect(availableActions(t, eng())).not.toContain('complete');
+    expect(availableActions({ ...t, consent: { by: '业主', scope: '厨房' } }, eng())).toEqual(expect.arrayContaining(['complete']));
     expect(availableActions(t, eng('s-other'))).toEqual([]);
     expect(can(t, sup, 'cancel')).toBe(true);
     expect(can(t, sup, 'complete')).toBe(false);

@@ -109,7 +109,16 @@ export const ticketInputs = {
     z.object({ action: z.literal('dispatch'), ticketId: idSchema, staffId: idSchema }).strict(),
     z.object({ action: z.literal('transfer'), ticketId: idSchema, staffId: idSchema, reason: text(100, '转派原因') }).strict(),
     z.object({ action: z.literal('arrive'), ticketId: idSchema }).strict(),
-    z.object({ action: z.literal('consent'), ticketId: idSchema, by: text(20, '同意人'), scope: text(100, '入户范围') }).strict(),
+    z
+      .object({
+        action: z.literal('consent'),
+        ticketId: idSchema,
+        by: text(20, '同意人'),
+        scope: text(100, '入户范围'),
+        /** The resident refused entry: recorded instead of a consent (the repair can then be closed out). */
+        refused: z.boolean().optional(),
+      })
+      .strict(),
     z.object({ action: z.literal('note'), ticketId: idSchema, text: text(500, '备注'), visibility: z.enum(['public', 'internal']), photos }).strict(),
     z.object({ action: z.literal('pause'), ticketId: idSchema, reason: text(100, '暂停原因'), expectedAt: isoDate }).strict(),
     z.object({ action: z.literal('resume'), ticketId: idSchema }).strict(),
@@ -207,7 +216,7 @@ export interface TicketDetail extends TicketSummary {
   timeline: TimelineEntry[];
   actions: TicketAction[];
   pause?: { reason: string; expectedAt: string };
-  consent?: { by: string; scope: string; at: string };
+  consent?: { by: string; scope: string; at: string; refused?: boolean };
   rating?: { score: number; comment: string };
   autoConfirmAt?: string;
   hotline?: string;

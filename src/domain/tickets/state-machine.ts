@@ -99,6 +99,20 @@ export function isHandling(t: TicketState, a: Actor): boolean {
   return a.staffId === t.assigneeStaffId || a.staffId === t.ownerStaffId || has(a, 'supervisor', 'admin');
 }
 
+/** A repair inside a home (an in-home category reported for a home): work there needs the resident's consent. */
+export function isInHomeRepair(t: TicketState): boolean {
+  return t.type === 'repair' && !!CATEGORY_BY_CODE.get(t.category)?.inHome && !!t.unitId;
+}
+
+/**
+ * The consent rule (manual: 征得同意后方可进行维修): an in-home repair is marked done only after
+ * the resident's consent — or their recorded refusal — is on the ticket.
+ */
+export function awaitsConsent(t: TicketState): boolean {
+  return isInHomeRepair(t) && !t.consent;
+}
+export const CONSENT_REQUIRED = '入户维修需先征得住户同意（或记录住户拒绝入户）后，方可完工';
+
 /** Whether `actor` may perform `action` on the ticket now. */
 export function can(t: TicketState, a: Actor, action: TicketAction): boolean {
   const s = t.status;
@@ -135,7 +149,7 @@ export function can(t: TicketState, a: Actor, action: TicketAction): boolean {
     case 'arrive':
       return s === 'accepted' && assignee && t.type === 'repair';
     case 'consent':
-      return (s === 'accepted' || s === 'arrived') && assignee && !!cat?.inHome && !t.consent;
+      return (s === 'accepted' || s === 'arrived') && assignee && isInHomeRepair(t) && !t.consent;
     case 'note':
       return (open || s === 'resolved') && (isHandling(t, a) || has(a, 'desk'));
     case 'pause':
@@ -143,7 +157,7 @@ export function can(t: TicketState, a: Actor, action: TicketAction): boolean {
     case 'resume':
       return s === 'paused' && (assignee || has(a, 'supervisor'));
     case 'complete':
-      return (s === 'accepted' || s === 'arrived') && assignee && t.type !== 'consultation';
+      return (s === 'accepted' || s === 'arrived') && assignee && t.type !== 'consultation' && !awaitsConsent(t);
     case 'answer':
       return t.type === 'consultation' && ['pending', 'assigned', 'accepted'].includes(s) && (assignee || has(a, 'desk'));
     case 'promise':

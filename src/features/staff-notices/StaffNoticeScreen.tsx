@@ -2,7 +2,7 @@ import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { isInterruption } from '@/domain/announcements'
+import { isInterruption, type AnnouncementAction } from '@/domain/announcements'
 import { formatMonthDay } from '@/domain/time'
 import { Pill } from '@/components/Pill'
 import { Section } from '@/components/Section'
@@ -37,17 +37,18 @@ export function StaffNoticeScreen({ announcementId }: { announcementId?: string 
 
   const n = s.notice
   const id = n.announcementId
-  const reviewer = hasRole(me.me, 'supervisor', 'admin')
   /** A desk change to the published notice, waiting for a supervisor; the published version stays live. */
   const revision = n.status === 'published' ? n.revision : undefined
-  const canReview = reviewer && (n.status === 'review' || !!revision)
-  const canWithdraw = ['published', 'scheduled', 'review'].includes(n.status)
-  const canPin = ['published', 'scheduled', 'draft'].includes(n.status)
-  const canEdit = ['draft', 'review', 'scheduled', 'published'].includes(n.status)
-  const canRestore = isInterruption(n.type) && ['published', 'expired'].includes(n.status)
-  const canPoster = ['published', 'scheduled', 'expired'].includes(n.status)
+  // What the server's state machine allows this reader now (announcement `actions`).
+  const may = (a: AnnouncementAction) => n.actions.includes(a)
+  const canReview = may('review')
+  const canWithdraw = may('withdraw')
+  const canPin = may('pin')
+  const canEdit = may('edit')
+  const canRestore = may('restore')
+  const canPoster = may('poster')
   const busy = !!s.acting
-  const hasPrimary = n.status === 'draft' || canRestore || canReview
+  const hasPrimary = may('publish') || canRestore || canReview
 
   // Secondary actions, in the head card; the fixed bar keeps the one the status calls for.
   const tools: { label: string; run: () => void; danger?: boolean }[] = []
@@ -97,11 +98,11 @@ export function StaffNoticeScreen({ announcementId }: { announcementId?: string 
           {n.expiresAt && <Fact label='过期时间'>{formatMonthDay(n.expiresAt)}</Fact>}
         </View>
         {n.status === 'review' && (
-          <Text className='snd__note snd__note--review'>{reviewer ? '请审核这条公告：通过后按申请时间发布。' : '已提交主管审核，通过后按申请时间发布。'}</Text>
+          <Text className='snd__note snd__note--review'>{canReview ? '请审核这条公告：通过后按申请时间发布。' : '已提交主管审核，通过后按申请时间发布。'}</Text>
         )}
         {revision && (
           <Text className='snd__note snd__note--review'>
-            {reviewer ? '请审核这次修改：通过后替换已发布的内容并标记为已更新；在此之前住户看到的仍是已发布的版本。' : '修改已提交主管审核，通过前住户看到的仍是已发布的版本。'}
+            {canReview ? '请审核这次修改：通过后替换已发布的内容并标记为已更新；在此之前住户看到的仍是已发布的版本。' : '修改已提交主管审核，通过前住户看到的仍是已发布的版本。'}
           </Text>
         )}
         {n.status === 'withdrawn' && <Text className='snd__note'>已撤回：住户不再看到，未发出的订阅消息不再发送。</Text>}
@@ -177,7 +178,7 @@ export function StaffNoticeScreen({ announcementId }: { announcementId?: string 
         <>
           <View className='snd-bar__spacer' />
           <View className='snd-bar' role='toolbar' aria-label='公告操作'>
-            {n.status === 'draft' && (
+            {may('publish') && (
               <Button type='primary' className='snd-bar__btn' onClick={() => go(`/staff/notice-edit/index?id=${encodeURIComponent(id)}`)}>
                 编辑并发布
               </Button>
