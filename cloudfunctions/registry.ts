@@ -2,6 +2,7 @@ import type { ActionMap } from './_lib/handler';
 import { accountActions } from './account/actions';
 import { announcementActions } from './announcements/actions';
 import { callbackActions } from './callbacks/actions';
+import { facilitiesActions } from './facilities/actions';
 import { inboxActions } from './inbox/actions';
 import { pingActions } from './ping/actions';
 import { ticketActions } from './tickets/actions';
@@ -11,6 +12,7 @@ export const FUNCTIONS: Record<string, ActionMap> = {
   account: accountActions,
   announcements: announcementActions,
   callbacks: callbackActions,
+  facilities: facilitiesActions,
   inbox: inboxActions,
   ping: pingActions,
   tickets: ticketActions,

@@ -109,6 +109,7 @@ export const READ_ACTIONS: Record<string, readonly string[]> = {
   account: ['me', 'listCommunities', 'listUnits', 'householdMembers', 'listBindingRequests', 'listStaff', 'subscriptions'],
   announcements: ['list', 'reach', 'get', 'feed'],
   callbacks: ['counts', 'list', 'getSettings'],
+  facilities: ['systems', 'assets', 'labels', 'plans', 'rounds', 'round', 'maintenancePlans', 'tasks', 'record', 'analysis', 'publicStatus'],
   ping: ['whoami', 'echo'],
   tickets: ['listMine', 'get', 'queueCounts', 'listQueue', 'departmentStaff', 'getRouting', 'getSla'],
 };

@@ -10,7 +10,7 @@ export type MessageTone = (typeof MESSAGE_TONES)[number];
 export const TONE_LABELS: Record<MessageTone, string> = { emergency: '紧急', warning: '提醒', info: '通知' };
 
 /** What an item links to; the client resolves it to a page for the reader's side. */
-export const TARGET_KINDS = ['ticket', 'notice', 'callback', 'binding', 'none'] as const;
+export const TARGET_KINDS = ['ticket', 'notice', 'callback', 'binding', 'none', 'facility-round', 'facility-asset'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 export interface MessageTarget {
   kind: TargetKind;
@@ -40,6 +40,11 @@ export const MESSAGE_KINDS = {
   'confirm-reminder': { tone: 'info', label: '待您确认' },
   notice: { tone: 'info', label: '社区公告' },
   binding: { tone: 'info', label: '房屋绑定' },
+  // Facilities (issue #15): rounds not done in their window, maintenance past its date.
+  'round-warning': { tone: 'warning', label: '巡检预警' },
+  'round-overdue': { tone: 'warning', label: '巡检超时' },
+  'round-escalation': { tone: 'emergency', label: '巡检超时上报' },
+  'maintenance-overdue': { tone: 'warning', label: '维护逾期' },
 } as const satisfies Record<string, { tone: MessageTone; label: string }>;
 export type MessageKind = keyof typeof MESSAGE_KINDS;
 

@@ -17,6 +17,10 @@ export function targetUrl(item: Pick<InboxItem, 'kind' | 'box' | 'target'>): { u
       return { url: asStaff ? `/staff/notice/index?id=${id}` : `/pages/notice/index?id=${id}` }
     case 'callback':
       return { url: '/staff/callbacks/index' }
+    case 'facility-round':
+      return { url: `/staff/round/index?id=${id}` }
+    case 'facility-asset':
+      return { url: `/staff/asset/index?id=${id}` }
     case 'binding':
       return asStaff ? { url: '/staff/bindings/index' } : { url: '/pages/mine/index', tab: true }
     default:
