@@ -1,5 +1,5 @@
 /** Resident pages outside the tab bar: one subpackage each, at `pages/<name>/index`. */
-const RESIDENT_SUBPACKAGES = ['report', 'ticket', 'notices', 'notice', 'bind', 'household', 'invite', 'subscriptions', 'privacy', 'about']
+const RESIDENT_SUBPACKAGES = ['report', 'ticket', 'notices', 'notice', 'bind', 'household', 'invite', 'subscriptions', 'privacy', 'about', 'facilities']
 
 export default defineAppConfig({
   // Main package: the tab pages only (and what 首页 needs on first paint). Every other resident page
@@ -27,6 +27,13 @@ export default defineAppConfig({
         'notice-poster/index',
         'sla/index',
         'callback-settings/index',
+        // 巡检维保 (issue #15)
+        'facilities/index',
+        'asset/index',
+        'round/index',
+        'facility-record/index',
+        'facility-analysis/index',
+        'facility-labels/index',
       ],
     },
     ...RESIDENT_SUBPACKAGES.map((name) => ({ root: `pages/${name}`, pages: ['index'] })),
@@ -39,7 +46,7 @@ export default defineAppConfig({
     // 服务: a new request, or one of mine.
     'pages/service/index': { network: 'all', packages: ['pages/report', 'pages/ticket'] },
     // 我的: its menu.
-    'pages/mine/index': { network: 'all', packages: ['pages/household', 'pages/subscriptions', 'pages/invite', 'pages/privacy', 'pages/about', 'pages/bind'] },
+    'pages/mine/index': { network: 'all', packages: ['pages/household', 'pages/subscriptions', 'pages/invite', 'pages/privacy', 'pages/about', 'pages/bind', 'pages/facilities'] },
   },
   window: {
     backgroundTextStyle: 'dark',
