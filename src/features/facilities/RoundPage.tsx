@@ -111,7 +111,10 @@ export function RoundPage({ roundId }: { roundId: string }) {
     const online = () => void sync()
     Taro.onNetworkStatusChange?.((res) => res.isConnected && online())
     if (typeof window !== 'undefined' && window.addEventListener) window.addEventListener('online', online)
+    // Also retry now and then: a phone does not always report that the network came back.
+    const timer = setInterval(online, 10_000)
     return () => {
+      clearInterval(timer)
       if (typeof window !== 'undefined' && window.removeEventListener) window.removeEventListener('online', online)
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
