@@ -3,6 +3,7 @@ import { accountActions } from './account/actions';
 import { announcementActions } from './announcements/actions';
 import { callbackActions } from './callbacks/actions';
 import { eventActions } from './events/actions';
+import { facilitiesActions } from './facilities/actions';
 import { inboxActions } from './inbox/actions';
 import { moveinActions } from './movein/actions';
 import { pingActions } from './ping/actions';
@@ -14,6 +15,7 @@ export const FUNCTIONS: Record<string, ActionMap> = {
   announcements: announcementActions,
   callbacks: callbackActions,
   events: eventActions,
+  facilities: facilitiesActions,
   inbox: inboxActions,
   movein: moveinActions,
   ping: pingActions,

@@ -186,6 +186,7 @@ export async function seedActivity(server: RunningServer) {
     await call('o-staff-sup', 'events', 'cancelEvent', { eventId: film.eventId, reason: '天气预报当晚有大风降温，为安全起见取消，改期另行通知' });
   }
   await seedMovein(server, call);
+  await seedFacilities(server, call);
 }
 
 /**
@@ -276,5 +277,151 @@ async function seedMovein(server: RunningServer, call: (openid: string, fn: stri
       { room: 'bedroom', item: 'doors_windows', ok: true },
     ],
     clientRequestId: 'demo-seed-movein-inspect',
+  });
+}
+
+/**
+ * 巡检维保 (issue #15): assets of each system, an elevator-room plan whose rounds are done,
+ * overdue and due, a contractor's elevator visit, a round anomaly that became a ticket, and a
+ * water tank cleaned with its water-quality result published.
+ */
+async function seedFacilities(server: RunningServer, call: (openid: string, fn: string, action: string, data: unknown) => Promise<any>) {
+  const { engine, clock } = server.ctx;
+  const day = 86_400_000;
+  const bjDate = (t: number) => new Date(t + 8 * 3600_000).toISOString().slice(0, 10);
+  const eng = 'o-staff-eng1';
+  const asset = (a: Record<string, unknown>) => call(eng, 'facilities', 'saveAsset', a);
+  const lift1 = await asset({
+    name: '1栋1号电梯',
+    system: 'elevator',
+    building: '1栋',
+    floor: '顶层',
+    area: '电梯机房',
+    model: 'GeN2-MR',
+    manufacturer: '奥的斯',
+    installDate: '2019-06-01',
+    contractor: '奥的斯机电维保',
+    contractorPhone: '4008876688',
+    regulated: 'elevator',
+  });
+  await asset({
+    name: '2栋1号电梯',
+    system: 'elevator',
+    building: '2栋',
+    floor: '顶层',
+    area: '电梯机房',
+    model: '3300',
+    manufacturer: '迅达',
+    installDate: '2019-06-01',
+    contractor: '迅达维保',
+    contractorPhone: '4008208888',
+    regulated: 'elevator',
+  });
+  const tank = await asset({
+    name: '生活水箱',
+    system: 'water',
+    area: '地下泵房',
+    model: 'SUS304 30m³',
+    manufacturer: '南方水箱',
+    installDate: '2019-05-01',
+    regulated: 'water-tank',
+  });
+  await asset({ name: '1号变压器', system: 'power', area: '配电房', model: 'SCB13-800', manufacturer: '正泰', installDate: '2019-05-01' });
+  await asset({ name: '消防泵', system: 'fire', area: '地下泵房', model: 'XBD8/30', manufacturer: '上海连成', installDate: '2019-05-01', regulated: 'fire' });
+  await asset({ name: '北门道闸与门禁', system: 'access', area: '北门', manufacturer: '海康威视' });
+  await asset({ name: '监控主机', system: 'cctv', area: '监控室', manufacturer: '大华' });
+  await asset({ name: '中心广场路灯', system: 'lighting', area: '中心广场' });
+  await asset({ name: '儿童滑梯', system: 'playground', area: '儿童乐园' });
+  const items = [
+    { id: 'temp', kind: 'number', label: '机房温度', unit: '℃', min: 5, max: 35 },
+    { id: 'brake', kind: 'yesno', label: '制动器正常', ok: true },
+    { id: 'noise', kind: 'choice', label: '运行噪音', options: ['正常', '偏大', '异响'], bad: ['异响'] },
+    { id: 'note', kind: 'note', label: '备注' },
+  ];
+  const plan = await call(eng, 'facilities', 'savePlan', {
+    name: '电梯机房巡检',
+    schedule: { kind: 'hourly', everyHours: 2, from: '08:00', to: '22:00' },
+    stops: [
+      { assetId: lift1.assetId, area: '1栋电梯机房' },
+      { assetId: tank.assetId, area: '地下泵房' },
+    ],
+    items,
+    role: 'engineer',
+  });
+  // The plan started yesterday, so it has past rounds (demo only: the register of when a plan starts).
+  engine.update('facility_plans', { _id: plan.planId }, { $set: { since: new Date(clock.now() - day) } }, { multi: false, replace: false, upsert: false });
+  await server.scheduler.fire('facilities', 'generate');
+  const rounds = (await call(eng, 'facilities', 'rounds', { status: 'open' })).items as any[];
+  const past = rounds.filter((r) => r.overdue);
+  // The oldest overdue round done (with a hot machine room → a ticket); the rest stay overdue; the current one is due.
+  if (past.length) {
+    const r = past[past.length - 1];
+    const at = new Date(clock.now() - 20 * 3600_000).toISOString();
+    await call(eng, 'facilities', 'sync', {
+      roundId: r.id,
+      stops: [
+        { stop: 0, arrivedAt: at, how: 'confirm' },
+        { stop: 1, arrivedAt: at, how: 'confirm' },
+      ],
+      readings: [
+        { clientId: 'demo-seed-rd-1', stop: 0, itemId: 'temp', value: { kind: 'number', value: 38, unit: '℃' }, at },
+        { clientId: 'demo-seed-rd-2', stop: 0, itemId: 'brake', value: { kind: 'yesno', value: true }, at },
+        { clientId: 'demo-seed-rd-3', stop: 1, itemId: 'noise', value: { kind: 'choice', value: '正常' }, at },
+      ],
+      close: true,
+    });
+  }
+  const tenDaysAgo = bjDate(clock.now() - 10 * day);
+  await call(eng, 'facilities', 'saveMaintenancePlan', {
+    assetId: lift1.assetId,
+    name: '电梯半月保养',
+    schedule: { mode: 'fixed', every: { days: 15 }, anchor: tenDaysAgo },
+    tasks: ['clean', 'lubricate', 'adjust'],
+    start: tenDaysAgo,
+  });
+  await call(eng, 'facilities', 'saveMaintenancePlan', {
+    assetId: tank.assetId,
+    name: '水箱清洗消毒',
+    schedule: { mode: 'fixed', every: { months: 6 }, anchor: tenDaysAgo },
+    tasks: ['clean'],
+    start: tenDaysAgo,
+  });
+  await server.scheduler.fire('facilities', 'generate');
+  const liftTask = (await call(eng, 'facilities', 'tasks', { status: 'due' })).items.find((t: any) => t.assetId === lift1.assetId && t.dueDate === tenDaysAgo);
+  await call(eng, 'facilities', 'recordMaintenance', {
+    clientRequestId: 'demo-seed-visit-1',
+    assetId: lift1.assetId,
+    taskId: liftTask?.id ?? null,
+    summary: '半月保养：清洁轿厢及导轨，润滑曳引机，调整门机',
+    doneAt: new Date(clock.now() - 10 * day + 3 * 3600_000).toISOString(),
+    contractor: '奥的斯机电维保',
+    technician: '孙志军',
+    witnessStaffId: 'st-eng1',
+    parts: [{ name: '门滑块', qty: 2, unitCost: 45 }],
+    result: '运行正常，合格',
+  });
+  const tankTask = (await call(eng, 'facilities', 'tasks', { status: 'due' })).items.find((t: any) => t.assetId === tank.assetId);
+  await call(eng, 'facilities', 'recordMaintenance', {
+    clientRequestId: 'demo-seed-tank-1',
+    assetId: tank.assetId,
+    taskId: tankTask?.id ?? null,
+    kind: 'cleaning',
+    tasks: ['clean'],
+    summary: '水箱清洗消毒',
+    doneAt: new Date(clock.now() - 9 * day).toISOString(),
+    contractor: '清源二次供水清洗',
+    witnessStaffId: 'st-eng2',
+    result: '清洗完成',
+  });
+  await call(eng, 'facilities', 'recordMaintenance', {
+    clientRequestId: 'demo-seed-quality-1',
+    assetId: tank.assetId,
+    kind: 'water-quality',
+    summary: '二次供水水质检测',
+    doneAt: new Date(clock.now() - 8 * day).toISOString(),
+    contractor: '区疾控中心',
+    witnessStaffId: 'st-eng2',
+    result: '各项指标符合 GB 5749-2022',
+    qualified: true,
   });
 }

@@ -1,5 +1,20 @@
 /** Resident pages outside the tab bar: one subpackage each, at `pages/<name>/index`. */
-const RESIDENT_SUBPACKAGES = ['report', 'ticket', 'notices', 'notice', 'bind', 'household', 'invite', 'subscriptions', 'privacy', 'about', 'movein', 'movein-receipt', 'event']
+const RESIDENT_SUBPACKAGES = [
+  'report',
+  'ticket',
+  'notices',
+  'notice',
+  'bind',
+  'household',
+  'invite',
+  'subscriptions',
+  'privacy',
+  'about',
+  'movein',
+  'movein-receipt',
+  'event',
+  'facilities',
+]
 
 export default defineAppConfig({
   // Main package: the tab pages only (and what 首页 needs on first paint). Every other resident page
@@ -33,6 +48,13 @@ export default defineAppConfig({
         'events/index',
         'event-edit/index',
         'event/index',
+        // 巡检维保 (issue #15)
+        'facilities/index',
+        'asset/index',
+        'round/index',
+        'facility-record/index',
+        'facility-analysis/index',
+        'facility-labels/index',
       ],
     },
     ...RESIDENT_SUBPACKAGES.map((name) => ({ root: `pages/${name}`, pages: ['index'] })),
@@ -47,7 +69,7 @@ export default defineAppConfig({
     // 活动: an event's page.
     'pages/events/index': { network: 'all', packages: ['pages/event'] },
     // 我的: its menu.
-    'pages/mine/index': { network: 'all', packages: ['pages/household', 'pages/subscriptions', 'pages/invite', 'pages/privacy', 'pages/about', 'pages/bind'] },
+    'pages/mine/index': { network: 'all', packages: ['pages/household', 'pages/subscriptions', 'pages/invite', 'pages/privacy', 'pages/about', 'pages/bind', 'pages/facilities'] },
   },
   window: {
     backgroundTextStyle: 'dark',

@@ -14,7 +14,7 @@ import type { ActionContext } from './handler';
 /** What may be uploaded, by content type (the extension follows from it). */
 export const UPLOAD_TYPES = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'video/mp4': 'mp4', 'application/pdf': 'pdf' } as const;
 export type UploadType = keyof typeof UPLOAD_TYPES;
-export const UPLOAD_PURPOSES = ['ticket', 'notice', 'movein', 'event'] as const;
+export const UPLOAD_PURPOSES = ['ticket', 'notice', 'movein', 'event', 'facility'] as const;
 
 export const prepareUploadInput = z
   .object({ contentType: z.enum(Object.keys(UPLOAD_TYPES) as [UploadType, ...UploadType[]], { message: '只支持 JPG、PNG、WEBP、GIF 图片、MP4 视频和 PDF 文件' }) })

@@ -112,6 +112,7 @@ export const READ_ACTIONS: Record<string, readonly string[]> = {
   inbox: ['list', 'unread'],
   movein: ['listBatches', 'slots', 'myMovein', 'documentUrls', 'listBookings', 'getBooking', 'receipt', 'dashboard'],
   events: ['staffList', 'staffGet', 'registrations', 'summary', 'analysis', 'list', 'get', 'myCode'],
+  facilities: ['systems', 'assets', 'labels', 'plans', 'rounds', 'round', 'maintenancePlans', 'tasks', 'record', 'analysis', 'publicStatus'],
   ping: ['whoami', 'echo'],
   tickets: ['listMine', 'get', 'queueCounts', 'listQueue', 'departmentStaff', 'getRouting', 'getSla'],
 };

@@ -454,4 +454,144 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   event_feedback: [{ name: 'event', keys: [['eventId', 1]] }],
   /** Per unit: the household's age groups and interests (event recommendations and planning). */
   household_profiles: [],
+  // Facilities (issue #15): assets, inspection plans/templates/rounds/readings, anomalies, maintenance plans/tasks/records.
+  facility_systems: [{ name: 'community', keys: [['communityId', 1]] }],
+  facility_assets: [
+    { name: 'code', keys: [['code', 1]], unique: true },
+    {
+      name: 'community_system',
+      keys: [
+        ['communityId', 1],
+        ['system', 1],
+      ],
+    },
+    {
+      name: 'community_regulated',
+      keys: [
+        ['communityId', 1],
+        ['regulated', 1],
+      ],
+    },
+  ],
+  facility_plans: [
+    {
+      name: 'active_id',
+      keys: [
+        ['active', 1],
+        ['_id', 1],
+      ],
+    },
+    { name: 'community', keys: [['communityId', 1]] },
+  ],
+  facility_templates: [
+    {
+      name: 'plan_version',
+      keys: [
+        ['planId', 1],
+        ['version', 1],
+      ],
+    },
+  ],
+  facility_rounds: [
+    {
+      name: 'community_status_window',
+      keys: [
+        ['communityId', 1],
+        ['status', 1],
+        ['windowStart', -1],
+      ],
+    },
+    {
+      name: 'status_id',
+      keys: [
+        ['status', 1],
+        ['_id', 1],
+      ],
+    },
+    {
+      name: 'community_window',
+      keys: [
+        ['communityId', 1],
+        ['windowStart', -1],
+      ],
+    },
+  ],
+  facility_readings: [
+    { name: 'round', keys: [['roundId', 1]] },
+    {
+      name: 'asset_at',
+      keys: [
+        ['assetId', 1],
+        ['at', -1],
+      ],
+    },
+  ],
+  facility_anomalies: [
+    {
+      name: 'asset_at',
+      keys: [
+        ['assetId', 1],
+        ['at', -1],
+      ],
+    },
+    {
+      name: 'community_at',
+      keys: [
+        ['communityId', 1],
+        ['at', -1],
+      ],
+    },
+  ],
+  facility_mplans: [
+    {
+      name: 'active_id',
+      keys: [
+        ['active', 1],
+        ['_id', 1],
+      ],
+    },
+    { name: 'community', keys: [['communityId', 1]] },
+    { name: 'asset', keys: [['assetId', 1]] },
+  ],
+  facility_tasks: [
+    {
+      name: 'community_status_due',
+      keys: [
+        ['communityId', 1],
+        ['status', 1],
+        ['dueDate', 1],
+      ],
+    },
+    {
+      name: 'status_id',
+      keys: [
+        ['status', 1],
+        ['_id', 1],
+      ],
+    },
+    {
+      name: 'asset_status_due',
+      keys: [
+        ['assetId', 1],
+        ['status', 1],
+        ['dueDate', 1],
+      ],
+    },
+  ],
+  facility_records: [
+    {
+      name: 'asset_done',
+      keys: [
+        ['assetId', 1],
+        ['doneAt', -1],
+      ],
+    },
+    {
+      name: 'community_done',
+      keys: [
+        ['communityId', 1],
+        ['doneAt', -1],
+      ],
+    },
+  ],
 };

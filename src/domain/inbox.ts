@@ -10,7 +10,7 @@ export type MessageTone = (typeof MESSAGE_TONES)[number];
 export const TONE_LABELS: Record<MessageTone, string> = { emergency: '紧急', warning: '提醒', info: '通知' };
 
 /** What an item links to; the client resolves it to a page for the reader's side. */
-export const TARGET_KINDS = ['ticket', 'notice', 'callback', 'binding', 'movein', 'event', 'none'] as const;
+export const TARGET_KINDS = ['ticket', 'notice', 'callback', 'binding', 'movein', 'event', 'none', 'facility-round', 'facility-asset'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 export interface MessageTarget {
   kind: TargetKind;
@@ -49,6 +49,11 @@ export const MESSAGE_KINDS = {
   'event-reminder': { tone: 'info', label: '活动提醒' },
   'event-feedback': { tone: 'info', label: '活动评价' },
   'event-review': { tone: 'info', label: '活动待审核' },
+  // Facilities (issue #15): rounds not done in their window, maintenance past its date.
+  'round-warning': { tone: 'warning', label: '巡检预警' },
+  'round-overdue': { tone: 'warning', label: '巡检超时' },
+  'round-escalation': { tone: 'emergency', label: '巡检超时上报' },
+  'maintenance-overdue': { tone: 'warning', label: '维护逾期' },
 } as const satisfies Record<string, { tone: MessageTone; label: string }>;
 export type MessageKind = keyof typeof MESSAGE_KINDS;
 

@@ -32,6 +32,10 @@ export function targetUrl(item: Pick<InboxItem, 'kind' | 'box' | 'target'>): { u
       return { url: '/staff/callbacks/index' }
     case 'event':
       return { url: asStaff ? `/staff/event/index?id=${id}` : `/pages/event/index?id=${id}` }
+    case 'facility-round':
+      return { url: `/staff/round/index?id=${id}` }
+    case 'facility-asset':
+      return { url: `/staff/asset/index?id=${id}` }
     case 'binding':
       return asStaff ? { url: '/staff/bindings/index' } : { url: '/pages/mine/index', tab: true }
     case 'movein':

@@ -31,6 +31,9 @@ export function MineMenu({ me }: { me: MeView }) {
       )}
       <Section flush>
         {ownedHomes(me).length > 0 && <ListItem title='家庭成员' onClick={go('/pages/household/index')} />}
+        {approvedHomes(me).length > 0 && (
+          <ListItem className='mine-menu__facilities' title='设施维护' description='电梯维保、水箱清洗与水质' onClick={go('/pages/facilities/index')} />
+        )}
         <ListItem title='消息订阅' description='工单进度、维修完成、社区公告' onClick={go('/pages/subscriptions/index')} />
         <ListItem title='员工邀请码' description='物业员工凭邀请码加入' onClick={go('/pages/invite/index')} />
         <ListItem title='隐私保护指引' onClick={go('/pages/privacy/index')} />

@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { MAINTENANCE_TASKS, REGULATED, SYSTEM_CODES, type MaintenanceTask, type RegulatedKind } from './facilities';
+
+/** Inputs of the `facilities` function (设施设备: assets, rounds, maintenance). */
+const text = (max: number) => z.string().trim().max(max);
+const id = z.string().trim().min(1).max(64);
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: '时间格式应为 HH:mm' });
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' });
+
+const schedule = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('hourly'), everyHours: z.number().int().min(1).max(24), from: hhmm, to: hhmm }).strict(),
+  z.object({ kind: z.literal('daily'), at: hhmm, windowHours: z.number().min(0.5).max(24) }).strict(),
+  z.object({ kind: z.literal('weekly'), weekday: z.number().int().min(1).max(7), at: hhmm, windowHours: z.number().min(0.5).max(168) }).strict(),
+  z
+    .object({
+      kind: z.literal('monthly'),
+      day: z.number().int().min(1).max(28, { message: '每月日期应为 1–28 日（每个月都有）' }),
+      at: hhmm,
+      windowHours: z.number().min(0.5).max(672),
+    })
+    .strict(),
+]);
+
+const itemId = z.string().regex(/^[a-z0-9_-]{1,32}$/i, { message: '检查项编号只能是字母、数字、-、_' });
+const item = z.discriminatedUnion('kind', [
+  z
+    .object({ id: itemId, kind: z.literal('number'), label: text(40).min(1), unit: text(10).min(1), min: z.number().nullable().optional(), max: z.number().nullable().optional() })
+    .strict(),
+  z
+    .object({ id: itemId, kind: z.literal('choice'), label: text(40).min(1), options: z.array(text(20).min(1)).min(2).max(10), bad: z.array(text(20)).max(10).default([]) })
+    .strict(),
+  z.object({ id: itemId, kind: z.literal('yesno'), label: text(40).min(1), ok: z.boolean().default(true) }).strict(),
+  z.object({ id: itemId, kind: z.literal('photo'), label: text(40).min(1) }).strict(),
+  z.object({ id: itemId, kind: z.literal('note'), label: text(40).min(1) }).strict(),
+]);
+
+const value = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('number'), value: z.number(), unit: text(10) }).strict(),
+  z.object({ kind: z.literal('choice'), value: text(20) }).strict(),
+  z.object({ kind: z.literal('yesno'), value: z.boolean() }).strict(),
+  z.object({ kind: z.literal('photo'), fileIds: z.array(z.string().max(300)).min(1).max(9) }).strict(),
+  z.object({ kind: z.literal('note'), text: text(500) }).strict(),
+]);
+
+const interval = z.union([z.object({ days: z.number().int().min(1).max(3660) }).strict(), z.object({ months: z.number().int().min(1).max(120) }).strict()]);
+const mschedule = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('fixed'), every: interval, anchor: date }).strict(),
+  z.object({ mode: z.literal('floating'), afterDays: z.number().int().min(1).max(3660) }).strict(),
+]);
+const taskKinds = Object.keys(MAINTENANCE_TASKS) as [MaintenanceTask, ...MaintenanceTask[]];
+const regulatedKinds = Object.keys(REGULATED) as [RegulatedKind, ...RegulatedKind[]];
+const part = z.object({ name: text(40).min(1), qty: z.number().positive().max(10_000), unitCost: z.number().min(0).max(1_000_000).default(0) }).strict();
+
+export const facilitiesInputs = {
+  addSystem: z.object({ code: z.string().regex(/^[a-z][a-z0-9-]{1,23}$/, { message: '系统编码为小写字母开头的 2–24 位字母数字' }), label: text(20).min(1) }).strict(),
+  systems: z.object({}).strict(),
+  saveAsset: z
+    .object({
+      assetId: id.optional(),
+      name: text(40).min(1, { message: '请填写设备名称' }),
+      system: z.string().trim().min(1).max(24),
+      building: text(20).default(''),
+      floor: text(10).default(''),
+      area: text(40).min(1, { message: '请填写位置' }),
+      model: text(40).default(''),
+      manufacturer: text(40).default(''),
+      installDate: date.nullable().default(null),
+      contractor: text(40).default(''),
+      contractorPhone: text(20).default(''),
+      regulated: z.enum(regulatedKinds).nullable().default(null),
+    })
+    .strict(),
+  assets: z.object({ system: z.string().max(24).optional() }).strict(),
+  asset: z.union([
+    z
+      .object({
+        code: z
+          .string()
+          .trim()
+          .regex(/^[A-Z0-9]{12}$/, { message: '设备码应为 12 位字母数字' }),
+      })
+      .strict(),
+    z.object({ assetId: id }).strict(),
+  ]),
+  labels: z.object({ assetIds: z.array(id).max(500).optional() }).strict(),
+  report: z.object({ assetId: id, description: text(500).min(2, { message: '请描述故障' }), clientRequestId: id }).strict(),
+  savePlan: z
+    .object({
+      planId: id.optional(),
+      name: text(40).min(1),
+      schedule,
+      stops: z
+        .array(z.object({ assetId: id.nullable().default(null), area: text(40).min(1) }).strict())
+        .min(1)
+        .max(100),
+      items: z.array(item).min(1).max(50),
+      role: z.enum(['engineer', 'security']),
+      assigneeStaffId: id.nullable().default(null),
+      active: z.boolean().default(true),
+    })
+    .strict(),
+  plans: z.object({}).strict(),
+  rounds: z.object({ status: z.enum(['open', 'done', 'all']).default('open') }).strict(),
+  round: z.object({ roundId: id }).strict(),
+  /** Readings recorded on the phone (possibly offline), with their real times and the phone's ids: idempotent per (round, stop, item). */
+  sync: z
+    .object({
+      roundId: id,
+      stops: z
+        .array(z.object({ stop: z.number().int().min(0).max(99), arrivedAt: z.iso.datetime(), how: z.enum(['scan', 'confirm']), code: z.string().max(20).optional() }).strict())
+        .max(100)
+        .default([]),
+      readings: z
+        .array(z.object({ clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/), stop: z.number().int().min(0).max(99), itemId: itemId, value, at: z.iso.datetime() }).strict())
+        .max(500)
+        .default([]),
+      close: z.boolean().default(false),
+    })
+    .strict(),
+  saveMaintenancePlan: z
+    .object({
+      planId: id.optional(),
+      assetId: id,
+      name: text(40).min(1),
+      schedule: mschedule,
+      tasks: z.array(z.enum(taskKinds)).min(1).max(5),
+      start: date,
+    })
+    .strict(),
+  maintenancePlans: z.object({ assetId: id.optional() }).strict(),
+  tasks: z.object({ status: z.enum(['due', 'done', 'all']).default('due') }).strict(),
+  recordMaintenance: z
+    .object({
+      clientRequestId: id,
+      assetId: id,
+      taskId: id.nullable().default(null),
+      kind: z.enum(['maintenance', 'cleaning', 'water-quality', 'repair']).default('maintenance'),
+      tasks: z.array(z.enum(taskKinds)).max(5).default([]),
+      summary: text(500).min(1, { message: '请填写维护内容' }),
+      doneAt: z.iso.datetime(),
+      contractor: text(40).default(''),
+      technician: text(20).default(''),
+      witnessStaffId: id.nullable().default(null),
+      parts: z.array(part).max(30).default([]),
+      result: text(100).min(1, { message: '请填写维护结果' }),
+      qualified: z.boolean().default(true),
+      reportFiles: z.array(z.string().max(300)).max(9).default([]),
+    })
+    .strict(),
+  record: z.object({ assetId: id.optional(), from: date.optional(), to: date.optional() }).strict(),
+  exportRecord: z.object({ assetId: id.optional(), from: date.optional(), to: date.optional() }).strict(),
+  analysis: z.object({ days: z.number().int().min(7).max(366).default(90) }).strict(),
+  publicStatus: z.object({}).strict(),
+  prepareUpload: z.object({ contentType: z.enum(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']) }).strict(),
+  generate: z.object({}).strict(),
+};
+export type SyncInput = z.input<typeof facilitiesInputs.sync>;
+export type SaveAssetInput = z.input<typeof facilitiesInputs.saveAsset>;
+export const SYSTEM_CODE_LIST = SYSTEM_CODES;
