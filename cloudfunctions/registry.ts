@@ -4,6 +4,7 @@ import { announcementActions } from './announcements/actions';
 import { callbackActions } from './callbacks/actions';
 import { inboxActions } from './inbox/actions';
 import { pingActions } from './ping/actions';
+import { registerActions } from './register/actions';
 import { ticketActions } from './tickets/actions';
 
 /** Every function and its actions: the source of the dev catalogue and the API reference. */
@@ -13,5 +14,6 @@ export const FUNCTIONS: Record<string, ActionMap> = {
   callbacks: callbackActions,
   inbox: inboxActions,
   ping: pingActions,
+  register: registerActions,
   tickets: ticketActions,
 };
