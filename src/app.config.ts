@@ -27,6 +27,10 @@ export default defineAppConfig({
         'notice-poster/index',
         'sla/index',
         'callback-settings/index',
+        // 沟通记录分析 (register): the register, the analysis and the printable monthly report.
+        'register/index',
+        'analysis/index',
+        'report/index',
       ],
     },
     ...RESIDENT_SUBPACKAGES.map((name) => ({ root: `pages/${name}`, pages: ['index'] })),

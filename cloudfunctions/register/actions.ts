@@ -1,4 +1,5 @@
-import { ANALYSIS_ROLES, REGISTER_ROLES, registerInputs as I } from '../../src/domain/register';
+import { ANALYSIS_ROLES, REGISTER_ROLES } from '../../src/domain/register';
+import { registerInputs as I } from '../../src/domain/register/api';
 import { action, type ActionContext } from '../_lib/handler';
 import { download, expireExports, exportXlsx } from './export';
 import { backfill, project } from './project';

@@ -11,8 +11,8 @@ import {
   OUTCOME_LABELS,
   type AnalysisRow,
   type RegisterEntry,
-  type registerInputs,
 } from '../../src/domain/register';
+import type { RegisterFilters, registerInputs } from '../../src/domain/register/api';
 import { formatMinute } from '../../src/domain/time';
 import type { ActionContext } from '../_lib/handler';
 import { stableId } from '../_lib/ids';

@@ -14,9 +14,8 @@ import {
   sortKey,
   type Contribution,
   type RegisterEntry,
-  type RegisterFilters,
-  type registerInputs,
 } from '../../src/domain/register';
+import type { RegisterFilters, registerInputs } from '../../src/domain/register/api';
 import { checkText } from '../_lib/content-check';
 import type { ActionContext } from '../_lib/handler';
 import { isDuplicate, stableId } from '../_lib/ids';

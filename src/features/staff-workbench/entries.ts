@@ -22,7 +22,8 @@ export const ENTRIES: WorkbenchEntry[] = [
   { key: 'handover', title: '入住交接', roles: ['desk', 'engineer', 'admin'] },
   { key: 'events', title: '活动', roles: ['desk', 'admin'] },
   { key: 'inspection', title: '巡检维保', roles: ['engineer', 'security', 'supervisor', 'admin'] },
-  { key: 'insights', title: '沟通记录分析', roles: ['supervisor', 'admin'] },
+  { key: 'insights', title: '沟通记录分析', roles: ['supervisor', 'admin'], url: '/staff/analysis/index', desc: '服务分析、月度报告与客户沟通记录表' },
+  { key: 'register', title: '沟通记录', roles: ['desk'], url: '/staff/register/index', desc: '客户沟通记录表：查找、登记、导出' },
 ]
 
 export const entriesFor = (roles: StaffRole[]) => ENTRIES.filter((e) => e.roles.some((r) => roles.includes(r)))
