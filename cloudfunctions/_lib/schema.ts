@@ -454,17 +454,6 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
     },
     { name: 'source', keys: [['source', 1]] },
   ],
-  /** Per-ticket progress of the register's fold (which timers were met; repeat-issue lookups by unit and category). */
-  register_tickets: [
-    {
-      name: 'unit_category_created',
-      keys: [
-        ['unitId', 1],
-        ['category', 1],
-        ['createdAt', -1],
-      ],
-    },
-  ],
   /** Period counters (北京时间 weeks and months) per community, building, department and person: `${community}:${period}:${dim}:${key}`. */
   register_stats: [
     {

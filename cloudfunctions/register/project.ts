@@ -1,5 +1,6 @@
 import {
   accumulate,
+  foldDeskLog,
   foldEvent,
   periodKey,
   REPEAT_WINDOW_DAYS,
@@ -10,10 +11,11 @@ import {
   type TicketProgress,
 } from '../../src/domain/register';
 import type { TicketType } from '../../src/domain/tickets/catalog';
+import { insertMissing } from '../_lib/bulk';
 import type { ActionContext } from '../_lib/handler';
 
 /** Log entries read per transaction; each batch commits its entries, counters and the watermark together. */
-export const BATCH = 200;
+export const BATCH = 500;
 const STATE_ID = 'projection';
 /** A log entry is projected once it is this old, so entries whose transaction commits late are not passed over. */
 const settleMs = () => Number(process.env.LINLI_REGISTER_SETTLE_MS ?? 60_000);
@@ -102,30 +104,32 @@ export async function projectBatch(ctx: Pick<ActionContext, 'db' | 'clock'>, set
   if (!events.length) return { projected: 0, more: false };
 
   const ticketIds = [...new Set(events.map((e) => e.ticketId))];
-  const [facts, progressDocs] = await Promise.all([
-    ticketFacts(db, ticketIds),
-    db
-      .collection('register_tickets')
-      .where({ _id: _.in(ticketIds) })
-      .limit(BATCH)
-      .get(),
-  ]);
-  const progress = new Map<string, TicketProgress>((progressDocs.data as TicketProgress[]).map((p) => [p._id, { ...p, createdAt: new Date(p.createdAt) }]));
+  const [facts, history] = await Promise.all([ticketFacts(db, ticketIds), logsOf(db, ticketIds)]);
+  const inBatch = new Set(events.map((e) => e._id));
   const entries: RegisterEntry[] = [];
   const byCommunity = new Map<string, Contribution[]>();
   const touched = new Set<string>();
-  for (const ev of events) {
-    const t = facts.get(ev.ticketId);
+  // Each touched ticket's log is folded from its first entry (the log is the only state: no
+  // progress is kept between runs); only this batch's entries contribute.
+  for (const id of ticketIds) {
+    const t = facts.get(id);
     if (!t) continue; // a log entry of a ticket that no longer exists: nothing to show
-    let repeat = false;
-    if ((ev.action === 'created' || ev.action === 'logged') && t.unitId) repeat = await isRepeat(db, t, progress);
-    const r = foldEvent(ev, t, progress.get(t.ticketId) ?? null, { repeat, open: t.open, owner: { id: t.ownerStaffId, name: t.ownerName } });
-    progress.set(t.ticketId, r.progress);
-    touched.add(t.ticketId);
-    if (r.entry) entries.push(r.entry);
-    const list = byCommunity.get(ev.communityId) ?? [];
-    list.push(...r.contributions);
-    byCommunity.set(ev.communityId, list);
+    touched.add(id);
+    const log = (history.get(id) ?? []).sort((a, b) => a.seq - b.seq);
+    const lastSeq = Math.max(...log.filter((e) => inBatch.has(e._id)).map((e) => e.seq));
+    let progress: TicketProgress | null = null;
+    for (const ev of log) {
+      if (ev.seq > lastSeq) break;
+      const mine = inBatch.has(ev._id);
+      const repeat = mine && (ev.action === 'created' || ev.action === 'logged') && !!t.unitId ? await isRepeat(db, t) : false;
+      const r = foldEvent(ev, t, progress, { repeat, open: t.open, owner: { id: t.ownerStaffId, name: t.ownerName } });
+      progress = r.progress;
+      if (!mine) continue;
+      if (r.entry) entries.push(r.entry);
+      const list = byCommunity.get(ev.communityId) ?? [];
+      list.push(...r.contributions);
+      byCommunity.set(ev.communityId, list);
+    }
   }
   const last = events[events.length - 1];
   const lastAt = last.at.getTime();
@@ -135,41 +139,71 @@ export async function projectBatch(ctx: Pick<ActionContext, 'db' | 'clock'>, set
     ids: [...(lastAt === wmAt.getTime() ? wm.ids : []), ...events.filter((e) => e.at.getTime() === lastAt).map((e) => e._id)],
     projected: (wm.projected ?? 0) + events.length,
   };
+  // Entries are keyed by their log entry: inserting them first (in bulk) is idempotent; the
+  // counters go in with the watermark, so they are added exactly once.
+  await insertMissing(db, 'register_entries', entries);
   await db.runTransaction(async (tx: any) => {
     const cur = (await tx.collection('register_state').doc(STATE_ID).get()).data as Watermark | null;
     if ((cur ? new Date(cur.at).getTime() : 0) !== wmAt.getTime() || (cur?.ids.length ?? 0) !== wm.ids.length) {
       throw Object.assign(new Error('watermark moved'), { code: 'DATABASE_TRANSACTION_CONFLICT' });
     }
     await applyCounters(tx, byCommunity);
-    for (const e of entries) await tx.collection('register_entries').add(e);
-    for (const id of touched) {
-      const p = progress.get(id)!;
-      const { _id, ...rest } = p;
-      await tx.collection('register_tickets').doc(_id).set(rest);
-    }
     await tx.collection('register_state').doc(STATE_ID).set({ at: next.at, ids: next.ids, projected: next.projected });
   });
-  // Open/closed follows each touched ticket's current state (entries are written closed history too).
-  for (const id of touched) {
-    const f = facts.get(id);
-    if (f) await db.collection('register_entries').where({ ticketId: id, open: !f.open }).update({ open: f.open });
-  }
+  // Open/closed follows each touched ticket's current state (closed history stays in the register).
+  const ids = [...touched];
+  const openNow = ids.filter((id) => facts.get(id)!.open);
+  const closedNow = ids.filter((id) => !facts.get(id)!.open);
+  if (openNow.length)
+    await db
+      .collection('register_entries')
+      .where({ ticketId: _.in(openNow), open: false })
+      .update({ open: true });
+  if (closedNow.length)
+    await db
+      .collection('register_entries')
+      .where({ ticketId: _.in(closedNow), open: true })
+      .update({ open: false });
   return { projected: events.length, more: raw.length === BATCH };
 }
 
-/** Whether an earlier ticket of the same unit and category was created within the repeat window. */
-async function isRepeat(db: Db, t: TicketFacts, progress: Map<string, TicketProgress>): Promise<boolean> {
-  const since = t.createdAt.getTime() - REPEAT_WINDOW_DAYS * 86400_000;
-  for (const p of progress.values()) {
-    if (p._id !== t.ticketId && p.unitId === t.unitId && p.category === t.category && p.createdAt.getTime() >= since && p.createdAt.getTime() <= t.createdAt.getTime()) return true;
-  }
+/** Whether an earlier ticket of the same unit and category was created within the repeat window (read from the tickets themselves). */
+async function isRepeat(db: Db, t: TicketFacts): Promise<boolean> {
   const _ = db.command;
+  const since = new Date(t.createdAt.getTime() - REPEAT_WINDOW_DAYS * 86400_000);
   const r = await db
-    .collection('register_tickets')
-    .where({ unitId: t.unitId, category: t.category, createdAt: _.and(_.gte(new Date(since)), _.lte(t.createdAt)) })
-    .limit(2)
+    .collection('tickets')
+    .where({ unitId: t.unitId, createdAt: _.and(_.gte(since), _.lte(t.createdAt)), category: t.category, _id: _.neq(t.ticketId) })
+    .field({ _id: true })
+    .limit(1)
     .get();
-  return (r.data as TicketProgress[]).some((p) => p._id !== t.ticketId);
+  return r.data.length > 0;
+}
+
+/** The whole log of each ticket (every entry up to now), by ticket. */
+async function logsOf(db: Db, ticketIds: string[]): Promise<Map<string, RawEvent[]>> {
+  const _ = db.command;
+  const out = new Map<string, RawEvent[]>();
+  for (let i = 0; i < ticketIds.length; i += 50) {
+    const chunk = ticketIds.slice(i, i + 50);
+    for (let skip = 0; ; skip += 1000) {
+      const page = (
+        await db
+          .collection('ticket_events')
+          .where({ ticketId: _.in(chunk) })
+          .skip(skip)
+          .limit(1000)
+          .get()
+      ).data as RawEvent[];
+      for (const e of page) {
+        const list = out.get(e.ticketId) ?? [];
+        list.push({ ...e, at: new Date(e.at) });
+        out.set(e.ticketId, list);
+      }
+      if (page.length < 1000) break;
+    }
+  }
+  return out;
 }
 
 /** Reads the batch's period documents in the transaction, adds the counters and writes them back. */
@@ -246,16 +280,16 @@ export async function backfill(_input: unknown, ctx: ActionContext) {
     .where({ _id: _.exists(true) })
     .remove();
   await db
-    .collection('register_tickets')
-    .where({ _id: _.exists(true) })
-    .remove();
-  await db
     .collection('register_entries')
     .where({ source: _.in(['ticket', 'callback']) })
     .remove();
   await db.collection('register_state').doc(STATE_ID).remove();
-  const { foldDeskLog } = await import('../../src/domain/register');
-  const desk = (await db.collection('register_entries').where({ source: 'desk' }).limit(1000).get()).data as RegisterEntry[];
+  const desk: RegisterEntry[] = [];
+  for (;;) {
+    const page = (await db.collection('register_entries').where({ source: 'desk' }).skip(desk.length).limit(1000).get()).data as RegisterEntry[];
+    desk.push(...page);
+    if (page.length < 1000) break;
+  }
   const byCommunity = new Map<string, Contribution[]>();
   for (const e of desk) {
     const list = byCommunity.get(e.communityId) ?? [];

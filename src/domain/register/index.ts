@@ -131,7 +131,7 @@ export interface TicketFacts {
   contactPhone: string;
   createdAt: Date;
 }
-/** Per-ticket progress the fold carries from event to event (stored as `register_tickets`). */
+/** Per-ticket progress the fold carries from event to event (rebuilt from the log on every run). */
 export interface TicketProgress {
   _id: string;
   communityId: string;
