@@ -15,7 +15,7 @@ import { insertMissing } from '../_lib/bulk';
 import type { ActionContext } from '../_lib/handler';
 
 /** Log entries read per transaction; each batch commits its entries, counters and the watermark together. */
-export const BATCH = 500;
+export const BATCH = 200;
 const STATE_ID = 'projection';
 /** A log entry is projected once it is this old, so entries whose transaction commits late are not passed over. */
 const settleMs = () => Number(process.env.LINLI_REGISTER_SETTLE_MS ?? 60_000);
