@@ -140,13 +140,19 @@ async function scenario(total: number) {
   clock.set(base + 3 * 3600_000, true);
   const t0 = performance.now();
   let projected = 0;
+  let failures = 0;
   for (;;) {
     const out: any = await runner.invoke('register', { action: 'project', data: { settleSeconds: 0 } }, { source: 'timer' });
-    if (!out.ok || !out.result?.ok) throw new Error(JSON.stringify(out));
+    // A failed run commits nothing (the watermark did not move): the next timer tick retries it.
+    if (!out.ok || !out.result?.ok) {
+      if (++failures > 5) throw new Error(JSON.stringify(out));
+      continue;
+    }
     projected += out.result.data.projected;
     if (!out.result.data.more) break;
   }
   const timerMs = performance.now() - t0;
+  if (failures) console.log(`  (${failures} timer runs failed under load and were retried)`);
   await server.close();
   rmSync(dir, { recursive: true, force: true });
   return {
