@@ -7,6 +7,7 @@ import { facilitiesActions } from './facilities/actions';
 import { inboxActions } from './inbox/actions';
 import { moveinActions } from './movein/actions';
 import { pingActions } from './ping/actions';
+import { registerActions } from './register/actions';
 import { ticketActions } from './tickets/actions';
 
 /** Every function and its actions: the source of the dev catalogue and the API reference. */
@@ -19,5 +20,6 @@ export const FUNCTIONS: Record<string, ActionMap> = {
   inbox: inboxActions,
   movein: moveinActions,
   ping: pingActions,
+  register: registerActions,
   tickets: ticketActions,
 };

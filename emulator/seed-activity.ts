@@ -187,6 +187,7 @@ export async function seedActivity(server: RunningServer) {
   }
   await seedMovein(server, call);
   await seedFacilities(server, call);
+  await seedRegister(runner, call);
 }
 
 /**
@@ -424,4 +425,38 @@ async function seedFacilities(server: RunningServer, call: (openid: string, fn: 
     result: '各项指标符合 GB 5749-2022',
     qualified: true,
   });
+}
+
+/** 客户沟通记录表 demo: a few desk-logged contacts, then the register's projection over everything seeded. */
+async function seedRegister(runner: RunningServer['ctx']['runner'], call: (openid: string, fn: string, action: string, data: unknown) => Promise<any>) {
+  // 客户沟通记录表: a few contacts the desk answered on the spot, then the register's projection
+  // (no settling wait: the demo's log is complete) so the register and the analysis open populated.
+  await call('o-staff-desk', 'register', 'log', {
+    requestKey: 'demo-seed-log-1',
+    type: 'inquiry',
+    channel: 'phone',
+    text: '询问快递柜位置，已告知在南门岗亭旁',
+    who: '2栋 李先生',
+    building: '2栋',
+  });
+  await call('o-staff-desk', 'register', 'log', {
+    requestKey: 'demo-seed-log-2',
+    type: 'suggestion',
+    channel: 'wechat',
+    text: '建议在儿童游乐区加装遮阳棚',
+    who: '1栋 业主',
+    building: '1栋',
+    outcome: 'recorded',
+  });
+  await call('o-staff-desk', 'register', 'log', {
+    requestKey: 'demo-seed-log-3',
+    type: 'praise',
+    channel: 'visit',
+    text: '表扬工程部李强师傅修门锁又快又好',
+    who: '2栋 住户',
+    building: '2栋',
+    outcome: 'recorded',
+  });
+  const projected = await runner.invoke('register', { action: 'project', data: { settleSeconds: 0 } }, { source: 'timer' });
+  if (!projected.ok || !(projected.result as any)?.ok) throw new Error(`demo seed: register.project failed: ${JSON.stringify(projected)}`);
 }

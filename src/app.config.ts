@@ -55,6 +55,10 @@ export default defineAppConfig({
         'facility-record/index',
         'facility-analysis/index',
         'facility-labels/index',
+        // 沟通记录分析 (register): the register, the analysis and the printable monthly report.
+        'register/index',
+        'analysis/index',
+        'report/index',
       ],
     },
     ...RESIDENT_SUBPACKAGES.map((name) => ({ root: `pages/${name}`, pages: ['index'] })),

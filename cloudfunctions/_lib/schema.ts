@@ -205,6 +205,15 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
         ['at', -1],
       ],
     },
+    /** The register's projection reads the log in time order from its watermark. */
+    {
+      name: 'at_ticket_seq',
+      keys: [
+        ['at', 1],
+        ['ticketId', 1],
+        ['seq', 1],
+      ],
+    },
   ],
   routing_rules: [],
   counters: [],
@@ -594,4 +603,93 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
       ],
     },
   ],
+  /** 客户沟通记录表: one per contact (a ticket log entry projected by `register`, or a desk-logged contact); `sk` = time then id. */
+  register_entries: [
+    {
+      name: 'community_sk',
+      keys: [
+        ['communityId', 1],
+        ['sk', -1],
+      ],
+    },
+    {
+      name: 'community_building_sk',
+      keys: [
+        ['communityId', 1],
+        ['building', 1],
+        ['sk', -1],
+      ],
+    },
+    {
+      name: 'community_type_sk',
+      keys: [
+        ['communityId', 1],
+        ['type', 1],
+        ['sk', -1],
+      ],
+    },
+    {
+      name: 'community_category_sk',
+      keys: [
+        ['communityId', 1],
+        ['category', 1],
+        ['sk', -1],
+      ],
+    },
+    {
+      name: 'community_staff_sk',
+      keys: [
+        ['communityId', 1],
+        ['staffId', 1],
+        ['sk', -1],
+      ],
+    },
+    {
+      name: 'community_channel_sk',
+      keys: [
+        ['communityId', 1],
+        ['channel', 1],
+        ['sk', -1],
+      ],
+    },
+    {
+      name: 'community_outcome_sk',
+      keys: [
+        ['communityId', 1],
+        ['outcome', 1],
+        ['sk', -1],
+      ],
+    },
+    {
+      name: 'community_open_sk',
+      keys: [
+        ['communityId', 1],
+        ['open', 1],
+        ['sk', -1],
+      ],
+    },
+    {
+      name: 'ticket_open',
+      keys: [
+        ['ticketId', 1],
+        ['open', 1],
+      ],
+    },
+    { name: 'source', keys: [['source', 1]] },
+  ],
+  /** Period counters (北京时间 weeks and months) per community, building, department and person: `${community}:${period}:${dim}:${key}`. */
+  register_stats: [
+    {
+      name: 'community_period_dim',
+      keys: [
+        ['communityId', 1],
+        ['period', 1],
+        ['dim', 1],
+      ],
+    },
+  ],
+  /** The projection's watermark. */
+  register_state: [],
+  /** Exports: who asked, the stored file, until when it may be fetched. */
+  register_exports: [{ name: 'expires_at', keys: [['expiresAt', 1]] }],
 };

@@ -22,7 +22,8 @@ export const ENTRIES: WorkbenchEntry[] = [
   { key: 'handover', title: '入住交接', roles: ['desk', 'engineer', 'supervisor', 'admin'], url: '/staff/movein/index', desc: '入住批次、资料审核、钥匙交接与验房' },
   { key: 'events', title: '社区活动', roles: ['desk', 'security', 'supervisor', 'admin'], url: '/staff/events/index', desc: '策划、审核、报名签到、反馈与总结' },
   { key: 'inspection', title: '巡检维保', roles: ['engineer', 'security', 'supervisor', 'admin'], url: '/staff/facilities/index', desc: '巡检任务、设备台账、维护记录与分析' },
-  { key: 'insights', title: '沟通记录分析', roles: ['supervisor', 'admin'] },
+  { key: 'insights', title: '沟通记录分析', roles: ['supervisor', 'admin'], url: '/staff/analysis/index', desc: '服务分析、月度报告与客户沟通记录表' },
+  { key: 'register', title: '沟通记录', roles: ['desk'], url: '/staff/register/index', desc: '客户沟通记录表：查找、登记、导出' },
 ]
 
 export const entriesFor = (roles: StaffRole[]) => ENTRIES.filter((e) => e.roles.some((r) => roles.includes(r)))

@@ -1,0 +1,4 @@
+export { RegisterList } from './RegisterList'
+export { Analysis } from './Analysis'
+export { MonthlyReport } from './MonthlyReport'
+export { registerApi } from './api'
