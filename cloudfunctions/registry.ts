@@ -3,6 +3,7 @@ import { accountActions } from './account/actions';
 import { announcementActions } from './announcements/actions';
 import { callbackActions } from './callbacks/actions';
 import { inboxActions } from './inbox/actions';
+import { onboardingActions } from './onboarding/actions';
 import { pingActions } from './ping/actions';
 import { ticketActions } from './tickets/actions';
 
@@ -12,6 +13,7 @@ export const FUNCTIONS: Record<string, ActionMap> = {
   announcements: announcementActions,
   callbacks: callbackActions,
   inbox: inboxActions,
+  onboarding: onboardingActions,
   ping: pingActions,
   tickets: ticketActions,
 };

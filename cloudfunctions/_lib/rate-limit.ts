@@ -109,6 +109,7 @@ export const READ_ACTIONS: Record<string, readonly string[]> = {
   account: ['me', 'listCommunities', 'listUnits', 'householdMembers', 'listBindingRequests', 'listStaff', 'subscriptions'],
   announcements: ['list', 'reach', 'get', 'feed'],
   callbacks: ['counts', 'list', 'getSettings'],
+  onboarding: ['me', 'listCommunities', 'previewUnits', 'listUnits', 'importStatus'],
   ping: ['whoami', 'echo'],
   tickets: ['listMine', 'get', 'queueCounts', 'listQueue', 'departmentStaff', 'getRouting', 'getSla'],
 };

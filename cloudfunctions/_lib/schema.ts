@@ -371,6 +371,39 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   ],
   /** Per (person, community): every role alert up to `upTo` (a sort key) counts as read ("全部已读"). */
   inbox_marks: [],
+  // Onboarding (issue #17): one-time setup codes (stored hashed), company admins (by OPENID),
+  // imports (one per community, kind and uploaded file), the owner registry (产权人 and 共有人
+  // per unit; a unit's 产权人 is also its ownerName/ownerPhone), imported staff (one invite per phone).
+  setup_codes: [],
+  company_admins: [],
+  imports: [
+    {
+      name: 'status_lease',
+      keys: [
+        ['status', 1],
+        ['leaseUntil', 1],
+      ],
+    },
+  ],
+  owner_registry: [
+    {
+      name: 'community_id',
+      keys: [
+        ['communityId', 1],
+        ['_id', 1],
+      ],
+    },
+    { name: 'unit', keys: [['unitId', 1]] },
+  ],
+  staff_roster: [
+    {
+      name: 'community_phone',
+      keys: [
+        ['communityId', 1],
+        ['phone', 1],
+      ],
+    },
+  ],
 };
 
 export type CollectionName = keyof typeof COLLECTIONS;
