@@ -27,6 +27,11 @@ export default defineAppConfig({
         'notice-poster/index',
         'sla/index',
         'callback-settings/index',
+        // Onboarding (issue #17): setup code, communities, units, Excel import.
+        'setup/index',
+        'communities/index',
+        'units/index',
+        'import/index',
       ],
     },
     ...RESIDENT_SUBPACKAGES.map((name) => ({ root: `pages/${name}`, pages: ['index'] })),
