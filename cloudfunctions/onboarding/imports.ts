@@ -116,7 +116,7 @@ interface Checked {
   unitIds?: Map<string, { _id: string; ownerName?: string; ownerPhone?: string }>;
 }
 
-async function check(ctx: ActionContext, kind: ImportKind, communityId: string, buf: Buffer): Promise<Checked> {
+async function check(ctx: ActionContext, kind: ImportKind, communityId: string, buf: Buffer, planned = true): Promise<Checked> {
   const { header, rows } = await readSheet(buf);
   const { index, errors: headerErrors } = headerIndex(kind, header);
   if (headerErrors.length) return { total: rows.length, errors: headerErrors, plan: { create: 0, update: 0, unchanged: 0 } };
@@ -130,6 +130,8 @@ async function check(ctx: ActionContext, kind: ImportKind, communityId: string, 
     const units = await allUnits(ctx.db, communityId, { building: true, unitNo: true, room: true, ownerName: true, ownerPhone: true });
     const unitIds = new Map(units.map((u) => [unitKey(u), u]));
     const { valid, errors } = checkOwnerRows(rows, index, { keys: new Set(unitIds.keys()), buildings: new Set(units.map((u) => u.building)) });
+    // Writing (a continuation) needs only the rows: the plan is for the preview.
+    if (!planned) return { total: rows.length, errors, owners: valid, unitIds, plan: { create: 0, update: 0, unchanged: 0 } };
     const registered = new Set((await allRegistry(ctx, communityId)).map((r) => `${r.unitId}\u0001${r.phone}\u0001${r.name}\u0001${r.kind}`));
     let create = 0;
     let unchanged = 0;
@@ -288,7 +290,7 @@ async function runImport(ctx: ActionContext, importId: string) {
   if (lease.updated !== 1) return statusOf(doc);
   const buf = await readUpload(ctx, doc.fileID, doc.communityId, doc.owner);
   // Re-checked against the community as it is now; rows written earlier show as unchanged.
-  const checked = await check(ctx, doc.kind, doc.communityId, buf);
+  const checked = await check(ctx, doc.kind, doc.communityId, buf, false);
   sample();
   const now = ctx.clock.now();
   const result = { ...doc.result };
