@@ -101,6 +101,10 @@ async function readSheet(buf: Buffer): Promise<{ header: unknown[]; rows: { row:
     if (n === 1) header = cells;
     else if (cells.some((c) => c !== null && c !== undefined && String(c).trim() !== '')) rows.push({ row: n, cells });
   });
+  // Parsing a large sheet holds the event loop for seconds, meanwhile the database endpoint may close
+  // idle keep-alive connections; one turn of the loop lets the agent drop them before the next call
+  // (otherwise that call can land on a closed socket: "socket hang up").
+  await new Promise((r) => setTimeout(r, 20));
   return { header, rows };
 }
 
