@@ -393,7 +393,7 @@ async function writeOwners(ctx: ActionContext, communityId: string, rows: OwnerR
     u.ownerName = o.name;
     u.ownerPhone = o.phone;
   }
-  for (let i = 0; i < tasks.length; i += 50) await Promise.all(tasks.slice(i, i + 50).map((t) => t()));
+  for (let i = 0; i < tasks.length; i += 20) await Promise.all(tasks.slice(i, i + 20).map((t) => t()));
   return { created: inserted.size, updated };
 }
 
