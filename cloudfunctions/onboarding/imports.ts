@@ -302,7 +302,8 @@ async function runImport(ctx: ActionContext, importId: string) {
     // Units written by earlier batches are no longer in `checked.units`: the whole remainder is written.
     const rows = checked.units!;
     const before = doc.valid - rows.length;
-    for (let i = 0; i < rows.length && Date.now() - started < WORK_BUDGET_MS; i += BATCH) {
+    // At least one batch per invocation, however long reading the file took: progress is guaranteed.
+    for (let i = 0; i < rows.length && (i === 0 || Date.now() - started < WORK_BUDGET_MS); i += BATCH) {
       const chunk = rows.slice(i, i + BATCH);
       const ins = await insertMissing(
         db,
@@ -316,7 +317,8 @@ async function runImport(ctx: ActionContext, importId: string) {
     if (doc.cursor >= doc.valid || rows.length === 0) return finish(ctx, doc, result);
   } else if (doc.kind === 'owners') {
     const rows = checked.owners!;
-    for (let i = doc.cursor; i < rows.length && Date.now() - started < WORK_BUDGET_MS; i += BATCH) {
+    const from = doc.cursor;
+    for (let i = from; i < rows.length && (i === from || Date.now() - started < WORK_BUDGET_MS); i += BATCH) {
       const chunk = rows.slice(i, i + BATCH);
       const w = await writeOwners(ctx, doc.communityId, chunk, checked.unitIds!, importId, now);
       result.created += w.created;
