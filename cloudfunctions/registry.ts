@@ -6,6 +6,7 @@ import { eventActions } from './events/actions';
 import { facilitiesActions } from './facilities/actions';
 import { inboxActions } from './inbox/actions';
 import { moveinActions } from './movein/actions';
+import { onboardingActions } from './onboarding/actions';
 import { pingActions } from './ping/actions';
 import { registerActions } from './register/actions';
 import { ticketActions } from './tickets/actions';
@@ -19,6 +20,7 @@ export const FUNCTIONS: Record<string, ActionMap> = {
   facilities: facilitiesActions,
   inbox: inboxActions,
   movein: moveinActions,
+  onboarding: onboardingActions,
   ping: pingActions,
   register: registerActions,
   tickets: ticketActions,

@@ -59,6 +59,11 @@ export default defineAppConfig({
         'register/index',
         'analysis/index',
         'report/index',
+        // Onboarding (issue #17): setup code, communities, units, Excel import.
+        'setup/index',
+        'communities/index',
+        'units/index',
+        'import/index',
       ],
     },
     ...RESIDENT_SUBPACKAGES.map((name) => ({ root: `pages/${name}`, pages: ['index'] })),

@@ -14,7 +14,11 @@ import type { ActionContext } from './handler';
 /** What may be uploaded, by content type (the extension follows from it). */
 export const UPLOAD_TYPES = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'video/mp4': 'mp4', 'application/pdf': 'pdf' } as const;
 export type UploadType = keyof typeof UPLOAD_TYPES;
-export const UPLOAD_PURPOSES = ['ticket', 'notice', 'movein', 'event', 'facility'] as const;
+export const UPLOAD_PURPOSES = ['ticket', 'notice', 'movein', 'event', 'facility', 'import'] as const;
+/** Spreadsheets (and PDFs) for a data import: accepted for the 'import' purpose only. */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const IMPORT_TYPES = { [XLSX_TYPE]: 'xlsx', 'application/pdf': 'pdf' } as const;
+export type ImportType = keyof typeof IMPORT_TYPES;
 
 export const prepareUploadInput = z
   .object({ contentType: z.enum(Object.keys(UPLOAD_TYPES) as [UploadType, ...UploadType[]], { message: '只支持 JPG、PNG、WEBP、GIF 图片、MP4 视频和 PDF 文件' }) })
@@ -28,24 +32,28 @@ export interface UploadDoc {
   /** The uploader's communities (a staff member's, or a resident's homes'). */
   communityIds: string[];
   purpose: (typeof UPLOAD_PURPOSES)[number];
-  contentType: UploadType;
+  contentType: UploadType | ImportType;
   createdAt: Date;
   /** `ticket:<id>` or `notice:<id>` once attached; null before. */
   boundTo: string | null;
 }
 
-const SLOT = /\/uploads\/([a-f0-9]{32})\.(jpg|png|webp|gif|mp4|pdf)$/;
+const SLOT = /\/uploads\/([a-f0-9]{32})\.(jpg|png|webp|gif|mp4|pdf|xlsx)$/;
 const slotOf = (fileID: string) => SLOT.exec(fileID)?.[1] ?? null;
 const REFUSED = '文件不存在或无权使用，请重新上传';
 
 /** Issues an upload slot: the path to upload to and, for the H5 build, the storage's upload authorization. */
-export async function issueUploadSlot(ctx: ActionContext, purpose: UploadDoc['purpose'], contentType: UploadType, forCommunities?: string[]) {
+export async function issueUploadSlot(ctx: ActionContext, purpose: UploadDoc['purpose'], contentType: UploadType | ImportType, forCommunityIds?: string[]) {
   const { caller } = ctx;
-  // `forCommunities`: a person not yet bound uploads into the community of something they hold (a move-in booking).
-  const communityIds = caller.staff ? [caller.staff.communityId] : (forCommunities ?? [...new Set(caller.homes.map((h) => h.communityId))]);
+  // An import file (xlsx) only for an import; an import slot takes only an import file.
+  const ext = purpose === 'import' ? IMPORT_TYPES[contentType as ImportType] : contentType === XLSX_TYPE ? undefined : UPLOAD_TYPES[contentType as UploadType];
+  if (!ext) throw new AppError('INVALID_INPUT', '不支持的文件类型');
+  // The caller decides the communities for an import (after checking the importer may manage them), or for a
+  // person not yet bound who uploads into the community of something they hold (a move-in booking).
+  const communityIds = forCommunityIds ?? (caller.staff ? [caller.staff.communityId] : [...new Set(caller.homes.map((h) => h.communityId))]);
   if (!communityIds.length) throw new AppError('FORBIDDEN', '请先绑定房屋');
   const id = randomBytes(16).toString('hex');
-  const cloudPath = `uploads/${id}.${UPLOAD_TYPES[contentType]}`;
+  const cloudPath = `uploads/${id}.${ext}`;
   const meta: any = await ctx.app.getUploadMetadata({ cloudPath });
   const m = meta?.data ?? {};
   if (!m.fileId) throw new Error('getUploadMetadata answered no fileId');

@@ -113,6 +113,7 @@ export const READ_ACTIONS: Record<string, readonly string[]> = {
   movein: ['listBatches', 'slots', 'myMovein', 'documentUrls', 'listBookings', 'getBooking', 'receipt', 'dashboard'],
   events: ['staffList', 'staffGet', 'registrations', 'summary', 'analysis', 'list', 'get', 'myCode'],
   facilities: ['systems', 'assets', 'labels', 'plans', 'rounds', 'round', 'maintenancePlans', 'tasks', 'record', 'analysis', 'publicStatus'],
+  onboarding: ['me', 'listCommunities', 'previewUnits', 'listUnits', 'importStatus'],
   ping: ['whoami', 'echo'],
   tickets: ['listMine', 'get', 'queueCounts', 'listQueue', 'departmentStaff', 'getRouting', 'getSla'],
 };

@@ -692,4 +692,37 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   register_state: [],
   /** Exports: who asked, the stored file, until when it may be fetched. */
   register_exports: [{ name: 'expires_at', keys: [['expiresAt', 1]] }],
+  // Onboarding (issue #17): one-time setup codes (stored hashed), company admins (by OPENID),
+  // imports (one per community, kind and uploaded file), the owner registry (产权人 and 共有人
+  // per unit; a unit's 产权人 is also its ownerName/ownerPhone), imported staff (one invite per phone).
+  setup_codes: [],
+  company_admins: [],
+  imports: [
+    {
+      name: 'status_lease',
+      keys: [
+        ['status', 1],
+        ['leaseUntil', 1],
+      ],
+    },
+  ],
+  owner_registry: [
+    {
+      name: 'community_id',
+      keys: [
+        ['communityId', 1],
+        ['_id', 1],
+      ],
+    },
+    { name: 'unit', keys: [['unitId', 1]] },
+  ],
+  staff_roster: [
+    {
+      name: 'community_phone',
+      keys: [
+        ['communityId', 1],
+        ['phone', 1],
+      ],
+    },
+  ],
 };

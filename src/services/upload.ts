@@ -138,3 +138,56 @@ export async function compressVideo(localPath: string, size: number): Promise<{ 
     return original
   }
 }
+
+/** Data imports (onboarding): an .xlsx file, picked from a chat (weapp) or the file system (H5). */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+function pickXlsxH5(): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = '.xlsx,' + XLSX_TYPE
+    input.onchange = () => resolve(input.files?.[0] ?? null)
+    input.click()
+  })
+}
+
+/**
+ * Lets the person pick an .xlsx file and uploads it to an import slot of `communityId` (the
+ * `onboarding` function's `prepareUpload`); resolves with the fileID, or null when nothing was picked.
+ */
+export async function uploadImportFile(communityId: string): Promise<string | null> {
+  const slotFor = () => callFunction<UploadSlot>('onboarding', 'prepareUpload', { communityId })
+  if (process.env.TARO_ENV === 'h5') {
+    const file = await pickXlsxH5()
+    if (!file) return null
+    if (!/\.xlsx$/i.test(file.name)) throw new CloudError('INVALID_INPUT', '请选择 .xlsx 格式的 Excel 文件')
+    if (file.size > MAX_UPLOAD_BYTES) throw new CloudError('INVALID_INPUT', UPLOAD_TOO_LARGE)
+    const slot = await slotFor()
+    const { url, authorization = '', token = '', cosFileId = '' } = slot.upload
+    const res = await fetch(sameOrigin(url), {
+      method: 'PUT',
+      headers: { 'content-type': XLSX_TYPE, authorization, Signature: authorization, 'x-cos-security-token': token, 'x-cos-meta-fileid': cosFileId },
+      body: file,
+    }).catch(() => null)
+    if (!res || res.status < 200 || res.status >= 300) throw new CloudError('NETWORK', UPLOAD_FAILED)
+    return slot.fileID
+  }
+  let picked: { path: string; name: string; size: number } | undefined
+  try {
+    picked = (await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx'] })).tempFiles[0]
+  } catch {
+    return null
+  }
+  if (!picked) return null
+  if (picked.size > MAX_UPLOAD_BYTES) throw new CloudError('INVALID_INPUT', UPLOAD_TOO_LARGE)
+  const slot = await slotFor()
+  return new Promise((resolve, reject) => {
+    Taro.cloud.uploadFile({
+      cloudPath: slot.cloudPath,
+      filePath: picked!.path,
+      success: (res: { fileID?: string }) => (res.fileID ? resolve(res.fileID) : reject(new CloudError('INTERNAL', UPLOAD_FAILED))),
+      fail: () => reject(new CloudError('NETWORK', UPLOAD_FAILED)),
+    } as Parameters<typeof Taro.cloud.uploadFile>[0])
+  })
+}

@@ -36,6 +36,7 @@ export function MineMenu({ me }: { me: MeView }) {
         )}
         <ListItem title='消息订阅' description='工单进度、维修完成、社区公告' onClick={go('/pages/subscriptions/index')} />
         <ListItem title='员工邀请码' description='物业员工凭邀请码加入' onClick={go('/pages/invite/index')} />
+        {!staff && <ListItem title='管理员初始化' description='公司管理员凭初始化码开通' onClick={go('/staff/setup/index')} />}
         <ListItem title='隐私保护指引' onClick={go('/pages/privacy/index')} />
         <ListItem title='关于' onClick={go('/pages/about/index')} />
       </Section>

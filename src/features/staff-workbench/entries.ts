@@ -19,6 +19,7 @@ export const ENTRIES: WorkbenchEntry[] = [
   { key: 'callbacks', title: '回访', roles: ['desk', 'engineer', 'security', 'supervisor', 'admin'], url: '/staff/callbacks/index', desc: '完工后回访住户' },
   { key: 'callback-settings', title: '回访设置', roles: ['supervisor', 'admin'], url: '/staff/callback-settings/index', desc: '回访策略、时限与联系次数' },
   { key: 'notices', title: '公告', roles: ['desk', 'supervisor', 'admin'], url: '/staff/notices/index', desc: '停水停电等通知，推送与张贴' },
+  { key: 'communities', title: '小区与房屋', roles: ['admin'], url: '/staff/communities/index', desc: '房屋生成、Excel 导入、任命员工' },
   { key: 'handover', title: '入住交接', roles: ['desk', 'engineer', 'supervisor', 'admin'], url: '/staff/movein/index', desc: '入住批次、资料审核、钥匙交接与验房' },
   { key: 'events', title: '社区活动', roles: ['desk', 'security', 'supervisor', 'admin'], url: '/staff/events/index', desc: '策划、审核、报名签到、反馈与总结' },
   { key: 'inspection', title: '巡检维保', roles: ['engineer', 'security', 'supervisor', 'admin'], url: '/staff/facilities/index', desc: '巡检任务、设备台账、维护记录与分析' },

@@ -1,0 +1,77 @@
+import type { z } from 'zod';
+import { AppError } from '../../src/domain/errors';
+import { COMMUNITY_TIMEZONE, type onboardingInputs } from '../../src/domain/onboarding';
+import { claim } from '../_lib/bulk';
+import type { ActionContext } from '../_lib/handler';
+import { stableId } from '../_lib/ids';
+import { writeInvite } from '../_lib/invites';
+import { companyAdminOf, requireCompanyAdmin, requireManager } from './access';
+
+type In<K extends keyof typeof onboardingInputs> = z.infer<(typeof onboardingInputs)[K]>;
+
+const view = (c: any) => ({
+  id: c._id,
+  name: c.name,
+  address: c.address ?? '',
+  hotline: c.hotline ?? '',
+  deskHours: c.deskHours ?? null,
+  timezone: c.timezone ?? COMMUNITY_TIMEZONE,
+});
+
+/** Only the company admin creates communities; a retry with the same clientRequestId creates nothing new. */
+export async function createCommunity(input: In<'createCommunity'>, ctx: ActionContext) {
+  await requireCompanyAdmin(ctx);
+  const now = ctx.clock.now();
+  const { clientRequestId, ...fields } = input;
+  const doc = {
+    _id: stableId('cm', ctx.caller.openid!, clientRequestId),
+    ...fields,
+    timezone: COMMUNITY_TIMEZONE,
+    settings: { bindingReview: 'auto-when-registry-matches' },
+    createdBy: ctx.caller.openid,
+    createdAt: now,
+  };
+  if (await claim(ctx.db, 'communities', doc)) {
+    await ctx.db.collection('audit_log').add({ communityId: doc._id, actor: ctx.caller.openid, action: 'community.created', target: doc._id, at: now });
+    return view(doc);
+  }
+  return view((await ctx.db.collection('communities').doc(doc._id).get()).data[0]);
+}
+
+/** The company admin sees every community, a community admin their own; each with its key counts. */
+export async function listCommunities(_input: unknown, ctx: ActionContext) {
+  const { db } = ctx;
+  const _ = db.command;
+  const company = await companyAdminOf(ctx);
+  let list: any[];
+  if (company) list = (await db.collection('communities').orderBy('createdAt', 'asc').limit(100).get()).data;
+  else if (ctx.caller.staff && ctx.caller.roles.has('admin')) list = (await db.collection('communities').doc(ctx.caller.staff.communityId).get()).data;
+  else throw new AppError('FORBIDDEN', '只有公司管理员或小区管理员可以查看');
+  const count = async (coll: string, where: object) => (await db.collection(coll).where(where).count()).total as number;
+  return Promise.all(
+    list.map(async (c) => {
+      const communityId = c._id;
+      const [units, owners, residents, staff, openTickets] = await Promise.all([
+        count('units', { communityId }),
+        count('units', { communityId, ownerPhone: _.exists(true) }),
+        count('memberships', { communityId, status: 'approved' }),
+        count('staff', { communityId, active: true }),
+        count('tickets', { communityId, open: true }),
+      ]);
+      return { ...view(c), counts: { units, owners, residents, staff, openTickets } };
+    }),
+  );
+}
+
+/**
+ * Appoints staff of a community through a one-time invite of the same shape `account` writes,
+ * redeemed with `account.redeemInvite`. The company admin appoints anyone anywhere (community
+ * admins, supervisors); a community admin appoints staff of their own community.
+ */
+export async function appointStaff(input: In<'appointStaff'>, ctx: ActionContext) {
+  const { community } = await requireManager(ctx, input.communityId);
+  const now = ctx.clock.now();
+  const invite = await writeInvite(ctx.db, { communityId: community._id, roles: input.roles, note: input.note, createdBy: ctx.caller.openid!, now });
+  await ctx.db.collection('audit_log').add({ communityId: community._id, actor: ctx.caller.openid, action: 'invite.created', target: invite.code, at: now, detail: input.roles });
+  return invite;
+}

@@ -1,0 +1,4 @@
+export { SetupCode } from './SetupCode'
+export { Communities } from './Communities'
+export { UnitGenerator } from './UnitGenerator'
+export { ImportWizard } from './ImportWizard'
