@@ -39,6 +39,8 @@ test('a resolved repair shows up in the desk’s 待回访; the recorded outcome
   );
   const ticketId = created.data.ticketId;
   expect((await lc.call('tickets', 'act', { action: 'grab', ticketId }, 'o-staff-eng2')).ok).toBe(true);
+  // In-home work: the resident's consent is recorded before the work is marked done.
+  expect((await lc.call('tickets', 'act', { action: 'consent', ticketId, by: '业主本人', scope: '进入阳台调整推拉门' }, 'o-staff-eng2')).ok).toBe(true);
   expect((await lc.call('tickets', 'act', { action: 'complete', ticketId, text: '已调整滑轮并更换密封条', photos: [] }, 'o-staff-eng2')).ok).toBe(true);
   const fired = await lc.dev('/api/dev/timers/callbacks', { method: 'POST' });
   expect(fired.data.data.callbacksCreated).toBe(1);
