@@ -1,4 +1,4 @@
-import { onboardingInputs as I } from '../../src/domain/onboarding';
+import { onboardingInputs as I } from '../../src/domain/onboarding-api';
 import { action } from '../_lib/handler';
 import { me, redeemSetupCode } from './admin';
 import { appointStaff, createCommunity, listCommunities } from './communities';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../src/domain/errors';
-import type { onboardingInputs } from '../../src/domain/onboarding';
+import type { onboardingInputs } from '../../src/domain/onboarding-api';
 import type { ActionContext } from '../_lib/handler';
 import { companyAdminOf, hashCode } from './access';
 

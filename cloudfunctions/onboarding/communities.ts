@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../src/domain/errors';
-import { COMMUNITY_TIMEZONE, type onboardingInputs } from '../../src/domain/onboarding';
+import { COMMUNITY_TIMEZONE } from '../../src/domain/onboarding';
+import type { onboardingInputs } from '../../src/domain/onboarding-api';
 import { claim } from '../_lib/bulk';
 import type { ActionContext } from '../_lib/handler';
 import { stableId } from '../_lib/ids';

@@ -11,12 +11,12 @@ import {
   IMPORT_MAX_ROWS,
   unitKey,
   type ImportKind,
-  type onboardingInputs,
   type OwnerRow,
   type RowError,
   type StaffRow,
   type UnitRow,
 } from '../../src/domain/onboarding';
+import type { onboardingInputs } from '../../src/domain/onboarding-api';
 import { insertMissing } from '../_lib/bulk';
 import { issueUploadSlot, XLSX_TYPE, type UploadDoc } from '../_lib/files';
 import type { ActionContext } from '../_lib/handler';

@@ -1,16 +1,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../src/domain/errors';
-import {
-  buildingLabel,
-  generateUnits as unitsOf,
-  patternSize,
-  UNIT_PATTERN_MAX,
-  unitKey,
-  unitLabel,
-  unitNoLabel,
-  type onboardingInputs,
-  type UnitSpec,
-} from '../../src/domain/onboarding';
+import { buildingLabel, generateUnits as unitsOf, patternSize, UNIT_PATTERN_MAX, unitKey, unitLabel, unitNoLabel, type UnitSpec } from '../../src/domain/onboarding';
+import type { onboardingInputs } from '../../src/domain/onboarding-api';
 import { claim, insertMissing } from '../_lib/bulk';
 import type { Database } from '../_lib/cloud';
 import type { ActionContext } from '../_lib/handler';

@@ -47,12 +47,12 @@ describe('员工工作台', () => {
     expect(callsOf('listBindingRequests')).toHaveLength(0)
   })
 
-  it('shows features that are not built as 即将上线 tiles that do not navigate', async () => {
+  it('every tile is a live feature: none says 即将上线, and 社区活动 opens the events desk', async () => {
     asStaff(['desk'])
     render(<WorkbenchPage />)
-    fireEvent.click(await screen.findByText('活动'))
-    expect(Taro.navigateTo).not.toHaveBeenCalled()
-    expect(screen.getAllByText('即将上线').length).toBeGreaterThan(0)
+    fireEvent.click(await screen.findByText('社区活动'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/events/index' })
+    expect(screen.queryByText('即将上线')).toBeNull()
   })
 
   it('入住交接 is live: it opens the move-in desk', async () => {

@@ -39,7 +39,7 @@ describe('dist/weapp', () => {
 
   it('keeps only the tab pages in the main package: every other resident page is a subpackage at its unchanged path, preloaded from the tab pages', () => {
     const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'))
-    const resident = ['report', 'ticket', 'notices', 'notice', 'bind', 'household', 'invite', 'subscriptions', 'privacy', 'about', 'event']
+    const resident = ['report', 'ticket', 'notices', 'notice', 'bind', 'household', 'invite', 'subscriptions', 'privacy', 'about', 'event', 'movein', 'facilities']
     for (const name of resident) {
       expect(app.subPackages).toContainEqual(expect.objectContaining({ root: `pages/${name}`, pages: ['index'] }))
       expect(fs.existsSync(path.join(DIST, `pages/${name}/index.js`))).toBe(true)

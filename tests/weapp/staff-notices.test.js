@@ -3,6 +3,8 @@ const { createHarness } = require('./harness')
 const { COMMUNITY, staff } = require('./fixtures')
 
 const notice = (over = {}) => ({
+  // What the server's announcement state machine allows a supervisor on a published water cut.
+  actions: ['edit', 'withdraw', 'pin', 'restore', 'poster'],
   announcementId: 'an-1',
   type: 'water',
   typeLabel: '停水',

@@ -1,6 +1,7 @@
 /** Typed calls to the `onboarding` cloud function (types only from the domain: zod stays out of the bundle). */
 import type { z } from 'zod'
-import type { ImportKind, onboardingInputs, RowError } from '@/domain/onboarding'
+import type { ImportKind, RowError } from '@/domain/onboarding'
+import type { onboardingInputs } from '@/domain/onboarding-api'
 import type { StaffRole } from '@/domain/roles'
 import { callFunction } from '@/services/cloud'
 
