@@ -23,7 +23,7 @@ beforeAll(() => {
   h = createHarness({
     answers: {
       me: { openid: 'o-eng', homes: [], staff: engineer, community: COMMUNITY },
-      round: {
+      'facilities.round': {
         round: {
           id: 'fr-1',
           planName: '电梯机房巡检',
@@ -43,9 +43,11 @@ beforeAll(() => {
           { index: 0, assetId: 'fa-1', area: '电梯机房', assetName: '1栋1号电梯', assetCode: 'ABCDEFGH2345', arrivedAt: null },
           { index: 1, assetId: null, area: '地下泵房', assetName: null, assetCode: null, arrivedAt: null },
         ],
-        readings: [{ clientId: 'c1', stop: 0, itemId: 'temp', text: '41 ℃（高于正常范围 5–35 ℃）', anomaly: true, at: '2026-12-01T02:10:00.000Z' }],
+        readings: [
+          { clientId: 'c1', stop: 0, itemId: 'temp', text: '41 ℃（高于正常范围 5–35 ℃）', anomaly: true, at: '2026-12-01T02:10:00.000Z', syncedAt: '2026-12-01T02:11:00.000Z' },
+        ],
       },
-      asset: {
+      'facilities.asset': {
         asset,
         due: [{ id: 'ft-1', dueDate: '2026-12-16', planName: '电梯半月保养', tasks: ['清洁', '润滑'], sets: ['半月保养'] }],
         readings: [],
@@ -71,6 +73,7 @@ beforeAll(() => {
 })
 
 const text = (comp) => comp.dom.textContent
+const calls = (action) => h.wx.cloud.callFunction.mock.calls.filter((c) => c[0].name === 'facilities' && c[0].data.action === action).map((c) => c[0])
 
 describe('facilities pages (dist/weapp, subpackage staff/)', () => {
   it('巡检 shows the stops, the flagged reading and the sync state', async () => {
@@ -81,6 +84,10 @@ describe('facilities pages (dist/weapp, subpackage staff/)', () => {
     expect(text(comp)).toContain('41 ℃（高于正常范围 5–35 ℃）')
     expect(text(comp)).toContain('全部已同步')
     expect(text(comp)).toContain('完成巡检')
+    expect(calls('round')[0].data).toEqual({ action: 'round', data: { roundId: 'fr-1' } })
+    // Nothing was queued offline, so nothing is synced; the round is kept on the phone for offline use.
+    expect(calls('sync')).toHaveLength(0)
+    expect(h.wx.storage.get('linli:round-data:fr-1')).toEqual(expect.objectContaining({ round: expect.objectContaining({ id: 'fr-1' }) }))
   })
 
   it('设备 shows the asset, what is due, the maintenance record and 报修', async () => {
@@ -91,5 +98,6 @@ describe('facilities pages (dist/weapp, subpackage staff/)', () => {
     expect(text(comp)).toContain('维护人员：奥的斯维保 孙师傅（见证：李强）')
     expect(text(comp)).toContain('巡检异常 BX-20261201-0001')
     expect(text(comp)).toContain('报修')
+    expect(calls('asset')[0].data).toEqual({ action: 'asset', data: { assetId: 'fa-1' } })
   })
 })

@@ -49,8 +49,15 @@ function createWx(answers) {
     language: 'zh_CN',
     statusBarHeight: 20,
   }
+  // wx storage in memory (the round page caches its round and offline queue there).
+  const storage = new Map()
   return {
     cloud: { init: jest.fn(), callFunction },
+    storage,
+    getStorageSync: (key) => (storage.has(key) ? storage.get(key) : ''),
+    setStorageSync: (key, value) => void storage.set(key, value),
+    removeStorageSync: (key) => void storage.delete(key),
+    onNetworkStatusChange: jest.fn(),
     getSystemInfoSync: () => info,
     getWindowInfo: () => info,
     getAppBaseInfo: () => info,
