@@ -63,11 +63,14 @@ test('report a leak with a photo → on-duty engineer accepts, arrives, complete
       await button(page, '到场签到').waitFor();
       await button(page, '到场签到').click();
       // In-home work: 完工 appears only once the resident's consent is recorded (征得同意后方可进行维修).
-      await button(page, '记录入户同意').waitFor();
-      await button(page, '记录入户同意').click();
-      await page.getByPlaceholder('住户姓名').filter({ visible: true }).first().fill('业主本人');
-      await page.getByPlaceholder('如：进入厨房更换水龙头阀芯').filter({ visible: true }).first().fill('进入卫生间更换进水软管');
-      await button(page, '保存').click();
+      // 记录入户同意 is offered from 接单 on, so it is already on screen while 到场签到 is in flight,
+      // disabled with the whole bar (NutUI ignores the tap): tap it once the arrival has landed.
+      await page.locator('.action-bar__btn--consent:not(.nut-button-disabled)').filter({ visible: true }).first().click();
+      // Taro's <Input>/<Textarea> carry the placeholder on their host element too: fill the native fields of the open sheet.
+      const consent = page.getByRole('dialog', { name: '记录入户同意' });
+      await consent.locator('taro-input-core input').fill('业主本人');
+      await consent.locator('taro-textarea-core textarea').fill('进入卫生间更换进水软管');
+      await button(consent, '保存').click();
       await button(page, '完工').waitFor();
       await screenshot(page, 'e2e-ticket-staff');
       await button(page, '完工').click();
