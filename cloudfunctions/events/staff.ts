@@ -19,6 +19,7 @@ import { useFiles } from '../_lib/files';
 import type { ActionContext } from '../_lib/handler';
 import { isDuplicate, stableId } from '../_lib/ids';
 import { notify } from '../_lib/notify';
+import { storeFile, temporaryUrl } from '../_lib/stored-file';
 import {
   COUNTERS,
   EVENTS,
@@ -302,32 +303,8 @@ export async function exportXlsx(input: In<'export'>, ctx: ActionContext) {
   ws.getRow(1).font = { bold: true };
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
   const cloudPath = `exports/events/${e._id}-${ctx.clock.now().getTime()}.xlsx`;
-  const fileID = await store(ctx, cloudPath, buf);
-  const url: any = await ctx.app.getTempFileURL({ fileList: [{ fileID, maxAge: 600 }] } as any);
-  return { fileID, url: url?.fileList?.[0]?.tempFileURL ?? null, fileName: `${e.title}-报名名单.xlsx`, rows: rows.length };
-}
-
-/**
- * Stores bytes the way the SDK's uploadFile does (upload metadata, then a PUT with its
- * authorization); the bundles leave out uploadFile's XML parser.
- */
-async function store(ctx: ActionContext, cloudPath: string, body: Buffer): Promise<string> {
-  const meta: any = await ctx.app.getUploadMetadata({ cloudPath });
-  const m = meta?.data ?? {};
-  if (!m.fileId || !m.url) throw new Error('getUploadMetadata answered no upload url');
-  const res = await fetch(m.url, {
-    method: 'PUT',
-    headers: {
-      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      authorization: m.authorization ?? '',
-      Signature: m.authorization ?? '',
-      'x-cos-security-token': m.token ?? '',
-      'x-cos-meta-fileid': m.cosFileId ?? '',
-    },
-    body: body as any,
-  });
-  if (res.status !== 200) throw new Error(`export upload answered ${res.status}`);
-  return m.fileId;
+  const fileID = await storeFile(ctx, cloudPath, buf);
+  return { fileID, url: await temporaryUrl(ctx, fileID), fileName: `${e.title}-报名名单.xlsx`, rows: rows.length };
 }
 
 /** Check a person in by their code (scanned or typed) or from the list. */

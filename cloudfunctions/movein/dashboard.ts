@@ -15,6 +15,7 @@ import type { moveinInputs } from '../../src/domain/movein-api';
 import { beijing, formatMinute, formatMonthDay } from '../../src/domain/time';
 import type { ActionContext } from '../_lib/handler';
 import { notify } from '../_lib/notify';
+import { storeFile, temporaryUrl } from '../_lib/stored-file';
 import { loadBatch, staffCommunity, type BookingDoc } from './model';
 
 type In<K extends keyof typeof moveinInputs> = z.infer<(typeof moveinInputs)[K]>;
@@ -95,24 +96,8 @@ export async function exportBatch(input: In<'exportBatch'>, ctx: ActionContext) 
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
   const stamp = beijing(ctx.clock.now()).format('YYYYMMDD-HHmmss');
   const cloudPath = `exports/movein/${batch._id}-${stamp}.xlsx`;
-  // The SDK's uploadFile is left out of the bundles (its XML parser): upload the way the client
-  // does, to the storage URL getUploadMetadata authorizes.
-  const meta: any = await ctx.app.getUploadMetadata({ cloudPath });
-  const m = meta?.data ?? {};
-  const put = await fetch(m.url, {
-    method: 'PUT',
-    headers: {
-      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      authorization: m.authorization ?? '',
-      Signature: m.authorization ?? '',
-      'x-cos-security-token': m.token ?? '',
-      'x-cos-meta-fileid': m.cosFileId ?? '',
-    },
-    body: buf,
-  });
-  if (!put.ok) throw new Error(`export upload answered ${put.status}`);
-  const url: any = await ctx.app.getTempFileURL({ fileList: [{ fileID: m.fileId, maxAge: 600 }] } as any);
-  return { fileName: `${batch.title}-${stamp}.xlsx`, url: url?.fileList?.[0]?.tempFileURL ?? '', rows: bookings.length };
+  const fileID = await storeFile(ctx, cloudPath, buf);
+  return { fileName: `${batch.title}-${stamp}.xlsx`, url: (await temporaryUrl(ctx, fileID)) ?? '', rows: bookings.length };
 }
 
 /** Timer: the day before, each active booking's person is reminded (keyed per booking and slot: overlapping runs tell once). */

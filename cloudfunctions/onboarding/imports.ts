@@ -18,6 +18,7 @@ import {
 } from '../../src/domain/onboarding';
 import type { onboardingInputs } from '../../src/domain/onboarding-api';
 import { insertMissing } from '../_lib/bulk';
+import { storeFile, temporaryUrl } from '../_lib/stored-file';
 import { issueUploadSlot, XLSX_TYPE, type UploadDoc } from '../_lib/files';
 import type { ActionContext } from '../_lib/handler';
 import { stableId } from '../_lib/ids';
@@ -444,20 +445,6 @@ export async function template(input: In<'template'>, ctx: ActionContext) {
   ws.columns.forEach((c) => (c.width = 14));
   const body = Buffer.from(await wb.xlsx.writeBuffer());
   const cloudPath = `templates/${input.kind}-v1.xlsx`;
-  const meta: any = await ctx.app.getUploadMetadata({ cloudPath });
-  const m = meta?.data ?? {};
-  const res = await fetch(m.url, {
-    method: 'PUT',
-    headers: {
-      'content-type': XLSX_TYPE,
-      authorization: m.authorization ?? '',
-      Signature: m.authorization ?? '',
-      'x-cos-security-token': m.token ?? '',
-      'x-cos-meta-fileid': m.cosFileId ?? '',
-    },
-    body,
-  });
-  if (!res.ok) throw new Error(`template upload answered ${res.status}`);
-  const urls: any = await ctx.app.getTempFileURL({ fileList: [{ fileID: m.fileId, maxAge: 600 }] } as any);
-  return { url: urls.fileList[0].tempFileURL as string, fileName: `${IMPORT_KIND_LABELS[input.kind]}导入模板.xlsx` };
+  const fileID = await storeFile(ctx, cloudPath, body);
+  return { url: (await temporaryUrl(ctx, fileID)) ?? '', fileName: `${IMPORT_KIND_LABELS[input.kind]}导入模板.xlsx` };
 }

@@ -16,6 +16,7 @@ import type { RegisterFilters, registerInputs } from '../../src/domain/register/
 import { formatMinute } from '../../src/domain/time';
 import type { ActionContext } from '../_lib/handler';
 import { stableId } from '../_lib/ids';
+import { storeFile } from '../_lib/stored-file';
 import { communityOf, maySeePhones, readAnalysis, readPage } from './register';
 
 type In<K extends keyof typeof registerInputs> = z.infer<(typeof registerInputs)[K]>;
@@ -194,31 +195,11 @@ export async function exportXlsx(input: In<'export'>, ctx: ActionContext) {
   const now = ctx.clock.now();
   const id = stableId('ex', ctx.caller.openid!, ctx.requestId || String(now.getTime()), input.kind);
   const cloudPath = `exports/register/${id}.xlsx`;
-  const fileID = await store(ctx, cloudPath, buffer);
+  const fileID = await storeFile(ctx, cloudPath, buffer);
   const doc: ExportDoc = { _id: id, openid: ctx.caller.openid!, communityId, fileID, kind: input.kind, rows, createdAt: now, expiresAt: new Date(now.getTime() + EXPORT_TTL_MS) };
   const { _id, ...rest } = doc;
   await ctx.db.collection('register_exports').doc(_id).set(rest);
   return { exportId: id, rows, ...(await link(ctx, doc)) };
-}
-
-/** Stores the file the way the SDK's uploadFile does (its XML parser is left out of the bundles): a signed PUT to the issued upload URL. */
-async function store(ctx: ActionContext, cloudPath: string, body: Buffer): Promise<string> {
-  const meta: any = await ctx.app.getUploadMetadata({ cloudPath });
-  const m = meta?.data ?? {};
-  if (!m.fileId || !m.url) throw new Error('getUploadMetadata answered no upload slot');
-  const res = await fetch(m.url, {
-    method: 'PUT',
-    headers: {
-      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      authorization: m.authorization ?? '',
-      Signature: m.authorization ?? '',
-      'x-cos-security-token': m.token ?? '',
-      'x-cos-meta-fileid': m.cosFileId ?? '',
-    },
-    body: new Uint8Array(body),
-  });
-  if (res.status !== 200) throw new Error(`storage PUT answered ${res.status}`);
-  return m.fileId;
 }
 
 async function link(ctx: ActionContext, doc: ExportDoc) {
