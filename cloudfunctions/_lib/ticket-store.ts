@@ -213,8 +213,13 @@ export async function openTicket(ctx: ActionContext, input: OpenTicketInput): Pr
     }, 1);
   } catch (e) {
     if (isDuplicate(e) || (e as any)?.code === 'DATABASE_TRANSACTION_CONFLICT') {
-      const again = await loadTicket(ctx, id);
-      if (again) return { ticketId: again._id, no: again.no, created: false };
+      // A racing twin (a double tap, a retry) may still be committing the same ticket: wait for
+      // it briefly rather than answer a conflict for what is one report.
+      for (let i = 0; i < 8; i++) {
+        const again = await loadTicket(ctx, id);
+        if (again) return { ticketId: again._id, no: again.no, created: false };
+        await new Promise((r) => setTimeout(r, 50 * (i + 1)));
+      }
     }
     throw e;
   }
