@@ -596,6 +596,16 @@ export class Engine {
       next._id = id;
       return next;
     };
+    const applyMany = (currents: Doc[]): Doc[] => {
+      const nexts = currents.map((c) => cloneDoc(c));
+      try {
+        mingo.updateMany(nexts, {}, modifier as any, { cloneMode: 'none' });
+      } catch (e) {
+        throw invalid(`invalid update: ${(e as Error).message}`);
+      }
+      nexts.forEach((n, i) => (n._id = currents[i]._id));
+      return nexts;
+    };
 
     if (txId) {
       const tx = this.tx(txId);
@@ -632,11 +642,14 @@ export class Engine {
       }
       let updated = 0;
       let last: Doc | undefined;
-      for (const current of targets) {
-        const next = apply(current, current._id);
+      // Many targets: one mingo update for all of them (it sets up its operators per call).
+      const nexts = !opts.replace && targets.length > 1 ? applyMany(targets) : null;
+      for (const [i, current] of targets.entries()) {
+        const next = nexts ? nexts[i] : apply(current, current._id);
         last = next;
-        if (encodeDoc(next) === encodeDoc(current)) continue;
-        this.writeRow(info, current._id, next, 'update');
+        const text = encodeDoc(next);
+        if (text === encodeDoc(current)) continue;
+        this.writeRow(info, current._id, next, 'update', text);
         updated++;
       }
       result = { updated, doc: last };
@@ -684,11 +697,10 @@ export class Engine {
     return this.stmt(`DELETE FROM "${info.table}" WHERE _id = ?`).run(id).changes;
   }
 
-  private writeRow(info: CollInfo, id: string, doc: Doc, mode: 'insert' | 'update') {
+  private writeRow(info: CollInfo, id: string, doc: Doc, mode: 'insert' | 'update', text = encodeDoc(doc)) {
     this.recordChange(info, id);
     for (const p of info.indexedPaths) if (pathHitsArray(doc, p)) this.markMultikey(info, p);
     this.noteTypes(info, doc);
-    const text = encodeDoc(doc);
     try {
       if (mode === 'insert') {
         this.stmt(`INSERT INTO "${info.table}" (_id, ver, doc) VALUES (?, 1, ?)`).run(id, text);
