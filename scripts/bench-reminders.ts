@@ -91,8 +91,15 @@ async function run(n: number) {
 (async () => {
   console.log('| open tickets (all due for a warning) | items/s | items per CPU-second | runs (20 s budget each) | total s | duplicates |');
   console.log('|---|---|---|---|---|---|');
-  console.log(`(load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}; the CPU figure counts the local CloudBase and the function together, so it moves less with other load)`);
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  console.log(
+    `(load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}; the CPU figure counts the local CloudBase and the function together, so it moves less with other load)`,
+  );
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
   for (const n of sizes.length ? sizes : [10_000, 100_000]) {
     const r = await run(n);
     console.log(`| ${n.toLocaleString('en')} | ${r.perSecond.toFixed(0)} | ${(r.warned / r.cpuSeconds).toFixed(0)} | ${r.runs} | ${r.seconds.toFixed(1)} | ${r.duplicates} |`);
