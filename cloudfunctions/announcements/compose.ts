@@ -21,7 +21,7 @@ function allow(ctx: ActionContext, a: AnnouncementDoc, action: AnnouncementActio
   if (!canDoAnnouncement(announcementState(a), announcementRole(ctx, a), action)) throw new AppError('CONFLICT', message);
 }
 
-async function load(ctx: ActionContext, id: string): Promise<AnnouncementDoc> {
+export async function load(ctx: ActionContext, id: string): Promise<AnnouncementDoc> {
   const a = (await ctx.db.collection('announcements').doc(id).get()).data[0] as AnnouncementDoc | undefined;
   if (!a || a.communityId !== ctx.caller.staff!.communityId) throw new AppError('NOT_FOUND', '公告不存在');
   return a;

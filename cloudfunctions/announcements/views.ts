@@ -25,7 +25,15 @@ export async function communityNames(ctx: ActionContext, notices: AnnouncementDo
   return new Map(res.data.map((c: any) => [c._id, c.name]));
 }
 
-export async function view(ctx: ActionContext, a: AnnouncementDoc, opts: { read?: boolean; forResident?: boolean; communityName?: string } = {}): Promise<AnnouncementView> {
+/**
+ * A notice as its reader sees it. `forResident`: without staff facts (author, review, files).
+ * `outsider`: a reader the notice does not concern also does not learn which flats it names.
+ */
+export async function view(
+  ctx: ActionContext,
+  a: AnnouncementDoc,
+  opts: { read?: boolean; forResident?: boolean; outsider?: boolean; communityName?: string } = {},
+): Promise<AnnouncementView> {
   const _ = ctx.db.command;
   const fileIds = [...a.images, ...a.attachments.map((x) => x.fileId)];
   const urls = new Map<string, string>();
@@ -34,7 +42,7 @@ export async function view(ctx: ActionContext, a: AnnouncementDoc, opts: { read?
     for (const f of res.fileList ?? []) if (f.code === 'SUCCESS') urls.set(f.fileID, f.tempFileURL);
   }
   let unitLabels: Record<string, string> = {};
-  if (a.scope.kind === 'units' && a.scope.unitIds?.length) {
+  if (a.scope.kind === 'units' && a.scope.unitIds?.length && !opts.outsider) {
     const units = await ctx.db
       .collection('units')
       .where({ _id: _.in(a.scope.unitIds.slice(0, 100)) })
@@ -54,8 +62,9 @@ export async function view(ctx: ActionContext, a: AnnouncementDoc, opts: { read?
     body: a.body,
     status: a.status,
     statusLabel: ANNOUNCEMENT_STATUS_LABELS[a.status],
-    scope: a.scope,
-    scopeLabel: scopeLabel(a.scope, unitLabels),
+    ...(opts.outsider && a.scope.kind === 'units'
+      ? { scope: { kind: 'units' as const, unitIds: [] }, scopeLabel: `部分房屋（${(a.scope.unitIds ?? []).length} 户）` }
+      : { scope: a.scope, scopeLabel: scopeLabel(a.scope, unitLabels) }),
     pinned: a.pinned,
     images: a.images.map((id) => urls.get(id) ?? id),
     attachments: a.attachments.map((x) => ({ name: x.name, url: urls.get(x.fileId) ?? '' })),

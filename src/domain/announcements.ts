@@ -126,3 +126,27 @@ export function canDoAnnouncement(a: AnnouncementState, role: AnnouncementRole, 
 export function announcementActions(a: AnnouncementState, role: AnnouncementRole): AnnouncementAction[] {
   return ANNOUNCEMENT_ACTIONS.filter((x) => canDoAnnouncement(a, role, x));
 }
+
+/** The page a notice's mini-program code opens (WeChat's rule: no leading slash, no query). */
+export const NOTICE_CODE_PAGE = 'pages/notice/index';
+/** WeChat's `scene`: at most 32 visible characters of digits, letters and !#$&'()*+,/:;=?@-._~ */
+const SCENE = /^[0-9A-Za-z!#$&'()*+,/:;=?@._~-]{1,32}$/;
+
+/** A notice's code `scene`: its id (an unguessable hash, 27 characters), or null when the id does not fit. */
+export const noticeScene = (announcementId: string): string | null => (SCENE.test(announcementId) ? announcementId : null);
+
+/**
+ * The notice a page was opened for: `?id=` from a card, a message or a link; `?scene=` (URI-encoded
+ * by WeChat) from the poster's mini-program code.
+ */
+export function noticeIdFrom(params: { id?: string; scene?: string }): string | undefined {
+  if (params.id) return params.id;
+  if (!params.scene) return undefined;
+  let scene = params.scene;
+  try {
+    scene = decodeURIComponent(scene);
+  } catch {
+    return undefined;
+  }
+  return noticeScene(scene) ?? undefined;
+}
