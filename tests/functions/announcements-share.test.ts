@@ -47,7 +47,14 @@ describe('a published notice is public', () => {
     for (const o of OUTSIDERS) {
       const r = await A('get', { announcementId: id }, o);
       expect([o, r.ok]).toEqual([o, true]);
-      expect(r.data).toMatchObject({ title: '1、2栋停水通知', scopeLabel: '1栋、2栋', communityName: '翠湖花园', hotline: '021-62880000', reader: { covered: false }, actions: [] });
+      expect(r.data).toMatchObject({
+        title: '1、2栋停水通知',
+        scopeLabel: '1栋、2栋',
+        communityName: '翠湖花园',
+        hotline: '021-62880000',
+        reader: { covered: false },
+        actions: [],
+      });
       expect(r.data.interruption).toMatchObject({ reason: '二次供水水箱清洗消毒' });
       // Outsiders get no read mark (nothing to mark, no 提问 on a notice that is not theirs).
       expect(r.data.read).toBeUndefined();
@@ -76,7 +83,13 @@ describe('a published notice is public', () => {
   });
 
   test('a notice for named flats does not tell outsiders which flats', async () => {
-    const flats = await published({ type: 'general', interruption: undefined, title: '1栋101漏水检修', body: '检修期间请勿使用卫生间。', scope: { kind: 'units', unitIds: ['u-1-1-101', 'u-1-1-201'] } });
+    const flats = await published({
+      type: 'general',
+      interruption: undefined,
+      title: '1栋101漏水检修',
+      body: '检修期间请勿使用卫生间。',
+      scope: { kind: 'units', unitIds: ['u-1-1-101', 'u-1-1-201'] },
+    });
     const out = await A('get', { announcementId: flats }, 'o-resident-10');
     expect(out.data).toMatchObject({ scope: { kind: 'units', unitIds: [] }, scopeLabel: '部分房屋（2 户）', reader: { covered: false } });
     expect(JSON.stringify(out.data)).not.toMatch(/u-1-1-|1栋1单元/);
@@ -118,7 +131,11 @@ describe('what is not published stays private', () => {
 
   test('an unidentified caller reads nothing', async () => {
     const id = await published({ title: '公开通知' });
-    const res = await fetch(`${lc.url}/api/functions/announcements`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'get', data: { announcementId: id } }) });
+    const res = await fetch(`${lc.url}/api/functions/announcements`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'get', data: { announcementId: id } }),
+    });
     expect((await res.json()).error.code).toBe('UNAUTHENTICATED');
   });
 });
