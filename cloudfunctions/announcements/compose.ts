@@ -1,6 +1,14 @@
 import type { z } from 'zod';
 import { AppError } from '../../src/domain/errors';
-import { canDoAnnouncement, isInterruption, noticeShortfallHours, NOTICE_PERIOD_HOURS, ANNOUNCEMENT_TYPE_LABELS, type AnnouncementAction } from '../../src/domain/announcements';
+import {
+  canDoAnnouncement,
+  interruptionSummary,
+  isInterruption,
+  noticeShortfallHours,
+  NOTICE_PERIOD_HOURS,
+  ANNOUNCEMENT_TYPE_LABELS,
+  type AnnouncementAction,
+} from '../../src/domain/announcements';
 import type { announcementInputs } from '../../src/domain/announcements-api';
 import { communitySettings } from '../_lib/community-settings';
 import type { ActionContext } from '../_lib/handler';
@@ -81,7 +89,8 @@ function fields(d: Omit<Draft, 'clientRequestId'>) {
   return {
     type: d.type,
     title: d.title,
-    summary: d.summary || d.title,
+    // An interruption's summary is its times, from the fields: a typed copy could contradict them.
+    summary: interruption ? interruptionSummary(interruption.startAt, interruption.endAt) : d.summary || d.title,
     body: d.body,
     scope: d.scope,
     images: d.images,

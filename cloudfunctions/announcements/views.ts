@@ -2,6 +2,7 @@ import {
   ANNOUNCEMENT_STATUS_LABELS,
   ANNOUNCEMENT_TYPE_LABELS,
   announcementActions,
+  interruptionSummary,
   scopeLabel,
   type AnnouncementRole,
   type AnnouncementState,
@@ -58,7 +59,7 @@ export async function view(
     type: a.type,
     typeLabel: ANNOUNCEMENT_TYPE_LABELS[a.type],
     title: a.title,
-    summary: a.summary,
+    summary: summaryOf(a),
     body: a.body,
     status: a.status,
     statusLabel: ANNOUNCEMENT_STATUS_LABELS[a.status],
@@ -107,6 +108,10 @@ export async function view(
     actions: staffOnly ? announcementActions(announcementState(a), announcementRole(ctx, a)) : [],
   };
 }
+
+/** What a notice says in one line: an interruption's times from its fields (also for notices stored before that rule), else the summary. */
+export const summaryOf = (a: Pick<AnnouncementDoc, 'summary' | 'title' | 'interruption'>) =>
+  a.interruption ? interruptionSummary(a.interruption.startAt, a.interruption.endAt) : a.summary || a.title;
 
 /** The notice as the domain's state machine sees it. */
 export const announcementState = (a: AnnouncementDoc): AnnouncementState => ({ status: a.status, type: a.type, pendingRevision: a.status === 'published' && !!a.revision });

@@ -1,4 +1,6 @@
 /** Announcements (公告): kinds, lifecycle and notice periods. Zod-free: the client imports it. */
+import { beijing } from './time';
+
 export const ANNOUNCEMENT_TYPES = ['general', 'reminder', 'event', 'water', 'power', 'gas', 'elevator', 'renovation'] as const;
 export type AnnouncementType = (typeof ANNOUNCEMENT_TYPES)[number];
 export const ANNOUNCEMENT_TYPE_LABELS: Record<AnnouncementType, string> = {
@@ -149,4 +151,17 @@ export function noticeIdFrom(params: { id?: string; scene?: string }): string | 
     return undefined;
   }
   return noticeScene(scene) ?? undefined;
+}
+
+/**
+ * The summary of an interruption notice, made from its structured times so it can never
+ * contradict them (no second, hand-typed copy), and short enough for a subscribe message's
+ * 20-character field: "11月29日 09:00-15:00", "11月29日22:00-次日06:00", "11月29日至12月3日".
+ */
+export function interruptionSummary(startAt: string | Date, endAt: string | Date): string {
+  const s = beijing(startAt);
+  const e = beijing(endAt);
+  if (s.isSame(e, 'day')) return `${s.format('M月D日 HH:mm')}-${e.format('HH:mm')}`;
+  if (s.add(1, 'day').isSame(e, 'day')) return `${s.format('M月D日HH:mm')}-次日${e.format('HH:mm')}`;
+  return `${s.format('M月D日')}至${e.format('M月D日')}`;
 }

@@ -185,3 +185,19 @@ describe('poster code', () => {
     expect((await A('posterCode', { announcementId: 'an-nope' }, 'o-staff-desk')).error.code).toBe('NOT_FOUND');
   });
 });
+
+describe('one copy of the times', () => {
+  test('an interruption’s summary is made from its times: a typed summary cannot contradict them', async () => {
+    // NOW + 48 h = 11月30日 10:00 北京时间; + 54 h = 16:00.
+    const d = await A('create', waterCut({ title: '摘要测试', summary: '周六 8:00-12:00 停水' }), 'o-staff-sup');
+    expect(d.data.summary).toBe('11月30日 10:00-16:00');
+    const moved = await A(
+      'update',
+      { announcementId: d.data.announcementId, ...waterCut({ clientRequestId: undefined, title: '摘要测试', interruption: { reason: '检修', startAt: at(50), endAt: at(70) } }) },
+      'o-staff-sup',
+    );
+    expect(moved.data.summary).toBe('11月30日12:00-次日08:00');
+    const general = await A('create', { type: 'general', title: '普通通知', summary: '周五消防演练', body: '请配合。', clientRequestId: rid() }, 'o-staff-sup');
+    expect(general.data.summary).toBe('周五消防演练');
+  });
+});

@@ -55,9 +55,9 @@ function PosterCode({ code, error, onRetry }: CodeState) {
     <View className='poster__qr-img poster__qr-img--empty' role='status'>
       <Text>{error ? error.message : '小程序码生成中…'}</Text>
       {error?.retryable && onRetry && (
-        <Text className='poster__qr-retry' role='button' onClick={onRetry}>
-          重试
-        </Text>
+        <View className='poster__qr-retry' role='button' onClick={onRetry}>
+          <Text>重试</Text>
+        </View>
       )}
     </View>
   )
@@ -115,10 +115,11 @@ export function PosterSheet({ notice: n, hotline, ...code }: { notice: Announcem
   )
 }
 
-type Drawable = { onload: (() => void) | null; onerror: ((e: unknown) => void) | null; src: string }
-function loaded<I extends Drawable>(img: I, src: string): Promise<I> {
+/** An image element (a browser's, or a weapp canvas's `createImage()`): loaded, then drawable. */
+type Drawable = { onload: unknown; onerror: unknown; src: string }
+function loaded(img: Drawable, src: string): Promise<CanvasImageSource> {
   return new Promise((resolve, reject) => {
-    img.onload = () => resolve(img)
+    img.onload = () => resolve(img as unknown as CanvasImageSource)
     img.onerror = reject
     img.src = src
   })
@@ -155,15 +156,14 @@ export function Poster({ announcementId }: { announcementId?: string }) {
         const canvas = document.createElement('canvas')
         canvas.width = POSTER_W
         canvas.height = POSTER_H
-        drawPoster(canvas.getContext('2d')!, { notice, hotline, code: await loaded(new Image(), code.value.url) })
+        drawPoster(canvas.getContext('2d')!, { notice, hotline, code: await loaded(new window.Image(), code.value.url) })
         downloadPng(canvas, notice)
       } else {
         const canvas = await canvasNode()
         if (!canvas) throw new Error('canvas unavailable')
         canvas.width = POSTER_W
         canvas.height = POSTER_H
-        const img = await loaded(canvas.createImage(), code.value.url)
-        drawPoster(canvas.getContext('2d'), { notice, hotline, code: img as unknown as CanvasImageSource })
+        drawPoster(canvas.getContext('2d'), { notice, hotline, code: await loaded(canvas.createImage(), code.value.url) })
         await saveToAlbum(canvas)
       }
     } catch {
