@@ -175,6 +175,19 @@ describe('公告详情（员工）', () => {
     expect(callsOf('restore')).toEqual([])
   })
 
+  it('a draft: the desk’s button says it only submits for review; a supervisor’s says publish', async () => {
+    const draft = generalNotice({ status: 'draft', statusLabel: '草稿', publishedAt: undefined })
+    backend(['desk'], draft)
+    const { unmount } = render(<StaffNoticePage />)
+    await screen.findByRole('toolbar', { name: '公告操作' })
+    expect(buttons()).toEqual(['编辑并提交审核'])
+    unmount()
+    backend(['supervisor'], draft)
+    render(<StaffNoticePage />)
+    await screen.findByRole('toolbar', { name: '公告操作' })
+    expect(buttons()).toEqual(['编辑并发布'])
+  })
+
   it('withdraws with a reason; a withdrawn notice offers no actions', async () => {
     backend(['desk'], generalNotice({ announcementId: 'an-1' }))
     render(<StaffNoticePage />)

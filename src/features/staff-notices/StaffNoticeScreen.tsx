@@ -196,7 +196,8 @@ export function StaffNoticeScreen({ announcementId }: { announcementId?: string 
           <View className='snd-bar' role='toolbar' aria-label='公告操作'>
             {may('publish') && (
               <Button type='primary' className='snd-bar__btn' onClick={() => go(`/staff/notice-edit/index?id=${encodeURIComponent(id)}`)}>
-                编辑并发布
+                {/* A desk member's publish only submits for review: the button says so. */}
+                {hasRole(me.me, 'supervisor', 'admin') ? '编辑并发布' : '编辑并提交审核'}
               </Button>
             )}
             {canRestore && (
