@@ -107,7 +107,7 @@ export async function enforce(db: Database, scope: string, key: string, specs: r
  */
 export const READ_ACTIONS: Record<string, readonly string[]> = {
   account: ['me', 'listCommunities', 'listUnits', 'householdMembers', 'listBindingRequests', 'listStaff', 'subscriptions'],
-  announcements: ['list', 'reach', 'get', 'feed'],
+  announcements: ['list', 'reach', 'feed'],
   callbacks: ['counts', 'list', 'getSettings'],
   inbox: ['list', 'unread'],
   movein: ['listBatches', 'slots', 'myMovein', 'documentUrls', 'listBookings', 'getBooking', 'receipt', 'dashboard'],
@@ -138,6 +138,14 @@ export const GUESS_LIMITS = {
   eventCode: [
     { limit: 120, windowSec: 600 },
     { limit: 600, windowSec: 86400 },
+  ],
+  /**
+   * A published notice is readable by anyone identified (a shared card, a poster's code): ids are
+   * unguessable hashes, and a script walking through them is stopped long before it matters.
+   */
+  publicNotice: [
+    { limit: 120, windowSec: 600 },
+    { limit: 1000, windowSec: 86400 },
   ],
 } satisfies Record<string, readonly RateLimit[]>;
 

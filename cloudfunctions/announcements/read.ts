@@ -5,7 +5,7 @@ import type { announcementInputs, ReachView } from '../../src/domain/announcemen
 import type { ActionContext } from '../_lib/handler';
 import { openTicket } from '../_lib/ticket-store';
 import type { AnnouncementDoc } from './model';
-import { communityNames, view } from './views';
+import { announcementRole, communityNames, view } from './views';
 
 type In<K extends keyof typeof announcementInputs> = z.infer<(typeof announcementInputs)[K]>;
 const offsetOf = (c?: string) => (c ? Math.max(0, Number.parseInt(c, 10) || 0) : 0);
@@ -47,17 +47,52 @@ async function myHomes(ctx: ActionContext) {
   return units.data.map((u: any) => ({ unitId: u._id as string, building: u.building as string, communityId: u.communityId as string }));
 }
 
-/** A resident sees a notice only when it is published (or expired) and concerns one of their homes. */
-async function visibleTo(ctx: ActionContext, a: AnnouncementDoc | undefined, homes: { unitId: string; building: string; communityId: string }[]) {
-  return !!a && ['published', 'expired'].includes(a.status) && homes.some((h) => h.communityId === a.communityId && inScope(a.scope, h));
+/** Published (or expired) notices are public; drafts, those in review or scheduled, and withdrawn ones are not. */
+const isPublic = (a: AnnouncementDoc | undefined): a is AnnouncementDoc => !!a && ['published', 'expired'].includes(a.status);
+
+type Home = { unitId: string; building: string; communityId: string };
+const covers = (a: AnnouncementDoc, homes: Home[]) => homes.some((h) => h.communityId === a.communityId && inScope(a.scope, h));
+
+/** A resident's own notices (首页, read marks, questions): published (or expired) and concerning one of their homes. */
+async function visibleTo(ctx: ActionContext, a: AnnouncementDoc | undefined, homes: Home[]) {
+  return isPublic(a) && covers(a, homes);
 }
 
+const gone = () => new AppError('NOT_FOUND', '公告不存在或已撤回');
+
+async function loadNotice(ctx: ActionContext, id: string) {
+  return (await ctx.db.collection('announcements').doc(id).get()).data[0] as AnnouncementDoc | undefined;
+}
+
+/**
+ * One notice. The community's notice authors (客服/主管/管理员) see every status, with staff facts.
+ * Anyone else identified — a resident of another building, a pending binding, an unbound WeChat
+ * user, an engineer — reads a published notice as it hangs on the bulletin board (a shared card,
+ * the poster's code): targeting decides who is pushed, not who may read. Drafts, notices in review
+ * and withdrawn ones answer the same NOT_FOUND as a notice that never existed.
+ */
 export async function get(input: In<'get'>, ctx: ActionContext) {
-  const a = (await ctx.db.collection('announcements').doc(input.announcementId).get()).data[0] as AnnouncementDoc | undefined;
-  if (ctx.caller.staff && a?.communityId === ctx.caller.staff.communityId) return view(ctx, a);
-  const homes = await myHomes(ctx);
-  if (!(await visibleTo(ctx, a, homes))) throw new AppError('NOT_FOUND', '公告不存在或已撤回');
-  return view(ctx, a!, { forResident: true, read: await hasRead(ctx, a!._id) });
+  const a = await loadNotice(ctx, input.announcementId);
+  if (a && announcementRole(ctx, a) !== 'resident') return view(ctx, a);
+  if (!isPublic(a)) throw gone();
+  const [homes, community] = await Promise.all([
+    myHomes(ctx),
+    ctx.db
+      .collection('communities')
+      .doc(a.communityId)
+      .field({ name: true, hotline: true })
+      .get()
+      .then((r: any) => r.data[0] as { name?: string; hotline?: string } | undefined),
+  ]);
+  const covered = covers(a, homes);
+  const reader = { covered, buildings: [...new Set(homes.filter((h) => h.communityId === a.communityId).map((h) => h.building))] };
+  const shown = await view(ctx, a, {
+    forResident: true,
+    outsider: !covered,
+    communityName: community?.name ?? '',
+    ...(covered ? { read: await hasRead(ctx, a._id) } : {}),
+  });
+  return { ...shown, reader, ...(community?.hotline ? { hotline: community.hotline } : {}) };
 }
 
 async function hasRead(ctx: ActionContext, id: string) {
@@ -95,8 +130,8 @@ export async function feed(input: In<'feed'>, ctx: ActionContext) {
 }
 
 export async function read(input: In<'read'>, ctx: ActionContext) {
-  const a = (await ctx.db.collection('announcements').doc(input.announcementId).get()).data[0] as AnnouncementDoc | undefined;
-  if (!(await visibleTo(ctx, a, await myHomes(ctx)))) throw new AppError('NOT_FOUND', '公告不存在或已撤回');
+  const a = await loadNotice(ctx, input.announcementId);
+  if (!(await visibleTo(ctx, a, await myHomes(ctx)))) throw gone();
   const id = `${a!._id}:${ctx.caller.openid}`;
   const existing = (await ctx.db.collection('announcement_reads').doc(id).get()).data[0];
   if (!existing) {
@@ -111,8 +146,8 @@ export async function read(input: In<'read'>, ctx: ActionContext) {
 }
 
 export async function ask(input: In<'ask'>, ctx: ActionContext) {
-  const a = (await ctx.db.collection('announcements').doc(input.announcementId).get()).data[0] as AnnouncementDoc | undefined;
-  if (!(await visibleTo(ctx, a, await myHomes(ctx)))) throw new AppError('NOT_FOUND', '公告不存在或已撤回');
+  const a = await loadNotice(ctx, input.announcementId);
+  if (!(await visibleTo(ctx, a, await myHomes(ctx)))) throw gone();
   // A resident's question on a notice becomes a consultation ticket linked to it.
   const home = ctx.caller.homes.find((h) => h.communityId === a!.communityId) ?? ctx.caller.homes[0];
   if (!home) throw new AppError('FORBIDDEN', '请先绑定房屋');
@@ -183,8 +218,14 @@ export async function shared(input: In<'shared'>, ctx: ActionContext) {
   return { shared: true };
 }
 
+/**
+ * Opened from a group chat's card: anyone who may read the notice (it is public) counts the group;
+ * the read mark is only kept for residents the notice concerns.
+ */
 export async function enteredFromGroup(input: In<'enteredFromGroup'>, ctx: ActionContext) {
-  await read({ announcementId: input.announcementId }, ctx);
+  const a = await loadNotice(ctx, input.announcementId);
+  if (!isPublic(a)) throw gone();
+  if (covers(a, await myHomes(ctx))) await read({ announcementId: input.announcementId }, ctx);
   const group = await groupOf(ctx, input.cloudID);
   await recordGroup(ctx, input.announcementId, group);
   return { recorded: !!group };

@@ -108,6 +108,9 @@ export const createSelectorQuery = () => {
   return q
 }
 export const eventCenter = { on: jest.fn(), off: jest.fn(), trigger: jest.fn() }
+export const canvasToTempFilePath = ok({ tempFilePath: 'wxfile://tmp/poster.png' })
+export const saveImageToPhotosAlbum = ok()
+export const openSetting = ok({ authSetting: {} })
 
 const Taro = {
   router,
@@ -157,6 +160,9 @@ const Taro = {
   getWindowInfo,
   createSelectorQuery,
   eventCenter,
+  canvasToTempFilePath,
+  saveImageToPhotosAlbum,
+  openSetting,
 }
 
 export default Taro
