@@ -69,7 +69,7 @@ describe('绑定审核: waiting, household, quick reasons, history, undo', () =>
     expect(within(within(b).getByLabelText('现有住户')).getByText('暂无已绑定的住户')).toBeTruthy()
   })
 
-  it('a quick reason chip fills the reject reason, which can still be edited, and is sent', async () => {
+  it('a quick reason chip fills the reject reason, which is sent', async () => {
     desk({ decideBinding: () => ({ ...old, status: 'rejected' }) })
     render(<BindingsPage />)
     await screen.findByText('1栋1单元101')

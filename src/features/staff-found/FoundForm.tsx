@@ -3,22 +3,18 @@ import { Button } from '@nutui/nutui-react-taro'
 import { categoriesOf, TICKET_TYPE_LABELS } from '@/domain/tickets/catalog'
 import { Section } from '@/components/Section'
 import { ChipGroup } from '@/components/ChipGroup'
-import { FormField, TextAreaField, TextField } from '@/components/FormField'
+import { FormField, TextAreaField } from '@/components/FormField'
 import { EmptyState, StateView } from '@/components/StateView'
 import { useUnitPicker } from '@/components/useUnitPicker'
-import { UnitPickerView } from '@/components/UnitPicker'
+import { PlaceFields } from '@/components/PlaceFields'
 import { hasRole, useMe } from '@/features/account'
 import { PhotoPicker } from '@/features/tickets'
-import { useFoundForm, type FoundPlace, type FoundType } from './useFoundForm'
+import { useFoundForm, type FoundType } from './useFoundForm'
 import './FoundForm.scss'
 
 const TYPES: { value: FoundType; label: string }[] = [
   { value: 'repair', label: TICKET_TYPE_LABELS.repair },
   { value: 'complaint', label: TICKET_TYPE_LABELS.complaint },
-]
-const PLACES: { value: FoundPlace; label: string }[] = [
-  { value: 'public', label: '公共区域' },
-  { value: 'home', label: '住户房屋' },
 ]
 
 /** 发现问题上报: engineers and security report what they find on patrol; routed as usual, they own it (首问负责制). */
@@ -63,18 +59,7 @@ export function FoundForm() {
       </Section>
 
       <Section title='位置'>
-        <ChipGroup groupLabel='位置类型' options={PLACES} value={form.place} onChange={form.setPlace} />
-        <View className='staff-found__place'>
-          {form.place === 'home' ? (
-            <UnitPickerView picker={picker} onPicked={form.clearUnitError} error={form.errors.unit} />
-          ) : (
-            <>
-              <TextField label='楼栋' value={form.building} onInput={form.setBuilding} placeholder='选填' maxlength={20} />
-              <TextField label='楼层' value={form.floor} onInput={form.setFloor} placeholder='选填' maxlength={10} />
-              <TextField label='具体位置' value={form.area} onInput={form.setArea} placeholder='如：3栋大堂' maxlength={40} error={form.errors.area} />
-            </>
-          )}
-        </View>
+        <PlaceFields place={form.place} picker={picker} className='staff-found__place' />
       </Section>
 
       {form.submitError && (

@@ -2,28 +2,24 @@ import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { CATEGORY_BY_CODE } from '@/domain/tickets/catalog'
 import type { STAFF_REPORT_TYPES } from '@/domain/tickets/api'
-import { AREA_REQUIRED } from '@/domain/limits'
+import { usePlace } from '@/components/usePlace'
 import { errorMessage } from '@/services/cloud'
 import { newRequestId } from '@/services/ids'
-import { photosError, usePhotos, type TicketLocation } from '@/features/tickets'
+import { photosError, usePhotos } from '@/features/tickets'
 import { staffFoundApi } from './api'
 
 export type FoundType = (typeof STAFF_REPORT_TYPES)[number]
-export type FoundPlace = 'public' | 'home'
-export type FoundErrors = Partial<Record<'category' | 'description' | 'unit' | 'area' | 'photos', string>>
+export type FoundErrors = Partial<Record<'category' | 'description' | 'photos', string>>
 
 /** 发现问题上报: what an engineer or guard found; they become its first-contact owner. */
 export function useFoundForm(unitId: string | null) {
   const [type, setTypeState] = useState<FoundType>('repair')
-  const [category, setCategory] = useState<string | null>(null)
-  const [description, setDescription] = useState('')
-  const [place, setPlace] = useState<FoundPlace>('public')
-  const [building, setBuilding] = useState('')
-  const [floor, setFloor] = useState('')
-  const [area, setArea] = useState('')
+  const [category, setCategoryState] = useState<string | null>(null)
+  const [description, setDescriptionState] = useState('')
   const [errors, setErrors] = useState<FoundErrors>({})
   const [submitError, setSubmitError] = useState<string | null>(null)
   const [submitting, setSubmitting] = useState(false)
+  const place = usePlace(unitId)
   const photos = usePhotos()
   const requestId = useRef(newRequestId('found'))
   const inFlight = useRef(false)
@@ -32,23 +28,19 @@ export function useFoundForm(unitId: string | null) {
 
   async function submit() {
     if (inFlight.current) return
+    const photoError = photosError(photos)
     const found: FoundErrors = {
       ...(!category ? { category: '请选择问题类别' } : {}),
       ...(!description.trim() ? { description: '请填写发现的问题' } : {}),
-      ...(place === 'home' && !unitId ? { unit: '请选择房屋' } : {}),
-      ...(place === 'public' && !area.trim() ? { area: AREA_REQUIRED } : {}),
-      ...(photosError(photos) ? { photos: photosError(photos) } : {}),
+      ...(photoError ? { photos: photoError } : {}),
     }
+    const first = [found.category, found.description, ...Object.values(place.check()), found.photos].find(Boolean)
     setErrors(found)
     setSubmitError(null)
-    if (Object.values(found).some(Boolean)) {
-      void Taro.showToast({ title: Object.values(found).find(Boolean)!, icon: 'none' })
+    if (first) {
+      void Taro.showToast({ title: first, icon: 'none' })
       return
     }
-    const location: TicketLocation =
-      place === 'home'
-        ? { kind: 'home', unitId: unitId! }
-        : { kind: 'public', area: area.trim(), ...(building.trim() ? { building: building.trim() } : {}), ...(floor.trim() ? { floor: floor.trim() } : {}) }
     inFlight.current = true
     setSubmitting(true)
     try {
@@ -57,7 +49,7 @@ export function useFoundForm(unitId: string | null) {
         category: category!,
         description: description.trim(),
         photos: photos.fileIDs,
-        location,
+        location: place.location(),
         clientRequestId: requestId.current,
       })
       void Taro.showToast({ title: '已上报', icon: 'success' })
@@ -75,37 +67,22 @@ export function useFoundForm(unitId: string | null) {
     emergency: !!(category && CATEGORY_BY_CODE.get(category)?.emergency),
     description,
     place,
-    building,
-    floor,
-    area,
     photos,
     errors,
     submitError,
     submitting,
     setType(t: FoundType) {
       setTypeState(t)
-      setCategory(null)
+      setCategoryState(null)
     },
     setCategory(c: string) {
-      setCategory(c)
+      setCategoryState(c)
       clear('category')
     },
     setDescription(v: string) {
-      setDescription(v)
+      setDescriptionState(v)
       clear('description')
     },
-    setPlace(p: FoundPlace) {
-      setPlace(p)
-      clear('unit')
-      clear('area')
-    },
-    setBuilding,
-    setFloor,
-    setArea(v: string) {
-      setArea(v)
-      clear('area')
-    },
-    clearUnitError: () => clear('unit'),
     submit,
   }
 }
