@@ -11,7 +11,9 @@ import { button, open, see } from '../helpers/ui';
  */
 let lc: LocalCloudBase;
 let browser: Browser;
-const shot = async (page: Page, name: string) => {
+/** A screenshot once any toast (1.5 s) has gone. */
+const shot = async (page: Page, name: string, afterToast = false) => {
+  if (afterToast) await page.waitForTimeout(1800);
   const file = await screenshot(page, `settings-${name}`);
   const dir = process.env.LINLI_SHOTS_DIR;
   if (dir) {
@@ -53,7 +55,7 @@ test('绑定审核: waiting times and household, approve then undo, a quick reas
       const card = page.locator('.binding-card', { hasText: '孙悦' }).filter({ visible: true }).first();
       await button(card, '通过').click();
       await see(page, /10 分钟内可撤回/).waitFor();
-      await shot(page, 'bindings-undo');
+      await shot(page, 'bindings-undo', true);
       await button(page.locator('.binding-review__undo'), '撤回').click();
       await page.locator('.binding-card', { hasText: '孙悦' }).filter({ visible: true }).first().waitFor();
       expect((await lc.call('account', 'me', {}, 'o-newcomer-01')).data.homes.map((h: any) => h.status)).toEqual(['pending']);
@@ -62,7 +64,7 @@ test('绑定审核: waiting times and household, approve then undo, a quick reas
       const card = page.locator('.binding-card', { hasText: '钱多多' }).filter({ visible: true }).first();
       await button(card, '拒绝').click();
       await card.getByText('电话无法联系到您核实身份，请致电物业客服').click();
-      await shot(page, 'bindings-reject-chips');
+      await shot(page, 'bindings-reject-chips', true);
       await button(card, '确认拒绝').click();
       await card.waitFor({ state: 'detached' }).catch(() => undefined);
       const card2 = page.locator('.binding-card', { hasText: '孙悦' }).filter({ visible: true }).first();
@@ -73,7 +75,7 @@ test('绑定审核: waiting times and household, approve then undo, a quick reas
       await see(page, '审核记录', true).click();
       await see(page, '原因：电话无法联系到您核实身份，请致电物业客服').waitFor();
       await see(page, '撤回通过').waitFor();
-      await shot(page, 'bindings-history');
+      await shot(page, 'bindings-history', true);
     });
     expect(errors).toEqual([]);
   } finally {
@@ -110,13 +112,14 @@ test('an engineer reports what they found on patrol from the workbench; they are
       await open(page, lc.url, '/staff/workbench/index');
       await see(page, '发现问题上报').click();
       await see(page, '巡查中发现的问题在这里上报', false).waitFor();
+      await shot(page, 'found-form-top');
       await see(page, '水电', true).click();
       await page.getByLabel('发现的问题').locator('textarea').fill('3栋大堂吊顶渗水，地面有积水');
       await page.getByLabel('具体位置').locator('input').fill('3栋大堂');
       await shot(page, 'found-form');
       await button(page, '上报').click();
       await see(page, '3栋大堂吊顶渗水，地面有积水').waitFor();
-      await shot(page, 'found-ticket');
+      await shot(page, 'found-ticket', true);
     });
     const t = (await lc.db.collection('tickets').where({ channel: 'staff', ownerStaffId: 'st-eng1' }).get()).data;
     expect(t.map((x: any) => x.description)).toContain('3栋大堂吊顶渗水，地面有积水');
