@@ -64,7 +64,7 @@ export function CallbackSettingsEditor() {
       </Section>
 
       <Section title='回访人'>
-        <FormField label='谁来回访' hint={`${ASSIGNEE_HINTS[draft.assignTo ?? 'desk']}；默认：${CALLBACK_ASSIGNEE_LABELS[defaults.assignTo]}`}>
+        <FormField label='谁来回访' hint={`${ASSIGNEE_HINTS[draft.assignTo ?? 'desk']}；默认：${CALLBACK_ASSIGNEE_LABELS[defaults.assignTo ?? 'desk']}`}>
           {canEdit ? (
             <ChipGroup<CallbackAssignee> groupLabel='回访人' options={ASSIGNEE_OPTIONS} value={draft.assignTo ?? 'desk'} onChange={cs.setAssignTo} />
           ) : (
