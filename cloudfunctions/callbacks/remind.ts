@@ -1,5 +1,5 @@
 import { DEFAULT_SLA } from '../../src/domain/tickets/sla';
-import { callbackNeeded, dueStages, markStages, nextReminderAt, type StagedDeadline } from '../../src/domain/tickets/reminders';
+import { callbackAssignee, callbackNeeded, dueStages, markStages, nextReminderAt, type StagedDeadline } from '../../src/domain/tickets/reminders';
 import { settingsCache } from '../_lib/community-settings';
 import type { ActionContext } from '../_lib/handler';
 import { claim as claimDoc } from '../_lib/bulk';
@@ -69,8 +69,8 @@ export async function remind(_input: unknown, ctx: ActionContext) {
           communityId: t.communityId,
           no: t.no,
           resolution: t.resolutionCount ?? 1,
-          // The first-contact owner calls back; without one, the service desk's queue.
-          assigneeStaffId: t.ownerStaffId ?? null,
+          // The service desk's queue by default; the handler when the community chose so (回访设置).
+          assigneeStaffId: callbackAssignee(settings.assignTo, t),
           dueAt,
           status: 'open',
           attempts: [],

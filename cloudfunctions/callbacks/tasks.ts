@@ -61,6 +61,7 @@ export async function list(input: In<'list'>, ctx: ActionContext) {
       ).data as TicketDoc[])
     : [];
   const byId = new Map(tickets.map((t) => [t._id, t]));
+  const names = await staffNames(ctx, cbs);
   const now = ctx.clock.now();
   const items: CallbackView[] = cbs.map((c) => {
     const t = byId.get(c.ticketId);
@@ -74,7 +75,7 @@ export async function list(input: In<'list'>, ctx: ActionContext) {
       contactName: t?.contactName ?? '',
       // Whoever makes the call needs the number.
       contactPhone: t?.contactPhone ?? '',
-      assigneeName: t?.ownerName ?? '客服',
+      assigneeName: c.assigneeStaffId ? (names.get(c.assigneeStaffId) ?? t?.ownerName ?? '') : '客服',
       status: c.status,
       statusLabel: CALLBACK_STATUS_LABELS[c.status],
       dueAt: iso(c.dueAt),
@@ -93,6 +94,19 @@ export async function list(input: In<'list'>, ctx: ActionContext) {
   });
   const next = offset + cbs.length;
   return { items, total: total.total, ...(next < total.total ? { nextCursor: String(next) } : {}) };
+}
+
+/** Names of the callbacks' assignees (one query); a desk-queue callback has none. */
+async function staffNames(ctx: ActionContext, cbs: CallbackDoc[]): Promise<Map<string, string>> {
+  const ids = [...new Set(cbs.map((c) => c.assigneeStaffId).filter((id): id is string => !!id))];
+  if (ids.length === 0) return new Map();
+  const res = await ctx.db
+    .collection('staff')
+    .where({ _id: ctx.db.command.in(ids) })
+    .field({ name: true })
+    .limit(100)
+    .get();
+  return new Map((res.data as { _id: string; name: string }[]).map((s) => [s._id, s.name]));
 }
 
 /** The community's callback settings (policy per type, due hours, attempts, confirmation reminder). */

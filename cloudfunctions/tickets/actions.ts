@@ -4,7 +4,7 @@ import { STAFF_ROLES } from '../../src/domain/roles';
 import { action } from '../_lib/handler';
 import { issueUploadSlot, prepareUploadInput } from '../_lib/files';
 import { act } from './act';
-import { create, createOnBehalf } from './create';
+import { create, createOnBehalf, staffReport } from './create';
 import { departmentStaff, get, listMine, listQueue, queueCounts } from './queries';
 import { getRouting, setRouting } from './rules';
 import { getSla, setSla } from './sla-settings';
@@ -36,4 +36,10 @@ export const ticketActions = {
   getSla: action({ description: '本小区的服务时限（默认值来自服务标准，可按小区调整）', audience: [...STAFF_ROLES], input: I.getSla, run: getSla }),
   setSla: action({ description: '修改服务时限（新建与重新处理的工单使用）', audience: ['admin'], input: I.setSla, run: setSla }),
   'timer:sweep': action({ description: '定时：抢单超时转派、超期自动确认', audience: ['system'], input: z.object({}), run: sweep }),
+  staffReport: action({
+    description: '工程/秩序人员上报巡查中发现的问题（公共区域或本小区房屋），照常派单，上报人为首问负责人',
+    audience: ['engineer', 'security'],
+    input: I.staffReport,
+    run: staffReport,
+  }),
 };

@@ -7,6 +7,7 @@ import { openTicket, ticketFileTarget, ticketIdFor, loadTicket } from '../_lib/t
 
 type CreateIn = z.infer<typeof ticketInputs.create>;
 type OnBehalfIn = z.infer<typeof ticketInputs.createOnBehalf>;
+type StaffReportIn = z.infer<typeof ticketInputs.staffReport>;
 
 /** A resident reports for one of their homes (or a public area of their community). */
 export async function create(input: CreateIn, ctx: ActionContext) {
@@ -48,6 +49,31 @@ export async function createOnBehalf(input: OnBehalfIn, ctx: ActionContext) {
     location: input.location,
     reporter: { openid: null, name: input.contactName, phone: input.contactPhone },
     channel: input.channel,
+    firstContactStaffId: s._id,
+  });
+}
+
+/**
+ * An engineer or security guard files what they found on patrol (issue #17): a public area or a
+ * unit of their own community (the store refuses another community's unit as missing), routed as
+ * usual, with the reporter as first-contact owner (首问负责人) and contact. Idempotent per request id.
+ */
+export async function staffReport(input: StaffReportIn, ctx: ActionContext) {
+  const s = ctx.caller.staff!;
+  const key = `${s.openid}\u0001staff-report\u0001${input.clientRequestId}`;
+  const again = await loadTicket(ctx, ticketIdFor(key));
+  if (again) return { ticketId: again._id, no: again.no, created: false };
+  await verifyFiles(ctx, input.photos, ticketFileTarget(key));
+  return openTicket(ctx, {
+    key,
+    communityId: s.communityId,
+    type: input.type,
+    category: input.category,
+    description: input.description,
+    location: input.location,
+    reporter: { openid: null, name: s.name, phone: s.phone },
+    channel: 'staff',
+    photos: input.photos,
     firstContactStaffId: s._id,
   });
 }

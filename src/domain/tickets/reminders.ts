@@ -57,8 +57,15 @@ export const CALLBACK_POLICIES = ['always', 'skip-if-rated-4', 'never'] as const
 export type CallbackPolicy = (typeof CALLBACK_POLICIES)[number];
 export const CALLBACK_POLICY_LABELS: Record<CallbackPolicy, string> = { always: '全部回访', 'skip-if-rated-4': '好评（4 星及以上）免回访', never: '不回访' };
 
+/** Who makes the callback: the service desk's shared queue (the default) or the ticket's handler. */
+export const CALLBACK_ASSIGNEES = ['desk', 'handler'] as const;
+export type CallbackAssignee = (typeof CALLBACK_ASSIGNEES)[number];
+export const CALLBACK_ASSIGNEE_LABELS: Record<CallbackAssignee, string> = { desk: '客服回访', handler: '处理人回访' };
+
 export interface CallbackSettings {
   policy: Record<'repair' | 'complaint' | 'consultation', CallbackPolicy>;
+  /** Who calls back (default: the desk; the engineer who did the work judging their own work is not a callback). */
+  assignTo: CallbackAssignee;
   /** Hours after resolution the callback is due (the manual: within 24 h). */
   dueHours: number;
   /** Unreachable attempts before the callback closes as unreachable. */
@@ -69,6 +76,7 @@ export interface CallbackSettings {
 
 export const DEFAULT_CALLBACK_SETTINGS: CallbackSettings = {
   policy: { repair: 'always', complaint: 'always', consultation: 'never' },
+  assignTo: 'desk',
   dueHours: 24,
   maxAttempts: 3,
   confirmReminderHours: 24,
@@ -77,6 +85,14 @@ export const DEFAULT_CALLBACK_SETTINGS: CallbackSettings = {
 export const CALLBACK_STATUSES = ['open', 'done', 'skipped', 'unreachable'] as const;
 export type CallbackStatus = (typeof CALLBACK_STATUSES)[number];
 export const CALLBACK_STATUS_LABELS: Record<CallbackStatus, string> = { open: '待回访', done: '已回访', skipped: '免回访', unreachable: '联系不上' };
+
+/**
+ * Who a new callback task is assigned to: null = the service desk's shared queue. With
+ * `handler`, the ticket's first-contact owner, else whoever it was assigned to.
+ */
+export function callbackAssignee(assignTo: CallbackAssignee, t: { ownerStaffId?: string | null; assigneeStaffId?: string | null }): string | null {
+  return assignTo === 'handler' ? (t.ownerStaffId ?? t.assigneeStaffId ?? null) : null;
+}
 
 /** Whether a resolved ticket needs a callback at all, given the policy and any rating so far. */
 export function callbackNeeded(policy: CallbackPolicy, rating: number | null | undefined): boolean {
