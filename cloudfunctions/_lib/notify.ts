@@ -152,8 +152,7 @@ export async function notify(ctx: NotifyContext, outgoing: Outgoing[]): Promise<
     }
   }
 
-  const fresh = await insertMissing(db, 'messages', messages);
-  const freshAlerts = await insertMissing(db, 'alerts', alerts);
+  const [fresh, freshAlerts] = await Promise.all([insertMissing(db, 'messages', messages, { insertFirst: true }), insertMissing(db, 'alerts', alerts, { insertFirst: true })]);
   const stored = messages.filter((m) => fresh.has(m._id));
 
   // Subscribe messages for what this call stored: one read finds who has a consent left.

@@ -4,7 +4,7 @@ import { STAFF_ROLES } from '../../src/domain/roles';
 import { action } from '../_lib/handler';
 import { issueUploadSlot, prepareUploadInput } from '../_lib/files';
 import { act } from './act';
-import { create, createOnBehalf } from './create';
+import { create, createOnBehalf, prefetchCreate } from './create';
 import { departmentStaff, get, listMine, listQueue, queueCounts, ticketWithPlace } from './queries';
 import { getRouting, setRouting } from './rules';
 import { getSla, setSla } from './sla-settings';
@@ -18,7 +18,14 @@ export const ticketActions = {
     input: prepareUploadInput,
     run: (i, ctx) => issueUploadSlot(ctx, 'ticket', i.contentType),
   }),
-  create: action({ description: '住户提交报修/投诉/咨询（按客户端请求号幂等）', audience: ['resident'], input: I.create, run: create }),
+  create: action({
+    description: '住户提交报修/投诉/咨询（按客户端请求号幂等）',
+    audience: ['resident'],
+    input: I.create,
+    needs: ['homes'],
+    prefetch: prefetchCreate,
+    run: create,
+  }),
   createOnBehalf: action({ description: '客服代住户登记来电/来访，登记人为首问负责人', audience: ['desk', 'supervisor', 'admin'], input: I.createOnBehalf, run: createOnBehalf }),
   listMine: action({ description: '我和家人的工单（分页）', audience: ['resident'], input: I.listMine, run: listMine }),
   get: action({
