@@ -104,38 +104,28 @@ export async function list(input: In<'list'>, ctx: ActionContext): Promise<Inbox
   const scope = alertScope(ctx);
   if (!scope) return { items: [], total: 0, unread: 0 };
   const base = { communityId: scope.communityId, role: _.in(scope.roles) };
+  // The page with the person's read record of each alert (id `<alert>:<openid>`) joined in by the database.
   const [page, total, counts] = await Promise.all([
     db
       .collection('alerts')
-      .where({ ...base, ...(input.cursor ? { sk: _.lt(input.cursor) } : {}) })
-      .orderBy('sk', 'desc')
+      .aggregate()
+      .match({ ...base, ...(input.cursor ? { sk: _.lt(input.cursor) } : {}) })
+      .sort({ sk: -1 })
       .limit(input.pageSize + 1)
-      .get(),
+      .addFields({ readId: _.aggregate.concat(['$_id', `:${openid}`]) })
+      .lookup({ from: 'alert_reads', localField: 'readId', foreignField: '_id', as: 'myRead' })
+      .end(),
     db.collection('alerts').where(base).count(),
     alertUnread(ctx),
   ]);
-  const docs = page.data as AlertDoc[];
+  const docs = ((page as any).data as (AlertDoc & { readId: string; myRead: unknown[] })[]).map(({ readId: _r, myRead, ...a }) => ({ a: a as AlertDoc, read: myRead.length > 0 }));
   const items = docs.slice(0, input.pageSize);
   const mark = counts.mark;
-  const above = items.filter((a) => a.sk > mark);
-  const reads = above.length
-    ? new Set(
-        (
-          (
-            await db
-              .collection('alert_reads')
-              .where({ _id: _.in(above.map((a) => `${a._id}:${openid}`)) })
-              .limit(100)
-              .get()
-          ).data as any[]
-        ).map((r) => r.alertId),
-      )
-    : new Set<string>();
   return {
-    items: items.map((a) => view(a, 'alerts', a.sk <= mark || reads.has(a._id))),
+    items: items.map(({ a, read }) => view(a, 'alerts', a.sk <= mark || read)),
     total: total.total,
     unread: counts.unread,
-    ...(docs.length > input.pageSize ? { nextCursor: items[items.length - 1].sk } : {}),
+    ...(docs.length > input.pageSize ? { nextCursor: items[items.length - 1].a.sk } : {}),
   };
 }
 
