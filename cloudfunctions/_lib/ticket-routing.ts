@@ -18,12 +18,7 @@ export interface RoutingKnown {
 }
 
 /** Active members of a department with their current load of open tickets. */
-export async function candidatesFor(
-  db: Database,
-  communityId: string,
-  department: Department,
-  known?: StaffDoc[],
-): Promise<(Candidate & { name: string; openid: string })[]> {
+export async function candidatesFor(db: Database, communityId: string, department: Department, known?: StaffDoc[]): Promise<(Candidate & { name: string; openid: string })[]> {
   const _ = db.command;
   const role = DEPARTMENT_ROLE[department];
   const staff = (

@@ -94,12 +94,7 @@ async function place(ctx: ActionContext, loc: OpenTicketInput['location'], commu
       .end();
   const root =
     loc.kind === 'home'
-      ? ctx.db
-          .collection('units')
-          .aggregate()
-          .match({ _id: loc.unitId })
-          .limit(1)
-          .lookup({ from: 'communities', localField: 'communityId', foreignField: '_id', as: 'community' })
+      ? ctx.db.collection('units').aggregate().match({ _id: loc.unitId }).limit(1).lookup({ from: 'communities', localField: 'communityId', foreignField: '_id', as: 'community' })
       : ctx.db.collection('communities').aggregate().match({ _id: communityId }).limit(1).addFields({ communityId: '$_id' });
   const found = ((await joins(root)) as any).data[0] as any;
   let location: TicketDoc['location'];
@@ -265,10 +260,7 @@ export async function openTicket(ctx: ActionContext, input: OpenTicketInput, opt
   }
   const known = new Set<string>(Object.values(TEMPLATES));
   const consents = (input.subscribed ?? []).filter((x) => known.has(x));
-  await Promise.all([
-    markAssigned(db, route.assigneeStaffId, now),
-    input.reporter.openid && consents.length ? grantConsents(db, input.reporter.openid, consents, now) : undefined,
-  ]);
+  await Promise.all([markAssigned(db, route.assigneeStaffId, now), input.reporter.openid && consents.length ? grantConsents(db, input.reporter.openid, consents, now) : undefined]);
   const ref = {
     _id: id,
     communityId,

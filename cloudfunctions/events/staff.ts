@@ -251,14 +251,7 @@ export async function cancelEvent(input: In<'cancelEvent'>, ctx: ActionContext) 
 export async function staffList(input: In<'staffList'>, ctx: ActionContext) {
   const now = ctx.clock.now();
   // Each event's seat counter joined in by the database (one round trip, not one per event).
-  const res = await ctx.db
-    .collection(EVENTS)
-    .aggregate()
-    .match({ communityId: ctx.caller.staff!.communityId })
-    .sort({ startAt: -1 })
-    .limit(200)
-    .lookup(counterLookup)
-    .end();
+  const res = await ctx.db.collection(EVENTS).aggregate().match({ communityId: ctx.caller.staff!.communityId }).sort({ startAt: -1 }).limit(200).lookup(counterLookup).end();
   const items = ((res as any).data as WithCounter[])
     .map((e) => ({ e, p: phaseOf(e, now) }))
     .filter((x) => input.phase === 'all' || x.p === input.phase)

@@ -25,20 +25,24 @@ export async function create(input: CreateIn, ctx: ActionContext) {
   const home = (loc.kind === 'home' ? caller.homes.find((h) => h.unitId === loc.unitId) : undefined) ?? caller.homes[0];
   if (!home) throw new AppError('FORBIDDEN', '请先绑定房屋');
   await verifyFiles(ctx, [...input.photos, ...(input.video ? [input.video] : [])], ticketFileTarget(key));
-  return openTicket(ctx, {
-    key,
-    communityId: home.communityId,
-    type: input.type,
-    category: input.category,
-    description: input.description,
-    location: input.location,
-    reporter: { openid: caller.openid!, name: home.name ?? '住户', phone: input.contactPhone },
-    channel: 'app',
-    photos: input.photos,
-    ...(input.video ? { video: input.video } : {}),
-    ...(input.window ? { window: input.window } : {}),
-    subscribed: input.subscribed,
-  }, { absent: true });
+  return openTicket(
+    ctx,
+    {
+      key,
+      communityId: home.communityId,
+      type: input.type,
+      category: input.category,
+      description: input.description,
+      location: input.location,
+      reporter: { openid: caller.openid!, name: home.name ?? '住户', phone: input.contactPhone },
+      channel: 'app',
+      photos: input.photos,
+      ...(input.video ? { video: input.video } : {}),
+      ...(input.window ? { window: input.window } : {}),
+      subscribed: input.subscribed,
+    },
+    { absent: true },
+  );
 }
 
 /** A desk member logs a call or a visit; they become its first-contact owner (首问负责制). */

@@ -833,7 +833,16 @@ function prepareQuery(query: Doc): Doc {
 /** `$lookup` joining a top-level local field to a top-level foreign field (no pipeline). */
 function isSimpleLookup(spec: any): spec is { from: string; localField: string; foreignField: string; as: string } {
   const plain = (x: unknown) => typeof x === 'string' && x.length > 0 && !x.includes('.') && !x.startsWith('$');
-  return !!spec && typeof spec === 'object' && plain(spec.from) && plain(spec.localField) && plain(spec.foreignField) && plain(spec.as) && spec.pipeline === undefined && spec.let === undefined;
+  return (
+    !!spec &&
+    typeof spec === 'object' &&
+    plain(spec.from) &&
+    plain(spec.localField) &&
+    plain(spec.foreignField) &&
+    plain(spec.as) &&
+    spec.pipeline === undefined &&
+    spec.let === undefined
+  );
 }
 
 /** Stages whose queries mingo runs: `$match` gets the same preparation as a find. */
