@@ -140,6 +140,9 @@ export async function openTicket(ctx: ActionContext, input: OpenTicketInput, opt
     place(ctx, input.location, communityId),
     ownerOf(ctx, input.firstContactStaffId, communityId),
   ] as const);
+  // Everything is checked: the day's number is taken while routing weighs the candidates' loads.
+  const numbering = nextNumber(ctx, communityId, input.type, now);
+  numbering.catch(() => undefined); // awaited below; not an unhandled rejection if routing throws first
   const route =
     input.routing === 'none'
       ? {
@@ -153,7 +156,7 @@ export async function openTicket(ctx: ActionContext, input: OpenTicketInput, opt
       : await decide(db, communityId, { category: input.category, emergency }, now, routing);
   const window = input.window ? { start: new Date(input.window.start), end: new Date(input.window.end) } : null;
   const deadlines = initialDeadlines({ type: input.type, category: input.category, emergency, window }, now, sla);
-  const no = await nextNumber(ctx, communityId, input.type, now);
+  const no = await numbering;
   const status = route.assigneeStaffId ? 'assigned' : 'pending';
   const files = [...photos, ...(input.video ? [input.video] : [])];
   const ticket: Omit<TicketDoc, '_id'> = {
