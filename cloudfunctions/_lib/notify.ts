@@ -162,8 +162,11 @@ export async function notify(ctx: NotifyContext, outgoing: Outgoing[]): Promise<
   const hasConsent = (m: MessageDoc) => (left.get(consentId(m)) ?? 0) > 0;
   for (const m of subscribing) if (!hasConsent(m)) m.subscribe = { templateId: TEMPLATES[byKey.get(m.key)!.subscribe!.template], status: 'no-consent' };
 
-  const fresh = await insertMissing(db, 'messages', messages);
-  const freshAlerts = await insertMissing(db, 'alerts', alerts);
+  const [fresh, freshAlerts] = await Promise.all([insertMissing(db, 'messages', messages, { insertFirst: true }), insertMissing(db, 'alerts', alerts, { insertFirst: true })]);
+  await countUnreadAlerts(
+    db,
+    alerts.filter((a) => freshAlerts.has(a._id)),
+  );
   const stored = messages.filter((m) => fresh.has(m._id));
 
   // Subscribe messages for what this call stored, to those with a consent left.
@@ -213,6 +216,29 @@ export async function notify(ctx: NotifyContext, outgoing: Outgoing[]): Promise<
     });
   }
   return { stored: stored.length, sent, alerts: freshAlerts.size };
+}
+
+/**
+ * Each holder of a role keeps the number of its alerts they have not read on their staff record
+ * (`alertsUnread`), so their unread badge is read with who they are, not counted. A record
+ * without the counter (a new hire, changed roles: their backlog is counted once by `inbox`) is
+ * left as it is until the person's next 全部已读 starts it at 0.
+ */
+async function countUnreadAlerts(db: Database, stored: AlertDoc[]) {
+  const _ = db.command;
+  const byRole = new Map<string, { communityId: string; role: StaffRole; n: number }>();
+  for (const a of stored) {
+    const k = `${a.communityId}\u0001${a.role}`;
+    byRole.set(k, { communityId: a.communityId, role: a.role, n: (byRole.get(k)?.n ?? 0) + 1 });
+  }
+  await Promise.all(
+    [...byRole.values()].map((g) =>
+      db
+        .collection('staff')
+        .where({ communityId: g.communityId, roles: g.role, active: true, alertsUnread: _.exists(true) })
+        .update({ alertsUnread: _.inc(g.n) }),
+    ),
+  );
 }
 
 async function sendSubscribe(ctx: NotifyContext, touser: string, templateId: string, page: string, data: Record<string, { value: string }>): Promise<number> {

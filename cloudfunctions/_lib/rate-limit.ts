@@ -116,6 +116,7 @@ export const READ_ACTIONS: Record<string, readonly string[]> = {
   onboarding: ['me', 'listCommunities', 'previewUnits', 'listUnits', 'importStatus'],
   ping: ['whoami', 'echo'],
   tickets: ['listMine', 'get', 'queueCounts', 'listQueue', 'departmentStaff', 'getRouting', 'getSla'],
+  register: ['list'],
 };
 
 /** Generous for people (a busy desk taps a few times a minute), tight enough to stop a script. */

@@ -30,7 +30,7 @@ export const announcementActions = {
   withdraw: action({ description: '撤回公告，未发出的消息不再发送', audience: AUTHORS, input: I.withdraw, run: withdraw }),
   pin: action({ description: '置顶/取消置顶', audience: AUTHORS, input: I.pin, run: pin }),
   restore: action({ description: '一键发布「已恢复」通知，范围同原通知', audience: AUTHORS, input: I.restore, run: restore }),
-  list: action({ description: '本小区公告（分页）', audience: AUTHORS, input: I.list, run: list }),
+  list: action({ description: '本小区公告（分页）', audience: AUTHORS, input: I.list, needs: ['staff'], run: list }),
   reach: action({ description: '触达统计：目标、已发送、失败原因、未订阅、已读、分享、群聊', audience: AUTHORS, input: I.reach, run: reach }),
   get: action({
     description: '公告详情：已发布的公告任何已识别的用户都能阅读（群聊分享、海报小程序码），附未覆盖其楼栋的提示和物业电话；草稿、待审核、已撤回的仅本小区客服/主管/管理员可见',
@@ -45,7 +45,7 @@ export const announcementActions = {
     input: I.posterCode,
     run: posterCode,
   }),
-  feed: action({ description: '首页公告：置顶在前、最新在前、未读标记', audience: ['resident'], input: I.feed, run: feed }),
+  feed: action({ description: '首页公告：置顶在前、最新在前、未读标记', audience: ['resident'], input: I.feed, needs: ['homes'], run: feed }),
   read: action({ description: '标记已读', audience: ['resident'], input: I.read, run: read }),
   ask: action({ description: '就公告提问，生成关联的咨询工单', audience: ['resident'], input: I.ask, run: ask }),
   shared: action({ description: '记录分享（含群聊）', audience: ['resident'], input: I.shared, run: shared }),

@@ -10,6 +10,10 @@ import { announcementRole, communityNames, view } from './views';
 type In<K extends keyof typeof announcementInputs> = z.infer<(typeof announcementInputs)[K]>;
 const offsetOf = (c?: string) => (c ? Math.max(0, Number.parseInt(c, 10) || 0) : 0);
 
+/** A notice with its community joined in (`communityLookup`). */
+type Placed = AnnouncementDoc & { community: { name?: string }[] };
+const communityLookup = { from: 'communities', localField: 'communityId', foreignField: '_id', as: 'community' };
+
 /** Staff: the community's announcements, newest first. */
 export async function list(input: In<'list'>, ctx: ActionContext) {
   const _ = ctx.db.command;
@@ -24,13 +28,13 @@ export async function list(input: In<'list'>, ctx: ActionContext) {
         ])
       : base;
   const offset = offsetOf(input.cursor);
-  const [page, total] = await Promise.all([
-    ctx.db.collection('announcements').where(where).orderBy('createdAt', 'desc').skip(offset).limit(input.pageSize).get(),
-    ctx.db.collection('announcements').where(where).count(),
-  ]);
-  const names = await communityNames(ctx, page.data as AnnouncementDoc[]);
-  const items = await Promise.all((page.data as AnnouncementDoc[]).map((a) => view(ctx, a, { communityName: names.get(a.communityId) })));
-  const next = offset + page.data.length;
+  // The page with its community's name joined in by the database, alongside the count: one step.
+  let q = ctx.db.collection('announcements').aggregate().match(where).sort({ createdAt: -1 });
+  if (offset) q = q.skip(offset);
+  const [page, total] = await Promise.all([q.limit(input.pageSize).lookup(communityLookup).end(), ctx.db.collection('announcements').where(where).count()]);
+  const notices = (page as any).data as Placed[];
+  const items = await Promise.all(notices.map((a) => view(ctx, a, { communityName: a.community[0]?.name ?? '' })));
+  const next = offset + notices.length;
   return { items, total: total.total, ...(next < total.total ? { nextCursor: String(next) } : {}) };
 }
 
@@ -102,29 +106,30 @@ async function hasRead(ctx: ActionContext, id: string) {
 /** 首页: pinned first, then newest, only what concerns my homes; unread marked. */
 export async function feed(input: In<'feed'>, ctx: ActionContext) {
   const _ = ctx.db.command;
-  const homes = await myHomes(ctx);
-  const communities = [...new Set(homes.map((h) => h.communityId))];
+  const $ = _.aggregate;
+  const communities = [...new Set(ctx.caller.homes.map((h) => h.communityId))];
   if (!communities.length) return { items: [], total: 0, unread: 0 };
-  const res = await ctx.db
-    .collection('announcements')
-    .where({ communityId: _.in(communities), status: 'published' })
-    .orderBy('publishedAt', 'desc')
-    .limit(200)
-    .get();
-  const mine = (res.data as AnnouncementDoc[]).filter((a) => homes.some((h) => h.communityId === a.communityId && inScope(a.scope, h)));
-  const reads = mine.length
-    ? await ctx.db
-        .collection('announcement_reads')
-        .where({ openid: ctx.caller.openid, announcementId: _.in(mine.map((a) => a._id)) })
-        .limit(200)
-        .get()
-    : { data: [] };
-  const read = new Set(reads.data.map((r: any) => r.announcementId));
+  // The homes' buildings and the published notices (with the caller's read mark — its id is
+  // `<notice>:<openid>` — and the community's name joined in) in one step.
+  const [homes, res] = await Promise.all([
+    myHomes(ctx),
+    ctx.db
+      .collection('announcements')
+      .aggregate()
+      .match({ communityId: _.in(communities), status: 'published' })
+      .sort({ publishedAt: -1 })
+      .limit(200)
+      .addFields({ readId: $.concat(['$_id', `:${ctx.caller.openid}`]) })
+      .lookup({ from: 'announcement_reads', localField: 'readId', foreignField: '_id', as: 'myRead' })
+      .lookup(communityLookup)
+      .end(),
+  ]);
+  const mine = ((res as any).data as (Placed & { myRead: unknown[] })[]).filter((a) => homes.some((h) => h.communityId === a.communityId && inScope(a.scope, h)));
+  const read = new Set(mine.filter((a) => a.myRead.length > 0).map((a) => a._id));
   const sorted = [...mine.filter((a) => a.pinned), ...mine.filter((a) => !a.pinned)].filter((a) => !input.unreadOnly || !read.has(a._id));
   const offset = offsetOf(input.cursor);
   const pageItems = sorted.slice(offset, offset + input.pageSize);
-  const names = await communityNames(ctx, pageItems);
-  const items = await Promise.all(pageItems.map((a) => view(ctx, a, { forResident: true, read: read.has(a._id), communityName: names.get(a.communityId) })));
+  const items = await Promise.all(pageItems.map((a) => view(ctx, a, { forResident: true, read: read.has(a._id), communityName: a.community[0]?.name ?? '' })));
   const next = offset + pageItems.length;
   return { items, total: sorted.length, unread: mine.filter((a) => !read.has(a._id)).length, ...(next < sorted.length ? { nextCursor: String(next) } : {}) };
 }

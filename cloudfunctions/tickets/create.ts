@@ -1,19 +1,24 @@
 import type { z } from 'zod';
 import { AppError } from '../../src/domain/errors';
 import type { ticketInputs } from '../../src/domain/tickets/api';
-import type { ActionContext } from '../_lib/handler';
+import type { ActionContext, PrefetchContext } from '../_lib/handler';
 import { verifyFiles } from '../_lib/files';
 import { openTicket, ticketFileTarget, ticketIdFor, loadTicket } from '../_lib/ticket-store';
+import type { TicketDoc } from '../_lib/ticket-model';
 
 type CreateIn = z.infer<typeof ticketInputs.create>;
 type OnBehalfIn = z.infer<typeof ticketInputs.createOnBehalf>;
 type StaffReportIn = z.infer<typeof ticketInputs.staffReport>;
 
 /** A resident reports for one of their homes (or a public area of their community). */
+/** The ticket a resident's request would be (null: not made yet): the idempotency check, sent with resolving the caller. */
+export const prefetchCreate = async (input: CreateIn, ctx: PrefetchContext) => (await loadTicket(ctx, ticketIdFor(`${ctx.openid}\u0001${input.clientRequestId}`))) ?? null;
+
 export async function create(input: CreateIn, ctx: ActionContext) {
   const { caller } = ctx;
   const key = `${caller.openid!}\u0001${input.clientRequestId}`;
-  const again = await loadTicket(ctx, ticketIdFor(key));
+  // Read with resolving the caller (the action's prefetch), or here.
+  const again = ctx.prefetched !== undefined ? (ctx.prefetched as TicketDoc | null) : await loadTicket(ctx, ticketIdFor(key));
   if (again) return { ticketId: again._id, no: again.no, created: false };
   // The contact is the caller as registered for the home in question (or their first home).
   const loc = input.location;
@@ -21,20 +26,24 @@ export async function create(input: CreateIn, ctx: ActionContext) {
   const home = (loc.kind === 'home' ? caller.homes.find((h) => h.unitId === loc.unitId) : undefined) ?? caller.homes[0];
   if (!home) throw new AppError('FORBIDDEN', '请先绑定房屋');
   await verifyFiles(ctx, [...input.photos, ...(input.video ? [input.video] : [])], ticketFileTarget(key));
-  return openTicket(ctx, {
-    key,
-    communityId: home.communityId,
-    type: input.type,
-    category: input.category,
-    description: input.description,
-    location: input.location,
-    reporter: { openid: caller.openid!, name: home.name ?? '住户', phone: input.contactPhone },
-    channel: 'app',
-    photos: input.photos,
-    ...(input.video ? { video: input.video } : {}),
-    ...(input.window ? { window: input.window } : {}),
-    subscribed: input.subscribed,
-  });
+  return openTicket(
+    ctx,
+    {
+      key,
+      communityId: home.communityId,
+      type: input.type,
+      category: input.category,
+      description: input.description,
+      location: input.location,
+      reporter: { openid: caller.openid!, name: home.name ?? '住户', phone: input.contactPhone },
+      channel: 'app',
+      photos: input.photos,
+      ...(input.video ? { video: input.video } : {}),
+      ...(input.window ? { window: input.window } : {}),
+      subscribed: input.subscribed,
+    },
+    { absent: true },
+  );
 }
 
 /** A desk member logs a call or a visit; they become its first-contact owner (首问负责制). */
