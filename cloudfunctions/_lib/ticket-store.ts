@@ -113,7 +113,8 @@ export async function openTicket(ctx: ActionContext, input: OpenTicketInput): Pr
   const owner = await ownerOf(ctx, input.firstContactStaffId, communityId);
   const now = clock.now();
   const window = input.window ? { start: new Date(input.window.start), end: new Date(input.window.end) } : null;
-  const deadlines = initialDeadlines({ type: input.type, category: input.category, emergency, window }, now, (await communitySettings(db, communityId)).sla);
+  const settings = await communitySettings(db, communityId);
+  const deadlines = initialDeadlines({ type: input.type, category: input.category, emergency, window }, now, settings.sla, settings.work);
   const route =
     input.routing === 'none'
       ? {

@@ -66,7 +66,12 @@ export interface Draft {
   /** Per-category overrides, in catalogue order. */
   categories: Override[]
   autoConfirmDays: string
+  /** Types whose ordinary deadlines run on working time (service hours on China's working days). */
+  workingTime: WorkingTime
 }
+
+export const WORKING_TYPES = ['repair', 'complaint', 'consultation'] as const
+export type WorkingTime = Record<(typeof WORKING_TYPES)[number], boolean>
 
 const text = (n: number | undefined) => (typeof n === 'number' ? String(n) : '')
 
@@ -98,6 +103,7 @@ export function toDraft(sla: SlaPolicy): Draft {
     },
     categories,
     autoConfirmDays: text(sla.autoConfirmDays),
+    workingTime: { repair: !!sla.workingTime?.repair, complaint: !!sla.workingTime?.complaint, consultation: !!sla.workingTime?.consultation },
   }
 }
 
@@ -160,6 +166,7 @@ export interface SlaInput {
   consultation: SlaMinutes
   categories: Record<string, SlaMinutes>
   autoConfirmDays: number
+  workingTime?: WorkingTime
 }
 
 function minutes(kinds: DeadlineKind[], v: Values): SlaMinutes {
@@ -187,6 +194,7 @@ export function toPayload(d: Draft, defaults: SlaPolicy): SlaInput {
     consultation: minutes(GROUP_BY_KEY.get('consultation')!.kinds, d.groups.consultation),
     categories,
     autoConfirmDays: parseWhole(d.autoConfirmDays) ?? 0,
+    workingTime: d.workingTime,
   }
 }
 
