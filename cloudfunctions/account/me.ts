@@ -31,7 +31,12 @@ async function staffCommunities(db: ActionContext['db'], records: readonly Staff
   const ids = records.map((s) => s.communityId).filter((id) => id !== known?._id);
   const names = new Map<string, string>(known ? [[known._id, known.name]] : []);
   if (ids.length) {
-    const res = await db.collection('communities').where({ _id: db.command.in(ids) }).field({ name: true }).limit(ids.length).get();
+    const res = await db
+      .collection('communities')
+      .where({ _id: db.command.in(ids) })
+      .field({ name: true })
+      .limit(ids.length)
+      .get();
     for (const d of res.data as any[]) names.set(d._id, d.name);
   }
   return records

@@ -114,7 +114,16 @@ export async function appointExisting(input: In<'appointExisting'>, ctx: ActionC
   // The person's record there, whatever its id (seeded, invited or appointed): never a second one.
   const prior = (await ctx.db.collection('staff').where({ openid: from.openid, communityId: input.communityId }).limit(1).get()).data[0] as StaffDoc | undefined;
   const id = prior?._id ?? stableId('st', from.openid, input.communityId);
-  const doc = { openid: from.openid, communityId: input.communityId, name: from.name, phone: from.phone, roles, active: true, onDuty: prior?.onDuty ?? false, createdAt: prior?.createdAt ?? now };
+  const doc = {
+    openid: from.openid,
+    communityId: input.communityId,
+    name: from.name,
+    phone: from.phone,
+    roles,
+    active: true,
+    onDuty: prior?.onDuty ?? false,
+    createdAt: prior?.createdAt ?? now,
+  };
   await ctx.db.collection('staff').doc(id).set(doc);
   await ctx.db.collection('audit_log').add({ communityId: input.communityId, actor: ctx.caller.openid, action: 'staff.appointed', target: id, at: now, detail: roles });
   return { staffId: id, communityId: input.communityId, communityName: community.data[0].name as string, name: from.name, roles };

@@ -88,8 +88,7 @@ function sample(schema: any, key = ''): unknown {
       return false;
     case 'string': {
       const id = idFor(key);
-      const fits = (v: string) =>
-        v.length >= (schema.minLength ?? 0) && v.length <= (schema.maxLength ?? 1e9) && (!schema.pattern || new RegExp(schema.pattern).test(v));
+      const fits = (v: string) => v.length >= (schema.minLength ?? 0) && v.length <= (schema.maxLength ?? 1e9) && (!schema.pattern || new RegExp(schema.pattern).test(v));
       if (schema.format === 'date-time') return '2026-03-03T02:00:00.000Z';
       if (id && fits(id)) return id;
       if (/clientRequestId|requestKey/.test(key)) return `mc-${Math.random().toString(36).slice(2, 12)}`;
@@ -280,7 +279,15 @@ describe('appointing an existing staff person to another community', () => {
 
   test('an invite of a second community is redeemed as a second staff record, roles of its own', async () => {
     lc.server.ctx.engine.insert('invites', [
-      { _id: 'MCINVITE', communityId: B, roles: ['security'], note: '', createdBy: 'o-staff-desk-lt', createdAt: new Date(START), expiresAt: new Date(Date.parse(START) + 86400_000) },
+      {
+        _id: 'MCINVITE',
+        communityId: B,
+        roles: ['security'],
+        note: '',
+        createdBy: 'o-staff-desk-lt',
+        createdAt: new Date(START),
+        expiresAt: new Date(Date.parse(START) + 86400_000),
+      },
     ]);
     const r = await call('account', 'redeemInvite', { code: 'MCINVITE', name: '陈刚', phone: '15800000003' }, 'o-staff-sec');
     expect(r.data).toMatchObject({ communityId: B, roles: ['security'] });

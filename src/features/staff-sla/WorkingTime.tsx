@@ -14,8 +14,8 @@ export function WorkingTimeSection({ sla, canEdit }: { sla: Sla; canEdit: boolea
   return (
     <Section title='按工作日计时'>
       <Text className='sla-work__note'>
-        开启后，该类工单的时限只在服务时间{hours ? ` ${hours.open}–${hours.close}` : ''}内、按国家法定工作日（含调休上班日）计算；整天数按工作日计，如“3 天”即 3 个工作日。紧急报修始终 24
-        小时计时。
+        开启后，该类工单的时限只在服务时间{hours ? ` ${hours.open}–${hours.close}` : ''}内、按国家法定工作日（含调休上班日）计算；整天数按工作日计，如“3 天”即 3
+        个工作日。紧急报修始终 24 小时计时。
       </Text>
       {WORKING_TYPES.map((t) => (
         <View key={t} className='sla-work__row'>

@@ -60,7 +60,10 @@ export function CommunitySwitcher({ me }: { me: MeView }) {
                 onClick={() => void pick(c.communityId)}
               >
                 <Text className='cswitch__item-name'>{c.communityName}</Text>
-                <Text className='cswitch__item-roles'>{selected ? '当前 · ' : ''}{c.roles.map((r) => ROLE_LABELS[r]).join('、')}</Text>
+                <Text className='cswitch__item-roles'>
+                  {selected ? '当前 · ' : ''}
+                  {c.roles.map((r) => ROLE_LABELS[r]).join('、')}
+                </Text>
               </View>
             )
           })}
