@@ -194,7 +194,8 @@ export function toPayload(d: Draft, defaults: SlaPolicy): SlaInput {
     consultation: minutes(GROUP_BY_KEY.get('consultation')!.kinds, d.groups.consultation),
     categories,
     autoConfirmDays: parseWhole(d.autoConfirmDays) ?? 0,
-    workingTime: d.workingTime,
+    // Left out when every type runs around the clock (the stored policy is replaced whole: same meaning).
+    ...(Object.values(d.workingTime).some(Boolean) ? { workingTime: d.workingTime } : {}),
   }
 }
 
