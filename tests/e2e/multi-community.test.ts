@@ -76,12 +76,16 @@ test('an admin runs complaints on working days from 服务时限', async () => {
   try {
     await step(page, 'multi-sla', async () => {
       await open(page, lc.url, '/staff/sla/index');
-      const toggle = page.getByRole('switch', { name: '投诉按工作日计时' }).filter({ visible: true }).first();
-      await toggle.waitFor();
-      await toggle.scrollIntoViewIfNeeded();
-      await toggle.click();
+      const row = page.locator('.sla-work__row', { hasText: '投诉按工作日计时' }).filter({ visible: true }).first();
+      await row.waitFor();
+      await row.locator('.nut-switch').click();
       await see(page, '工作日服务时间内计时').waitFor();
-      await see(page, '按工作日计时', true).scrollIntoViewIfNeeded();
+      // The section at the top of the screen for the picture.
+      await page
+        .locator('.sla-work__note')
+        .filter({ visible: true })
+        .first()
+        .evaluate((el) => el.scrollIntoView({ block: 'center' }));
       await shot(page, 'multi-sla-working-days');
       await page.locator('taro-button-core', { hasText: '保存' }).filter({ visible: true }).first().click();
       await see(page, '已保存').waitFor();
