@@ -59,7 +59,7 @@ describe('按工作日计时', () => {
     const { container } = render(<SlaPage />)
     expect(await screen.findByText('投诉按工作日计时')).toBeTruthy()
     expect(container.querySelector('.sla-work__note')!.textContent).toContain('服务时间 09:00–18:00内')
-    const rows = [...container.querySelectorAll('.sla-work__row')] as HTMLElement[]
+    const rows = Array.from(container.querySelectorAll('.sla-work__row')) as HTMLElement[]
     expect(rows.map((r) => r.querySelector('.sla-work__title')!.textContent)).toEqual(['报修按工作日计时', '投诉按工作日计时', '咨询按工作日计时'])
     fireEvent.click(rows[1].querySelector('.nut-switch') as HTMLElement)
     expect(await screen.findByText('工作日服务时间内计时')).toBeTruthy()
