@@ -178,6 +178,9 @@ function minutes(kinds: DeadlineKind[], v: Values): SlaMinutes {
   return out
 }
 
+/** Whether any type runs on working time (a draft made before the setting existed has none). */
+const workingOn = (d: Draft) => Object.values((d.workingTime as WorkingTime | undefined) ?? {}).some(Boolean)
+
 /**
  * Exactly what `setSla` accepts (a checked draft). A default override the admin removed is sent
  * as `{}`: the function lays the community's overrides over the defaults, so leaving it out
@@ -195,7 +198,7 @@ export function toPayload(d: Draft, defaults: SlaPolicy): SlaInput {
     categories,
     autoConfirmDays: parseWhole(d.autoConfirmDays) ?? 0,
     // Left out when every type runs around the clock (the stored policy is replaced whole: same meaning).
-    ...(Object.values(d.workingTime).some(Boolean) ? { workingTime: d.workingTime } : {}),
+    ...(workingOn(d) ? { workingTime: d.workingTime } : {}),
   }
 }
 
