@@ -188,6 +188,16 @@ export async function seedActivity(server: RunningServer) {
   await seedMovein(server, call);
   await seedFacilities(server, call);
   await seedRegister(runner, call);
+  // 兰亭苑 (the second community, served also by 刘洋 and 李强): a repair of its own.
+  await call('o-resident-lt-01', 'tickets', 'create', {
+    type: 'repair',
+    category: 'plumbing_electric',
+    description: '阳台地漏返水',
+    location: { kind: 'home', unitId: 'u-lt-1-1-101' },
+    contactPhone: '13800001000',
+    subscribed: [],
+    clientRequestId: 'demo-seed-lt-a',
+  });
 }
 
 /**

@@ -106,5 +106,58 @@ export function seedIfEmpty(engine: Engine, now: Date): boolean {
       createdAt: now,
     })),
   );
+  seedSecondCommunity(engine, now);
   return true;
+}
+
+/**
+ * A small second community (issue #17, several communities per person): one building, a resident,
+ * its own desk, and the supervisor 刘洋 and the engineer 李强 of 翠湖花园 serving here too (one
+ * staff record per community, roles per community). Their records here are a moment younger, so
+ * a call that names no community still acts in 翠湖花园.
+ */
+export const SECOND_COMMUNITY = { _id: 'cm-lanting', name: '兰亭苑', hotline: '021-62990000', address: '上海市徐汇区兰亭路 6 号' };
+
+function seedSecondCommunity(engine: Engine, now: Date) {
+  const c = SECOND_COMMUNITY;
+  const later = new Date(now.getTime() + 1000);
+  engine.insert('communities', [{ ...c, createdAt: later, settings: { bindingReview: 'auto-when-registry-matches' } }]);
+  const units = [101, 102, 201, 202].map((room, k) => ({
+    _id: `u-lt-1-1-${room}`,
+    communityId: c._id,
+    building: '1栋',
+    unitNo: '1单元',
+    room: String(room),
+    label: `1栋1单元${room}`,
+    ownerName: ['钱进', '孔亮', '沈佳', '韩梅'][k],
+    ownerPhone: `1380000${String(1000 + k)}`,
+    createdAt: later,
+  }));
+  engine.insert('units', units);
+  engine.insert('memberships', [
+    {
+      _id: 'm-seed-lt-1',
+      openid: 'o-resident-lt-01',
+      unitId: units[0]._id,
+      communityId: c._id,
+      name: units[0].ownerName,
+      phone: units[0].ownerPhone,
+      relation: 'owner',
+      status: 'approved',
+      requestKey: 'o-resident-lt-01:seed',
+      createdAt: later,
+      decidedAt: later,
+      decidedBy: 'seed',
+      autoApproved: true,
+    },
+  ]);
+  const staff = [
+    { _id: 'st-lt-desk', openid: 'o-staff-desk-lt', name: '孙丽', phone: '15800000010', roles: ['desk', 'admin'], onDuty: true },
+    { _id: 'st-lt-sup', openid: 'o-staff-sup', name: '刘洋', phone: '15800000004', roles: ['supervisor'], onDuty: false },
+    { _id: 'st-lt-eng1', openid: 'o-staff-eng1', name: '李强', phone: '15800000001', roles: ['engineer'], onDuty: true },
+  ];
+  engine.insert(
+    'staff',
+    staff.map((s) => ({ ...s, communityId: c._id, active: true, createdAt: later })),
+  );
 }

@@ -1,6 +1,8 @@
 import { DEFAULT_CALLBACK_SETTINGS, type CallbackSettings } from '../../src/domain/tickets/reminders';
 import { DEFAULT_SLA, type SlaMinutes, type SlaPolicy } from '../../src/domain/tickets/sla';
+import type { WorkClock } from '../../src/domain/tickets/working-time';
 import type { Database } from './cloud';
+import { workClock } from './work-calendar';
 
 /** A community's own settings over the product defaults (stored under `communities.settings`). */
 export interface CommunitySettings {
@@ -8,13 +10,15 @@ export interface CommunitySettings {
   callbacks: CallbackSettings;
   /** Notices by the desk need a supervisor's review before publication (default on). */
   announcementReview: boolean;
+  /** The working-time clock (service-desk hours on China's working days) for types the SLA runs on it. */
+  work: WorkClock;
 }
 
 /** One read of the community document for every setting a use case needs. */
 export async function communitySettings(db: Database, communityId: string): Promise<CommunitySettings> {
-  const c = (await db.collection('communities').doc(communityId).field({ settings: true }).get()).data[0] as any;
+  const c = (await db.collection('communities').doc(communityId).field({ settings: true, deskHours: true }).get()).data[0] as any;
   const own = c?.settings ?? {};
-  return { sla: mergeSla(own.sla), callbacks: mergeCallbacks(own.callbacks), announcementReview: own.announcementReview !== false };
+  return { sla: mergeSla(own.sla), callbacks: mergeCallbacks(own.callbacks), announcementReview: own.announcementReview !== false, work: workClock(c?.deskHours) };
 }
 
 /** For a run that touches many tickets: each community's settings are read once. */
@@ -37,6 +41,7 @@ export function mergeSla(own: Partial<SlaPolicy> | undefined): SlaPolicy {
     consultation: m(DEFAULT_SLA.consultation, own.consultation),
     warnBeforeMinutes: DEFAULT_SLA.warnBeforeMinutes,
     autoConfirmDays: own.autoConfirmDays ?? DEFAULT_SLA.autoConfirmDays,
+    workingTime: { ...(own.workingTime ?? {}) },
   };
 }
 

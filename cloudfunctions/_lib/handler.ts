@@ -57,7 +57,11 @@ export function action<S extends z.ZodType, R>(def: ActionDef<S, R>): ActionDef<
   return def;
 }
 
-const eventSchema = z.object({ action: z.string().min(1).max(64), data: z.unknown().optional() });
+/**
+ * The request envelope: the action, its input, and — for staff of several communities — the
+ * community the call acts in (checked against the caller's own staff records, `_lib/caller.ts`).
+ */
+const eventSchema = z.object({ action: z.string().min(1).max(64), data: z.unknown().optional(), communityId: z.string().min(1).max(64).optional() });
 
 /** CloudBase's timer trigger event. */
 const timerEventSchema = z.object({ Type: z.literal('Timer'), TriggerName: z.string(), Time: z.string().optional() });
@@ -98,6 +102,7 @@ export function createFunction(name: string, actions: ActionMap) {
     const requestId = String((context as any)?.request_id ?? '');
     let actionName: string;
     let rawData: unknown;
+    let community: string | undefined;
     const timer = timerEventSchema.safeParse(event);
     if (timer.success) {
       actionName = `timer:${timer.data.TriggerName}`;
@@ -107,6 +112,7 @@ export function createFunction(name: string, actions: ActionMap) {
       if (!parsed.success) return fail('INVALID_INPUT', '请求格式错误：需要 action 字段');
       actionName = parsed.data.action;
       rawData = parsed.data.data ?? {};
+      community = parsed.data.communityId;
     }
     const def = Object.prototype.hasOwnProperty.call(actions, actionName) ? actions[actionName] : undefined;
     if (!def) return fail('UNKNOWN_ACTION', `不支持的操作：${actionName}`);
@@ -127,7 +133,7 @@ export function createFunction(name: string, actions: ActionMap) {
       const limits = openid ? limitsFor(name, actionName, def.rateLimit) : [];
       // Likewise the action's own reads that depend only on the OPENID (prefetch).
       const [caller, , prefetched] = await Promise.all([
-        resolveCaller(db, openid, partsFor(def, input.data)),
+        resolveCaller(db, openid, partsFor(def, input.data), community),
         enforce(db, `${name}.${actionName}`, openid ?? '', limits, clock.now()),
         openid && def.prefetch ? def.prefetch(input.data, { db, openid, clock }) : undefined,
       ]);

@@ -5,6 +5,7 @@ import { reportProblem } from '../../src/domain/tickets/report';
 import { initialDeadlines } from '../../src/domain/tickets/sla';
 import type { StaffDoc } from './caller';
 import { mergeSla } from './community-settings';
+import { workClock } from './work-calendar';
 import { checkText } from './content-check';
 import { claimFiles } from './files';
 import type { ActionContext } from './handler';
@@ -105,7 +106,7 @@ async function place(ctx: ActionContext, loc: OpenTicketInput['location'], commu
     location = { ...loc, label: [loc.building, loc.floor, loc.area].filter(Boolean).join(' ') };
   }
   const community = loc.kind === 'home' ? found?.community?.[0] : found;
-  return { location, sla: mergeSla(community?.settings?.sla), known: { rules: rulesOf(found?.rules?.[0]), staff: (found?.staff ?? []) as StaffDoc[] } };
+  return { location, sla: mergeSla(community?.settings?.sla), work: workClock(community?.deskHours), known: { rules: rulesOf(found?.rules?.[0]), staff: (found?.staff ?? []) as StaffDoc[] } };
 }
 
 async function ownerOf(ctx: ActionContext, staffId: string | null | undefined, communityId: string) {
@@ -135,7 +136,7 @@ export async function openTicket(ctx: ActionContext, input: OpenTicketInput, opt
   const now = clock.now();
   // The content check and the reads the ticket is made of go out together (one step instead of
   // five); a refusal is reported in the order they were checked one by one before.
-  const [, { location, sla, known: routing }, owner] = await inOrder([
+  const [, { location, sla, work, known: routing }, owner] = await inOrder([
     checkText(ctx, input.description, input.reporter.name, pub?.building, pub?.floor, pub?.area),
     place(ctx, input.location, communityId),
     ownerOf(ctx, input.firstContactStaffId, communityId),
@@ -155,7 +156,7 @@ export async function openTicket(ctx: ActionContext, input: OpenTicketInput, opt
         }
       : await decide(db, communityId, { category: input.category, emergency }, now, routing);
   const window = input.window ? { start: new Date(input.window.start), end: new Date(input.window.end) } : null;
-  const deadlines = initialDeadlines({ type: input.type, category: input.category, emergency, window }, now, sla);
+  const deadlines = initialDeadlines({ type: input.type, category: input.category, emergency, window }, now, sla, work);
   const no = await numbering;
   const status = route.assigneeStaffId ? 'assigned' : 'pending';
   const files = [...photos, ...(input.video ? [input.video] : [])];

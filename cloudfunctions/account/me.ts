@@ -1,4 +1,5 @@
 import type { MeView } from '../../src/domain/identity';
+import type { StaffDoc } from '../_lib/caller';
 import type { ActionContext, PrefetchContext } from '../_lib/handler';
 import { placedViews, staffView, withPlaces, type PlacedMembership } from './views';
 
@@ -22,5 +23,23 @@ export async function me(_input: unknown, { caller, db, prefetched }: ActionCont
   if (!c && communityId) c = (await db.collection('communities').doc(communityId).get()).data[0] as any;
   const community: MeView['community'] = c ? { _id: c._id, name: c.name, hotline: c.hotline } : null;
   const staff = caller.staff ? await staffView(db, caller.staff, c?.name ?? '') : null;
-  return { openid: caller.openid!, homes, staff, community };
+  return { openid: caller.openid!, homes, staff, community, staffCommunities: await staffCommunities(db, caller.staffships, c) };
+}
+
+/** The communities the person serves (the switcher's choices): names read in one query, only when there are several. */
+async function staffCommunities(db: ActionContext['db'], records: readonly StaffDoc[], known: any): Promise<MeView['staffCommunities']> {
+  const ids = records.map((s) => s.communityId).filter((id) => id !== known?._id);
+  const names = new Map<string, string>(known ? [[known._id, known.name]] : []);
+  if (ids.length) {
+    const res = await db
+      .collection('communities')
+      .where({ _id: db.command.in(ids) })
+      .field({ name: true })
+      .limit(ids.length)
+      .get();
+    for (const d of res.data as any[]) names.set(d._id, d.name);
+  }
+  return records
+    .map((s) => ({ communityId: s.communityId, communityName: names.get(s.communityId) ?? '', roles: s.roles }))
+    .sort((a, b) => a.communityName.localeCompare(b.communityName, 'zh'));
 }

@@ -35,14 +35,8 @@ export async function redeemInvite(input: In<'redeemInvite'>, { db, caller, cloc
       if (!invite) throw new AppError('NOT_FOUND', '邀请码无效');
       if (invite.redeemedBy) throw new AppError('CONFLICT', '该邀请码已被使用');
       if (new Date(invite.expiresAt).getTime() < now.getTime()) throw new AppError('CONFLICT', '邀请码已过期，请联系管理员重新生成');
-      // One person, one community (the multi-community model is a later issue): refuse loudly.
-      if (caller.staff && caller.staff.communityId !== invite.communityId) {
-        throw new AppError(
-          'CONFLICT',
-          `您已是「${await communityName(db, caller.staff.communityId)}」的员工，暂不支持同时在多个小区任职；如需调动，请先由原小区管理员停用您的账号`,
-          { reason: 'staff-other-community' },
-        );
-      }
+      // A person may serve several communities: one staff record per (person, community), roles per community.
+      if (caller.staffships.some((s) => s.communityId === invite.communityId)) throw new AppError('CONFLICT', '您已是该小区的员工');
       const id = stableId('st', openid, invite.communityId);
       const existing = (await tx.collection('staff').doc(id).get()).data as StaffDoc | null;
       if (existing && existing.active) throw new AppError('CONFLICT', '您已是该小区的员工');

@@ -177,7 +177,7 @@ export async function record(input: In<'record'>, ctx: ActionContext) {
       let patch: Partial<TicketDoc> = { eventCount: seq, updatedAt: now };
       if (input.reached && input.satisfied === false) {
         // Not satisfied: back to the same hands, with a fresh resolve timer.
-        const deadlines = reopenDeadlines(t, now, settings.sla);
+        const deadlines = reopenDeadlines(t, now, settings.sla, settings.work);
         const status = t.assigneeStaffId ? 'assigned' : 'pending';
         await tx.collection('ticket_events').add(event('reopen', `回访不满意，重新处理：${input.comment}`, 'public'));
         patch = { ...patch, eventCount: seq, deadlines, ...derived(deadlines, status), resolvedAt: null, autoConfirmAt: null, confirmReminderAt: null, closedAt: null };

@@ -1,7 +1,7 @@
 import { onboardingInputs as I } from '../../src/domain/onboarding-api';
 import { action } from '../_lib/handler';
 import { me, redeemSetupCode } from './admin';
-import { appointStaff, createCommunity, listCommunities } from './communities';
+import { appointExisting, appointStaff, createCommunity, listCommunities, listPeople } from './communities';
 import { confirmImport, continueImports, importStatus, prepareUpload, previewImport, template } from './imports';
 import { addUnit, generateUnits, listUnits, previewUnits, removeUnit, renameUnit } from './units';
 import { z } from 'zod';
@@ -39,5 +39,7 @@ export const onboardingActions = {
   confirmImport: action({ description: '确认导入：写入所有有效行（可重复调用以继续）', audience: ['any'], input: I.confirmImport, run: confirmImport }),
   importStatus: action({ description: '导入进度与结果', audience: ['any'], input: I.importStatus, run: importStatus }),
   template: action({ description: '下载导入模板（.xlsx）', audience: ['any'], input: I.template, run: template }),
+  listPeople: action({ description: '公司的员工（按人汇总所属小区），用于任命到其他小区', audience: ['any'], input: I.listPeople, run: listPeople }),
+  appointExisting: action({ description: '任命已有员工到另一个小区（公司管理员；按小区设置角色）', audience: ['any'], input: I.appointExisting, run: appointExisting }),
   'timer:continue': action({ description: '定时：继续未完成的导入', audience: ['system'], input: z.object({}), run: continueImports }),
 };

@@ -3,6 +3,7 @@ import { AppError } from '../../src/domain/errors';
 import { COMMUNITY_TIMEZONE } from '../../src/domain/onboarding';
 import type { onboardingInputs } from '../../src/domain/onboarding-api';
 import { claim } from '../_lib/bulk';
+import type { StaffDoc } from '../_lib/caller';
 import type { ActionContext } from '../_lib/handler';
 import { stableId } from '../_lib/ids';
 import { writeInvite } from '../_lib/invites';
@@ -75,4 +76,55 @@ export async function appointStaff(input: In<'appointStaff'>, ctx: ActionContext
   const invite = await writeInvite(ctx.db, { communityId: community._id, roles: input.roles, note: input.note, createdBy: ctx.caller.openid!, now });
   await ctx.db.collection('audit_log').add({ communityId: community._id, actor: ctx.caller.openid, action: 'invite.created', target: invite.code, at: now, detail: input.roles });
   return invite;
+}
+
+/**
+ * The company's staff, one row per person (their records grouped by OPENID), for appointing an
+ * existing person to another community. Company admin only: it spans every community.
+ */
+export async function listPeople(_input: unknown, ctx: ActionContext) {
+  await requireCompanyAdmin(ctx);
+  const [staff, communities] = await Promise.all([
+    ctx.db.collection('staff').where({ active: true }).orderBy('createdAt', 'asc').limit(1000).get(),
+    ctx.db.collection('communities').field({ name: true }).limit(100).get(),
+  ]);
+  const names = new Map((communities.data as any[]).map((c) => [c._id, c.name as string]));
+  const people = new Map<string, { staffId: string; name: string; phoneTail: string; communities: { communityId: string; communityName: string; roles: string[] }[] }>();
+  for (const s of staff.data as StaffDoc[]) {
+    const p = people.get(s.openid) ?? { staffId: s._id, name: s.name, phoneTail: s.phone.slice(-4), communities: [] };
+    p.communities.push({ communityId: s.communityId, communityName: names.get(s.communityId) ?? '', roles: s.roles });
+    people.set(s.openid, p);
+  }
+  return [...people.values()];
+}
+
+/**
+ * Appoints a person already on staff somewhere (named by any of their staff records) to another
+ * community: one more record keyed by (person, community) with the roles there. Appointing again
+ * sets the roles (and re-activates a stopped record); the person's other communities are untouched.
+ */
+export async function appointExisting(input: In<'appointExisting'>, ctx: ActionContext) {
+  await requireCompanyAdmin(ctx);
+  const [source, community] = await Promise.all([ctx.db.collection('staff').doc(input.staffId).get(), ctx.db.collection('communities').doc(input.communityId).get()]);
+  const from = source.data[0] as StaffDoc | undefined;
+  if (!from || !from.active) throw new AppError('NOT_FOUND', '员工不存在');
+  if (!community.data[0]) throw new AppError('NOT_FOUND', '小区不存在');
+  const now = ctx.clock.now();
+  const roles = [...new Set(input.roles)];
+  // The person's record there, whatever its id (seeded, invited or appointed): never a second one.
+  const prior = (await ctx.db.collection('staff').where({ openid: from.openid, communityId: input.communityId }).limit(1).get()).data[0] as StaffDoc | undefined;
+  const id = prior?._id ?? stableId('st', from.openid, input.communityId);
+  const doc = {
+    openid: from.openid,
+    communityId: input.communityId,
+    name: from.name,
+    phone: from.phone,
+    roles,
+    active: true,
+    onDuty: prior?.onDuty ?? false,
+    createdAt: prior?.createdAt ?? now,
+  };
+  await ctx.db.collection('staff').doc(id).set(doc);
+  await ctx.db.collection('audit_log').add({ communityId: input.communityId, actor: ctx.caller.openid, action: 'staff.appointed', target: id, at: now, detail: roles });
+  return { staffId: id, communityId: input.communityId, communityName: community.data[0].name as string, name: from.name, roles };
 }

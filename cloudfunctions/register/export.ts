@@ -215,6 +215,8 @@ export async function download(input: In<'download'>, ctx: ActionContext) {
   const doc = (await ctx.db.collection('register_exports').doc(input.exportId).get()).data[0] as ExportDoc | undefined;
   if (!doc) throw new AppError('NOT_FOUND', '导出文件不存在');
   if (doc.openid !== ctx.caller.openid) throw new AppError('FORBIDDEN', '这不是您导出的文件');
+  // Staff of several communities: only while acting in the community it was exported from.
+  if (doc.communityId !== ctx.caller.staff?.communityId) throw new AppError('NOT_FOUND', '导出文件不存在');
   if (new Date(doc.expiresAt).getTime() <= ctx.clock.now().getTime()) throw new AppError('NOT_FOUND', '导出文件已过期，请重新导出');
   return { exportId: doc._id, ...(await link(ctx, { ...doc, _id: input.exportId })) };
 }

@@ -149,7 +149,8 @@ async function plan(
       return { patch: { closedAt: now, autoConfirmAt: null, confirmReminderAt: null }, event: { text: '住户确认已解决' } };
     case 'reopen': {
       // Back to the same hands, with fresh resolve timers from now.
-      const deadlines = reopenDeadlines(t, now, (await communitySettings(ctx.db, t.communityId)).sla);
+      const settings = await communitySettings(ctx.db, t.communityId);
+      const deadlines = reopenDeadlines(t, now, settings.sla, settings.work);
       return {
         patch: { resolvedAt: null, autoConfirmAt: null, confirmReminderAt: null, closedAt: null, callbackDue: false, deadlines },
         event: { text: `重新处理：${input.reason}` },

@@ -5,7 +5,8 @@ import { communitySettings } from '../_lib/community-settings';
 import type { ActionContext } from '../_lib/handler';
 
 export async function getSla(_input: unknown, ctx: ActionContext) {
-  return { sla: (await communitySettings(ctx.db, ctx.caller.staff!.communityId)).sla, defaults: DEFAULT_SLA };
+  const settings = await communitySettings(ctx.db, ctx.caller.staff!.communityId);
+  return { sla: settings.sla, defaults: DEFAULT_SLA, serviceHours: settings.work.hours };
 }
 
 /** Admins change their community's service levels; new and reopened tickets use them. */

@@ -110,4 +110,6 @@ export interface MeView {
   homes: HomeView[];
   staff: StaffView | null;
   community: { _id: string; name: string; hotline: string } | null;
+  /** Every community the person is staff of (one entry per community, roles there); the switcher shows it when there are several. */
+  staffCommunities?: { communityId: string; communityName: string; roles: (typeof STAFF_ROLES)[number][] }[];
 }

@@ -71,4 +71,8 @@ export const onboardingInputs = {
   confirmImport: z.object({ importId: idSchema }).strict(),
   importStatus: z.object({ importId: idSchema }).strict(),
   template: z.object({ kind: z.enum(IMPORT_KINDS) }).strict(),
+  /** Company admin: the company's staff people (one row per person, the communities they serve). */
+  listPeople: z.object({}).strict(),
+  /** Company admin: appoints a person already on staff (any of their records) to another community, with roles there. */
+  appointExisting: z.object({ communityId: idSchema, staffId: idSchema, roles: z.array(z.enum(STAFF_ROLES)).min(1).max(STAFF_ROLES.length) }).strict(),
 };

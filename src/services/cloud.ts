@@ -40,6 +40,38 @@ export async function callerOpenid(): Promise<string | undefined> {
   return identityProvider ? identityProvider() : undefined
 }
 
+/**
+ * The community a staff member of several communities acts in (the workbench's switcher), kept on
+ * the device and sent with every call as the envelope's `communityId`. The functions check it
+ * against the caller's own staff records (a community they are not staff of is FORBIDDEN) and
+ * ignore it for residents; it is a choice among the caller's communities, never a grant.
+ */
+const COMMUNITY_KEY = 'linli.staffCommunity'
+let chosenCommunity: string | null | undefined
+export function staffCommunity(): string | null {
+  if (chosenCommunity === undefined) {
+    try {
+      chosenCommunity = (Taro.getStorageSync(COMMUNITY_KEY) as string) || null
+    } catch {
+      chosenCommunity = null
+    }
+  }
+  return chosenCommunity
+}
+export function chooseStaffCommunity(communityId: string | null): void {
+  chosenCommunity = communityId
+  try {
+    if (communityId) Taro.setStorageSync(COMMUNITY_KEY, communityId)
+    else Taro.removeStorageSync(COMMUNITY_KEY)
+  } catch {
+    // Storage full or unavailable: the choice lasts for this session only.
+  }
+}
+const envelope = (action: string, data: object) => {
+  const communityId = staffCommunity()
+  return communityId ? { action, data, communityId } : { action, data }
+}
+
 function networkError(): CloudError {
   return new CloudError('NETWORK', ERROR_MESSAGES.NETWORK)
 }
@@ -66,7 +98,7 @@ async function sendWeapp(name: string, action: string, data: object): Promise<un
   ensureCloud()
   let res: { result?: unknown }
   try {
-    res = (await Taro.cloud.callFunction({ name, data: { action, data } })) as { result?: unknown }
+    res = (await Taro.cloud.callFunction({ name, data: envelope(action, data) })) as { result?: unknown }
   } catch {
     throw networkError()
   }
@@ -82,7 +114,7 @@ async function sendH5(name: string, action: string, data: object): Promise<unkno
     res = await fetch('/api/functions/' + encodeURIComponent(name), {
       method: 'POST',
       headers,
-      body: JSON.stringify({ action, data }),
+      body: JSON.stringify(envelope(action, data)),
     })
   } catch {
     throw networkError()
@@ -111,6 +143,13 @@ export async function callFunction<T>(name: string, action: string, data: object
     result = await send(name, action, data)
   } catch (err) {
     if (!(retryable && err instanceof CloudError && err.code === 'NETWORK')) throw err
+    result = await send(name, action, data)
+  }
+  // A community chosen on this device that the person no longer serves (or a persona switched in
+  // H5): forget it and ask again in their default community.
+  const r = result as { ok?: boolean; error?: { details?: { reason?: string } } } | undefined
+  if (r?.ok === false && r.error?.details?.reason === 'community-not-staff' && staffCommunity()) {
+    chooseStaffCommunity(null)
     result = await send(name, action, data)
   }
   return unwrap<T>(result)

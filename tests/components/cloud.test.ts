@@ -30,6 +30,35 @@ describe('callFunction on weapp', () => {
     expect(Taro.cloud.init).toHaveBeenCalledWith({ env: 'linli-test', traceUser: true })
   })
 
+  it('sends the staff community chosen on the device in the envelope; a refused choice is forgotten and the call asked again once', async () => {
+    const { callFunction, chooseStaffCommunity, staffCommunity } = real()
+    try {
+      chooseStaffCommunity('cm-b')
+      cloudCall.mockResolvedValueOnce({ result: { ok: true, data: 1 } })
+      await callFunction('tickets', 'queueCounts', {})
+      expect(cloudCall).toHaveBeenLastCalledWith({ name: 'tickets', data: { action: 'queueCounts', data: {}, communityId: 'cm-b' } })
+      cloudCall.mockClear()
+      cloudCall
+        .mockResolvedValueOnce({ result: { ok: false, error: { code: 'FORBIDDEN', message: '您不是该小区的员工，请切换小区', details: { reason: 'community-not-staff' } } } })
+        .mockResolvedValueOnce({ result: { ok: true, data: 2 } })
+      await expect(callFunction('tickets', 'queueCounts', {})).resolves.toBe(2)
+      expect(cloudCall.mock.calls.map((c) => c[0].data)).toEqual([
+        { action: 'queueCounts', data: {}, communityId: 'cm-b' },
+        { action: 'queueCounts', data: {} },
+      ])
+      expect(staffCommunity()).toBeNull()
+      // Any other refusal is the caller's to show: nothing forgotten, nothing repeated.
+      chooseStaffCommunity('cm-b')
+      cloudCall.mockClear()
+      cloudCall.mockResolvedValueOnce({ result: { ok: false, error: { code: 'FORBIDDEN', message: '您没有权限进行此操作' } } })
+      await expect(callFunction('tickets', 'queueCounts', {})).rejects.toMatchObject({ code: 'FORBIDDEN' })
+      expect(cloudCall).toHaveBeenCalledTimes(1)
+      expect(staffCommunity()).toBe('cm-b')
+    } finally {
+      chooseStaffCommunity(null)
+    }
+  })
+
   it('turns { ok:false } into a CloudError with the code and the Chinese message', async () => {
     const { callFunction, CloudError } = real()
     cloudCall.mockResolvedValue({ result: { ok: false, error: { code: 'FORBIDDEN', message: ERROR_MESSAGES.FORBIDDEN } } })

@@ -52,7 +52,7 @@ describe('me', () => {
   });
   test('a newcomer has no home and no community', async () => {
     const r = await call('me', {}, 'o-newcomer-01');
-    expect(r.data).toEqual({ openid: 'o-newcomer-01', homes: [], staff: null, community: null });
+    expect(r.data).toEqual({ openid: 'o-newcomer-01', homes: [], staff: null, community: null, staffCommunities: [] });
   });
   test('staff see their staff record', async () => {
     const r = await call('me', {}, 'o-staff-desk');

@@ -245,40 +245,64 @@ describe('binding review shows no full phone unless the desk needs it', () => {
 });
 
 describe('staff of two communities', () => {
-  test('redeeming an invite of a second community is refused loudly', async () => {
+  /** A call naming the community it acts in (the request envelope's `communityId`). */
+  const callIn = async (action: string, data: unknown, openid: string, communityId: string) =>
+    (
+      await fetch(`${lc.url}/api/functions/account`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
+        body: JSON.stringify({ action, data, communityId }),
+      })
+    ).json() as Promise<any>;
+
+  test('an invite of a second community makes a second staff record with its own roles; the same community twice is refused', async () => {
     const e = lc.server.ctx.engine;
-    e.insert('invites', [
-      {
-        _id: 'OTHRCODE',
-        communityId: OTHER,
-        roles: ['desk'],
-        note: '',
-        createdBy: 'o-other-desk',
-        createdAt: new Date(START),
-        expiresAt: new Date(Date.parse(START) + 7 * 86400_000),
-      },
-    ]);
+    const invite = (code: string) => ({
+      _id: code,
+      communityId: OTHER,
+      roles: ['desk'],
+      note: '',
+      createdBy: 'o-other-desk',
+      createdAt: new Date(START),
+      expiresAt: new Date(Date.parse(START) + 7 * 86400_000),
+    });
+    e.insert('invites', [invite('OTHRCODE'), invite('OTHRCOD2')]);
     const r = await call('redeemInvite', { code: 'OTHRCODE', name: '王敏', phone: '15800000000' }, 'o-staff-desk');
-    expect(r.error.code).toBe('CONFLICT');
-    expect(r.error.message).toContain('暂不支持同时在多个小区任职');
-    // The code is still unused: a person who is not staff elsewhere can take it.
-    expect((await call('redeemInvite', { code: 'OTHRCODE', name: '新客服', phone: '15800000777' }, 'o-new-other')).data.communityId).toBe(OTHER);
-    expect((await call('me', {}, 'o-staff-desk')).data.staff.communityId).toBe('cm-cuihu');
+    expect(r.data).toMatchObject({ communityId: OTHER, roles: ['desk'] });
+    expect((await callIn('me', {}, 'o-staff-desk', 'cm-cuihu')).data.staff.communityId).toBe('cm-cuihu');
+    const there = await callIn('me', {}, 'o-staff-desk', OTHER);
+    expect(there.data.staff).toMatchObject({ communityId: OTHER, communityName: '枫林苑' });
+    expect(there.data.staffCommunities.map((c: any) => c.communityId).sort()).toEqual(['cm-cuihu', OTHER].sort());
+    const again = await call('redeemInvite', { code: 'OTHRCOD2', name: '王敏', phone: '15800000000' }, 'o-staff-desk');
+    expect(again.error).toMatchObject({ code: 'CONFLICT', message: '您已是该小区的员工' });
   });
 
-  test('two active staff records for one person fail every call with a clear error, instead of picking one', async () => {
+  test('a person with two records acts in the community chosen, never in one they are not staff of', async () => {
     const e = lc.server.ctx.engine;
     e.insert('staff', [
-      { _id: 'st-dual-a', openid: 'o-dual', communityId: 'cm-cuihu', name: '双重', phone: '15800000555', roles: ['desk'], active: true, onDuty: false, createdAt: new Date() },
-      { _id: 'st-dual-b', openid: 'o-dual', communityId: OTHER, name: '双重', phone: '15800000555', roles: ['admin'], active: true, onDuty: false, createdAt: new Date() },
+      { _id: 'st-dual-a', openid: 'o-dual', communityId: 'cm-cuihu', name: '双重', phone: '15800000555', roles: ['desk'], active: true, onDuty: false, createdAt: new Date(START) },
+      {
+        _id: 'st-dual-b',
+        openid: 'o-dual',
+        communityId: OTHER,
+        name: '双重',
+        phone: '15800000555',
+        roles: ['admin'],
+        active: true,
+        onDuty: false,
+        createdAt: new Date(Date.parse(START) + 1000),
+      },
     ]);
-    const r = await call('me', {}, 'o-dual');
-    expect(r.ok).toBe(false);
-    expect(r.error.code).toBe('CONFLICT');
-    expect(r.error.message).toContain('多个小区的员工');
-    expect((await call('listBindingRequests', {}, 'o-dual')).error.code).toBe('CONFLICT');
-    // Deactivating one of them resolves it.
+    expect((await call('me', {}, 'o-dual')).data.staff.communityId).toBe('cm-cuihu');
+    // Roles are per community: admin in 枫林苑 only.
+    expect((await callIn('listStaff', {}, 'o-dual', 'cm-cuihu')).error.code).toBe('FORBIDDEN');
+    const staffThere = await callIn('listStaff', {}, 'o-dual', OTHER);
+    expect(staffThere.data.every((s: any) => s.communityId === OTHER)).toBe(true);
+    const forbidden = await callIn('me', {}, 'o-dual', 'cm-nowhere');
+    expect(forbidden.error).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'community-not-staff' } });
+    // Stopped there: choosing it is refused.
     await lc.db.collection('staff').doc('st-dual-b').update({ active: false });
+    expect((await callIn('me', {}, 'o-dual', OTHER)).error.code).toBe('FORBIDDEN');
     expect((await call('me', {}, 'o-dual')).data.staff.communityId).toBe('cm-cuihu');
   });
 });

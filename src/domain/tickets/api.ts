@@ -152,6 +152,8 @@ export const ticketInputs = {
             .int()
             .min(AUTO_CONFIRM_DAYS_MIN, { message: AUTO_CONFIRM_DAYS_TOO_SMALL })
             .max(AUTO_CONFIRM_DAYS_MAX, { message: AUTO_CONFIRM_DAYS_TOO_LARGE }),
+          /** Ticket types whose ordinary deadlines run on working time (service hours, China's working days incl. 调休). */
+          workingTime: z.object({ repair: z.boolean(), complaint: z.boolean(), consultation: z.boolean() }).partial().strict().optional(),
         })
         .strict(),
     })

@@ -1,4 +1,5 @@
 import type { TicketType } from './catalog';
+import { addWorkingMinutes, type WorkClock } from './working-time';
 
 /**
  * Service levels: which timers a ticket runs and for how long. Defaults come from
@@ -18,6 +19,12 @@ export interface SlaPolicy {
   consultation: SlaMinutes;
   warnBeforeMinutes: number;
   autoConfirmDays: number;
+  /**
+   * Ticket types whose (non-emergency) deadlines run on working time: the community's service
+   * hours on China's working days (see working-time.ts). Absent or false: around the clock.
+   * Emergencies always run 24×7.
+   */
+  workingTime?: Partial<Record<TicketType, boolean>>;
 }
 
 export const DEFAULT_SLA: SlaPolicy = {
@@ -47,6 +54,15 @@ export function minutesFor(policy: SlaPolicy, t: { type: TicketType; category: s
 }
 
 /**
+ * When a timer of `minutes` started at `from` is due: on working time when the community runs
+ * this type on it (and a calendar is at hand), else around the clock. Emergencies: always 24×7.
+ */
+export function dueAfter(from: Date, minutes: number, t: { type: TicketType; emergency: boolean }, policy: SlaPolicy, work?: WorkClock | null): Date {
+  if (work && !t.emergency && policy.workingTime?.[t.type]) return addWorkingMinutes(from, minutes, work);
+  return new Date(from.getTime() + minutes * 60_000);
+}
+
+/**
  * The timers a new ticket starts with. A repair in a window the resident chose is due on
  * site by the window's end, and done 24 h (by default) after the window opens.
  */
@@ -54,9 +70,10 @@ export function initialDeadlines(
   t: { type: TicketType; category: string; emergency: boolean; window?: TimeWindow | null },
   createdAt: Date,
   policy: SlaPolicy = DEFAULT_SLA,
+  work?: WorkClock | null,
 ): Deadline[] {
   const m = minutesFor(policy, t);
-  const at = (base: Date, minutes: number) => new Date(base.getTime() + minutes * 60_000);
+  const at = (base: Date, minutes: number) => dueAfter(base, minutes, t, policy, work);
   const out: Deadline[] = [];
   const windowStart = t.window && !t.emergency && t.window.start > createdAt ? t.window.start : null;
   if (m.accept) out.push({ kind: 'accept', dueAt: at(createdAt, m.accept) });
@@ -93,11 +110,16 @@ export function metBy(action: string): DeadlineKind[] {
 }
 
 /** A reopened ticket starts its resolve (or, for a consultation, reply) timer afresh from now. */
-export function reopenDeadlines(t: { type: TicketType; category: string; emergency: boolean; deadlines: Deadline[] }, now: Date, policy: SlaPolicy = DEFAULT_SLA): Deadline[] {
+export function reopenDeadlines(
+  t: { type: TicketType; category: string; emergency: boolean; deadlines: Deadline[] },
+  now: Date,
+  policy: SlaPolicy = DEFAULT_SLA,
+  work?: WorkClock | null,
+): Deadline[] {
   const m = minutesFor(policy, t);
   const kind: DeadlineKind = t.type === 'consultation' ? 'reply' : 'resolve';
   const minutes = m[kind] ?? 24 * 60;
-  return [...t.deadlines.filter((d) => d.kind !== kind), { kind, dueAt: new Date(now.getTime() + minutes * 60_000) }];
+  return [...t.deadlines.filter((d) => d.kind !== kind), { kind, dueAt: dueAfter(now, minutes, t, policy, work) }];
 }
 
 export type DeadlineState = 'met' | 'running' | 'due-soon' | 'overdue' | 'met-late';

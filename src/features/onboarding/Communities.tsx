@@ -9,7 +9,7 @@ import { newRequestId } from '@/services/ids'
 import { Section } from '@/components/Section'
 import { FormField } from '@/components/FormField'
 import { ChipGroup } from '@/components/ChipGroup'
-import { onboardingApi, type CommunitySummary } from './api'
+import { onboardingApi, type CommunitySummary, type StaffPerson } from './api'
 import './onboarding.scss'
 
 const APPOINT_ROLES: { value: StaffRole; label: string }[] = [
@@ -66,7 +66,46 @@ function CreateCommunity({ onCreated }: { onCreated: () => void }) {
   )
 }
 
-function CommunityCard({ c }: { c: CommunitySummary }) {
+/** Company admin: appoint a person already on staff elsewhere to this community (roles here). */
+function AppointExisting({ c, people, onDone }: { c: CommunitySummary; people: StaffPerson[]; onDone: () => void }) {
+  const [person, setPerson] = useState<string | null>(null)
+  const [roles, setRoles] = useState<StaffRole[]>([])
+  const [note, setNote] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const others = people.filter((p) => !p.communities.some((x) => x.communityId === c.id))
+  if (!others.length) return null
+  async function appoint() {
+    if (!person) return setError('请选择员工')
+    if (!roles.length) return setError('请至少选择一个岗位')
+    setError(null)
+    try {
+      const r = await onboardingApi.appointExisting(c.id, person, roles)
+      setNote(`已任命 ${r.name} 到「${r.communityName}」`)
+      setPerson(null)
+      setRoles([])
+      onDone()
+    } catch (e) {
+      setError(errorMessage(e))
+    }
+  }
+  return (
+    <FormField label='任命已有员工到本小区' error={error ?? undefined}>
+      <ChipGroup
+        groupLabel='员工'
+        options={others.map((p) => ({ value: p.staffId, label: `${p.name}（${p.communities.map((x) => x.communityName).join('、')}）` }))}
+        value={person}
+        onChange={setPerson}
+      />
+      <ChipGroup groupLabel='本小区岗位' options={APPOINT_ROLES} value={roles} onChange={(r) => setRoles((l) => (l.includes(r) ? l.filter((x) => x !== r) : [...l, r]))} />
+      {note && <Text className='onb-hint'>{note}</Text>}
+      <Button size='small' type='primary' onClick={() => void appoint()}>
+        任命
+      </Button>
+    </FormField>
+  )
+}
+
+function CommunityCard({ c, people, onChanged }: { c: CommunitySummary; people: StaffPerson[] | null; onChanged: () => void }) {
   const [roles, setRoles] = useState<StaffRole[]>([])
   const [invite, setInvite] = useState<{ code: string; expiresAt: string } | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -130,6 +169,7 @@ function CommunityCard({ c }: { c: CommunitySummary }) {
           </Button>
         </FormField>
       )}
+      {people && <AppointExisting c={c} people={people} onDone={onChanged} />}
     </Section>
   )
 }
@@ -138,12 +178,14 @@ function CommunityCard({ c }: { c: CommunitySummary }) {
 export function Communities() {
   const [list, setList] = useState<CommunitySummary[] | null>(null)
   const [companyAdmin, setCompanyAdmin] = useState(false)
+  const [people, setPeople] = useState<StaffPerson[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const load = useCallback(async () => {
     try {
       const [me, communities] = await Promise.all([onboardingApi.me(), onboardingApi.listCommunities()])
       setCompanyAdmin(me.companyAdmin)
       setList(communities)
+      if (me.companyAdmin) setPeople(await onboardingApi.listPeople())
     } catch (e) {
       setError(errorMessage(e))
     }
@@ -155,7 +197,7 @@ export function Communities() {
     <View>
       {list.length === 0 && <Text className='onb-hint'>还没有小区，先新建一个。</Text>}
       {list.map((c) => (
-        <CommunityCard key={c.id} c={c} />
+        <CommunityCard key={c.id} c={c} people={people} onChanged={() => void load()} />
       ))}
       {companyAdmin && <CreateCommunity onCreated={() => void load()} />}
     </View>

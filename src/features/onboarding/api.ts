@@ -69,4 +69,15 @@ export const onboardingApi = {
   previewImport: (communityId: string, kind: ImportKind, fileID: string) => callFunction<ImportPreview>(FN, 'previewImport', { communityId, kind, fileID }),
   confirmImport: (importId: string) => callFunction<ImportStatus>(FN, 'confirmImport', { importId }),
   template: (kind: ImportKind) => callFunction<{ url: string; fileName: string }>(FN, 'template', { kind }, read),
+  listPeople: () => callFunction<StaffPerson[]>(FN, 'listPeople', {}, read),
+  appointExisting: (communityId: string, staffId: string, roles: StaffRole[]) =>
+    callFunction<{ staffId: string; communityName: string; name: string; roles: StaffRole[] }>(FN, 'appointExisting', { communityId, staffId, roles }),
+}
+
+/** A person on the company's staff (company admin's view), with the communities they serve. */
+export interface StaffPerson {
+  staffId: string
+  name: string
+  phoneTail: string
+  communities: { communityId: string; communityName: string; roles: StaffRole[] }[]
 }

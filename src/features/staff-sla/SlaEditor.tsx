@@ -11,6 +11,7 @@ import { hasRole, useMe } from '@/features/account'
 import { CategorySheet } from './CategorySheet'
 import { friendlyMinutes, groupOf, GROUP_BY_KEY, GROUPS, KIND_HINTS, kindsOf, parseWhole, unitOf, type Override } from './model'
 import { useSla, type Sla } from './useSla'
+import { WorkingTimeSection } from './WorkingTime'
 import './SlaEditor.scss'
 
 interface RowProps {
@@ -231,6 +232,8 @@ export function SlaEditor() {
       {GROUPS.map((g) => (
         <GroupSection key={g.key} sla={sla} group={g} canEdit={canEdit} />
       ))}
+
+      <WorkingTimeSection sla={sla} canEdit={canEdit} />
 
       <Section title='按类别单独设置'>
         <Text className='sla__note'>个别类别可以更严或更宽，留空的项沿用所属类型的时限。</Text>

@@ -9,6 +9,8 @@ export interface SlaSettings {
   sla: SlaPolicy
   /** The service standard's defaults. */
   defaults: SlaPolicy
+  /** The community's service-desk hours, which working-time deadlines run on. */
+  serviceHours?: { open: string; close: string }
 }
 
 export const slaApi = {

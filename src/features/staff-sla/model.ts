@@ -72,7 +72,12 @@ export interface Draft {
   categories: Override[]
   autoConfirmDays: string
   units?: Units
+  /** Types whose ordinary deadlines run on working time (service hours on China's working days). */
+  workingTime: WorkingTime
 }
+
+export const WORKING_TYPES = ['repair', 'complaint', 'consultation'] as const
+export type WorkingTime = Record<(typeof WORKING_TYPES)[number], boolean>
 
 const text = (n: number | undefined) => (typeof n === 'number' ? String(n) : '')
 
@@ -130,6 +135,7 @@ export function toDraft(sla: SlaPolicy): Draft {
     categories,
     autoConfirmDays: text(sla.autoConfirmDays),
     units,
+    workingTime: { repair: !!sla.workingTime?.repair, complaint: !!sla.workingTime?.complaint, consultation: !!sla.workingTime?.consultation },
   }
 }
 
@@ -185,6 +191,7 @@ export interface SlaInput {
   consultation: SlaMinutes
   categories: Record<string, SlaMinutes>
   autoConfirmDays: number
+  workingTime?: WorkingTime
 }
 
 function minutes(kinds: DeadlineKind[], v: Values, d: Draft, prefix: string): SlaMinutes {
@@ -195,6 +202,9 @@ function minutes(kinds: DeadlineKind[], v: Values, d: Draft, prefix: string): Sl
   }
   return out
 }
+
+/** Whether any type runs on working time (a draft made before the setting existed has none). */
+const workingOn = (d: Draft) => Object.values((d.workingTime as WorkingTime | undefined) ?? {}).some(Boolean)
 
 /**
  * Exactly what `setSla` accepts (a checked draft). A default override the admin removed is sent
@@ -212,6 +222,8 @@ export function toPayload(d: Draft, defaults: SlaPolicy): SlaInput {
     consultation: minutes(GROUP_BY_KEY.get('consultation')!.kinds, d.groups.consultation, d, 'consultation'),
     categories,
     autoConfirmDays: parseWhole(d.autoConfirmDays) ?? 0,
+    // Left out when every type runs around the clock (the stored policy is replaced whole: same meaning).
+    ...(workingOn(d) ? { workingTime: d.workingTime } : {}),
   }
 }
 

@@ -65,6 +65,9 @@ export function useSla(enabled: boolean) {
     setAutoConfirmDays(value: string) {
       change((d) => ({ ...d, autoConfirmDays: value }))
     },
+    setWorkingTime(type: keyof Draft['workingTime'], on: boolean) {
+      change((d) => ({ ...d, workingTime: { ...d.workingTime, [type]: on } }))
+    },
     save: form.save,
   }
 }

@@ -11,6 +11,7 @@ import { useReviewCount } from '@/features/staff-notices'
 import type { StaffRole } from '@/domain/roles'
 import { useUnread } from '@/features/inbox-badge'
 import { entriesFor } from './entries'
+import { CommunitySwitcher } from './CommunitySwitcher'
 import { SubscribeReserve } from './SubscribeReserve'
 import { useOnDuty, usePendingCount } from './useWorkbench'
 import './Workbench.scss'
@@ -71,7 +72,7 @@ export function Workbench() {
           {unread.total > 0 && <Text className='workbench__badge'>{unread.total > 99 ? '99+' : unread.total}</Text>}
         </View>
         <Text className='workbench__hello'>您好，{staff.name}</Text>
-        <Text className='workbench__community'>{staff.communityName}</Text>
+        <CommunitySwitcher me={me} />
         <View className='workbench__roles'>
           {staff.roles.map((r) => (
             <Pill key={r} tone='on-dark' className='workbench__role'>
