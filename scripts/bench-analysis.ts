@@ -80,7 +80,7 @@ async function scenario(total: number) {
       headers: { 'content-type': 'application/json', 'x-wx-openid': SUP },
       body: JSON.stringify({ action, data }),
     }).then((r) => r.json() as Promise<any>);
-  const rows: string[] = [];
+  const rows: { label: string; ms: number }[] = [];
   for (const [label, action, data] of [
     ['monthly analysis (by building)', 'analysis', { period: { kind: 'month', key: 'M2026-11' }, scope: 'building' }],
     ['register, one building, first page of 20', 'list', { filters: { building: '3栋' } }],
@@ -94,7 +94,7 @@ async function scenario(total: number) {
       await call(action, data);
       times.push(performance.now() - t);
     }
-    rows.push(`  ${label.padEnd(44)} ${median(times).toFixed(1)} ms`);
+    rows.push({ label, ms: median(times) });
   }
 
   // The timer: 10,000 new log entries (2,000 tickets × 5) since the watermark.
@@ -163,11 +163,16 @@ async function scenario(total: number) {
 }
 
 (async () => {
+  let small: { label: string; ms: number }[] | undefined;
   for (const n of SIZES) {
     const r = await scenario(n);
     console.log(`register with ${n.toLocaleString('en')} log entries (bulk insert ${r.insertS.toFixed(1)} s):`);
-    for (const row of r.rows) console.log(row);
+    for (const [i, row] of r.rows.entries()) {
+      const vs = small ? `  (${(row.ms / small[i].ms).toFixed(2)}× the ${SIZES[0].toLocaleString('en')} case${row.ms > 3 * small[i].ms ? ', OVER the 3× budget' : ''})` : '';
+      console.log(`  ${row.label.padEnd(44)} ${row.ms.toFixed(1)} ms median${vs}`);
+    }
     console.log(r.timer);
+    small ??= r.rows;
   }
 })().catch((e) => {
   console.error(e);

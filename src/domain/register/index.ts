@@ -81,8 +81,25 @@ export const maskPhone = (p: string) => (p && p.length >= 7 ? `${p.slice(0, 3)}*
 // ---------------------------------------------------------------- periods (北京时间)
 
 export type PeriodKind = 'week' | 'month';
+/**
+ * Period keys by Beijing calendar day: folds and backfills ask for millions of them, and formatting
+ * through the time zone costs tens of microseconds each. China keeps +08:00 (no daylight saving
+ * since 1991), so the day number below is the Beijing day; each day's keys are computed once.
+ */
+const periodCache = new Map<string, string>();
 /** `M2026-11` or `W2026-11-30` (the Monday the Beijing week starts on). */
 export function periodKey(kind: PeriodKind, at: Date | number | string): string {
+  const ms = at instanceof Date ? at.getTime() : new Date(at).getTime();
+  const cacheKey = `${kind}${Math.floor((ms + 8 * 3600_000) / 86400_000)}`;
+  let key = periodCache.get(cacheKey);
+  if (key === undefined) {
+    if (periodCache.size > 20_000) periodCache.clear();
+    key = periodKeyOf(kind, at);
+    periodCache.set(cacheKey, key);
+  }
+  return key;
+}
+function periodKeyOf(kind: PeriodKind, at: Date | number | string): string {
   const d = beijing(at);
   if (kind === 'month') return `M${d.format('YYYY-MM')}`;
   const monday = d.subtract((d.day() + 6) % 7, 'day');
