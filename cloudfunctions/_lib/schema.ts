@@ -728,7 +728,7 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
       ],
     },
   ],
-  /** Rows a background register export has read so far, 1000 a part, until its file is built. */
+  /** Rows a background register export has read so far, one page (999) a part, until its file is built. */
   register_export_parts: [
     {
       name: 'export_part',

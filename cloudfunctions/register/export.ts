@@ -25,7 +25,7 @@ import { communityOf, maySeePhones, readAnalysis, readPage, whereOf } from './re
 type In<K extends keyof typeof registerInputs> = z.infer<(typeof registerInputs)[K]>;
 
 /**
- * Rows a register export builds within the request (read in pages of 1000); a larger one continues
+ * Rows a register export builds within the request (read in pages); a larger one continues
  * in the background — the register timer reads its further pages and builds the file — and its
  * requester is told in the inbox when it is ready. Tests lower it with LINLI_EXPORT_INLINE_ROWS.
  */
@@ -35,7 +35,8 @@ const maxRows = () => Number(process.env.LINLI_EXPORT_MAX_ROWS ?? 300_000);
 /** How long an export's file is kept and may be fetched by its requester; each link lives 5 minutes. */
 export const EXPORT_TTL_MS = 60 * 60_000;
 const LINK_SECONDS = 300;
-const PAGE = 1000;
+/** Rows read per query: a read answers at most 1000 documents, and a page asks for one more than it keeps (to know whether more follow). */
+const PAGE = 999;
 /** A background export not finished within this time is given up (its record and rows removed). */
 const JOB_TTL_MS = 6 * 3600_000;
 /** A timer run holds a background export this long; an overlapping run leaves it alone. */
@@ -85,7 +86,7 @@ const REGISTER_COLUMNS = [
 
 /** A sheet with the form's title rows above its table. */
 function titled(wb: ExcelJS.Workbook, name: string, title: string, subtitle: string, columns: { header: string; key: string; width: number }[]) {
-  const ws = wb.addWorksheet(name, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet(name, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 }, views: [{ state: 'frozen', ySplit: 3 }] });
   ws.columns = columns.map((c) => ({ key: c.key, width: c.width }));
   ws.addRow([title]).font = { bold: true, size: 14 };
   ws.mergeCells(1, 1, 1, columns.length);
@@ -97,7 +98,6 @@ function titled(wb: ExcelJS.Workbook, name: string, title: string, subtitle: str
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFF3F8' } };
     cell.border = { bottom: { style: 'thin' } };
   });
-  ws.views = [{ state: 'frozen', ySplit: 3 }];
   return ws;
 }
 

@@ -189,7 +189,7 @@ describe('structured outcomes', () => {
 
   test('npm run analysis:backfill stores the outcome on older entries (read once from their words) and the analysis then counts them', async () => {
     const t = (await lc.db.collection('tickets').where({ communityId: C }).orderBy('createdAt', 'desc').limit(1).get()).data[0] as any;
-    const at = new Date('2027-07-06T02:00:00.000Z');
+    const at = new Date('2027-07-05T02:01:00.000Z');
     const base = { ticketId: t._id, communityId: C, at, actor: { kind: 'staff', id: 's-eng1', name: '李强' }, channel: 'phone', visibility: 'public' };
     // Written before entries carried an outcome.
     lc.server.ctx.engine.insert('ticket_events', [
