@@ -6,6 +6,7 @@ import { Pill } from '@/components/Pill'
 import { Section } from '@/components/Section'
 import { TextAreaField, TextField } from '@/components/FormField'
 import { EmptyState, StateView } from '@/components/StateView'
+import { TabStrip } from '@/components/TabStrip'
 import { dayTime, PHASE_TONE, staffEventsApi, timeRange, type EventSummary, type Registrations, type StaffEvent } from '@/features/events'
 import { errorMessage } from '@/services/cloud'
 import './StaffEvents.scss'
@@ -410,19 +411,7 @@ export function StaffEventScreen({ eventId }: { eventId?: string }) {
         <Pill tone={PHASE_TONE[e.phase] ?? 'neutral'}>{e.phaseLabel}</Pill>
       </View>
       {tabs.length > 1 && (
-        <View className='se__tabs' role='tablist' aria-label='活动管理'>
-          {tabs.map((t) => (
-            <View
-              key={t.value}
-              className={`se__tab ${t.value === tab ? 'se__tab--on' : ''}`}
-              role='tab'
-              aria-selected={t.value === tab ? 'true' : 'false'}
-              onClick={() => setTab(t.value)}
-            >
-              <Text>{t.label}</Text>
-            </View>
-          ))}
-        </View>
+        <TabStrip block='se' label='活动管理' options={tabs} value={tab} onChange={setTab} />
       )}
       {tab === 'plan' && <Plan e={e} reload={load} />}
       {tab === 'regs' && <Regs e={e} checkIn={can('checkIn')} />}
