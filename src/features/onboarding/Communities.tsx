@@ -62,16 +62,11 @@ function CreateCommunity({ onCreated }: { onCreated: () => void }) {
 function CommunityCard({ c }: { c: CommunitySummary }) {
   const [roles, setRoles] = useState<StaffRole[]>([])
   const [invite, setInvite] = useState<{ code: string; expiresAt: string } | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const { error, setError, submit } = useSubmit()
   const go = (page: string) => () => Taro.navigateTo({ url: `/staff/${page}/index?communityId=${c.id}` })
   async function appoint() {
     if (!roles.length) return setError('请至少选择一个岗位')
-    setError(null)
-    try {
-      setInvite(await onboardingApi.appointStaff(c.id, roles))
-    } catch (e) {
-      setError(errorMessage(e))
-    }
+    await submit(async () => setInvite(await onboardingApi.appointStaff(c.id, roles)))
   }
   const n = c.counts
   return (
