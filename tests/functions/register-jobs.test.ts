@@ -176,7 +176,12 @@ describe('structured outcomes', () => {
     const log = (await lc.db.collection('ticket_events').where({ ticketId }).get()).data as any[];
     expect(log.find((e) => e.action === 'callback').outcome).toEqual({ kind: 'callback', result: 'satisfied' });
     expect(log.find((e) => e.action === 'rate').outcome).toEqual({ kind: 'rating', stars: 3 });
-    expect(log.filter((e) => e.outcome).map((e) => e.action).sort()).toEqual(['callback', 'rate']);
+    expect(
+      log
+        .filter((e) => e.outcome)
+        .map((e) => e.action)
+        .sort(),
+    ).toEqual(['callback', 'rate']);
 
     await advance(5 * 60_000);
     expect((await system('project', { settleSeconds: 0 })).ok).toBe(true);
