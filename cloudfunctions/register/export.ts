@@ -86,7 +86,10 @@ const REGISTER_COLUMNS = [
 
 /** A sheet with the form's title rows above its table. */
 function titled(wb: ExcelJS.Workbook, name: string, title: string, subtitle: string, columns: { header: string; key: string; width: number }[]) {
-  const ws = wb.addWorksheet(name, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 }, views: [{ state: 'frozen', ySplit: 3 }] });
+  const ws = wb.addWorksheet(name, {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    views: [{ state: 'frozen', ySplit: 3 }],
+  });
   ws.columns = columns.map((c) => ({ key: c.key, width: c.width }));
   ws.addRow([title]).font = { bold: true, size: 14 };
   ws.mergeCells(1, 1, 1, columns.length);
