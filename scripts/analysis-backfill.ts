@@ -23,7 +23,9 @@ async function main() {
   }
   const res: any = await app.callFunction({ name: 'register', data: { action: 'backfill', data: {} } });
   if (!res?.result?.ok) throw new Error(`backfill failed: ${JSON.stringify(res?.result?.error ?? res)}`);
-  console.log(`rebuilt: ${res.result.data.projected} log entries in ${res.result.data.batches} batches${res.result.data.more ? ' (more remain: the timer continues)' : ''}`);
+  console.log(
+    `outcomes stored on ${res.result.data.outcomes} older log entries; rebuilt: ${res.result.data.projected} log entries in ${res.result.data.batches} batches${res.result.data.more ? ' (more remain: the timer continues)' : ''}`,
+  );
 }
 
 main().catch((e) => {

@@ -700,7 +700,10 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   /** The projection's watermark. */
   register_state: [],
   /** Exports: who asked, the stored file, until when it may be fetched. */
-  register_exports: [{ name: 'expires_at', keys: [['expiresAt', 1]] }],
+  register_exports: [
+    { name: 'expires_at', keys: [['expiresAt', 1]] },
+    { name: 'status', keys: [['status', 1]] },
+  ],
   // Onboarding (issue #17): one-time setup codes (stored hashed), company admins (by OPENID),
   // imports (one per community, kind and uploaded file), the owner registry (产权人 and 共有人
   // per unit; a unit's 产权人 is also its ownerName/ownerPhone), imported staff (one invite per phone).
@@ -731,6 +734,16 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
       keys: [
         ['communityId', 1],
         ['phone', 1],
+      ],
+    },
+  ],
+  /** Rows a background register export has read so far, one page (999) a part, until its file is built. */
+  register_export_parts: [
+    {
+      name: 'export_part',
+      keys: [
+        ['exportId', 1],
+        ['part', 1],
       ],
     },
   ],

@@ -4,6 +4,7 @@ import { nextReminderAt, type StagedDeadline } from '../../src/domain/tickets/re
 import { canSee, OPEN_STATUSES, timersRun, type Actor, type TicketState, type TicketStatus } from '../../src/domain/tickets/state-machine';
 import type { Caller } from './caller';
 import type { TimelineAction } from '../../src/domain/tickets/timeline';
+import type { EventOutcome } from '../../src/domain/register';
 
 /** The stored ticket, shared by every function that reads or writes tickets. */
 export interface TicketDoc extends TicketState {
@@ -73,6 +74,8 @@ export interface EventDoc {
   text?: string;
   photos?: string[];
   meta?: Record<string, unknown>;
+  /** A callback's result or a rating's stars, stored when the entry is written (the analysis reads it). */
+  outcome?: EventOutcome;
 }
 
 /** The earliest running timer: what "due soon" and "overdue" queues sort by. */

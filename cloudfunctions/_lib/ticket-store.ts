@@ -331,7 +331,7 @@ async function notifyCreated(
 /** What a change writes: the ticket's patch and its one timeline entry (the rest is filled in). */
 export interface TicketChange {
   patch: Partial<TicketDoc>;
-  event: Pick<EventDoc, 'action' | 'actor' | 'channel' | 'visibility'> & Partial<Pick<EventDoc, 'text' | 'photos' | 'meta'>> & { action: TimelineAction };
+  event: Pick<EventDoc, 'action' | 'actor' | 'channel' | 'visibility'> & Partial<Pick<EventDoc, 'text' | 'photos' | 'meta' | 'outcome'>> & { action: TimelineAction };
   /** Further writes of the same transaction (e.g. claiming the entry's files). */
   also?: (tx: any) => Promise<void>;
 }

@@ -4,6 +4,7 @@ import type { CallbackView, callbackInputs } from '../../src/domain/tickets/call
 import { CALLBACK_STATUS_LABELS, DEFAULT_CALLBACK_SETTINGS } from '../../src/domain/tickets/reminders';
 import { CATEGORY_BY_CODE, TICKET_TYPE_LABELS } from '../../src/domain/tickets/catalog';
 import { reopenDeadlines } from '../../src/domain/tickets/sla';
+import type { CallbackResult } from '../../src/domain/register';
 import { communitySettings } from '../_lib/community-settings';
 import type { ActionContext } from '../_lib/handler';
 import { checkText } from '../_lib/content-check';
@@ -173,7 +174,8 @@ export async function record(input: In<'record'>, ctx: ActionContext) {
         visibility,
         text: body,
       });
-      await tx.collection('ticket_events').add(event('callback', text, 'public'));
+      const cbResult: CallbackResult = !input.reached ? 'unreachable' : input.satisfied ? 'satisfied' : 'unsatisfied';
+      await tx.collection('ticket_events').add({ ...event('callback', text, 'public'), outcome: { kind: 'callback', result: cbResult } });
       let patch: Partial<TicketDoc> = { eventCount: seq, updatedAt: now };
       if (input.reached && input.satisfied === false) {
         // Not satisfied: back to the same hands, with a fresh resolve timer.

@@ -1,7 +1,7 @@
 import { ANALYSIS_ROLES, REGISTER_ROLES } from '../../src/domain/register';
 import { registerInputs as I } from '../../src/domain/register/api';
 import { action, type ActionContext } from '../_lib/handler';
-import { download, expireExports, exportXlsx } from './export';
+import { continueExports, download, expireExports, exportXlsx } from './export';
 import { backfill, project } from './project';
 import { analysis, list, log } from './register';
 
@@ -15,9 +15,9 @@ export const registerActions = {
   project: action({ description: '系统：把新的工单日志投影到沟通记录与汇总（水位线之后，幂等）', audience: ['system'], input: I.project, run: project }),
   backfill: action({ description: '系统：从日志重建沟通记录与全部汇总', audience: ['system'], input: I.backfill, run: backfill }),
   'timer:project': action({
-    description: '定时：投影新的工单日志、刷新公告触达、清理过期导出',
+    description: '定时：投影新的工单日志、刷新公告触达、继续后台导出并通知导出人、清理过期导出',
     audience: ['system'],
     input: I.project,
-    run: async (input, ctx: ActionContext) => ({ ...(await project(input, ctx)), expired: await expireExports(ctx) }),
+    run: async (input, ctx: ActionContext) => ({ ...(await project(input, ctx)), exports: await continueExports(ctx), expired: await expireExports(ctx) }),
   }),
 };

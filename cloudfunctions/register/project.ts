@@ -2,6 +2,7 @@ import {
   accumulate,
   foldDeskLog,
   foldEvent,
+  legacyOutcome,
   periodKey,
   REPEAT_WINDOW_DAYS,
   type Contribution,
@@ -271,10 +272,44 @@ export async function refreshReach(ctx: Pick<ActionContext, 'db' | 'clock'>) {
   return per.size;
 }
 
+/**
+ * Log entries written before they carried a structured outcome (callbacks, ratings) get it now,
+ * read once from their text; an entry whose text holds none gets null, so each is visited once.
+ */
+export async function storeLegacyOutcomes(db: Db): Promise<number> {
+  const _ = db.command;
+  let stored = 0;
+  for (;;) {
+    const page = (
+      await db
+        .collection('ticket_events')
+        .where({ action: _.in(['callback', 'rate']), outcome: _.exists(false) })
+        .field({ _id: true, action: true, text: true })
+        .limit(500)
+        .get()
+    ).data as { _id: string; action: string; text?: string }[];
+    if (!page.length) return stored;
+    const groups = new Map<string, string[]>();
+    for (const e of page) {
+      const key = JSON.stringify(legacyOutcome(e.action, e.text));
+      groups.set(key, [...(groups.get(key) ?? []), e._id]);
+    }
+    for (const [key, ids] of groups) {
+      const outcome = JSON.parse(key);
+      await db
+        .collection('ticket_events')
+        .where({ _id: _.in(ids), outcome: _.exists(false) })
+        .update({ outcome: outcome === null ? null : _.set(outcome) });
+    }
+    stored += page.length;
+  }
+}
+
 /** Rebuilds every derived record from the log (and the desk-logged contacts, which are their own source). */
 export async function backfill(_input: unknown, ctx: ActionContext) {
   const { db } = ctx;
   const _ = db.command;
+  const outcomes = await storeLegacyOutcomes(db);
   await db
     .collection('register_stats')
     .where({ _id: _.exists(true) })
@@ -297,5 +332,5 @@ export async function backfill(_input: unknown, ctx: ActionContext) {
     byCommunity.set(e.communityId, list);
   }
   await db.runTransaction(async (tx: any) => applyCounters(tx, byCommunity));
-  return project({ settleSeconds: 0 }, ctx);
+  return { ...(await project({ settleSeconds: 0 }, ctx)), outcomes };
 }

@@ -91,7 +91,7 @@ async function plan(
   actor: Actor,
   input: ActInput,
   now: Date,
-): Promise<{ patch: Patch; event: Partial<Pick<EventDoc, 'text' | 'photos' | 'visibility' | 'meta'>> }> {
+): Promise<{ patch: Patch; event: Partial<Pick<EventDoc, 'text' | 'photos' | 'visibility' | 'meta' | 'outcome'>> }> {
   const me = ctx.caller.staff;
   switch (input.action) {
     case 'accept':
@@ -157,7 +157,10 @@ async function plan(
       };
     }
     case 'rate':
-      return { patch: { rating: input.score, ratingComment: input.comment }, event: { text: `评价 ${input.score} 星${input.comment ? `：${input.comment}` : ''}` } };
+      return {
+        patch: { rating: input.score, ratingComment: input.comment },
+        event: { text: `评价 ${input.score} 星${input.comment ? `：${input.comment}` : ''}`, outcome: { kind: 'rating', stars: input.score } },
+      };
     case 'cancel':
       return { patch: { closedAt: now, pool: false, grabDeadline: null, nextDueAt: null }, event: { text: `取消：${input.reason}` } };
     case 'message':

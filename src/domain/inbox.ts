@@ -10,7 +10,7 @@ export type MessageTone = (typeof MESSAGE_TONES)[number];
 export const TONE_LABELS: Record<MessageTone, string> = { emergency: '紧急', warning: '提醒', info: '通知' };
 
 /** What an item links to; the client resolves it to a page for the reader's side. */
-export const TARGET_KINDS = ['ticket', 'notice', 'callback', 'binding', 'movein', 'event', 'none', 'facility-round', 'facility-asset'] as const;
+export const TARGET_KINDS = ['ticket', 'notice', 'callback', 'binding', 'movein', 'event', 'none', 'facility-round', 'facility-asset', 'export'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 export interface MessageTarget {
   kind: TargetKind;
@@ -54,6 +54,8 @@ export const MESSAGE_KINDS = {
   'round-overdue': { tone: 'warning', label: '巡检超时' },
   'round-escalation': { tone: 'emergency', label: '巡检超时上报' },
   'maintenance-overdue': { tone: 'warning', label: '维护逾期' },
+  // The register (issue #16): a large export built in the background is ready for its requester.
+  'export-ready': { tone: 'info', label: '导出完成' },
 } as const satisfies Record<string, { tone: MessageTone; label: string }>;
 export type MessageKind = keyof typeof MESSAGE_KINDS;
 

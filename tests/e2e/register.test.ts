@@ -62,6 +62,12 @@ test('supervisor: monthly analysis with charts, register filtered to 2栋, expor
   const col = (ws.getRow(3).values as any[]).indexOf('楼栋');
   expect(ws.rowCount).toBeGreaterThan(3);
   for (let i = 4; i <= ws.rowCount; i++) expect(ws.getRow(i).getCell(col).value).toBe('2栋');
+  // The link a ready background export's message opens (消息 → /staff/register/index?export=…) downloads the requester's file again.
+  await step(page, 'export-link', async () => {
+    const ex = (await lc.db.collection('register_exports').where({ openid: 'o-staff-sup' }).get()).data[0] as any;
+    const [again] = await Promise.all([page.waitForEvent('download'), open(page, lc.url, `/staff/register/index?export=${ex._id}`)]);
+    expect(again.suggestedFilename()).toMatch(/^客户沟通记录表-.*\.xlsx$/);
+  });
   await step(page, 'report', async () => {
     await open(page, lc.url, '/staff/report/index');
     await see(page, '客户服务月度报告').waitFor();

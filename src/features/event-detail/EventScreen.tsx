@@ -10,6 +10,7 @@ import { CloudError, errorMessage } from '@/services/cloud'
 import { newRequestId } from '@/services/ids'
 import { qrDataUrl } from './qr'
 import './EventDetail.scss'
+import { useSubmit } from '@/components/useSubmit'
 
 function Row({ label, children }: { label: string; children: string }) {
   return (
@@ -43,22 +44,13 @@ function Feedback({ e, onDone }: { e: ResidentEvent; onDone: () => void }) {
   const [rating, setRating] = useState(0)
   const [answers, setAnswers] = useState<Record<string, number>>({})
   const [comment, setComment] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { busy, submit: send } = useSubmit({ toast: true })
   const submit = async () => {
     if (!rating) {
       void Taro.showToast({ title: '请为活动整体打分', icon: 'none' })
       return
     }
-    setBusy(true)
-    try {
-      await eventsApi.feedback({ eventId: e.eventId, rating, answers: answers as any, comment })
-      void Taro.showToast({ title: '感谢您的评价', icon: 'success' })
-      onDone()
-    } catch (err) {
-      void Taro.showToast({ title: errorMessage(err), icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
+    if (await send(() => eventsApi.feedback({ eventId: e.eventId, rating, answers: answers as any, comment }), '感谢您的评价')) onDone()
   }
   return (
     <Section title='评价本次活动'>

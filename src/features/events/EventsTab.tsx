@@ -4,12 +4,14 @@ import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ChipGroup } from '@/components/ChipGroup'
 import { EmptyState, StateView } from '@/components/StateView'
+import { TabStrip } from '@/components/TabStrip'
 import { AGE_GROUPS, AGE_GROUP_LABELS, INTERESTS, INTEREST_LABELS } from '@/domain/events'
 import { errorMessage } from '@/services/cloud'
 import { eventsApi, type EventListItem, type EventTab } from './api'
 import { EventCard } from './EventCard'
 import { eventPath } from './format'
 import './Events.scss'
+import { useSubmit } from '@/components/useSubmit'
 
 const TABS: { value: EventTab; label: string }[] = [
   { value: 'upcoming', label: '即将开始' },
@@ -27,7 +29,7 @@ function ProfileCard({ onSaved }: { onSaved: () => void }) {
   const [open, setOpen] = useState(false)
   const [ages, setAges] = useState<string[]>([])
   const [interests, setInterests] = useState<string[]>([])
-  const [saving, setSaving] = useState(false)
+  const { busy: saving, submit } = useSubmit({ toast: true })
   const toggle = (list: string[], v: string) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v])
   if (!open)
     return (
@@ -41,16 +43,7 @@ function ProfileCard({ onSaved }: { onSaved: () => void }) {
       void Taro.showToast({ title: '请至少选择一项', icon: 'none' })
       return
     }
-    setSaving(true)
-    try {
-      await eventsApi.profile(ages, interests)
-      void Taro.showToast({ title: '已保存', icon: 'success' })
-      onSaved()
-    } catch (err) {
-      void Taro.showToast({ title: errorMessage(err), icon: 'none' })
-    } finally {
-      setSaving(false)
-    }
+    if (await submit(() => eventsApi.profile(ages, interests), '已保存')) onSaved()
   }
   return (
     <View className='ev-profile ev-profile--open'>
@@ -103,19 +96,7 @@ export function EventsTab() {
 
   return (
     <View className='ev'>
-      <View className='ev__tabs' role='tablist' aria-label='活动分类'>
-        {TABS.map((t) => (
-          <View
-            key={t.value}
-            className={`ev__tab ${t.value === tab ? 'ev__tab--on' : ''}`}
-            role='tab'
-            aria-selected={t.value === tab ? 'true' : 'false'}
-            onClick={() => setTab(t.value)}
-          >
-            <Text>{t.label}</Text>
-          </View>
-        ))}
-      </View>
+      <TabStrip block='ev' label='活动分类' options={TABS} value={tab} onChange={setTab} />
       {tab === 'upcoming' && !profileSet && items && <ProfileCard onSaved={() => void load()} />}
       <StateView loading={items === null && !error} error={error} onRetry={() => void load()}>
         {items && items.length === 0 ? (

@@ -40,6 +40,8 @@ export function targetUrl(item: Pick<InboxItem, 'kind' | 'box' | 'target'>): { u
       return asStaff ? { url: '/staff/bindings/index' } : { url: '/pages/mine/index', tab: true }
     case 'movein':
       return asStaff ? { url: '/staff/movein/index' } : { url: '/pages/movein/index' }
+    case 'export':
+      return { url: `/staff/register/index?export=${id}` }
     default:
       return null
   }

@@ -11,6 +11,7 @@ import { FormField } from '@/components/FormField'
 import { ChipGroup } from '@/components/ChipGroup'
 import { onboardingApi, type CommunitySummary, type StaffPerson } from './api'
 import './onboarding.scss'
+import { useSubmit } from '@/components/useSubmit'
 
 const APPOINT_ROLES: { value: StaffRole; label: string }[] = [
   { value: 'admin', label: '小区管理员' },
@@ -22,24 +23,16 @@ const APPOINT_ROLES: { value: StaffRole; label: string }[] = [
 
 function CreateCommunity({ onCreated }: { onCreated: () => void }) {
   const [f, setF] = useState({ name: '', address: '', hotline: '', open: '08:30', close: '17:30' })
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, submit } = useSubmit()
   const [requestId, setRequestId] = useState(newRequestId)
   const set = (k: keyof typeof f) => (e: { detail: { value: string } }) => setF((v) => ({ ...v, [k]: e.detail.value }))
   async function create() {
-    if (busy) return
-    setBusy(true)
-    setError(null)
-    try {
+    await submit(async () => {
       await onboardingApi.createCommunity({ name: f.name, address: f.address, hotline: f.hotline, deskHours: { open: f.open, close: f.close }, clientRequestId: requestId })
       setF({ name: '', address: '', hotline: '', open: '08:30', close: '17:30' })
       setRequestId(newRequestId())
       onCreated()
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
     <Section title='新建小区'>
@@ -108,16 +101,11 @@ function AppointExisting({ c, people, onDone }: { c: CommunitySummary; people: S
 function CommunityCard({ c, people, onChanged }: { c: CommunitySummary; people: StaffPerson[] | null; onChanged: () => void }) {
   const [roles, setRoles] = useState<StaffRole[]>([])
   const [invite, setInvite] = useState<{ code: string; expiresAt: string } | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const { error, setError, submit } = useSubmit()
   const go = (page: string) => () => Taro.navigateTo({ url: `/staff/${page}/index?communityId=${c.id}` })
   async function appoint() {
     if (!roles.length) return setError('请至少选择一个岗位')
-    setError(null)
-    try {
-      setInvite(await onboardingApi.appointStaff(c.id, roles))
-    } catch (e) {
-      setError(errorMessage(e))
-    }
+    await submit(async () => setInvite(await onboardingApi.appointStaff(c.id, roles)))
   }
   const n = c.counts
   return (

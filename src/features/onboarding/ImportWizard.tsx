@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { IMPORT_COLUMNS, IMPORT_KIND_LABELS, IMPORT_KINDS, type ImportKind } from '@/domain/onboarding'
-import { errorMessage } from '@/services/cloud'
+import { useSubmit } from '@/components/useSubmit'
 import { uploadImportFile } from '@/services/upload'
 import { Section } from '@/components/Section'
 import { ChipGroup } from '@/components/ChipGroup'
@@ -16,21 +16,9 @@ export function ImportWizard() {
   const [kind, setKind] = useState<ImportKind>('units')
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [status, setStatus] = useState<ImportStatus | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, submit } = useSubmit()
 
-  const run = (fn: () => Promise<void>) => async () => {
-    if (busy) return
-    setBusy(true)
-    setError(null)
-    try {
-      await fn()
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const run = (fn: () => Promise<void>) => () => submit(fn)
   const pick = run(async () => {
     const fileID = await uploadImportFile(communityId)
     if (!fileID) return

@@ -3,19 +3,18 @@ import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { normalizeSetupCode, SETUP_CODE_LENGTH } from '@/domain/onboarding'
-import { errorMessage } from '@/services/cloud'
 import { Section } from '@/components/Section'
 import { FormField } from '@/components/FormField'
 import { onboardingApi } from './api'
 import './onboarding.scss'
+import { useSubmit } from '@/components/useSubmit'
 
 /** 管理员初始化: the first person to enter the bootstrap's setup code becomes the company admin. */
 export function SetupCode() {
   const initial = Taro.getCurrentInstance().router?.params?.code ?? ''
   const [code, setCode] = useState(decodeURIComponent(initial))
   const [name, setName] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, submit } = useSubmit()
 
   useEffect(() => {
     // Already the company admin: straight to the communities.
@@ -31,17 +30,11 @@ export function SetupCode() {
     if (busy) return
     if (normalizeSetupCode(code).length !== SETUP_CODE_LENGTH) return setError(`请输入 ${SETUP_CODE_LENGTH} 位初始化码`)
     if (!name.trim()) return setError('请填写您的姓名')
-    setError(null)
-    setBusy(true)
-    try {
+    await submit(async () => {
       await onboardingApi.redeemSetupCode(code, name.trim())
       await Taro.showToast({ title: '您已成为公司管理员', icon: 'success' })
       await Taro.redirectTo({ url: '/staff/communities/index' })
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { errorMessage } from '@/services/cloud'
+import { useSubmit } from '@/components/useSubmit'
 import { Section } from '@/components/Section'
 import { FormField } from '@/components/FormField'
 import { ChipGroup } from '@/components/ChipGroup'
@@ -17,8 +18,7 @@ export function UnitGenerator() {
   const [p, setP] = useState({ buildings: '2', unitsPerBuilding: '2', floors: '18', roomsPerFloor: '4', skipFloors: '4,13,14', shopsPerBuilding: '0', firstBuilding: '1' })
   const [preview, setPreview] = useState<UnitsPreview | null>(null)
   const [list, setList] = useState<UnitList | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, submit } = useSubmit()
   const [room, setRoom] = useState({ building: '', unitNo: '', room: '' })
 
   const pattern = (): UnitPatternInput | null => {
@@ -52,18 +52,7 @@ export function UnitGenerator() {
   )
   useEffect(() => void load(), [load])
 
-  const run = (fn: () => Promise<void>) => async () => {
-    if (busy) return
-    setBusy(true)
-    setError(null)
-    try {
-      await fn()
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const run = (fn: () => Promise<void>) => () => submit(fn)
   const doPreview = run(async () => {
     const pat = pattern()
     if (pat) setPreview(await onboardingApi.previewUnits(communityId, pat))

@@ -1,2 +1,3 @@
 export { PageShell } from './PageShell'
 export { routedPage, type PageParams } from './routedPage'
+export { tabPage } from './tabPage'

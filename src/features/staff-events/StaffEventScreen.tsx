@@ -6,6 +6,7 @@ import { Pill } from '@/components/Pill'
 import { Section } from '@/components/Section'
 import { TextAreaField, TextField } from '@/components/FormField'
 import { EmptyState, StateView } from '@/components/StateView'
+import { TabStrip } from '@/components/TabStrip'
 import { dayTime, PHASE_TONE, staffEventsApi, timeRange, type EventSummary, type Registrations, type StaffEvent } from '@/features/events'
 import { errorMessage } from '@/services/cloud'
 import './StaffEvents.scss'
@@ -39,6 +40,13 @@ function Plan({ e, reload }: { e: StaffEvent; reload: () => Promise<void> }) {
     } catch (err) {
       toast(errorMessage(err))
     }
+  }
+  /** Asks why, then runs the action with the reason (dismissed: nothing; left empty: says `missing`). */
+  const withReason = async (title: string, placeholder: string, missing: string, done: string, fn: (reason: string) => Promise<unknown>) => {
+    const reason = await ask(title, placeholder)
+    if (reason === null) return
+    if (!reason) return toast(missing)
+    await run(done, () => fn(reason))
   }
   const o = e.organisation
   return (
@@ -85,12 +93,7 @@ function Plan({ e, reload }: { e: StaffEvent; reload: () => Promise<void> }) {
           <Button
             fill='outline'
             type='primary'
-            onClick={async () => {
-              const reason = await ask('退回原因', '请说明需要修改的地方')
-              if (reason === null) return
-              if (!reason) return toast('请填写退回原因')
-              await run('已退回', () => staffEventsApi.review(e.eventId, false, reason))
-            }}
+            onClick={() => void withReason('退回原因', '请说明需要修改的地方', '请填写退回原因', '已退回', (reason) => staffEventsApi.review(e.eventId, false, reason))}
           >
             退回修改
           </Button>
@@ -132,12 +135,9 @@ function Plan({ e, reload }: { e: StaffEvent; reload: () => Promise<void> }) {
           <Button
             fill='outline'
             type='danger'
-            onClick={async () => {
-              const reason = await ask('取消活动', '取消原因（将通知所有报名住户）')
-              if (reason === null) return
-              if (!reason) return toast('请填写取消原因')
-              await run('已取消并通知', () => staffEventsApi.cancelEvent(e.eventId, reason))
-            }}
+            onClick={() =>
+              void withReason('取消活动', '取消原因（将通知所有报名住户）', '请填写取消原因', '已取消并通知', (reason) => staffEventsApi.cancelEvent(e.eventId, reason))
+            }
           >
             取消活动
           </Button>
@@ -409,21 +409,7 @@ export function StaffEventScreen({ eventId }: { eventId?: string }) {
         <Text className='se__title'>{e.title}</Text>
         <Pill tone={PHASE_TONE[e.phase] ?? 'neutral'}>{e.phaseLabel}</Pill>
       </View>
-      {tabs.length > 1 && (
-        <View className='se__tabs' role='tablist' aria-label='活动管理'>
-          {tabs.map((t) => (
-            <View
-              key={t.value}
-              className={`se__tab ${t.value === tab ? 'se__tab--on' : ''}`}
-              role='tab'
-              aria-selected={t.value === tab ? 'true' : 'false'}
-              onClick={() => setTab(t.value)}
-            >
-              <Text>{t.label}</Text>
-            </View>
-          ))}
-        </View>
-      )}
+      {tabs.length > 1 && <TabStrip block='se' label='活动管理' options={tabs} value={tab} onChange={setTab} />}
       {tab === 'plan' && <Plan e={e} reload={load} />}
       {tab === 'regs' && <Regs e={e} checkIn={can('checkIn')} />}
       {tab === 'checkin' && <CheckIn e={e} />}

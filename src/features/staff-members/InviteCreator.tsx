@@ -4,19 +4,18 @@ import { View, Text, Input } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { formatMinute } from '@/domain/time'
 import type { StaffRole } from '@/domain/roles'
-import { errorMessage } from '@/services/cloud'
 import { Section } from '@/components/Section'
 import { ChipGroup } from '@/components/ChipGroup'
 import { FormField } from '@/components/FormField'
 import { accountApi } from '@/features/account'
 import { ROLE_OPTIONS, toggleRole } from './roleOptions'
+import { useSubmit } from '@/components/useSubmit'
 
 /** Creates a one-time staff invite code for the chosen roles. */
 export function InviteCreator() {
   const [roles, setRoles] = useState<StaffRole[]>([])
   const [note, setNote] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, submit } = useSubmit()
   const [invite, setInvite] = useState<{ code: string; expiresAt: string } | null>(null)
 
   async function create() {
@@ -25,15 +24,7 @@ export function InviteCreator() {
       setError('请至少选择一个岗位')
       return
     }
-    setError(null)
-    setBusy(true)
-    try {
-      setInvite(await accountApi.createInvite(roles, note.trim() || undefined))
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    await submit(async () => setInvite(await accountApi.createInvite(roles, note.trim() || undefined)))
   }
 
   return (

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import Taro, { useReachBottom } from '@tarojs/taro'
+import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import { View, Text, Input } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { EmptyState, StateView } from '@/components/StateView'
@@ -33,9 +33,10 @@ function rangeFilter(r: Range): Pick<Filters, 'from' | 'to'> {
   return { from: today.subtract(r === 'week' ? 6 : 29, 'day').format('YYYY-MM-DD'), to: today.format('YYYY-MM-DD') }
 }
 
-/** 客户沟通记录表: every contact, filtered and searched; desk logs a contact; export to Excel. */
+/** 客户沟通记录表: every contact, filtered and searched; desk logs a contact; export to Excel (or open one from 消息: ?export=id). */
 export function RegisterList() {
   const me = useMe()
+  const exportId = useRouter().params.export
   const staff = isActiveStaff(me.me)
   const canLog = hasRole(me.me, 'desk', 'supervisor', 'admin')
   const [range, setRange] = useState<Range>('month')
@@ -84,14 +85,16 @@ export function RegisterList() {
   useReachBottom(() => {
     if (cursor && !more) void load(cursor)
   })
+  useEffect(() => {
+    if (staff && exportId) void exportIt(() => registerApi.download(decodeURIComponent(exportId)))
+  }, [staff, exportId])
 
-  async function exportIt() {
+  async function exportIt(run = () => registerApi.export({ kind: 'register', filters: filters() })) {
     if (busy) return
     setBusy(true)
     try {
-      const e = await registerApi.export({ kind: 'register', filters: filters() })
-      await openExport(e)
-      void Taro.showToast({ title: `已导出 ${e.rows} 条`, icon: 'success' })
+      const e = await run()
+      if (await openExport(e)) void Taro.showToast({ title: `已导出 ${e.rows} 条`, icon: 'success' })
     } catch (err) {
       void Taro.showToast({ title: errorMessage(err), icon: 'none' })
     } finally {

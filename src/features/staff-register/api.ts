@@ -45,16 +45,30 @@ export interface Exported {
   fileName: string
   rows: number
 }
+/** A large register export continues in the background; its requester is told in 消息 when it is ready. */
+export interface ExportPending {
+  exportId: string
+  pending: true
+  rows: number
+}
 
 export const registerApi = {
   list: (params: RegisterInputs['list']) => callFunction<{ items: RegisterItem[]; nextCursor?: string }>(FN, 'list', params, read),
   log: (input: RegisterInputs['log']) => callFunction<{ id: string; created: boolean }>(FN, 'log', input),
   analysis: (input: RegisterInputs['analysis']) => callFunction<Analysis>(FN, 'analysis', input, read),
-  export: (input: RegisterInputs['export']) => callFunction<Exported>(FN, 'export', input),
+  export: (input: RegisterInputs['export']) => callFunction<Exported | ExportPending>(FN, 'export', input),
+  download: (exportId: string) => callFunction<Exported | ExportPending>(FN, 'download', { exportId }, read),
 }
 
-/** Opens an export: WeChat downloads it and opens it with openDocument; H5 downloads the file. */
-export async function openExport(e: Exported): Promise<void> {
+/**
+ * Opens an export: WeChat downloads it and opens it with openDocument; H5 downloads the file. A large
+ * one still being built says it will be announced in 消息 (answers false: nothing opened).
+ */
+export async function openExport(e: Exported | ExportPending): Promise<boolean> {
+  if ('pending' in e) {
+    await Taro.showModal({ title: '正在后台导出', content: `共 ${e.rows} 条，数据较多，生成后会在「消息」中通知您，点开即可下载。`, showCancel: false })
+    return false
+  }
   if (process.env.TARO_ENV === 'h5') {
     const blob = await (await fetch(e.url)).blob()
     const a = document.createElement('a')
@@ -63,8 +77,9 @@ export async function openExport(e: Exported): Promise<void> {
     document.body.appendChild(a)
     a.click()
     a.remove()
-    return
+    return true
   }
   const res = await Taro.downloadFile({ url: e.url })
   await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'xlsx', showMenu: true })
+  return true
 }

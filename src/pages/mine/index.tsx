@@ -1,12 +1,4 @@
-import { PageShell } from '@/features/shell'
-import { useUnread } from '@/features/inbox-badge'
+import { tabPage } from '@/features/shell'
 import { MineScreen } from '@/features/mine'
 
-export default function MinePage() {
-  useUnread() // the 我的 tab's unread badge, refreshed whenever this tab shows
-  return (
-    <PageShell>
-      <MineScreen />
-    </PageShell>
-  )
-}
+export default tabPage(() => <MineScreen />)
