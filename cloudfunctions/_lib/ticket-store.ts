@@ -106,7 +106,12 @@ async function place(ctx: ActionContext, loc: OpenTicketInput['location'], commu
     location = { ...loc, label: [loc.building, loc.floor, loc.area].filter(Boolean).join(' ') };
   }
   const community = loc.kind === 'home' ? found?.community?.[0] : found;
-  return { location, sla: mergeSla(community?.settings?.sla), work: workClock(community?.deskHours), known: { rules: rulesOf(found?.rules?.[0]), staff: (found?.staff ?? []) as StaffDoc[] } };
+  return {
+    location,
+    sla: mergeSla(community?.settings?.sla),
+    work: workClock(community?.deskHours),
+    known: { rules: rulesOf(found?.rules?.[0]), staff: (found?.staff ?? []) as StaffDoc[] },
+  };
 }
 
 async function ownerOf(ctx: ActionContext, staffId: string | null | undefined, communityId: string) {
