@@ -35,6 +35,7 @@ export interface DefectView {
   itemLabel: string
   location: string
   note: string
+  photoUrls: string[]
   warranty: { contractor: string } | null
   ticketId: string
   ticketNo: string
