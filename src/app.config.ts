@@ -64,6 +64,11 @@ export default defineAppConfig({
         'communities/index',
         'units/index',
         'import/index',
+        // Forms (ops): move-in batch, facility asset, inspection plan, maintenance plan.
+        'movein-batch/index',
+        'facility-asset-edit/index',
+        'facility-plan-edit/index',
+        'facility-mplan-edit/index',
       ],
     },
     ...RESIDENT_SUBPACKAGES.map((name) => ({ root: `pages/${name}`, pages: ['index'] })),
