@@ -488,6 +488,7 @@ export async function maintenancePlans(input: In<'maintenancePlans'>, ctx: Actio
       name: p.name,
       schedule: p.schedule,
       tasks: p.tasks,
+      start: p.start,
       lastDone: p.lastDone,
       nextDue: nextDue(p.schedule, p.lastDone, p.start),
     })),

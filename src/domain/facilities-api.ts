@@ -197,4 +197,5 @@ export const facilitiesInputs = {
 };
 export type SyncInput = z.input<typeof facilitiesInputs.sync>;
 export type SaveAssetInput = z.input<typeof facilitiesInputs.saveAsset>;
+export type FacilitiesInput<K extends keyof typeof facilitiesInputs> = z.input<(typeof facilitiesInputs)[K]>;
 export const SYSTEM_CODE_LIST = SYSTEM_CODES;

@@ -6,15 +6,13 @@ import { ChipGroup } from '@/components/ChipGroup'
 import { FormField, TextAreaField, TextField } from '@/components/FormField'
 import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
+import { submitForm } from '@/components/submitForm'
 import type { DocumentKind } from '@/domain/movein'
 import { errorMessage } from '@/services/cloud'
 import { newRequestId } from '@/services/ids'
-import { issuePath } from '@/services/issues'
 import { moveinApi } from './api'
 import { blankBatch, DOCUMENT_OPTIONS, FIELD_ORDER, fieldOfPath, formOfBatch, toBatchInput, type BatchErrors, type BatchForm } from './batch-form'
 import './Movein.scss'
-
-const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
 
 /**
  * 新建/编辑入住批次: delivery range, dates, daily slots with capacity, required documents, fees
@@ -46,27 +44,19 @@ export function BatchEditor({ batchId }: { batchId?: string }) {
   const setPrep = (i: number, patch: Partial<BatchForm['preparation'][number]>) => set('preparation', form.preparation.map((p, j) => (j === i ? { ...p, ...patch } : p)))
 
   const save = async () => {
-    const { input, errors: errs } = toBatchInput(form)
-    setErrors(errs)
-    if (!input) {
-      const first = FIELD_ORDER.find((k) => errs[k])!
-      toast(errs[first]!)
-      void Taro.pageScrollTo({ selector: `#mb-${first}`, duration: 200 }).catch(() => undefined)
-      return
-    }
     setBusy(true)
-    try {
-      if (batchId) await moveinApi.updateBatch({ ...input, batchId })
-      else await moveinApi.createBatch({ ...input, clientRequestId: requestId.current })
-      void Taro.showToast({ title: batchId ? '已保存' : '已新建批次（未开放）', icon: 'success' })
-      setTimeout(() => void Taro.navigateBack().catch(() => Taro.redirectTo({ url: '/staff/movein/index' })), 600)
-    } catch (err) {
-      const field = fieldOfPath(issuePath(err))
-      if (field) setErrors({ [field]: errorMessage(err) })
-      toast(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    const ok = await submitForm({
+      checked: toBatchInput(form),
+      order: FIELD_ORDER,
+      idPrefix: 'mb-',
+      setErrors,
+      fieldOf: fieldOfPath,
+      send: (input) => (batchId ? moveinApi.updateBatch({ ...input, batchId }) : moveinApi.createBatch({ ...input, clientRequestId: requestId.current })),
+    })
+    setBusy(false)
+    if (!ok) return
+    void Taro.showToast({ title: batchId ? '已保存' : '已新建批次（未开放）', icon: 'success' })
+    setTimeout(() => void Taro.navigateBack().catch(() => Taro.redirectTo({ url: '/staff/movein/index' })), 600)
   }
 
   const locked = open
