@@ -36,7 +36,12 @@ async function checkBatch(ctx: ActionContext, communityId: string, input: BatchF
 }
 
 const preparationOf = (input: BatchFields, now: Date): BatchDoc['preparation'] =>
-  (input.preparation ?? DEFAULT_PREPARATION.map((task) => ({ task, who: '', done: false }))).map((p) => ({ task: p.task, who: p.who, done: !!p.done, doneAt: p.done ? now : null }));
+  (input.preparation ?? DEFAULT_PREPARATION.map((task) => ({ task, who: '', done: false }))).map((p) => ({
+    task: p.task,
+    who: p.who,
+    done: !!p.done,
+    doneAt: p.done ? now : null,
+  }));
 
 /** The daily slots of a batch (keyed ids: a retry writes the same ones). */
 async function writeSlots(ctx: ActionContext, batchId: string, communityId: string, dates: string[], specs: BatchFields['slots']) {
@@ -114,7 +119,9 @@ export async function updateBatch(input: In<'updateBatch'>, ctx: ActionContext) 
   const now = clock.now();
   const common = { title: input.title, feesNotice: input.feesNotice, cutoffHours: input.cutoffHours, preparation: preparationOf(input, now), updatedAt: now };
   // Keep when each still-done preparation item was done.
-  common.preparation = common.preparation.map((p, i) => (p.done && b.preparation[i]?.done && b.preparation[i].task === p.task ? { ...p, doneAt: b.preparation[i].doneAt ?? now } : p));
+  common.preparation = common.preparation.map((p, i) =>
+    p.done && b.preparation[i]?.done && b.preparation[i].task === p.task ? { ...p, doneAt: b.preparation[i].doneAt ?? now } : p,
+  );
   const _ = db.command;
   if (b.status === 'open') {
     const locked =

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { MAINTENANCE_TASKS, REGULATED, SYSTEM_CODES, type MaintenanceTask, type RegulatedKind } from './facilities';
 
 /** Inputs of the `facilities` function (设施设备: assets, rounds, maintenance). */
-const text = (max: number) => z.string().trim().max(max, { message: `不能超过 ${max} 字` });
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `不能超过 ${max} 字` });
 const id = z.string().trim().min(1).max(64);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: '时间格式应为 HH:mm' });
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' });
@@ -22,7 +26,14 @@ const schedule = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ kind: z.literal('daily'), at: hhmm, windowHours: windowHours(24) }).strict(),
-  z.object({ kind: z.literal('weekly'), weekday: z.number().int().min(1, { message: '星期应为 1–7' }).max(7, { message: '星期应为 1–7' }), at: hhmm, windowHours: windowHours(168) }).strict(),
+  z
+    .object({
+      kind: z.literal('weekly'),
+      weekday: z.number().int().min(1, { message: '星期应为 1–7' }).max(7, { message: '星期应为 1–7' }),
+      at: hhmm,
+      windowHours: windowHours(168),
+    })
+    .strict(),
   z
     .object({
       kind: z.literal('monthly'),
@@ -72,8 +83,12 @@ const value = z.discriminatedUnion('kind', [
 ]);
 
 const interval = z.union([
-  z.object({ days: z.number({ message: '周期应为数字' }).int({ message: '周期应为整数' }).min(1, { message: '周期至少 1 天' }).max(3660, { message: '周期最多 3660 天' }) }).strict(),
-  z.object({ months: z.number({ message: '周期应为数字' }).int({ message: '周期应为整数' }).min(1, { message: '周期至少 1 个月' }).max(120, { message: '周期最多 120 个月' }) }).strict(),
+  z
+    .object({ days: z.number({ message: '周期应为数字' }).int({ message: '周期应为整数' }).min(1, { message: '周期至少 1 天' }).max(3660, { message: '周期最多 3660 天' }) })
+    .strict(),
+  z
+    .object({ months: z.number({ message: '周期应为数字' }).int({ message: '周期应为整数' }).min(1, { message: '周期至少 1 个月' }).max(120, { message: '周期最多 120 个月' }) })
+    .strict(),
 ]);
 const mschedule = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('fixed'), every: interval, anchor: date }).strict(),
@@ -164,7 +179,10 @@ export const facilitiesInputs = {
       assetId: id,
       name: text(40).min(1, { message: '请填写计划名称' }),
       schedule: mschedule,
-      tasks: z.array(z.enum(taskKinds, { message: '不支持的维护项目' })).min(1, { message: '请至少选择一项维护项目' }).max(5),
+      tasks: z
+        .array(z.enum(taskKinds, { message: '不支持的维护项目' }))
+        .min(1, { message: '请至少选择一项维护项目' })
+        .max(5),
       start: date,
     })
     .strict(),

@@ -25,8 +25,14 @@ const batchFields = z.object({
   range: z
     .object({
       building: z.string().trim().min(1, { message: '请填写楼栋' }).max(20, { message: '楼栋不能超过 20 字' }),
-      unitNos: z.array(z.string().trim().min(1).max(20, { message: '单元号不能超过 20 字' })).max(20, { message: '单元最多 20 个' }).optional(),
-      rooms: z.array(z.string().trim().min(1).max(20, { message: '房号不能超过 20 字' })).max(200, { message: '房号最多 200 个' }).optional(),
+      unitNos: z
+        .array(z.string().trim().min(1).max(20, { message: '单元号不能超过 20 字' }))
+        .max(20, { message: '单元最多 20 个' })
+        .optional(),
+      rooms: z
+        .array(z.string().trim().min(1).max(20, { message: '房号不能超过 20 字' }))
+        .max(200, { message: '房号最多 200 个' })
+        .optional(),
     })
     .strict(),
   startDate: dateOnly,
@@ -38,7 +44,11 @@ const batchFields = z.object({
         .object({
           start: hhmm,
           end: hhmm,
-          capacity: z.number({ message: '容量应为数字' }).int({ message: '容量应为整数' }).min(1, { message: '每个时段至少可约 1 户' }).max(500, { message: '每个时段最多 500 户' }),
+          capacity: z
+            .number({ message: '容量应为数字' })
+            .int({ message: '容量应为整数' })
+            .min(1, { message: '每个时段至少可约 1 户' })
+            .max(500, { message: '每个时段最多 500 户' }),
         })
         .strict(),
     )

@@ -23,8 +23,42 @@ const settle = () => act(() => new Promise((r) => setTimeout(r, 30)))
 const alerts = () => screen.queryAllByRole('alert').map((a) => a.textContent)
 
 const ASSETS = [
-  { id: 'fa-1', code: 'ABCDEFGHJKLM', name: '1栋1号电梯', system: 'elevator', systemLabel: '电梯', location: '1栋 顶层 电梯机房', building: '1栋', floor: '顶层', area: '电梯机房', regulated: 'elevator', regulatedLabel: '电梯维保', model: '', manufacturer: '', installDate: null, contractor: '', contractorPhone: '' },
-  { id: 'fa-2', code: 'ABCDEFGHJKLN', name: '生活水泵', system: 'water', systemLabel: '给排水', location: 'B1 水泵房', building: '', floor: 'B1', area: '水泵房', regulated: null, regulatedLabel: null, model: '', manufacturer: '', installDate: null, contractor: '', contractorPhone: '' },
+  {
+    id: 'fa-1',
+    code: 'ABCDEFGHJKLM',
+    name: '1栋1号电梯',
+    system: 'elevator',
+    systemLabel: '电梯',
+    location: '1栋 顶层 电梯机房',
+    building: '1栋',
+    floor: '顶层',
+    area: '电梯机房',
+    regulated: 'elevator',
+    regulatedLabel: '电梯维保',
+    model: '',
+    manufacturer: '',
+    installDate: null,
+    contractor: '',
+    contractorPhone: '',
+  },
+  {
+    id: 'fa-2',
+    code: 'ABCDEFGHJKLN',
+    name: '生活水泵',
+    system: 'water',
+    systemLabel: '给排水',
+    location: 'B1 水泵房',
+    building: '',
+    floor: 'B1',
+    area: '水泵房',
+    regulated: null,
+    regulatedLabel: null,
+    model: '',
+    manufacturer: '',
+    installDate: null,
+    contractor: '',
+    contractorPhone: '',
+  },
 ]
 
 describe('入住批次 form', () => {
@@ -117,7 +151,12 @@ describe('入住批次 form', () => {
 describe('设备 form', () => {
   it('requires name, system and location; registers once per request id', async () => {
     asStaff(['engineer'], {
-      systems: () => ({ items: [{ code: 'elevator', label: '电梯', builtin: true }, { code: 'water', label: '给排水', builtin: true }] }),
+      systems: () => ({
+        items: [
+          { code: 'elevator', label: '电梯', builtin: true },
+          { code: 'water', label: '给排水', builtin: true },
+        ],
+      }),
       saveAsset: () => ({ assetId: 'fa-9', code: 'QWERTYUPASDF' }),
     })
     render(<AssetEditPage />)
@@ -134,7 +173,14 @@ describe('设备 form', () => {
     await typeInto('安装日期（选填）', '2020-01-01')
     fireEvent.click(screen.getByText('登记设备'))
     await waitFor(() => expect(callsOf('saveAsset')).toHaveLength(1))
-    expect(callsOf('saveAsset')[0]).toMatchObject({ name: '2号生活水泵', system: 'water', area: '水泵房', installDate: '2020-01-01', regulated: null, clientRequestId: expect.stringMatching(/^fa/) })
+    expect(callsOf('saveAsset')[0]).toMatchObject({
+      name: '2号生活水泵',
+      system: 'water',
+      area: '水泵房',
+      installDate: '2020-01-01',
+      regulated: null,
+      clientRequestId: expect.stringMatching(/^fa/),
+    })
   })
 })
 
@@ -207,6 +253,11 @@ describe('维护计划 form', () => {
     await typeInto('首次日期', '2026-12-05')
     fireEvent.click(screen.getByText('保存维护计划'))
     await waitFor(() => expect(callsOf('saveMaintenancePlan')).toHaveLength(1))
-    expect(callsOf('saveMaintenancePlan')[0]).toMatchObject({ assetId: 'fa-1', name: '电梯半月保养', schedule: { mode: 'fixed', every: { days: 15 }, anchor: '2026-12-05' }, tasks: ['clean'] })
+    expect(callsOf('saveMaintenancePlan')[0]).toMatchObject({
+      assetId: 'fa-1',
+      name: '电梯半月保养',
+      schedule: { mode: 'fixed', every: { days: 15 }, anchor: '2026-12-05' },
+      tasks: ['clean'],
+    })
   })
 })

@@ -44,7 +44,17 @@ beforeAll(async () => {
   // 2026-12-01 08:00 北京时间.
   await lc.dev('/api/dev/clock', { body: { set: '2026-12-01T00:00:00.000Z', frozen: true } });
   lc.server.ctx.engine.insert('staff', [
-    { _id: 'st-other-eng', openid: 'o-other-eng', communityId: 'cm-other', name: '外区工程', phone: '13700000000', roles: ['engineer', 'admin'], active: true, onDuty: true, createdAt: new Date() },
+    {
+      _id: 'st-other-eng',
+      openid: 'o-other-eng',
+      communityId: 'cm-other',
+      name: '外区工程',
+      phone: '13700000000',
+      roles: ['engineer', 'admin'],
+      active: true,
+      onDuty: true,
+      createdAt: new Date(),
+    },
   ]);
 }, 60_000);
 afterAll(() => lc.stop());
@@ -81,7 +91,14 @@ describe('inspection plan form: versioned template, photo items', () => {
   let planId: string;
   test('create once per request; Chinese refusals; security staff cannot edit plans', async () => {
     const key = cid();
-    const plan = { name: '水泵房巡检', schedule: { kind: 'hourly', everyHours: 2, from: '08:00', to: '20:00' }, stops: [{ assetId: pumpId, area: '1栋 B1 水泵房' }], items: ITEMS, role: 'engineer', clientRequestId: key };
+    const plan = {
+      name: '水泵房巡检',
+      schedule: { kind: 'hourly', everyHours: 2, from: '08:00', to: '20:00' },
+      stops: [{ assetId: pumpId, area: '1栋 B1 水泵房' }],
+      items: ITEMS,
+      role: 'engineer',
+      clientRequestId: key,
+    };
     const [a, b] = await Promise.all([F('savePlan', plan, ENG), F('savePlan', plan, ENG)]);
     expect(a.data).toEqual(b.data);
     expect(a.data.version).toBe(1);
@@ -104,7 +121,13 @@ describe('inspection plan form: versioned template, photo items', () => {
     const first = (await ok(F('rounds', { status: 'open' }, ENG))).items.find((r: any) => r.planId === planId);
     expect(first.version).toBe(1);
     const items = [...ITEMS, { id: 'shot', kind: 'photo', label: '水泵房全景' }];
-    const saved = await ok(F('savePlan', { planId, name: '水泵房巡检', schedule: { kind: 'daily', at: '10:00', windowHours: 4 }, stops: [{ assetId: pumpId, area: '1栋 B1 水泵房' }], items, role: 'engineer' }, ENG));
+    const saved = await ok(
+      F(
+        'savePlan',
+        { planId, name: '水泵房巡检', schedule: { kind: 'daily', at: '10:00', windowHours: 4 }, stops: [{ assetId: pumpId, area: '1栋 B1 水泵房' }], items, role: 'engineer' },
+        ENG,
+      ),
+    );
     expect(saved.version).toBe(2);
     const stored = (await lc.db.collection('facility_plans').doc(planId).get()).data[0];
     expect(stored.schedule).toEqual({ kind: 'daily', at: '10:00', windowHours: 4 });
@@ -147,7 +170,14 @@ describe('inspection plan form: versioned template, photo items', () => {
 describe('maintenance plan form', () => {
   test('fixed ↔ floating replaces the schedule whole; regulated equipment keeps a fixed legal interval; a double tap creates one', async () => {
     const key = cid();
-    const plan = { assetId: pumpId, name: '水泵保养', schedule: { mode: 'fixed', every: { months: 1 }, anchor: '2026-12-05' }, tasks: ['clean', 'lubricate'], start: '2026-12-01', clientRequestId: key };
+    const plan = {
+      assetId: pumpId,
+      name: '水泵保养',
+      schedule: { mode: 'fixed', every: { months: 1 }, anchor: '2026-12-05' },
+      tasks: ['clean', 'lubricate'],
+      start: '2026-12-01',
+      clientRequestId: key,
+    };
     const [a, b] = await Promise.all([F('saveMaintenancePlan', plan, ENG), F('saveMaintenancePlan', plan, ENG)]);
     expect(a.data.planId).toBe(b.data.planId);
     expect(await count('facility_mplans', { assetId: pumpId })).toBe(1);
@@ -157,9 +187,17 @@ describe('maintenance plan form', () => {
     const listed = (await ok(F('maintenancePlans', { assetId: pumpId }, ENG))).items[0];
     expect(listed).toMatchObject({ start: '2026-12-01', schedule: { mode: 'floating', afterDays: 45 } });
     const lift = await ok(F('saveAsset', { name: '2栋电梯', system: 'elevator', area: '电梯机房', regulated: 'elevator', clientRequestId: cid() }, ENG));
-    const floating = await F('saveMaintenancePlan', { assetId: lift.assetId, name: '电梯保养', schedule: { mode: 'floating', afterDays: 10 }, tasks: ['lubricate'], start: '2026-12-01' }, ENG);
+    const floating = await F(
+      'saveMaintenancePlan',
+      { assetId: lift.assetId, name: '电梯保养', schedule: { mode: 'floating', afterDays: 10 }, tasks: ['lubricate'], start: '2026-12-01' },
+      ENG,
+    );
     expect(floating.error).toMatchObject({ code: 'INVALID_INPUT', message: '电梯维保有法定周期，必须使用固定周期' });
-    const tooLong = await F('saveMaintenancePlan', { assetId: lift.assetId, name: '电梯保养', schedule: { mode: 'fixed', every: { days: 30 }, anchor: '2026-12-01' }, tasks: ['lubricate'], start: '2026-12-01' }, ENG);
+    const tooLong = await F(
+      'saveMaintenancePlan',
+      { assetId: lift.assetId, name: '电梯保养', schedule: { mode: 'fixed', every: { days: 30 }, anchor: '2026-12-01' }, tasks: ['lubricate'], start: '2026-12-01' },
+      ENG,
+    );
     expect(tooLong.error.message).toMatch(/法定周期为每 15 天，不能更长/);
     const noTasks = await F('saveMaintenancePlan', { ...plan, clientRequestId: cid(), tasks: [] }, ENG);
     expect(noTasks.error.message).toBe('请至少选择一项维护项目');

@@ -58,7 +58,14 @@ describe('the batch form: create and edit', () => {
     expect(a.data.batchId).toBe(b.data.batchId);
     expect(await count('movein_batches', { range: { building: '2栋' } })).toBe(1);
     const got = await M('getBatch', { batchId: a.data.batchId }, DESK);
-    expect(got.data).toMatchObject({ status: 'draft', slotSpecs: batch('2栋').slots, preparation: [{ task: '资料整理', who: '王敏', done: true }, { task: '现场布置', done: false }] });
+    expect(got.data).toMatchObject({
+      status: 'draft',
+      slotSpecs: batch('2栋').slots,
+      preparation: [
+        { task: '资料整理', who: '王敏', done: true },
+        { task: '现场布置', done: false },
+      ],
+    });
   });
 
   test('bad input is refused in Chinese, under the field it concerns, nothing written', async () => {

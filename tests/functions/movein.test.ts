@@ -368,7 +368,11 @@ describe('handover, inspection and re-inspection', () => {
     ];
     const key = rid();
     // Defect photos must be upload slots of this community: a made-up file id is refused, nothing recorded.
-    const bad = await M('inspect', { bookingId, items: items.map((i, n) => (n === 2 ? { ...i, photos: ['cloud://env/someone-elses.png'] } : i)), clientRequestId: rid() }, 'o-staff-eng1');
+    const bad = await M(
+      'inspect',
+      { bookingId, items: items.map((i, n) => (n === 2 ? { ...i, photos: ['cloud://env/someone-elses.png'] } : i)), clientRequestId: rid() },
+      'o-staff-eng1',
+    );
     expect(bad.error.code).toBe('INVALID_INPUT');
     expect((await M('getBooking', { bookingId }, 'o-staff-eng1')).data.inspected).toBe(false);
     const done = await M('inspect', { bookingId, items, clientRequestId: key }, 'o-staff-eng1');

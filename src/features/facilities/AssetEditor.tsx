@@ -25,8 +25,15 @@ export function AssetEditor({ assetId }: { assetId?: string }) {
   const requestId = useRef(newRequestId('fa'))
 
   useEffect(() => {
-    facilitiesApi.systems().then((r) => setSystems(r.items.map((x) => ({ value: x.code, label: x.label }))), (e) => setLoadError(errorMessage(e)))
-    if (assetId) facilitiesApi.asset(assetId).then((a) => setForm(formOfAsset(a.asset)), (e) => setLoadError(errorMessage(e)))
+    facilitiesApi.systems().then(
+      (r) => setSystems(r.items.map((x) => ({ value: x.code, label: x.label }))),
+      (e) => setLoadError(errorMessage(e)),
+    )
+    if (assetId)
+      facilitiesApi.asset(assetId).then(
+        (a) => setForm(formOfAsset(a.asset)),
+        (e) => setLoadError(errorMessage(e)),
+      )
   }, [assetId])
 
   if (!form || !systems.length) return <StateView loading={!loadError} error={loadError} />

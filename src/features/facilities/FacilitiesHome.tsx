@@ -97,7 +97,9 @@ export function FacilitiesHome() {
         <View key={p.id} className='fac__card' role='button' onClick={() => go(`/staff/facility-plan-edit/index?id=${p.id}`)}>
           <View className='fac__row'>
             <Text className='fac__title'>{p.name}</Text>
-            <Text className='fac__muted'>第 {p.version} 版{p.active ? '' : ' · 已停用'}</Text>
+            <Text className='fac__muted'>
+              第 {p.version} 版{p.active ? '' : ' · 已停用'}
+            </Text>
           </View>
           <Text className='fac__muted'>
             {p.scheduleText} · {p.stops.length} 个点 · {p.items.length} 项检查

@@ -12,7 +12,17 @@ import { beijing } from '@/domain/time'
 import { errorMessage } from '@/services/cloud'
 import { newRequestId } from '@/services/ids'
 import { facilitiesApi, type AssetView } from './api'
-import { MAINTENANCE_FIELDS, TASK_OPTIONS, blankMaintenance, fieldOf, formOfMaintenance, toMaintenanceInput, type Errors, type MaintenanceField, type MaintenanceForm } from './forms'
+import {
+  MAINTENANCE_FIELDS,
+  TASK_OPTIONS,
+  blankMaintenance,
+  fieldOf,
+  formOfMaintenance,
+  toMaintenanceInput,
+  type Errors,
+  type MaintenanceField,
+  type MaintenanceForm,
+} from './forms'
 import './Facilities.scss'
 
 const MODE_OPTIONS = [
@@ -38,13 +48,19 @@ export function MaintenanceEditor({ planId, assetId }: { planId?: string; assetI
   const requestId = useRef(newRequestId('fm'))
 
   useEffect(() => {
-    facilitiesApi.assets().then((r) => setAssets(r.items), (e) => setLoadError(errorMessage(e)))
+    facilitiesApi.assets().then(
+      (r) => setAssets(r.items),
+      (e) => setLoadError(errorMessage(e)),
+    )
     if (planId)
-      facilitiesApi.maintenancePlans().then((r) => {
-        const p = r.items.find((x) => x.id === planId)
-        if (!p) return setLoadError('未找到该维护计划')
-        setForm(formOfMaintenance(p))
-      }, (e) => setLoadError(errorMessage(e)))
+      facilitiesApi.maintenancePlans().then(
+        (r) => {
+          const p = r.items.find((x) => x.id === planId)
+          if (!p) return setLoadError('未找到该维护计划')
+          setForm(formOfMaintenance(p))
+        },
+        (e) => setLoadError(errorMessage(e)),
+      )
   }, [planId])
 
   if (!form || !assets) return <StateView loading={!loadError} error={loadError} />
@@ -76,14 +92,21 @@ export function MaintenanceEditor({ planId, assetId }: { planId?: string; assetI
             <Picker
               mode='selector'
               range={assets.map((a) => `${a.name}（${a.location}）`)}
-              value={Math.max(0, assets.findIndex((a) => a.id === form.assetId))}
+              value={Math.max(
+                0,
+                assets.findIndex((a) => a.id === form.assetId),
+              )}
               onChange={(e) => set('assetId', assets[Number(e.detail.value)]?.id ?? '')}
             >
               <View className='fac__input'>{asset ? `${asset.name}（${asset.location}）` : '请选择设备'}</View>
             </Picker>
           </FormField>
         </View>
-        {regulated && <Text className='fac__muted'>特种设备：{REGULATED[regulated].label}，法定周期{intervalText(REGULATED[regulated].every)}，须使用固定周期且不能更长。</Text>}
+        {regulated && (
+          <Text className='fac__muted'>
+            特种设备：{REGULATED[regulated].label}，法定周期{intervalText(REGULATED[regulated].every)}，须使用固定周期且不能更长。
+          </Text>
+        )}
         <View id='fm-name'>
           <TextField label='计划名称' name='name' value={form.name} placeholder='如：电梯半月保养' error={errors.name} onInput={(v) => set('name', v)} />
         </View>

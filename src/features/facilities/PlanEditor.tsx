@@ -24,7 +24,14 @@ const WEEKDAY_OPTIONS = ['一', '二', '三', '四', '五', '六', '日'].map((d
 /** One checklist item of the template: its kind, its name, and the kind's own settings. */
 function ItemEditor({ d, index, onChange, onRemove }: { d: ItemDraft; index: number; onChange: (p: Partial<ItemDraft>) => void; onRemove?: () => void }) {
   const input = (k: 'label' | 'unit' | 'min' | 'max' | 'options' | 'bad', placeholder: string, type: 'text' | 'digit' = 'text', extra = '') => (
-    <Input className={`fac__input ${extra}`} type={type} value={d[k]} placeholder={placeholder} aria-label={`第${index + 1}项${placeholder}`} onInput={(e) => onChange({ [k]: e.detail.value })} />
+    <Input
+      className={`fac__input ${extra}`}
+      type={type}
+      value={d[k]}
+      placeholder={placeholder}
+      aria-label={`第${index + 1}项${placeholder}`}
+      onInput={(e) => onChange({ [k]: e.detail.value })}
+    />
   )
   return (
     <View className='fac__item'>
@@ -85,20 +92,34 @@ export function PlanEditor({ planId }: { planId?: string }) {
   const requestId = useRef(newRequestId('fp'))
 
   useEffect(() => {
-    facilitiesApi.assets().then((r) => setAssets(r.items), (e) => setLoadError(errorMessage(e)))
+    facilitiesApi.assets().then(
+      (r) => setAssets(r.items),
+      (e) => setLoadError(errorMessage(e)),
+    )
     if (planId)
-      facilitiesApi.plans().then((r) => {
-        const p = r.items.find((x) => x.id === planId)
-        if (!p) return setLoadError('未找到该巡检计划')
-        setForm(formOfPlan(p))
-        setVersion(p.version)
-      }, (e) => setLoadError(errorMessage(e)))
+      facilitiesApi.plans().then(
+        (r) => {
+          const p = r.items.find((x) => x.id === planId)
+          if (!p) return setLoadError('未找到该巡检计划')
+          setForm(formOfPlan(p))
+          setVersion(p.version)
+        },
+        (e) => setLoadError(errorMessage(e)),
+      )
   }, [planId])
 
   if (!form || !assets) return <StateView loading={!loadError} error={loadError} />
   const set = <K extends keyof PlanForm>(k: K, v: PlanForm[K]) => setForm({ ...form, [k]: v })
-  const setItem = (i: number, p: Partial<ItemDraft>) => set('items', form.items.map((x, j) => (j === i ? { ...x, ...p } : x)))
-  const setStop = (i: number, p: Partial<PlanForm['stops'][number]>) => set('stops', form.stops.map((x, j) => (j === i ? { ...x, ...p } : x)))
+  const setItem = (i: number, p: Partial<ItemDraft>) =>
+    set(
+      'items',
+      form.items.map((x, j) => (j === i ? { ...x, ...p } : x)),
+    )
+  const setStop = (i: number, p: Partial<PlanForm['stops'][number]>) =>
+    set(
+      'stops',
+      form.stops.map((x, j) => (j === i ? { ...x, ...p } : x)),
+    )
   const assetNames = ['（不关联设备）', ...assets.map((a) => `${a.name}（${a.location}）`)]
   const num = (k: 'everyHours' | 'from' | 'to' | 'at' | 'windowHours' | 'day', label: string, placeholder: string) => (
     <TextField label={label} name={k} value={form[k]} placeholder={placeholder} onInput={(v) => set(k, v)} />
@@ -186,9 +207,25 @@ export function PlanEditor({ planId }: { planId?: string }) {
                   <View className='fac__input'>设备：{s.assetId ? (assets.find((a) => a.id === s.assetId)?.name ?? '—') : '不关联设备'}</View>
                 </Picker>
                 <View className='fac__row'>
-                  <Input className='fac__input' value={s.area} placeholder='位置，如：1栋 B1 水泵房' aria-label={`巡检点${i + 1}位置`} onInput={(e) => setStop(i, { area: e.detail.value })} />
+                  <Input
+                    className='fac__input'
+                    value={s.area}
+                    placeholder='位置，如：1栋 B1 水泵房'
+                    aria-label={`巡检点${i + 1}位置`}
+                    onInput={(e) => setStop(i, { area: e.detail.value })}
+                  />
                   {form.stops.length > 1 && (
-                    <View className='fac__x' role='button' aria-label={`删除巡检点${i + 1}`} onClick={() => set('stops', form.stops.filter((_, j) => j !== i))}>
+                    <View
+                      className='fac__x'
+                      role='button'
+                      aria-label={`删除巡检点${i + 1}`}
+                      onClick={() =>
+                        set(
+                          'stops',
+                          form.stops.filter((_, j) => j !== i),
+                        )
+                      }
+                    >
                       删除
                     </View>
                   )}
@@ -215,17 +252,28 @@ export function PlanEditor({ planId }: { planId?: string }) {
               d={d}
               index={i}
               onChange={(p) => setItem(i, p)}
-              onRemove={form.items.length > 1 ? () => set('items', form.items.filter((_, j) => j !== i)) : undefined}
+              onRemove={
+                form.items.length > 1
+                  ? () =>
+                      set(
+                        'items',
+                        form.items.filter((_, j) => j !== i),
+                      )
+                  : undefined
+              }
             />
           ))}
           <Button
             size='small'
             fill='outline'
             onClick={() =>
-              set(
-                'items',
-                [...form.items, newItem('number', form.items.map((x) => x.id))],
-              )
+              set('items', [
+                ...form.items,
+                newItem(
+                  'number',
+                  form.items.map((x) => x.id),
+                ),
+              ])
             }
           >
             添加检查项

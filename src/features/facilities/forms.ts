@@ -179,7 +179,14 @@ export const blankPlan = (): PlanForm => ({
   active: true,
 })
 
-export function formOfPlan(p: { name: string; schedule: RoundSchedule; stops: { assetId: string | null; area: string }[]; items: ChecklistItem[]; role: 'engineer' | 'security'; active: boolean }): PlanForm {
+export function formOfPlan(p: {
+  name: string
+  schedule: RoundSchedule
+  stops: { assetId: string | null; area: string }[]
+  items: ChecklistItem[]
+  role: 'engineer' | 'security'
+  active: boolean
+}): PlanForm {
   const s = p.schedule
   const f = blankPlan()
   return {

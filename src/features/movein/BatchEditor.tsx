@@ -40,8 +40,16 @@ export function BatchEditor({ batchId }: { batchId?: string }) {
 
   if (!form) return <StateView loading={!loadError} error={loadError} />
   const set = <K extends keyof BatchForm>(k: K, v: BatchForm[K]) => setForm({ ...form, [k]: v })
-  const setSlot = (i: number, patch: Partial<BatchForm['slots'][number]>) => set('slots', form.slots.map((s, j) => (j === i ? { ...s, ...patch } : s)))
-  const setPrep = (i: number, patch: Partial<BatchForm['preparation'][number]>) => set('preparation', form.preparation.map((p, j) => (j === i ? { ...p, ...patch } : p)))
+  const setSlot = (i: number, patch: Partial<BatchForm['slots'][number]>) =>
+    set(
+      'slots',
+      form.slots.map((s, j) => (j === i ? { ...s, ...patch } : s)),
+    )
+  const setPrep = (i: number, patch: Partial<BatchForm['preparation'][number]>) =>
+    set(
+      'preparation',
+      form.preparation.map((p, j) => (j === i ? { ...p, ...patch } : p)),
+    )
 
   const save = async () => {
     setBusy(true)
@@ -60,7 +68,13 @@ export function BatchEditor({ batchId }: { batchId?: string }) {
   }
 
   const locked = open
-  const field = (k: 'title' | 'building' | 'unitNos' | 'rooms' | 'startDate' | 'endDate' | 'cutoffHours', label: string, placeholder: string, hint?: string, type: 'text' | 'number' = 'text') => (
+  const field = (
+    k: 'title' | 'building' | 'unitNos' | 'rooms' | 'startDate' | 'endDate' | 'cutoffHours',
+    label: string,
+    placeholder: string,
+    hint?: string,
+    type: 'text' | 'number' = 'text',
+  ) => (
     <View id={`mb-${k}`}>
       <TextField
         label={label}
@@ -91,9 +105,23 @@ export function BatchEditor({ batchId }: { batchId?: string }) {
           <FormField label='时段与可约户数' error={errors.slots}>
             {form.slots.map((s, i) => (
               <View key={i} className='mv-slotrow'>
-                <Input className='mv-input mv-input--t' value={s.start} disabled={locked} placeholder='09:00' aria-label={`时段${i + 1}开始`} onInput={(e) => setSlot(i, { start: e.detail.value })} />
+                <Input
+                  className='mv-input mv-input--t'
+                  value={s.start}
+                  disabled={locked}
+                  placeholder='09:00'
+                  aria-label={`时段${i + 1}开始`}
+                  onInput={(e) => setSlot(i, { start: e.detail.value })}
+                />
                 <Text className='mv-muted'>至</Text>
-                <Input className='mv-input mv-input--t' value={s.end} disabled={locked} placeholder='11:00' aria-label={`时段${i + 1}结束`} onInput={(e) => setSlot(i, { end: e.detail.value })} />
+                <Input
+                  className='mv-input mv-input--t'
+                  value={s.end}
+                  disabled={locked}
+                  placeholder='11:00'
+                  aria-label={`时段${i + 1}结束`}
+                  onInput={(e) => setSlot(i, { end: e.detail.value })}
+                />
                 <Input
                   className='mv-input mv-input--n'
                   type='number'
@@ -104,7 +132,17 @@ export function BatchEditor({ batchId }: { batchId?: string }) {
                   onInput={(e) => setSlot(i, { capacity: e.detail.value })}
                 />
                 {!locked && form.slots.length > 1 && (
-                  <View className='mv-x' role='button' aria-label={`删除时段${i + 1}`} onClick={() => set('slots', form.slots.filter((_, j) => j !== i))}>
+                  <View
+                    className='mv-x'
+                    role='button'
+                    aria-label={`删除时段${i + 1}`}
+                    onClick={() =>
+                      set(
+                        'slots',
+                        form.slots.filter((_, j) => j !== i),
+                      )
+                    }
+                  >
                     ×
                   </View>
                 )}
@@ -154,9 +192,31 @@ export function BatchEditor({ batchId }: { batchId?: string }) {
                 <View className='mv-check' role='checkbox' aria-checked={p.done} aria-label={`${p.task || '事项'}已完成`} onClick={() => setPrep(i, { done: !p.done })}>
                   {p.done ? '☑' : '☐'}
                 </View>
-                <Input className='mv-input mv-input--grow' value={p.task} placeholder='事项' aria-label={`准备事项${i + 1}`} onInput={(e) => setPrep(i, { task: e.detail.value })} />
-                <Input className='mv-input mv-input--who' value={p.who} placeholder='负责人' aria-label={`准备事项${i + 1}负责人`} onInput={(e) => setPrep(i, { who: e.detail.value })} />
-                <View className='mv-x' role='button' aria-label={`删除准备事项${i + 1}`} onClick={() => set('preparation', form.preparation.filter((_, j) => j !== i))}>
+                <Input
+                  className='mv-input mv-input--grow'
+                  value={p.task}
+                  placeholder='事项'
+                  aria-label={`准备事项${i + 1}`}
+                  onInput={(e) => setPrep(i, { task: e.detail.value })}
+                />
+                <Input
+                  className='mv-input mv-input--who'
+                  value={p.who}
+                  placeholder='负责人'
+                  aria-label={`准备事项${i + 1}负责人`}
+                  onInput={(e) => setPrep(i, { who: e.detail.value })}
+                />
+                <View
+                  className='mv-x'
+                  role='button'
+                  aria-label={`删除准备事项${i + 1}`}
+                  onClick={() =>
+                    set(
+                      'preparation',
+                      form.preparation.filter((_, j) => j !== i),
+                    )
+                  }
+                >
                   ×
                 </View>
               </View>

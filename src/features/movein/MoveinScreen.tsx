@@ -113,7 +113,15 @@ export function MoveinScreen() {
   /** The day-before reminder by WeChat message too: the consent popup must open inside the tap (before any await). */
   const askReminder = () => {
     const consent = requestConsents([LINLI_TPL_MOVEIN])
-    return () => consent.then(({ accepted }) => (accepted.length ? subscriptionsApi.subscribe(accepted).then(() => undefined, () => undefined) : undefined))
+    return () =>
+      consent.then(({ accepted }) =>
+        accepted.length
+          ? subscriptionsApi.subscribe(accepted).then(
+              () => undefined,
+              () => undefined,
+            )
+          : undefined,
+      )
   }
   const book = () => {
     if (!picked) return toast('请选择办理时段')
