@@ -1,17 +1,18 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Image, Input, Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { ChecklistItem, ReadingValue } from '@/domain/facilities'
 import { formatShort } from '@/domain/time'
+import { PhotoTiles } from '@/components/PhotoTiles'
 import { StateView } from '@/components/StateView'
 import { errorMessage } from '@/services/cloud'
 import { facilitiesApi, type RoundData } from './api'
 import { arrive, cacheRound, cachedRound, enqueue, flush, loadQueue, pendingCount, saveQueue, waitingPhotos, type RoundQueue } from './queue'
+import './Facilities.scss'
 
 /** Pictures per photo item (the sync action's limit). */
 const PHOTOS_PER_ITEM = 9
-import './Facilities.scss'
 
 /** A photo item: take (or pick) pictures; they stay on the phone until the next sync uploads them. */
 function PhotoField({ item, paths, onChange }: { item: ChecklistItem; paths: string[]; onChange: (paths: string[]) => void }) {
@@ -26,19 +27,13 @@ function PhotoField({ item, paths, onChange }: { item: ChecklistItem; paths: str
   return (
     <View className='fac__field'>
       <Text className='fac__label'>{item.label}（须拍照）</Text>
-      <View className='fac__photos'>
-        {paths.map((p) => (
-          <View key={p} className='fac__photo' role='button' aria-label='删除照片' onClick={() => onChange(paths.filter((x) => x !== p))}>
-            <Image className='fac__photo-img' src={p} mode='aspectFill' />
-            <Text className='fac__photo-x'>×</Text>
-          </View>
-        ))}
-        {paths.length < PHOTOS_PER_ITEM && (
-          <View className='fac__photo fac__photo--add' role='button' aria-label={`${item.label}拍照`} onClick={() => void take()}>
-            <Text>＋ 拍照</Text>
-          </View>
-        )}
-      </View>
+      <PhotoTiles
+        photos={paths.map((p) => ({ key: p, src: p }))}
+        max={PHOTOS_PER_ITEM}
+        addLabel={`${item.label}拍照`}
+        onAdd={() => void take()}
+        onRemove={(p) => onChange(paths.filter((x) => x !== p))}
+      />
     </View>
   )
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Input, Picker, Image } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import { PhotoTiles } from '@/components/PhotoTiles'
 import { Section } from '@/components/Section'
 import { ErrorState, LoadingState } from '@/components/StateView'
 import { errorMessage } from '@/services/cloud'
@@ -286,19 +287,13 @@ export function StaffBooking({ bookingId }: { bookingId?: string }) {
                       value={d.contractor}
                       onInput={(e) => patch(k, { contractor: e.detail.value })}
                     />
-                    <View className='mv-photos'>
-                      {d.photos.map((p) => (
-                        <View key={p.fileId} className='mv-photo' role='button' aria-label='删除照片' onClick={() => dropPhoto(k, p.fileId)}>
-                          <Image className='mv-photo__img' src={p.src} mode='aspectFill' />
-                          <Text className='mv-photo__x'>×</Text>
-                        </View>
-                      ))}
-                      {d.photos.length < DEFECT_PHOTOS_MAX && (
-                        <View className='mv-photo mv-photo--add' role='button' aria-label='问题照片' onClick={() => void defectPhoto(k)}>
-                          <Text>＋ 拍照</Text>
-                        </View>
-                      )}
-                    </View>
+                    <PhotoTiles
+                      photos={d.photos.map((p) => ({ key: p.fileId, src: p.src }))}
+                      max={DEFECT_PHOTOS_MAX}
+                      addLabel='问题照片'
+                      onAdd={() => void defectPhoto(k)}
+                      onRemove={(fileId) => dropPhoto(k, fileId)}
+                    />
                   </View>
                 ))}
             </View>
@@ -325,11 +320,11 @@ export function StaffBooking({ bookingId }: { bookingId?: string }) {
                 {d.warranty ? ` · 开发商保修（${d.warranty.contractor}）` : ''}
               </Text>
               {d.photoUrls.length > 0 && (
-                <View className='mv-photos'>
+                <View className='photo-tiles'>
                   {d.photoUrls.map((u) => (
                     <Image
                       key={u}
-                      className='mv-photo mv-photo__img'
+                      className='photo-tile photo-tile__img'
                       src={u}
                       mode='aspectFill'
                       onClick={(e) => {
