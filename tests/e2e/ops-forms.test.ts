@@ -98,7 +98,7 @@ test('move-in batch form: create a batch, then its desk flow reaches the inspect
         await open(eng, lc.url, `/staff/movein-booking/index?id=${booking.bookingId}`);
         await see(eng, '验房（点选有问题的项）').waitFor();
         const kitchen = eng.locator('.mv-room', { hasText: '厨房' }).filter({ visible: true }).first();
-        await kitchen.locator('.mv-chip', { hasText: '排水与渗漏' }).click();
+        await kitchen.locator('.mv-chip', { hasText: '排水/渗漏' }).click();
         await kitchen.locator('taro-input-core[placeholder="问题说明"] input').fill('下水管接口渗水');
         await kitchen.locator('taro-input-core[placeholder="具体位置（如 水槽下方）"] input').fill('水槽下方');
         const chooser = eng.waitForEvent('filechooser');
