@@ -104,13 +104,13 @@ test('move-in batch form: create a batch, then its desk flow reaches the inspect
         const chooser = eng.waitForEvent('filechooser');
         await kitchen.getByLabel('问题照片').click();
         await (await chooser).setFiles(PHOTO);
-        await kitchen.locator('.photo-tile__img').first().waitFor();
+        await kitchen.getByLabel('删除照片').first().waitFor();
         await kitchen.scrollIntoViewIfNeeded();
         await shot(eng, 'movein-inspection-defect-photo');
         await button(eng, /提交验房结果/).click();
         await see(eng, '验房问题').waitFor();
-        await eng.locator('.mv-defect .photo-tile__img').first().waitFor();
-        await eng.locator('.mv-defect .photo-tile__img').first().scrollIntoViewIfNeeded();
+        await eng.locator('.mv-defect img').first().waitFor();
+        await eng.locator('.mv-defect img').first().scrollIntoViewIfNeeded();
         await shot(eng, 'movein-inspection-defects');
       });
       const b = await M('getBooking', { bookingId: booking.bookingId }, ENG);
@@ -187,7 +187,7 @@ test('facilities forms: asset, inspection plan with a photo item, maintenance pl
       const chooser = page.waitForEvent('filechooser');
       await page.getByLabel('机房全景拍照').click();
       await (await chooser).setFiles(PHOTO);
-      await page.locator('.photo-tile__img').first().waitFor();
+      await page.getByLabel('删除照片').first().waitFor();
       await shot(page, 'facility-round-photo-item');
       await button(page, '记录本点').click();
       await see(page, '照片 1 张', false).waitFor();
