@@ -45,6 +45,7 @@ function ItemEditor({ d, index, onChange, onRemove }: { d: ItemDraft; index: num
       </View>
       <ChipGroup groupLabel={`第${index + 1}项类型`} options={ITEM_KINDS} value={d.kind} onChange={(v: ItemKind) => onChange({ kind: v })} />
       {input('label', '检查项名称，如：机房温度')}
+      {d.kind === 'number' && <Text className='fac__muted'>单位 · 正常下限 · 正常上限（超出范围即为异常，可留空）</Text>}
       {d.kind === 'number' && (
         <View className='fac__row fac__row--gap'>
           {input('unit', '单位', 'text', 'fac__input--s')}
