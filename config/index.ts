@@ -21,6 +21,7 @@ const templates = {
   emergency: process.env.TARO_APP_TPL_EMERGENCY || 'TPL_STAFF_EMERGENCY',
   deadline: process.env.TARO_APP_TPL_DEADLINE || 'TPL_STAFF_DEADLINE',
   callback: process.env.TARO_APP_TPL_CALLBACK || 'TPL_STAFF_CALLBACK',
+  movein: process.env.TARO_APP_TPL_MOVEIN || 'TPL_MOVEIN_REMIND',
 }
 /**
  * A feature's `index.ts` only re-exports (features talk to each other through it), so webpack may
@@ -64,6 +65,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       LINLI_TPL_REPLY: JSON.stringify(templates.reply),
       LINLI_TPL_NOTICE: JSON.stringify(templates.notice),
       LINLI_TPL_STAFF: JSON.stringify([templates.assigned, templates.emergency, templates.deadline, templates.callback]),
+      LINLI_TPL_MOVEIN: JSON.stringify(templates.movein),
     },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),

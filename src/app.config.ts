@@ -66,6 +66,11 @@ export default defineAppConfig({
         'import/index',
         // 发现问题上报 (issue #17): engineers and security file what they find on patrol.
         'found/index',
+        // Forms (ops): move-in batch, facility asset, inspection plan, maintenance plan.
+        'movein-batch/index',
+        'facility-asset-edit/index',
+        'facility-plan-edit/index',
+        'facility-mplan-edit/index',
       ],
     },
     ...RESIDENT_SUBPACKAGES.map((name) => ({ root: `pages/${name}`, pages: ['index'] })),

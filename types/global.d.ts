@@ -19,6 +19,8 @@ declare const LINLI_TPL_REPLY: string
 declare const LINLI_TPL_NOTICE: string
 /** Staff templates: new assignment, emergency, deadline warning, callback due (in this order). */
 declare const LINLI_TPL_STAFF: string[]
+/** The day-before move-in reminder (入住办理提醒). */
+declare const LINLI_TPL_MOVEIN: string
 
 declare namespace NodeJS {
   interface ProcessEnv {

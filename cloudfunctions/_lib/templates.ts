@@ -12,6 +12,8 @@ export const TEMPLATES = {
   emergency: process.env.LINLI_TPL_EMERGENCY || 'TPL_STAFF_EMERGENCY',
   deadline: process.env.LINLI_TPL_DEADLINE || 'TPL_STAFF_DEADLINE',
   callback: process.env.LINLI_TPL_CALLBACK || 'TPL_STAFF_CALLBACK',
+  /** Residents: the day-before move-in reminder (入住办理提醒). */
+  movein: process.env.LINLI_TPL_MOVEIN || 'TPL_MOVEIN_REMIND',
 };
 
 export type TemplateKey = keyof typeof TEMPLATES;

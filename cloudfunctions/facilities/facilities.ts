@@ -25,6 +25,7 @@ import {
 import type { facilitiesInputs as I } from '../../src/domain/facilities-api';
 import { formatMinute } from '../../src/domain/time';
 import { claim } from '../_lib/bulk';
+import { useFiles } from '../_lib/files';
 import type { ActionContext } from '../_lib/handler';
 import { stableId } from '../_lib/ids';
 import { raiseTicket } from './tickets';
@@ -152,7 +153,7 @@ export async function saveAsset(input: In<'saveAsset'>, ctx: ActionContext) {
   const labels = await systemLabels(ctx, s.communityId);
   if (!labels[input.system]) throw new AppError('INVALID_INPUT', '未知的设备系统，请先由管理员添加');
   const now = ctx.clock.now();
-  const { assetId, ...fields } = input;
+  const { assetId, clientRequestId, ...fields } = input;
   if (assetId) {
     await mine<AssetDoc>(ctx, 'facility_assets', assetId, '设备');
     await ctx.db
@@ -161,8 +162,10 @@ export async function saveAsset(input: In<'saveAsset'>, ctx: ActionContext) {
       .update({ ...fields, updatedAt: now });
     return { assetId };
   }
-  const doc: AssetDoc = { _id: `fa-${randomBytes(8).toString('hex')}`, communityId: s.communityId, code: newCode(), ...fields, createdAt: now, updatedAt: now };
-  await ctx.db.collection('facility_assets').add(doc);
+  const _id = clientRequestId ? stableId('fa', s.communityId, clientRequestId) : `fa-${randomBytes(8).toString('hex')}`;
+  const doc: AssetDoc = { _id, communityId: s.communityId, code: newCode(), ...fields, createdAt: now, updatedAt: now };
+  // A repeated request (double tap, retry) answers the asset it created the first time.
+  if (!(await claim(ctx.db, 'facility_assets', doc))) return { assetId: _id, code: (await get<AssetDoc>(ctx, 'facility_assets', _id))!.code };
   return { assetId: doc._id, code: doc.code };
 }
 
@@ -248,22 +251,27 @@ export async function savePlan(input: In<'savePlan'>, ctx: ActionContext) {
   if (problem) throw new AppError('INVALID_INPUT', problem);
   for (const st of input.stops) if (st.assetId) await mine<AssetDoc>(ctx, 'facility_assets', st.assetId, '设备');
   const now = ctx.clock.now();
-  const { planId, items, ...fields } = input;
+  const { planId, clientRequestId, items, ...fields } = input;
+  const _ = ctx.db.command;
   if (planId) {
     const p = await mine<PlanDoc>(ctx, 'facility_plans', planId, '巡检计划');
     const version = p.version + 1;
     // Template first (keyed by version), then the plan: a retry after a crash writes the same version.
     await claim(ctx.db, 'facility_templates', { _id: `${planId}:v${version}`, planId, version, items, createdAt: now, by: s._id });
-    await ctx.db
+    const res: any = await ctx.db
       .collection('facility_plans')
-      .doc(planId)
-      .update({ ...fields, version, updatedAt: now });
+      .where({ _id: planId, version: p.version })
+      // The schedule is replaced whole (a plain object would be merged into the stored one).
+      .update({ ...fields, schedule: _.set(fields.schedule), version, updatedAt: now });
+    if (res.updated !== 1) throw new AppError('CONFLICT', '计划已被他人修改，请刷新后再保存');
     return { planId, version };
   }
-  const id = `fp-${randomBytes(8).toString('hex')}`;
-  await ctx.db.collection('facility_templates').add({ _id: `${id}:v1`, planId: id, version: 1, items, createdAt: now, by: s._id });
+  const id = clientRequestId ? stableId('fp', s.communityId, clientRequestId) : `fp-${randomBytes(8).toString('hex')}`;
+  const existing = await get<PlanDoc>(ctx, 'facility_plans', id);
+  if (existing) return { planId: id, version: existing.version };
+  await claim(ctx.db, 'facility_templates', { _id: `${id}:v1`, planId: id, version: 1, items, createdAt: now, by: s._id });
   const doc: PlanDoc = { _id: id, communityId: s.communityId, ...fields, version: 1, since: now, updatedAt: now } as PlanDoc;
-  await ctx.db.collection('facility_plans').add(doc);
+  await claim(ctx.db, 'facility_plans', doc);
   return { planId: id, version: 1 };
 }
 
@@ -368,6 +376,11 @@ export async function sync(input: In<'sync'>, ctx: ActionContext) {
     return { stored: 0, duplicates: checked.length, anomalies: 0, tickets: [], closed: true, alreadyClosed: true };
   }
 
+  // Photo items: each file must be an upload slot of this community's staff, uploaded, and not
+  // attached elsewhere; it is bound to this round (a repeated sync binds the same files again, harmlessly).
+  const photos = checked.flatMap(({ x }) => (x.value.kind === 'photo' ? x.value.fileIds : []));
+  await useFiles(ctx, photos, `round:${r._id}`);
+
   let stored = 0;
   const tickets: { ticketId: string | null; no: string | null }[] = [];
   for (const { x, item, c, at } of checked) {
@@ -450,19 +463,18 @@ export async function saveMaintenancePlan(input: In<'saveMaintenancePlan'>, ctx:
   const problem = maintenanceProblem(input.schedule as MaintenanceSchedule, a.regulated);
   if (problem) throw new AppError('INVALID_INPUT', problem);
   const now = ctx.clock.now();
-  const { planId, ...fields } = input;
+  const { planId, clientRequestId, ...fields } = input;
   if (planId) {
     await mine<any>(ctx, 'facility_mplans', planId, '维护计划');
     await ctx.db
       .collection('facility_mplans')
       .doc(planId)
-      .update({ ...fields, updatedAt: now });
+      // Fixed ↔ floating: the schedule is replaced whole, not merged into the stored one.
+      .update({ ...fields, schedule: ctx.db.command.set(fields.schedule), regulated: a.regulated, updatedAt: now });
     return { planId };
   }
-  const id = `fm-${randomBytes(8).toString('hex')}`;
-  await ctx.db
-    .collection('facility_mplans')
-    .add({ _id: id, communityId: a.communityId, ...fields, regulated: a.regulated, lastDone: null, active: true, createdAt: now, updatedAt: now });
+  const id = clientRequestId ? stableId('fm', a.communityId, clientRequestId) : `fm-${randomBytes(8).toString('hex')}`;
+  await claim(ctx.db, 'facility_mplans', { _id: id, communityId: a.communityId, ...fields, regulated: a.regulated, lastDone: null, active: true, createdAt: now, updatedAt: now });
   return { planId: id };
 }
 
@@ -476,6 +488,7 @@ export async function maintenancePlans(input: In<'maintenancePlans'>, ctx: Actio
       name: p.name,
       schedule: p.schedule,
       tasks: p.tasks,
+      start: p.start,
       lastDone: p.lastDone,
       nextDue: nextDue(p.schedule, p.lastDone, p.start),
     })),

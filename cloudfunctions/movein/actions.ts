@@ -3,7 +3,7 @@ import { moveinInputs as I } from '../../src/domain/movein-api';
 import { prepareUploadInput } from '../_lib/files';
 import { action } from '../_lib/handler';
 import { GUESS_LIMITS } from '../_lib/rate-limit';
-import { createBatch, listBatches, publishBatch, setPreparation, slots } from './batches';
+import { createBatch, getBatch, listBatches, publishBatch, setPreparation, slots, updateBatch } from './batches';
 import { book, cancel, documentUrls, getBooking, listBookings, myMovein, prepareUpload, reviewDocument, submitDocument } from './bookings';
 import { dashboard, exportBatch, remindTomorrow } from './dashboard';
 import { handover, receipt, signReceipt } from './handover';
@@ -30,7 +30,19 @@ export const moveinActions = {
     input: I.createBatch,
     run: createBatch,
   }),
-  publishBatch: action({ description: '开放批次预约，并通知该范围内已绑定的住户（消息中心）', audience: BATCH_MANAGERS, input: I.publishBatch, run: publishBatch }),
+  updateBatch: action({
+    description: '修改入住批次：草稿可全部修改；已开放的批次只能改名称、收费告知、准备事项与截止时间',
+    audience: BATCH_MANAGERS,
+    input: I.updateBatch,
+    run: updateBatch,
+  }),
+  getBatch: action({ description: '入住批次详情（编辑用）', audience: MOVEIN_STAFF, input: I.getBatch, run: getBatch }),
+  publishBatch: action({
+    description: '开放批次预约，并经公告流程向该范围房屋发布入住通知（客服发布须主管审核，按社区设置）',
+    audience: BATCH_MANAGERS,
+    input: I.publishBatch,
+    run: publishBatch,
+  }),
   setPreparation: action({ description: '更新准备事项（负责人、是否完成）', audience: MOVEIN_STAFF, input: I.setPreparation, run: setPreparation }),
   listBatches: action({ description: '本小区的入住批次', audience: MOVEIN_STAFF, input: I.listBatches, run: listBatches }),
   slots: action({ description: '我的房屋所在批次（或指定批次）的可预约时段：slotId、startAt、endAt、capacity、booked', audience: anyone, input: I.slots, run: slots }),

@@ -15,6 +15,7 @@ import type { moveinInputs } from '../../src/domain/movein-api';
 import { beijing, formatMinute, formatMonthDay } from '../../src/domain/time';
 import type { ActionContext } from '../_lib/handler';
 import { notify } from '../_lib/notify';
+import { clip } from '../_lib/templates';
 import { storeFile, temporaryUrl } from '../_lib/stored-file';
 import { loadBatch, staffCommunity, type BookingDoc } from './model';
 
@@ -124,6 +125,16 @@ export async function remindTomorrow(_: In<'remindTomorrow'>, ctx: ActionContext
         body: `您预约了明天 ${formatMonthDay(b.slotStartAt).slice(-5)} 办理 ${b.unitLabel} 的入住手续，请携带身份证及所需资料原件按时到场。${missing ? '您还有资料未审核通过，请尽快在「入住预约」上传。' : ''}`,
         communityId: b.communityId,
         target: { kind: 'movein' as const, id: b._id },
+        // Also by WeChat subscribe message where the person consented (when booking); the inbox always.
+        subscribe: {
+          template: 'movein' as const,
+          page: 'pages/movein/index',
+          data: {
+            thing1: { value: clip(b.unitLabel, 20) },
+            time2: { value: formatMinute(b.slotStartAt) },
+            thing3: { value: clip(missing ? '有资料未审核通过，请尽快上传' : '请携带身份证及资料原件按时到场', 20) },
+          },
+        },
       };
     }),
   );

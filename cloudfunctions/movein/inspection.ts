@@ -7,7 +7,7 @@ import { checkText } from '../_lib/content-check';
 import { claimFiles, verifyFiles } from '../_lib/files';
 import type { ActionContext } from '../_lib/handler';
 import { stableId } from '../_lib/ids';
-import { openTicket } from '../_lib/ticket-store';
+import { openTicket, ticketIdFor } from '../_lib/ticket-store';
 import { loadBatch, visibleBooking, type BookingDoc, type DefectEntry } from './model';
 import { bookingView, defectTickets } from './views';
 
@@ -55,16 +55,17 @@ export async function inspect(input: In<'inspect'>, ctx: ActionContext) {
   }
   const defectsIn = input.items.filter((i) => !i.ok);
   await checkText(ctx, ...defectsIn.map((d) => d.note), ...defectsIn.map((d) => d.location));
-  const photos = defectsIn.flatMap((d) => d.photos ?? []);
-  // Photos are checked here and go with the tickets (the ticket store attaches verified files).
-  await verifyFiles(ctx, photos, `movein:${b._id}`);
+  // Each defect's photos go with its ticket: checked here, before anything is written, against the
+  // ticket they will belong to (the ticket store then binds them to it; a retry finds them bound there).
+  const defectKey = (i: (typeof defectsIn)[number]) => `movein:${b._id}:${stableId('mvd', b._id, i.room, i.item, i.location ?? '')}`;
+  for (const i of defectsIn) await verifyFiles(ctx, i.photos ?? [], `ticket:${ticketIdFor(defectKey(i))}`);
   const now = clock.now();
   // Tickets first (keyed: a retry finds the same ones), then the booking that lists them.
   const defects: DefectEntry[] = [];
   for (const i of defectsIn) {
     const id = stableId('mvd', b._id, i.room, i.item, i.location ?? '');
     const d = { id, room: i.room, item: i.item, location: i.location ?? '', note: i.note!, photos: i.photos ?? [], category: i.category!, warranty: i.warranty ?? null };
-    const t = await defectTicket(ctx, b, d, `movein:${b._id}:${id}`);
+    const t = await defectTicket(ctx, b, d, defectKey(i));
     defects.push({ ...d, ticketId: t.ticketId, ticketNo: t.no, openedAt: now, status: 'open', history: [{ ticketId: t.ticketId, ticketNo: t.no, at: now }] });
   }
   const byKey = new Map(defects.map((d) => [`${d.room}:${d.item}:${d.location}`, d.id]));
@@ -72,7 +73,6 @@ export async function inspect(input: In<'inspect'>, ctx: ActionContext) {
     const cur = (await tx.collection('movein_bookings').doc(b._id).get()).data as BookingDoc;
     if (cur.inspection) throw new AppError('CONFLICT', '该房屋已验房，请在问题列表中跟进');
     if (cur.status !== 'keys_signed') throw new AppError('CONFLICT', '请先完成钥匙交接并由业主签收，再验房');
-    await claimFiles(tx, ctx, photos, `movein:${b._id}`);
     await tx
       .collection('movein_bookings')
       .doc(b._id)
@@ -131,7 +131,8 @@ export async function reinspect(input: In<'reinspect'>, ctx: ActionContext) {
       next.push({ ...d, status: 'accepted' });
       continue;
     }
-    const t = await defectTicket(ctx, b, d, `movein:${b._id}:${d.id}:reopen:${round}`, note);
+    // The photos stay with the first ticket (a file belongs to one record); the new one names it.
+    const t = await defectTicket(ctx, b, { ...d, photos: [] }, `movein:${b._id}:${d.id}:reopen:${round}`, `${note}；原工单 ${d.ticketNo}`);
     next.push({ ...d, ticketId: t.ticketId, ticketNo: t.no, status: 'reopened', history: [...d.history, { ticketId: t.ticketId, ticketNo: t.no, at: now, refusedNote: note }] });
   }
   await db.runTransaction(async (tx: any) => {

@@ -20,6 +20,9 @@ export interface BatchDoc {
   createdAt: Date;
   createdBy: string;
   publishedAt?: Date;
+  updatedAt?: Date;
+  /** The 入住通知 published through the announcements flow. */
+  announcementId?: string;
 }
 
 export interface SlotDoc {

@@ -19,7 +19,7 @@ import {
 import { maskPhone } from '../../src/domain/membership';
 import { formatMonthDay } from '../../src/domain/time';
 import type { ActionContext } from '../_lib/handler';
-import type { BatchDoc, BookingDoc } from './model';
+import { tempUrls, type BatchDoc, type BookingDoc } from './model';
 
 /** Current ticket states of a booking's defects (by the defect's latest ticket). */
 export async function defectTickets(ctx: ActionContext, b: BookingDoc): Promise<Map<string, { status: string; no: string }>> {
@@ -36,6 +36,8 @@ export async function defectTickets(ctx: ActionContext, b: BookingDoc): Promise<
 /** What the booker and the staff read of a booking: labels in Chinese, times in 北京时间. */
 export async function bookingView(ctx: ActionContext, b: BookingDoc, batch: BatchDoc, opts: { forStaff?: boolean } = {}) {
   const tickets = await defectTickets(ctx, b);
+  // Defect photos: expiring URLs for the two who may see this booking (the booker, staff of its community).
+  const urls = await tempUrls(ctx, [...new Set(b.defects.flatMap((d) => d.photos ?? []))]);
   const defects = b.defects.map((d) => {
     const t = tickets.get(d.ticketId);
     const fixed = !!t && FIXED_TICKET_STATUSES.includes(t.status);
@@ -47,6 +49,7 @@ export async function bookingView(ctx: ActionContext, b: BookingDoc, batch: Batc
       itemLabel: INSPECTION_ITEMS[d.item],
       location: d.location,
       note: d.note,
+      photoUrls: (d.photos ?? []).map((f) => urls[f]).filter(Boolean),
       category: d.category,
       warranty: d.warranty,
       ticketId: d.ticketId,

@@ -19,35 +19,61 @@ const item = z.enum(Object.keys(INSPECTION_ITEMS) as [InspectionItem, ...Inspect
 const meterReading = z.object({ reading: z.number().min(0).max(1e7), photo: fileId }).strict();
 const signature = z.object({ fileId }).strict();
 
-export const moveinInputs = {
-  createBatch: z
+/** A batch as staff fill it in (create and edit share it). */
+const batchFields = z.object({
+  title: text(40, '批次名称').min(1, { message: '请填写批次名称' }),
+  range: z
     .object({
-      title: text(40, '批次名称').min(1, { message: '请填写批次名称' }),
-      range: z
+      building: z.string().trim().min(1, { message: '请填写楼栋' }).max(20, { message: '楼栋不能超过 20 字' }),
+      unitNos: z
+        .array(z.string().trim().min(1).max(20, { message: '单元号不能超过 20 字' }))
+        .max(20, { message: '单元最多 20 个' })
+        .optional(),
+      rooms: z
+        .array(z.string().trim().min(1).max(20, { message: '房号不能超过 20 字' }))
+        .max(200, { message: '房号最多 200 个' })
+        .optional(),
+    })
+    .strict(),
+  startDate: dateOnly,
+  endDate: dateOnly,
+  /** Daily slots (北京时间). */
+  slots: z
+    .array(
+      z
         .object({
-          building: z.string().trim().min(1).max(20),
-          unitNos: z.array(z.string().trim().min(1).max(20)).max(20).optional(),
-          rooms: z.array(z.string().trim().min(1).max(20)).max(200).optional(),
+          start: hhmm,
+          end: hhmm,
+          capacity: z
+            .number({ message: '容量应为数字' })
+            .int({ message: '容量应为整数' })
+            .min(1, { message: '每个时段至少可约 1 户' })
+            .max(500, { message: '每个时段最多 500 户' }),
         })
         .strict(),
-      startDate: dateOnly,
-      endDate: dateOnly,
-      /** Daily slots (北京时间). */
-      slots: z
-        .array(z.object({ start: hhmm, end: hhmm, capacity: z.number().int().min(1).max(500) }).strict())
-        .min(1, { message: '请至少设置一个时段' })
-        .max(12),
-      requiredDocuments: z.array(docKind).min(1, { message: '请至少选择一项所需资料' }).max(5),
-      feesNotice: text(2000, '收费告知').default(''),
-      preparation: z
-        .array(z.object({ task: text(40, '准备事项').min(1), who: text(20, '负责人').default('') }).strict())
-        .max(20)
-        .optional(),
-      cutoffHours: z.number().int().min(0).max(168).default(24),
-      clientRequestId: clientRequestIdSchema,
-    })
+    )
+    .min(1, { message: '请至少设置一个时段' })
+    .max(12, { message: '每天最多 12 个时段' }),
+  requiredDocuments: z.array(docKind).min(1, { message: '请至少选择一项所需资料' }).max(5),
+  feesNotice: text(2000, '收费告知').default(''),
+  preparation: z
+    .array(z.object({ task: text(40, '准备事项').min(1, { message: '请填写准备事项' }), who: text(20, '负责人').default(''), done: z.boolean().default(false) }).strict())
+    .max(20, { message: '准备事项最多 20 项' })
+    .optional(),
+  cutoffHours: z.number({ message: '截止时间应为数字' }).int().min(0, { message: '截止时间不能为负' }).max(168, { message: '截止时间最多提前 168 小时' }).default(24),
+});
+
+export const moveinInputs = {
+  createBatch: batchFields
+    .extend({ clientRequestId: clientRequestIdSchema })
     .strict()
     .refine((b) => b.startDate <= b.endDate, { message: '结束日期不能早于开始日期', path: ['endDate'] }),
+  /** Edit a batch: a draft entirely; an open one only its title, fees notice, preparation and cutoff (bookings hang on the rest). */
+  updateBatch: batchFields
+    .extend({ batchId: idSchema })
+    .strict()
+    .refine((b) => b.startDate <= b.endDate, { message: '结束日期不能早于开始日期', path: ['endDate'] }),
+  getBatch: z.object({ batchId: idSchema }).strict(),
   publishBatch: z.object({ batchId: idSchema, announce: z.boolean().default(true) }).strict(),
   setPreparation: z.object({ batchId: idSchema, index: z.number().int().min(0).max(19), done: z.boolean(), who: text(20, '负责人').optional() }).strict(),
   listBatches: z.object({}).strict(),

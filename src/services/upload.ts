@@ -17,8 +17,8 @@ export const UPLOAD_TOO_LARGE = '单个文件不能超过 10 MB'
 export const UPLOAD_FAILED = '上传失败，请重试'
 
 /** Which function a file is for: a ticket's photos and video, or a notice's images. */
-export type UploadPurpose = 'ticket' | 'notice' | 'movein' | 'event'
-const FUNCTION_OF: Record<UploadPurpose, string> = { ticket: 'tickets', notice: 'announcements', movein: 'movein', event: 'events' }
+export type UploadPurpose = 'ticket' | 'notice' | 'movein' | 'event' | 'facility'
+const FUNCTION_OF: Record<UploadPurpose, string> = { ticket: 'tickets', notice: 'announcements', movein: 'movein', event: 'events', facility: 'facilities' }
 
 const UPLOAD_TYPES: Record<string, string> = {
   'image/jpeg': 'jpg',

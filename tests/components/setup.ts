@@ -16,6 +16,7 @@ Object.assign(globalThis, {
   LINLI_TPL_DONE: 'TPL_TICKET_DONE',
   LINLI_TPL_REPLY: 'TPL_TICKET_REPLY',
   LINLI_TPL_STAFF: ['TPL_STAFF_ASSIGNED', 'TPL_STAFF_EMERGENCY', 'TPL_STAFF_DEADLINE', 'TPL_STAFF_CALLBACK'],
+  LINLI_TPL_MOVEIN: 'TPL_MOVEIN_REMIND',
 })
 
 // jsdom has no IntersectionObserver; Taro's H5 <Image lazyLoad> needs one to exist.

@@ -363,13 +363,27 @@ describe('handover, inspection and re-inspection', () => {
   test('two defects become tickets in the resident’s 服务 list; re-inspection waits for both; a refused one reopens', async () => {
     const items = [
       { room: 'living', item: 'walls', ok: true },
-      { room: 'kitchen', item: 'drains_leaks', ok: false, location: '水槽下方', note: '下水管接口渗水', category: 'plumbing_electric' },
+      { room: 'kitchen', item: 'drains_leaks', ok: false, location: '水槽下方', note: '下水管接口渗水', category: 'plumbing_electric', photos: [await upload('o-staff-eng1')] },
       { room: 'bedroom', item: 'doors_windows', ok: false, location: '主卧窗户', note: '窗框密封条脱落', category: 'doors_windows', warranty: { contractor: '华建门窗公司' } },
     ];
     const key = rid();
+    // Defect photos must be upload slots of this community: a made-up file id is refused, nothing recorded.
+    const bad = await M(
+      'inspect',
+      { bookingId, items: items.map((i, n) => (n === 2 ? { ...i, photos: ['cloud://env/someone-elses.png'] } : i)), clientRequestId: rid() },
+      'o-staff-eng1',
+    );
+    expect(bad.error.code).toBe('INVALID_INPUT');
+    expect((await M('getBooking', { bookingId }, 'o-staff-eng1')).data.inspected).toBe(false);
     const done = await M('inspect', { bookingId, items, clientRequestId: key }, 'o-staff-eng1');
     expect(done.data.status).toBe('inspected');
     expect(done.data.defects).toHaveLength(2);
+    // The photo goes with the defect: an expiring URL for the staff and the booker, and on the ticket.
+    const leak = done.data.defects.find((d: any) => d.item === 'drains_leaks');
+    expect(leak.photoUrls).toHaveLength(1);
+    expect(leak.photoUrls[0]).toMatch(/^http/);
+    expect((await M('getBooking', { bookingId }, NEW)).data.defects.find((d: any) => d.item === 'drains_leaks').photoUrls).toHaveLength(1);
+    expect((await lc.db.collection('tickets').doc(leak.ticketId).get()).data[0].photos).toHaveLength(1);
     // A retry of the same inspection opens no ticket twice.
     expect((await M('inspect', { bookingId, items, clientRequestId: key }, 'o-staff-eng1')).data.defects.map((d: any) => d.ticketId)).toEqual(
       done.data.defects.map((d: any) => d.ticketId),

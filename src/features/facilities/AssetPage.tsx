@@ -6,7 +6,8 @@ import { formatShort } from '@/domain/time'
 import { StateView } from '@/components/StateView'
 import { errorMessage } from '@/services/cloud'
 import { newRequestId } from '@/services/ids'
-import { facilitiesApi, type AssetPageData } from './api'
+import { facilitiesApi, type AssetPageData, type MaintenancePlanView } from './api'
+import { intervalText } from '@/domain/facilities'
 import { RecordTable } from './RecordPage'
 import './Facilities.scss'
 
@@ -18,16 +19,20 @@ export function AssetPage({ id, code }: { id?: string; code?: string }) {
   const [text, setText] = useState('')
   const [requestId] = useState(() => newRequestId('fr'))
   const [busy, setBusy] = useState(false)
+  const [plans, setPlans] = useState<MaintenancePlanView[]>([])
 
   async function load() {
     try {
-      setData(code ? await facilitiesApi.assetByCode(code) : await facilitiesApi.asset(id ?? ''))
+      const d = code ? await facilitiesApi.assetByCode(code) : await facilitiesApi.asset(id ?? '')
+      setData(d)
       setError(null)
+      setPlans((await facilitiesApi.maintenancePlans(d.asset.id).catch(() => ({ items: [] }))).items)
     } catch (err) {
       setError(errorMessage(err))
     }
   }
   useEffect(() => void load(), [id, code])
+  Taro.useDidShow?.(() => void (data && load()))
 
   async function report() {
     if (!data || busy) return
@@ -65,7 +70,24 @@ export function AssetPage({ id, code }: { id?: string; code?: string }) {
         </Text>
         {a.regulatedLabel && <Text className='fac__status'>特种设备：{a.regulatedLabel}</Text>}
         <Text className='fac__muted'>设备码 {a.code}</Text>
+        <View className='fac__links'>
+          <View className='fac__link' role='button' onClick={() => void Taro.navigateTo({ url: `/staff/facility-asset-edit/index?id=${a.id}` })}>
+            编辑设备
+          </View>
+          <View className='fac__link' role='button' onClick={() => void Taro.navigateTo({ url: `/staff/facility-mplan-edit/index?assetId=${a.id}` })}>
+            新建维护计划
+          </View>
+        </View>
       </View>
+      {plans.length > 0 && <Text className='fac__section'>维护计划</Text>}
+      {plans.map((p) => (
+        <View key={p.id} className='fac__card' role='button' onClick={() => void Taro.navigateTo({ url: `/staff/facility-mplan-edit/index?id=${p.id}` })}>
+          <Text className='fac__title'>{p.name}</Text>
+          <Text className='fac__muted'>
+            {p.schedule.mode === 'fixed' ? `固定周期 ${intervalText(p.schedule.every)}` : `完成后 ${p.schedule.afterDays} 天`} · 下次 {p.nextDue ?? '—'} · 编辑
+          </Text>
+        </View>
+      ))}
       <Text className='fac__section'>待办维护</Text>
       {data.due.length ? (
         data.due.map((t) => (

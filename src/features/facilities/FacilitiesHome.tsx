@@ -4,7 +4,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { EmptyState, StateView } from '@/components/StateView'
 import { errorMessage } from '@/services/cloud'
-import { facilitiesApi, type AssetView, type RoundListItem } from './api'
+import { facilitiesApi, type AssetView, type PlanView, type RoundListItem } from './api'
 import './Facilities.scss'
 
 const go = (url: string) => void Taro.navigateTo({ url })
@@ -15,18 +15,21 @@ export function FacilitiesHome() {
   const [assets, setAssets] = useState<AssetView[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [code, setCode] = useState('')
+  const [plans, setPlans] = useState<PlanView[]>([])
 
   async function load() {
     try {
-      const [r, a] = await Promise.all([facilitiesApi.rounds('open'), facilitiesApi.assets()])
+      const [r, a, p] = await Promise.all([facilitiesApi.rounds('open'), facilitiesApi.assets(), facilitiesApi.plans()])
       setRounds([...r.items].sort((x, y) => Number(y.overdue) - Number(x.overdue)))
       setAssets(a.items)
+      setPlans(p.items)
       setError(null)
     } catch (err) {
       setError(errorMessage(err))
     }
   }
   useEffect(() => void load(), [])
+  Taro.useDidShow?.(() => void (assets && load()))
 
   function openCode() {
     const c = code.trim().toUpperCase()
@@ -84,7 +87,31 @@ export function FacilitiesHome() {
       ) : (
         <EmptyState text='暂无待巡检任务' hint='到时间后会自动生成' />
       )}
-      <Text className='fac__section'>设备台账（{assets.length}）</Text>
+      <View className='fac__row'>
+        <Text className='fac__section'>巡检计划（{plans.length}）</Text>
+        <View className='fac__link' role='button' onClick={() => go('/staff/facility-plan-edit/index')}>
+          新建计划
+        </View>
+      </View>
+      {plans.map((p) => (
+        <View key={p.id} className='fac__card' role='button' onClick={() => go(`/staff/facility-plan-edit/index?id=${p.id}`)}>
+          <View className='fac__row'>
+            <Text className='fac__title'>{p.name}</Text>
+            <Text className='fac__muted'>
+              第 {p.version} 版{p.active ? '' : ' · 已停用'}
+            </Text>
+          </View>
+          <Text className='fac__muted'>
+            {p.scheduleText} · {p.stops.length} 个点 · {p.items.length} 项检查
+          </Text>
+        </View>
+      ))}
+      <View className='fac__row'>
+        <Text className='fac__section'>设备台账（{assets.length}）</Text>
+        <View className='fac__link' role='button' onClick={() => go('/staff/facility-asset-edit/index')}>
+          登记设备
+        </View>
+      </View>
       {assets.map((a) => (
         <View key={a.id} className='fac__card' role='button' onClick={() => go(`/staff/asset/index?id=${a.id}`)}>
           <View className='fac__row'>

@@ -4,13 +4,41 @@ import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { ChecklistItem, ReadingValue } from '@/domain/facilities'
 import { formatShort } from '@/domain/time'
+import { PhotoTiles } from '@/components/PhotoTiles'
 import { StateView } from '@/components/StateView'
 import { errorMessage } from '@/services/cloud'
 import { facilitiesApi, type RoundData } from './api'
-import { arrive, cacheRound, cachedRound, enqueue, flush, loadQueue, pendingCount, saveQueue, type RoundQueue } from './queue'
+import { arrive, cacheRound, cachedRound, enqueue, flush, loadQueue, pendingCount, saveQueue, waitingPhotos, type RoundQueue } from './queue'
 import './Facilities.scss'
 
-/** Fill one checklist item (number with unit, choice, yes/no, note; photos go through 报修 for now). */
+/** Pictures per photo item (the sync action's limit). */
+const PHOTOS_PER_ITEM = 9
+
+/** A photo item: take (or pick) pictures; they stay on the phone until the next sync uploads them. */
+function PhotoField({ item, paths, onChange }: { item: ChecklistItem; paths: string[]; onChange: (paths: string[]) => void }) {
+  const take = async () => {
+    try {
+      const r = await Taro.chooseImage({ count: PHOTOS_PER_ITEM - paths.length, sizeType: ['compressed'], sourceType: ['camera', 'album'] })
+      onChange([...paths, ...r.tempFilePaths].slice(0, PHOTOS_PER_ITEM))
+    } catch {
+      // cancelled
+    }
+  }
+  return (
+    <View className='fac__field'>
+      <Text className='fac__label'>{item.label}（须拍照）</Text>
+      <PhotoTiles
+        photos={paths.map((p) => ({ key: p, src: p }))}
+        max={PHOTOS_PER_ITEM}
+        addLabel={`${item.label}拍照`}
+        onAdd={() => void take()}
+        onRemove={(p) => onChange(paths.filter((x) => x !== p))}
+      />
+    </View>
+  )
+}
+
+/** Fill one checklist item (number with unit, choice, yes/no, note; photo items in PhotoField). */
 function ItemField({ item, value, onChange }: { item: ChecklistItem; value: string; onChange: (v: string) => void }) {
   if (item.kind === 'number')
     return (
@@ -71,6 +99,7 @@ export function RoundPage({ roundId }: { roundId: string }) {
   const [open, setOpen] = useState<number | null>(null)
   const [code, setCode] = useState('')
   const [form, setForm] = useState<Record<string, string>>({})
+  const [shots, setShots] = useState<Record<string, string[]>>({})
   const [syncing, setSyncing] = useState(false)
   const [offline, setOffline] = useState(false)
 
@@ -133,9 +162,19 @@ export function RoundPage({ roundId }: { roundId: string }) {
       void Taro.showToast({ title: '设备码不符，请核对标签', icon: 'none' })
       return
     }
+    const missing = data.items.find((i) => i.kind === 'photo' && !shots[i.id]?.length)
+    if (missing) {
+      void Taro.showToast({ title: `请拍摄「${missing.label}」照片`, icon: 'none' })
+      return
+    }
     let q = arrive(queue, typed ? { stop: index, how: 'scan', code: typed } : { stop: index, how: 'confirm' })
     let n = 0
     for (const item of data.items) {
+      if (item.kind === 'photo') {
+        q = enqueue(q, { stop: index, itemId: item.id, value: { kind: 'photo', fileIds: [] }, localPaths: shots[item.id] })
+        n++
+        continue
+      }
       const v = toValue(item, form[item.id] ?? '')
       if (v) {
         q = enqueue(q, { stop: index, itemId: item.id, value: v })
@@ -149,6 +188,7 @@ export function RoundPage({ roundId }: { roundId: string }) {
     update(q)
     setOpen(null)
     setForm({})
+    setShots({})
     setCode('')
     void sync()
   }
@@ -163,7 +203,7 @@ export function RoundPage({ roundId }: { roundId: string }) {
         <Text className='fac__muted'>巡检时段 {data.round.window}</Text>
         <Text className={`fac__status ${data.round.overdue ? 'fac__status--bad' : ''}`}>{data.round.statusLabel}</Text>
         <View className={`fac__sync ${pending ? 'fac__sync--pending' : ''}`} aria-live='polite'>
-          {pending ? `待同步 ${pending} 条${offline ? '（无网络，恢复后自动同步）' : ''}` : '全部已同步'}
+          {pending ? `待同步 ${pending} 条${waitingPhotos(queue) ? `（含照片 ${waitingPhotos(queue)} 张）` : ''}${offline ? '（无网络，恢复后自动同步）' : ''}` : '全部已同步'}
         </View>
       </View>
       {data.stops.map((s) => {
@@ -206,9 +246,13 @@ export function RoundPage({ roundId }: { roundId: string }) {
                     </Button>
                   </View>
                 ) : null}
-                {data.items.map((item) => (
-                  <ItemField key={item.id} item={item} value={form[item.id] ?? ''} onChange={(v) => setForm({ ...form, [item.id]: v })} />
-                ))}
+                {data.items.map((item) =>
+                  item.kind === 'photo' ? (
+                    <PhotoField key={item.id} item={item} paths={shots[item.id] ?? []} onChange={(paths) => setShots({ ...shots, [item.id]: paths })} />
+                  ) : (
+                    <ItemField key={item.id} item={item} value={form[item.id] ?? ''} onChange={(v) => setForm({ ...form, [item.id]: v })} />
+                  ),
+                )}
                 <Button type='primary' block onClick={() => saveStop(s.index)}>
                   记录本点
                 </Button>

@@ -1,7 +1,7 @@
 /** Calls to the `facilities` function (设施设备). Types only: zod stays out of the bundle. */
 import { callFunction } from '@/services/cloud'
-import type { ChecklistItem, ReadingValue } from '@/domain/facilities'
-import type { SyncInput } from '@/domain/facilities-api'
+import type { ChecklistItem, MaintenanceSchedule, MaintenanceTask, ReadingValue, RegulatedKind, RoundSchedule } from '@/domain/facilities'
+import type { FacilitiesInput, SaveAssetInput, SyncInput } from '@/domain/facilities-api'
 
 const FN = 'facilities'
 const read = { idempotent: true } as const
@@ -13,6 +13,10 @@ export interface AssetView {
   system: string
   systemLabel: string
   location: string
+  building: string
+  floor: string
+  area: string
+  regulated: RegulatedKind | null
   model: string
   manufacturer: string
   installDate: string | null
@@ -83,6 +87,27 @@ export interface PublicStatus {
     waterQuality: { date: string; result: string; qualified: boolean } | null
   }[]
 }
+export interface PlanView {
+  id: string
+  name: string
+  schedule: RoundSchedule
+  scheduleText: string
+  version: number
+  stops: { assetId: string | null; area: string }[]
+  items: ChecklistItem[]
+  role: 'engineer' | 'security'
+  active: boolean
+}
+export interface MaintenancePlanView {
+  id: string
+  assetId: string
+  name: string
+  schedule: MaintenanceSchedule
+  tasks: MaintenanceTask[]
+  start: string
+  lastDone: string | null
+  nextDue: string | null
+}
 export type { ReadingValue, SyncInput }
 
 export const facilitiesApi = {
@@ -92,7 +117,12 @@ export const facilitiesApi = {
   labels: () => callFunction<{ items: { id: string; code: string; name: string; system: string; location: string }[] }>(FN, 'labels', {}, read),
   report: (assetId: string, description: string, clientRequestId: string) =>
     callFunction<{ ticketId: string; no: string }>(FN, 'report', { assetId, description, clientRequestId }),
-  plans: () => callFunction<{ items: { id: string; name: string; scheduleText: string; version: number; stops: unknown[]; items: ChecklistItem[] }[] }>(FN, 'plans', {}, read),
+  plans: () => callFunction<{ items: PlanView[] }>(FN, 'plans', {}, read),
+  systems: () => callFunction<{ items: { code: string; label: string; builtin: boolean }[] }>(FN, 'systems', {}, read),
+  saveAsset: (input: SaveAssetInput) => callFunction<{ assetId: string; code?: string }>(FN, 'saveAsset', input),
+  savePlan: (input: FacilitiesInput<'savePlan'>) => callFunction<{ planId: string; version: number }>(FN, 'savePlan', input),
+  maintenancePlans: (assetId?: string) => callFunction<{ items: MaintenancePlanView[] }>(FN, 'maintenancePlans', assetId ? { assetId } : {}, read),
+  saveMaintenancePlan: (input: FacilitiesInput<'saveMaintenancePlan'>) => callFunction<{ planId: string }>(FN, 'saveMaintenancePlan', input),
   rounds: (status: 'open' | 'done' | 'all') => callFunction<{ items: RoundListItem[] }>(FN, 'rounds', { status }, read),
   round: (roundId: string) => callFunction<RoundData>(FN, 'round', { roundId }, read),
   sync: (input: SyncInput) => callFunction<SyncResult>(FN, 'sync', input, read),

@@ -8,6 +8,7 @@
 import Taro from '@tarojs/taro'
 import type { ReadingValue } from '@/domain/facilities'
 import { CloudError } from '@/services/cloud'
+import { uploadFile } from '@/services/upload'
 import { facilitiesApi, type RoundData, type SyncResult } from './api'
 
 export interface QueuedReading {
@@ -16,6 +17,11 @@ export interface QueuedReading {
   itemId: string
   value: ReadingValue
   at: string
+  /**
+   * A photo item's pictures still on the phone (taken offline): uploaded on the next sync, each
+   * file id written back here as soon as it is uploaded, so no photo goes up twice.
+   */
+  localPaths?: string[]
 }
 export interface QueuedStop {
   stop: number
@@ -69,16 +75,60 @@ export function arrive(q: RoundQueue, s: Omit<QueuedStop, 'arrivedAt'>, now = ne
   return { ...q, stops: [...q.stops, { ...s, arrivedAt: now.toISOString() }] }
 }
 
+/** Photos waiting on the phone, across the queue. */
+export const waitingPhotos = (q: RoundQueue) => q.readings.reduce((n, r) => n + (r.localPaths?.length ?? 0), 0)
+
+type Uploader = (localPath: string) => Promise<string>
+const uploadPhoto: Uploader = (path) => uploadFile(path, undefined, 'facility')
+
+/**
+ * Uploads the queued photos one by one; after each, the queue is saved with the file id in
+ * place of the local path (a failure part-way leaves the uploaded ones done, the rest waiting).
+ */
+export async function uploadQueuedPhotos(roundId: string, upload: Uploader = uploadPhoto): Promise<void> {
+  for (;;) {
+    const q = loadQueue(roundId)
+    const r = q.readings.find((x) => x.localPaths?.length)
+    if (!r) return
+    const path = r.localPaths![0]
+    const fileId = await upload(path)
+    const now = loadQueue(roundId)
+    saveQueue(roundId, {
+      ...now,
+      readings: now.readings.map((x) => {
+        if (x.clientId !== r.clientId || x.value.kind !== 'photo') return x
+        const rest = (x.localPaths ?? []).filter((p) => p !== path)
+        return { ...x, value: { ...x.value, fileIds: [...x.value.fileIds, fileId] }, localPaths: rest.length ? rest : undefined }
+      }),
+    })
+  }
+}
+
+const inflight = new Map<string, Promise<{ result: SyncResult | null; offline: boolean }>>()
+
+/**
+ * Sends the queue (one sync per round at a time: a tap, the network coming back and the retry
+ * timer all join the sync already running rather than upload the same photos again).
+ */
+export function flush(roundId: string, upload: Uploader = uploadPhoto): Promise<{ result: SyncResult | null; offline: boolean }> {
+  const running = inflight.get(roundId)
+  if (running) return running
+  const p = flushNow(roundId, upload).finally(() => inflight.delete(roundId))
+  inflight.set(roundId, p)
+  return p
+}
+
 /**
  * Sends the queue. On success the queue is emptied (what was sent is stored, or was already);
  * on a network failure it stays for the next try; a refusal (a bad reading, a round closed by
  * someone else) is thrown for the page to show.
  */
-export async function flush(roundId: string): Promise<{ result: SyncResult | null; offline: boolean }> {
-  const q = loadQueue(roundId)
-  if (!pendingCount(q)) return { result: null, offline: false }
+async function flushNow(roundId: string, upload: Uploader): Promise<{ result: SyncResult | null; offline: boolean }> {
+  if (!pendingCount(loadQueue(roundId))) return { result: null, offline: false }
   try {
-    const result = await facilitiesApi.sync({ roundId, readings: q.readings, stops: q.stops, close: q.close })
+    await uploadQueuedPhotos(roundId, upload)
+    const q = loadQueue(roundId)
+    const result = await facilitiesApi.sync({ roundId, readings: q.readings.map(({ localPaths: _, ...r }) => r), stops: q.stops, close: q.close })
     // Keep anything queued while the sync was in flight.
     const now = loadQueue(roundId)
     const sent = new Set(q.readings.map((r) => r.clientId))

@@ -9,6 +9,7 @@ import { compressPhoto, uploadFile } from '@/services/upload'
 import { naturalTime } from '@/domain/time'
 import { moveinApi, type BookingView, type SlotsView } from './api'
 import { SignaturePad } from './SignaturePad'
+import { requestConsents, subscriptionsApi } from '@/features/subscriptions'
 import './Movein.scss'
 
 const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.showToast({ title, icon })
@@ -109,6 +110,19 @@ export function MoveinScreen() {
       </View>
     )
 
+  /** The day-before reminder by WeChat message too: the consent popup must open inside the tap (before any await). */
+  const askReminder = () => {
+    const consent = requestConsents([LINLI_TPL_MOVEIN])
+    return () =>
+      consent.then(({ accepted }) =>
+        accepted.length
+          ? subscriptionsApi.subscribe(accepted).then(
+              () => undefined,
+              () => undefined,
+            )
+          : undefined,
+      )
+  }
   const book = () => {
     if (!picked) return toast('请选择办理时段')
     const unbound = !slots.bound && !booking
@@ -117,11 +131,17 @@ export function MoveinScreen() {
       if (!unit) return toast('请选择您的房屋')
       if (!name.trim()) return toast('请填写业主姓名')
       if (!/^1\d{10}$/.test(phone.trim())) return toast('请填写 11 位手机号')
-      return run(() => moveinApi.book({ slotId: picked, unitId: unit.unitId, name: name.trim(), phone: phone.trim() }), '预约成功')
+      const keepConsent = askReminder()
+      return run(async () => {
+        await moveinApi.book({ slotId: picked, unitId: unit.unitId, name: name.trim(), phone: phone.trim() })
+        await keepConsent()
+      }, '预约成功')
     }
+    const keepConsent = askReminder()
     return run(
       async () => {
         await moveinApi.book({ slotId: picked })
+        await keepConsent()
         setMoving(false)
       },
       booking ? '已改约' : '预约成功',

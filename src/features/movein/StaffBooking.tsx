@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Input, Picker } from '@tarojs/components'
+import { View, Text, Input, Picker, Image } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import { PhotoTiles } from '@/components/PhotoTiles'
 import { Section } from '@/components/Section'
 import { ErrorState, LoadingState } from '@/components/StateView'
 import { errorMessage } from '@/services/cloud'
@@ -22,7 +23,12 @@ interface DefectDraft {
   location: string
   category: number
   contractor: string
+  /** Uploaded photos: the cloud file id and the local path shown as a thumbnail. */
+  photos: { fileId: string; src: string }[]
 }
+
+/** Photos per defect (the inspect action's limit). */
+export const DEFECT_PHOTOS_MAX = 6
 
 /** One booking at the desk: document review, the day's guided handover, and the house inspection. */
 export function StaffBooking({ bookingId }: { bookingId?: string }) {
@@ -115,6 +121,7 @@ export function StaffBooking({ bookingId }: { bookingId?: string }) {
           note: d.note.trim(),
           location: d.location.trim() || undefined,
           category: REPAIR[d.category].code,
+          ...(d.photos.length ? { photos: d.photos.map((p) => p.fileId) } : {}),
           ...(d.contractor.trim() ? { warranty: { contractor: d.contractor.trim() } } : {}),
         }
       }),
@@ -124,8 +131,26 @@ export function StaffBooking({ bookingId }: { bookingId?: string }) {
     return run(() => moveinApi.inspect({ bookingId: b.bookingId, items, clientRequestId: inspectKey }), '验房已记录')
   }
   const toggleDefect = (k: string) =>
-    setDefects((d) => (d[k] ? Object.fromEntries(Object.entries(d).filter(([x]) => x !== k)) : { ...d, [k]: { note: '', location: '', category: 0, contractor: '' } }))
+    setDefects((d) => (d[k] ? Object.fromEntries(Object.entries(d).filter(([x]) => x !== k)) : { ...d, [k]: { note: '', location: '', category: 0, contractor: '', photos: [] } }))
   const patch = (k: string, p: Partial<DefectDraft>) => setDefects((d) => ({ ...d, [k]: { ...d[k], ...p } }))
+  /** Take or pick photos of a defect; each is uploaded at once through a move-in upload slot. */
+  const defectPhoto = async (k: string) => {
+    const left = DEFECT_PHOTOS_MAX - (defects[k]?.photos.length ?? 0)
+    if (left <= 0) return toast(`每个问题最多 ${DEFECT_PHOTOS_MAX} 张照片`)
+    try {
+      const r = await Taro.chooseImage({ count: left, sizeType: ['compressed'], sourceType: ['camera', 'album'] })
+      setBusy(true)
+      for (const path of r.tempFilePaths.slice(0, left)) {
+        const fileId = await uploadFile(await compressPhoto(path), undefined, 'movein')
+        setDefects((d) => (d[k] ? { ...d, [k]: { ...d[k], photos: [...d[k].photos, { fileId, src: path }] } } : d))
+      }
+    } catch (e) {
+      if (!(e as any)?.errMsg?.includes('cancel')) toast(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const dropPhoto = (k: string, fileId: string) => patch(k, { photos: (defects[k]?.photos ?? []).filter((p) => p.fileId !== fileId) })
 
   return (
     <View className='mv'>
@@ -262,6 +287,13 @@ export function StaffBooking({ bookingId }: { bookingId?: string }) {
                       value={d.contractor}
                       onInput={(e) => patch(k, { contractor: e.detail.value })}
                     />
+                    <PhotoTiles
+                      photos={d.photos.map((p) => ({ key: p.fileId, src: p.src }))}
+                      max={DEFECT_PHOTOS_MAX}
+                      addLabel='问题照片'
+                      onAdd={() => void defectPhoto(k)}
+                      onRemove={(fileId) => dropPhoto(k, fileId)}
+                    />
                   </View>
                 ))}
             </View>
@@ -287,6 +319,22 @@ export function StaffBooking({ bookingId }: { bookingId?: string }) {
                 {d.note} · 工单 {d.ticketNo}
                 {d.warranty ? ` · 开发商保修（${d.warranty.contractor}）` : ''}
               </Text>
+              {d.photoUrls.length > 0 && (
+                <View className='photo-tiles'>
+                  {d.photoUrls.map((u) => (
+                    <Image
+                      key={u}
+                      className='photo-tile photo-tile__img'
+                      src={u}
+                      mode='aspectFill'
+                      onClick={(e) => {
+                        e.stopPropagation()
+                        void Taro.previewImage({ urls: d.photoUrls, current: u })
+                      }}
+                    />
+                  ))}
+                </View>
+              )}
             </View>
           ))}
         </Section>

@@ -41,7 +41,27 @@ export function StaffMovein() {
 
   if (error) return <ErrorState message={error} onRetry={() => void load()} />
   if (!batches) return <LoadingState />
-  if (!batches.length) return <EmptyState text='还没有入住批次' hint='收到开发商或业委会的入住通知后，由客服主管新建批次' />
+  const newBatch = (
+    <Button block fill='outline' onClick={() => void Taro.navigateTo({ url: '/staff/movein-batch/index' })}>
+      新建入住批次
+    </Button>
+  )
+  if (!batches.length)
+    return (
+      <View className='mv'>
+        <EmptyState text='还没有入住批次' hint='收到开发商或业委会的入住通知后，由客服主管新建批次' />
+        {newBatch}
+      </View>
+    )
+  const publish = async (batchId: string) => {
+    try {
+      const r = await moveinApi.publish(batchId)
+      void Taro.showToast({ title: r.announcement?.status === 'review' ? '已开放预约，入住通知待主管审核' : '已开放预约并发布入住通知', icon: 'none', duration: 2500 })
+      await load()
+    } catch (e) {
+      toast(errorMessage(e))
+    }
+  }
   const batch = batches.find((b) => b.batchId === current)!
   const exportXlsx = async () => {
     try {
@@ -72,11 +92,17 @@ export function StaffMovein() {
             </Text>
           </View>
         ))}
-        {batch.status === 'draft' && (
-          <Button size='small' type='primary' onClick={() => void moveinApi.publish(batch.batchId).then(load, (e) => toast(errorMessage(e)))}>
-            开放预约并通知业主
+        <View className='mv-actions'>
+          <Button size='small' fill='outline' onClick={() => void Taro.navigateTo({ url: `/staff/movein-batch/index?id=${batch.batchId}` })}>
+            编辑批次
           </Button>
-        )}
+          {batch.status === 'draft' && (
+            <Button size='small' type='primary' onClick={() => void publish(batch.batchId)}>
+              开放预约并发布入住通知
+            </Button>
+          )}
+        </View>
+        {newBatch}
       </Section>
       <Section title='准备事项'>
         {batch.preparation.map((p, i) => (

@@ -15,6 +15,10 @@ export interface BatchView {
   batchId: string
   title: string
   building: string
+  unitNos?: string[]
+  rooms?: string[]
+  slotSpecs?: { start: string; end: string; capacity: number }[]
+  announcementId?: string | null
   startDate: string
   endDate: string
   status: 'draft' | 'open'
@@ -35,6 +39,7 @@ export interface DefectView {
   itemLabel: string
   location: string
   note: string
+  photoUrls: string[]
   warranty: { contractor: string } | null
   ticketId: string
   ticketNo: string
@@ -103,7 +108,11 @@ export const moveinApi = {
   reinspect: (data: MoveinInput<'reinspect'>) => callFunction<BookingView>(FN, 'reinspect', data),
   // staff
   batches: () => callFunction<{ items: BatchView[] }>(FN, 'listBatches', {}, { idempotent: true }),
-  publish: (batchId: string) => callFunction<unknown>(FN, 'publishBatch', { batchId }),
+  publish: (batchId: string) =>
+    callFunction<{ batchId: string; status: 'open'; announcement: { announcementId: string; status: 'review' | 'published' } | null }>(FN, 'publishBatch', { batchId }),
+  getBatch: (batchId: string) => callFunction<BatchView>(FN, 'getBatch', { batchId }, { idempotent: true }),
+  createBatch: (data: MoveinInput<'createBatch'>) => callFunction<{ batchId: string }>(FN, 'createBatch', data),
+  updateBatch: (data: MoveinInput<'updateBatch'>) => callFunction<{ batchId: string; status: 'draft' | 'open' }>(FN, 'updateBatch', data),
   setPreparation: (batchId: string, index: number, done: boolean) => callFunction<unknown>(FN, 'setPreparation', { batchId, index, done }),
   bookings: (batchId: string) => callFunction<{ items: BookingView[] }>(FN, 'listBookings', { batchId }, { idempotent: true }),
   review: (data: MoveinInput<'reviewDocument'>) => callFunction<BookingView>(FN, 'reviewDocument', data),
