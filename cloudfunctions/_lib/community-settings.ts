@@ -8,13 +8,20 @@ export interface CommunitySettings {
   callbacks: CallbackSettings;
   /** Notices by the desk need a supervisor's review before publication (default on). */
   announcementReview: boolean;
+  /** Completing a repair needs at least one photo (default on; 工单设置). */
+  completionPhotoRequired: boolean;
 }
 
 /** One read of the community document for every setting a use case needs. */
 export async function communitySettings(db: Database, communityId: string): Promise<CommunitySettings> {
   const c = (await db.collection('communities').doc(communityId).field({ settings: true }).get()).data[0] as any;
   const own = c?.settings ?? {};
-  return { sla: mergeSla(own.sla), callbacks: mergeCallbacks(own.callbacks), announcementReview: own.announcementReview !== false };
+  return {
+    sla: mergeSla(own.sla),
+    callbacks: mergeCallbacks(own.callbacks),
+    announcementReview: own.announcementReview !== false,
+    completionPhotoRequired: completionPhotoRequired(own),
+  };
 }
 
 /** For a run that touches many tickets: each community's settings are read once. */
@@ -44,3 +51,6 @@ export function mergeCallbacks(own: Partial<CallbackSettings> | undefined): Call
   if (!own) return DEFAULT_CALLBACK_SETTINGS;
   return { ...DEFAULT_CALLBACK_SETTINGS, ...own, policy: { ...DEFAULT_CALLBACK_SETTINGS.policy, ...(own.policy ?? {}) } };
 }
+
+/** From a community's stored `settings` (for a use case that already read the community document). */
+export const completionPhotoRequired = (own: { completionPhotoRequired?: boolean } | undefined): boolean => own?.completionPhotoRequired !== false;

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import { AppError } from '../../src/domain/errors';
-import type { Page, TicketDetail, TicketSummary, ticketInputs } from '../../src/domain/tickets/api';
+import { STAFF_QUEUES, type Page, type StaffLoad, type StaffQueue, type TicketDetail, type TicketSummary, type ticketInputs } from '../../src/domain/tickets/api';
 import { DEFAULT_SLA } from '../../src/domain/tickets/sla';
 import { canSee, OPEN_STATUSES } from '../../src/domain/tickets/state-machine';
 import { DEPARTMENT_ROLE, type Department } from '../../src/domain/tickets/catalog';
 import type { ActionContext } from '../_lib/handler';
+import { completionPhotoRequired } from '../_lib/community-settings';
 import { actorFor, type TicketDoc } from './model';
 import { detail, summary } from './views';
 
@@ -41,46 +42,98 @@ export async function get(input: In<'get'>, ctx: ActionContext): Promise<TicketD
   const actor = actorFor(ctx.caller, t);
   if (!canSee(t, actor)) throw new AppError('NOT_FOUND', '工单不存在');
   const c = (await ctx.db.collection('communities').doc(t.communityId).get()).data[0] as any;
-  return detail(ctx, t, actor, c?.hotline);
+  const view = await detail(ctx, t, actor, c?.hotline);
+  // Staff completing a repair see whether a photo is required here (the same rule `act` enforces).
+  return actor.kind === 'staff' && t.type === 'repair' ? { ...view, completionPhotoRequired: completionPhotoRequired(c?.settings) } : view;
 }
 
 function departmentsOf(roles: Set<string>): Department[] {
   return (Object.keys(DEPARTMENT_ROLE) as Department[]).filter((d) => roles.has(DEPARTMENT_ROLE[d]));
 }
 
-function queueWhere(ctx: ActionContext, queue: In<'listQueue'>['queue']): { where: object; order: [string, 'asc' | 'desc'] } {
+type Order = [string, 'asc' | 'desc'][];
+/** A queue is one or more segments shown one after the other (overdue first), each an indexed query. */
+interface Segment {
+  where: object;
+  order: Order;
+}
+const URGENT: Order = [
+  ['emergency', 'desc'],
+  ['nextDueAt', 'asc'],
+];
+
+/** Overdue first, then the rest by nearest deadline (emergencies first in each), then paused ones (no running timer). */
+function urgentFirst(ctx: ActionContext, base: Record<string, unknown>): Segment[] {
+  const _ = ctx.db.command;
+  const now = ctx.clock.now();
+  return [
+    { where: { ...base, nextDueAt: _.lt(now) }, order: URGENT },
+    { where: { ...base, nextDueAt: _.gte(now) }, order: URGENT },
+    { where: { ...base, nextDueAt: null }, order: [['createdAt', 'desc']] },
+  ];
+}
+
+function queueSegments(ctx: ActionContext, queue: In<'listQueue'>['queue']): Segment[] {
   const _ = ctx.db.command;
   const s = ctx.caller.staff!;
   const now = ctx.clock.now();
   const soon = new Date(now.getTime() + DEFAULT_SLA.warnBeforeMinutes * 60_000);
-  const supervisor = ctx.caller.roles.has('supervisor') || ctx.caller.roles.has('admin');
-  // Supervisors watch the whole community's timers; others their own tickets.
-  const scope = supervisor ? { communityId: s.communityId } : { assigneeStaffId: s._id };
+  // The desk and supervisors watch the whole community's timers (unassigned tickets too); others their own tickets.
+  const wide = (['supervisor', 'admin', 'desk'] as const).some((r) => ctx.caller.roles.has(r));
+  const scope = wide ? { communityId: s.communityId } : { assigneeStaffId: s._id };
   switch (queue) {
     case 'assigned':
-      return { where: { assigneeStaffId: s._id, open: true }, order: ['nextDueAt', 'asc'] };
+      return urgentFirst(ctx, { assigneeStaffId: s._id, open: true });
     case 'pool':
-      return { where: { communityId: s.communityId, department: _.in(departmentsOf(ctx.caller.roles)), status: 'pending', pool: true }, order: ['createdAt', 'desc'] };
+      return [{ where: { communityId: s.communityId, department: _.in(departmentsOf(ctx.caller.roles)), status: 'pending', pool: true }, order: [['createdAt', 'desc']] }];
     case 'owned':
-      return { where: { ownerStaffId: s._id, status: _.in([...OPEN_STATUSES, 'resolved']) }, order: ['updatedAt', 'desc'] };
+      return [{ where: { ownerStaffId: s._id, status: _.in([...OPEN_STATUSES, 'resolved']) }, order: [['updatedAt', 'desc']] }];
+    case 'unassigned':
+      return urgentFirst(ctx, { communityId: s.communityId, status: 'pending' });
     case 'dueSoon':
-      return { where: { ...scope, open: true, nextDueAt: _.gte(now).and(_.lte(soon)) }, order: ['nextDueAt', 'asc'] };
+      return [{ where: { ...scope, open: true, nextDueAt: _.gte(now).and(_.lte(soon)) }, order: URGENT }];
     case 'overdue':
-      return { where: { ...scope, open: true, nextDueAt: _.lt(now) }, order: ['nextDueAt', 'asc'] };
+      return [{ where: { ...scope, open: true, nextDueAt: _.lt(now) }, order: URGENT }];
     case 'open':
-      return { where: { communityId: s.communityId, open: true }, order: ['createdAt', 'desc'] };
+      return urgentFirst(ctx, { communityId: s.communityId, open: true });
+    case 'closed':
+      return [{ where: { communityId: s.communityId, status: _.in(['closed', 'cancelled']) }, order: [['createdAt', 'desc']] }];
+    case 'all':
+      return [{ where: { communityId: s.communityId }, order: [['createdAt', 'desc']] }];
   }
 }
 
+/** Offset paging over consecutive segments: every segment is counted, only the ones the page overlaps are read. */
+async function segmentedPage(ctx: ActionContext, segments: Segment[], input: { pageSize: number; cursor?: string }): Promise<Page<TicketSummary>> {
+  const offset = offsetOf(input.cursor);
+  const coll = ctx.db.collection('tickets');
+  const counts = (await Promise.all(segments.map((g) => coll.where(g.where).count()))).map((c) => c.total);
+  let start = 0;
+  const reads = segments.map((g, i) => {
+    // The page's window [offset, offset + pageSize) in this segment's own positions.
+    const from = Math.max(0, offset - start);
+    const take = Math.min(counts[i], offset + input.pageSize - start) - from;
+    start += counts[i];
+    if (take <= 0) return Promise.resolve([] as TicketDoc[]);
+    const q = g.order.reduce((acc: any, [k, d]) => acc.orderBy(k, d), coll.where(g.where));
+    return q.skip(from).limit(take).get().then((r: any) => r.data as TicketDoc[]);
+  });
+  const docs = (await Promise.all(reads)).flat().slice(0, input.pageSize);
+  const total = counts.reduce((a, b) => a + b, 0);
+  const now = ctx.clock.now();
+  const next = offset + docs.length;
+  return { items: docs.map((t) => summary(t, now)), total, ...(next < total && docs.length ? { nextCursor: String(next) } : {}) };
+}
+
 export async function listQueue(input: In<'listQueue'>, ctx: ActionContext) {
-  const { where, order } = queueWhere(ctx, input.queue);
-  return page(ctx, where, order, input);
+  return segmentedPage(ctx, queueSegments(ctx, input.queue), input);
 }
 
 export async function queueCounts(_input: unknown, ctx: ActionContext) {
-  const queues = ['assigned', 'pool', 'owned', 'dueSoon', 'overdue', 'open'] as const;
-  const counts = await Promise.all(queues.map((q) => ctx.db.collection('tickets').where(queueWhere(ctx, q).where).count()));
-  return Object.fromEntries(queues.map((q, i) => [q, counts[i].total])) as Record<(typeof queues)[number], number>;
+  const queues = STAFF_QUEUES;
+  const coll = ctx.db.collection('tickets');
+  const counts = await Promise.all(queues.map((q) => Promise.all(queueSegments(ctx, q).map((g) => coll.where(g.where).count()))));
+  return Object.fromEntries(queues.map((q, i) => [q, counts[i].reduce((a, c) => a + c.total, 0)])) as Record<StaffQueue, number>;
 }
 
 /** Staff of a department who can take a ticket (for dispatch and transfer). */
@@ -88,5 +141,7 @@ export async function departmentStaff(input: In<'departmentStaff'>, ctx: ActionC
   const where: Record<string, unknown> = { communityId: ctx.caller.staff!.communityId, active: true };
   if (input.department) where.roles = DEPARTMENT_ROLE[input.department];
   const res = await ctx.db.collection('staff').where(where).limit(200).get();
-  return res.data.map((s: any) => ({ staffId: s._id, name: s.name, roles: s.roles, onDuty: s.onDuty }));
+  // Each person's open load (an indexed count each, in parallel): the sheet shows who is free.
+  const loads = await Promise.all(res.data.map((s: any) => ctx.db.collection('tickets').where({ assigneeStaffId: s._id, open: true }).count()));
+  return res.data.map((s: any, i: number): StaffLoad => ({ staffId: s._id, name: s.name, roles: s.roles, onDuty: !!s.onDuty, openLoad: loads[i].total }));
 }
