@@ -11,6 +11,7 @@ export interface TextSheetSpec {
   placeholder?: string
   quick?: string[]
   withPhotos?: boolean
+  photosRequired?: string
   confirmText: string
   danger?: boolean
   /** The request the text (and photos) become. */
