@@ -1,33 +1,28 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { View, Text, Picker } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { categoriesOf, TICKET_TYPES, TICKET_TYPE_LABELS, type TicketType } from '@/domain/tickets/catalog'
 import { Sheet } from '@/components/Sheet'
+import { useUnitPicker } from '@/components/useUnitPicker'
 import { ChipGroup } from '@/components/ChipGroup'
 import { FormField } from '@/components/FormField'
 import { NO_FILTERS, rangeError, STATUS_OPTIONS, type TicketFilters } from './filters'
 
 interface Props {
-  open: boolean
   value: TicketFilters
-  /** The community's buildings (楼栋), for one-tap choice. */
-  buildings: string[]
+  /** Whose buildings (楼栋) to offer. */
+  communityId: string
   onClose: () => void
   onApply: (f: TicketFilters) => void
 }
 
 const ANY = '' as const
 
-/** 筛选: status (closed included), type, category, building and a date range. */
-export function FilterSheet({ open, value, buildings, onClose, onApply }: Props) {
+/** 筛选: status (closed included), type, category, building and a date range (mounted while open: the buildings load then). */
+export function FilterSheet({ value, communityId, onClose, onApply }: Props) {
   const [draft, setDraft] = useState<TicketFilters>(value)
   const [error, setError] = useState<string | undefined>()
-  useEffect(() => {
-    if (open) {
-      setDraft(value)
-      setError(undefined)
-    }
-  }, [open, value])
+  const { buildings } = useUnitPicker(communityId)
 
   const set = (patch: Partial<TicketFilters>) => {
     setDraft((d) => ({ ...d, ...patch }))
@@ -41,7 +36,7 @@ export function FilterSheet({ open, value, buildings, onClose, onApply }: Props)
 
   return (
     <Sheet
-      open={open}
+      open
       title='筛选工单'
       onClose={onClose}
       footer={

@@ -5,7 +5,6 @@ import { Button } from '@nutui/nutui-react-taro'
 import type { TicketSummary } from '@/domain/tickets/api'
 import { EmptyState, StateView } from '@/components/StateView'
 import { LoadMore } from '@/components/LoadMore'
-import { useUnitPicker } from '@/components/useUnitPicker'
 import { hasRole, isActiveStaff, useMe } from '@/features/account'
 import { TicketCard } from '@/features/tickets'
 import { PAGE_SIZE, useListPage, usePagedList } from '@/components/usePagedList'
@@ -89,7 +88,6 @@ export function StaffQueue({ unit }: Props) {
   const [q, setQ] = useState('')
   const [filters, setFilters] = useState<TicketFilters>(unit ? { ...NO_FILTERS, unitId: unit.unitId, unitLabel: unit.label } : NO_FILTERS)
   const [filtering, setFiltering] = useState(false)
-  const picker = useUnitPicker(staff?.communityId)
   const searching = !!q || activeCount(filters) > 0
   const [matchedBy, setMatchedBy] = useState<string | undefined>()
 
@@ -168,16 +166,17 @@ export function StaffQueue({ unit }: Props) {
           <TicketList list={list} empty={EMPTY_QUEUE[queue]} hint={queue === 'pool' ? '新的报修进入抢单池时会出现在这里' : undefined} />
         </>
       )}
-      <FilterSheet
-        open={filtering}
-        value={filters}
-        buildings={picker.buildings}
-        onClose={() => setFiltering(false)}
-        onApply={(f) => {
-          setFilters(f)
-          setFiltering(false)
-        }}
-      />
+      {filtering && (
+        <FilterSheet
+          value={filters}
+          communityId={staff.communityId}
+          onClose={() => setFiltering(false)}
+          onApply={(f) => {
+            setFilters(f)
+            setFiltering(false)
+          }}
+        />
+      )}
     </View>
   )
 }
