@@ -56,24 +56,38 @@ type Order = [string, 'asc' | 'desc'][];
 interface Segment {
   where: object;
   order: Order;
+  /** Not counted: the queue's total less the other segments (the segments partition `Queue.where`). */
+  rest?: boolean;
+}
+interface QueueQuery {
+  /** The whole queue (what its tab counts). */
+  where: object;
+  segments: Segment[];
 }
 const URGENT: Order = [
   ['emergency', 'desc'],
   ['nextDueAt', 'asc'],
 ];
 
-/** Overdue first, then the rest by nearest deadline (emergencies first in each), then paused ones (no running timer). */
-function urgentFirst(ctx: ActionContext, base: Record<string, unknown>): Segment[] {
+/**
+ * Overdue first, then the rest by nearest deadline (emergencies first in each), then paused ones
+ * (no running timer). The three partition the queue, so the large middle one is never counted.
+ */
+function urgentFirst(ctx: ActionContext, base: Record<string, unknown>): QueueQuery {
   const _ = ctx.db.command;
   const now = ctx.clock.now();
-  return [
-    { where: { ...base, nextDueAt: _.lt(now) }, order: URGENT },
-    { where: { ...base, nextDueAt: _.gte(now) }, order: URGENT },
-    { where: { ...base, nextDueAt: null }, order: [['createdAt', 'desc']] },
-  ];
+  return {
+    where: base,
+    segments: [
+      { where: { ...base, nextDueAt: _.lt(now) }, order: URGENT },
+      { where: { ...base, nextDueAt: _.gte(now) }, order: URGENT, rest: true },
+      { where: { ...base, nextDueAt: null }, order: [['createdAt', 'desc']] },
+    ],
+  };
 }
+const single = (where: object, order: Order): QueueQuery => ({ where, segments: [{ where, order }] });
 
-function queueSegments(ctx: ActionContext, queue: In<'listQueue'>['queue']): Segment[] {
+function queueQuery(ctx: ActionContext, queue: In<'listQueue'>['queue']): QueueQuery {
   const _ = ctx.db.command;
   const s = ctx.caller.staff!;
   const now = ctx.clock.now();
@@ -85,29 +99,45 @@ function queueSegments(ctx: ActionContext, queue: In<'listQueue'>['queue']): Seg
     case 'assigned':
       return urgentFirst(ctx, { assigneeStaffId: s._id, open: true });
     case 'pool':
-      return [{ where: { communityId: s.communityId, department: _.in(departmentsOf(ctx.caller.roles)), status: 'pending', pool: true }, order: [['createdAt', 'desc']] }];
+      return single({ communityId: s.communityId, department: _.in(departmentsOf(ctx.caller.roles)), status: 'pending', pool: true }, [['createdAt', 'desc']]);
     case 'owned':
-      return [{ where: { ownerStaffId: s._id, status: _.in([...OPEN_STATUSES, 'resolved']) }, order: [['updatedAt', 'desc']] }];
+      return single({ ownerStaffId: s._id, status: _.in([...OPEN_STATUSES, 'resolved']) }, [['updatedAt', 'desc']]);
     case 'unassigned':
       return urgentFirst(ctx, { communityId: s.communityId, status: 'pending' });
     case 'dueSoon':
-      return [{ where: { ...scope, open: true, nextDueAt: _.gte(now).and(_.lte(soon)) }, order: URGENT }];
+      return single({ ...scope, open: true, nextDueAt: _.gte(now).and(_.lte(soon)) }, URGENT);
     case 'overdue':
-      return [{ where: { ...scope, open: true, nextDueAt: _.lt(now) }, order: URGENT }];
+      return single({ ...scope, open: true, nextDueAt: _.lt(now) }, URGENT);
     case 'open':
       return urgentFirst(ctx, { communityId: s.communityId, open: true });
     case 'closed':
-      return [{ where: { communityId: s.communityId, status: _.in(['closed', 'cancelled']) }, order: [['createdAt', 'desc']] }];
+      return single({ communityId: s.communityId, status: _.in(['closed', 'cancelled']) }, [['createdAt', 'desc']]);
     case 'all':
-      return [{ where: { communityId: s.communityId }, order: [['createdAt', 'desc']] }];
+      return single({ communityId: s.communityId }, [['createdAt', 'desc']]);
   }
 }
 
-/** Offset paging over consecutive segments: every segment is counted, only the ones the page overlaps are read. */
-async function segmentedPage(ctx: ActionContext, segments: Segment[], input: { pageSize: number; cursor?: string }): Promise<Page<TicketSummary>> {
+/** Offset paging over consecutive segments: the queue and the small segments are counted, only the segments the page overlaps are read. */
+async function segmentedPage(ctx: ActionContext, queue: QueueQuery, input: { pageSize: number; cursor?: string }): Promise<Page<TicketSummary>> {
   const offset = offsetOf(input.cursor);
   const coll = ctx.db.collection('tickets');
-  const counts = (await Promise.all(segments.map((g) => coll.where(g.where).count()))).map((c) => c.total);
+  const { segments } = queue;
+  const [total, ...some] = await Promise.all([
+    coll
+      .where(queue.where)
+      .count()
+      .then((c) => c.total),
+    ...segments.map((g) =>
+      g.rest || segments.length === 1
+        ? Promise.resolve(null)
+        : coll
+            .where(g.where)
+            .count()
+            .then((c) => c.total),
+    ),
+  ]);
+  const counted = some.reduce<number>((a, n) => a + (n ?? 0), 0);
+  const counts = some.map((n) => n ?? Math.max(0, total - counted));
   let start = 0;
   const reads = segments.map((g, i) => {
     // The page's window [offset, offset + pageSize) in this segment's own positions.
@@ -116,24 +146,29 @@ async function segmentedPage(ctx: ActionContext, segments: Segment[], input: { p
     start += counts[i];
     if (take <= 0) return Promise.resolve([] as TicketDoc[]);
     const q = g.order.reduce((acc: any, [k, d]) => acc.orderBy(k, d), coll.where(g.where));
-    return q.skip(from).limit(take).get().then((r: any) => r.data as TicketDoc[]);
+    return q
+      .skip(from)
+      .limit(take)
+      .get()
+      .then((r: any) => r.data as TicketDoc[]);
   });
   const docs = (await Promise.all(reads)).flat().slice(0, input.pageSize);
-  const total = counts.reduce((a, b) => a + b, 0);
   const now = ctx.clock.now();
   const next = offset + docs.length;
   return { items: docs.map((t) => summary(t, now)), total, ...(next < total && docs.length ? { nextCursor: String(next) } : {}) };
 }
 
 export async function listQueue(input: In<'listQueue'>, ctx: ActionContext) {
-  return segmentedPage(ctx, queueSegments(ctx, input.queue), input);
+  return segmentedPage(ctx, queueQuery(ctx, input.queue), input);
 }
 
+/** The tabs' numbers. 已关闭 and 全部 are not counted (large, and nothing to act on): their tabs show no number. */
+export const COUNTED_QUEUES = STAFF_QUEUES.filter((q): q is Exclude<StaffQueue, 'closed' | 'all'> => q !== 'closed' && q !== 'all');
+
 export async function queueCounts(_input: unknown, ctx: ActionContext) {
-  const queues = STAFF_QUEUES;
   const coll = ctx.db.collection('tickets');
-  const counts = await Promise.all(queues.map((q) => Promise.all(queueSegments(ctx, q).map((g) => coll.where(g.where).count()))));
-  return Object.fromEntries(queues.map((q, i) => [q, counts[i].reduce((a, c) => a + c.total, 0)])) as Record<StaffQueue, number>;
+  const counts = await Promise.all(COUNTED_QUEUES.map((q) => coll.where(queueQuery(ctx, q).where).count()));
+  return Object.fromEntries(COUNTED_QUEUES.map((q, i) => [q, counts[i].total])) as Record<(typeof COUNTED_QUEUES)[number], number>;
 }
 
 /** Staff of a department who can take a ticket (for dispatch and transfer). */

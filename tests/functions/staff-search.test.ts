@@ -14,7 +14,11 @@ const T = (action: string, data: unknown, openid: string) => lc.call('tickets', 
 const act = (data: Record<string, unknown>, openid: string) => T('act', data, openid);
 const PHONE = '13912340077';
 const leak = (openid: string, unitId: string, extra: Record<string, unknown> = {}) =>
-  T('create', { type: 'repair', category: 'plumbing_electric', description: '厨房水管漏水', location: { kind: 'home', unitId }, contactPhone: PHONE, clientRequestId: rid(), ...extra }, openid);
+  T(
+    'create',
+    { type: 'repair', category: 'plumbing_electric', description: '厨房水管漏水', location: { kind: 'home', unitId }, contactPhone: PHONE, clientRequestId: rid(), ...extra },
+    openid,
+  );
 const ids = (r: any) => r.data.items.map((i: any) => i.ticketId);
 const ticketCount = async () => (await lc.db.collection('tickets').count()).total;
 
@@ -58,8 +62,12 @@ describe('search', () => {
     expect(ids(await T('listQueue', { queue: 'open', pageSize: 50 }, 'o-staff-desk'))).not.toContain(closedId);
     expect(ids(await T('listQueue', { queue: 'closed', pageSize: 50 }, 'o-staff-desk'))).toContain(closedId);
     expect(ids(await T('listQueue', { queue: 'all', pageSize: 50 }, 'o-staff-desk'))).toContain(closedId);
+    // The tabs count what there is to act on; 已关闭/全部 show their totals on their pages.
     const counts = (await T('queueCounts', {}, 'o-staff-desk')).data;
-    expect(counts.all).toBe(counts.open + counts.closed + (await lc.db.collection('tickets').where({ status: 'resolved' }).count()).total);
+    expect(Object.keys(counts).sort()).toEqual(['assigned', 'dueSoon', 'open', 'overdue', 'owned', 'pool', 'unassigned']);
+    const all = (await T('listQueue', { queue: 'all' }, 'o-staff-desk')).data.total;
+    const closed = (await T('listQueue', { queue: 'closed' }, 'o-staff-desk')).data.total;
+    expect(all).toBe(counts.open + closed + (await lc.db.collection('tickets').where({ status: 'resolved' }).count()).total);
   });
 
   test('filters: status, type, category, building, dates; each narrows', async () => {
@@ -220,7 +228,14 @@ describe('completion', () => {
     // A public-area repair: no in-home consent step.
     const r = await T(
       'create',
-      { type: 'repair', category: 'plumbing_electric', description: '大堂灯不亮', location: { kind: 'public', building: '1栋', area: '大堂' }, contactPhone: PHONE, clientRequestId: rid() },
+      {
+        type: 'repair',
+        category: 'plumbing_electric',
+        description: '大堂灯不亮',
+        location: { kind: 'public', building: '1栋', area: '大堂' },
+        contactPhone: PHONE,
+        clientRequestId: rid(),
+      },
       'o-resident-05',
     );
     const ticketId = r.data.ticketId;

@@ -9,7 +9,7 @@ import { hasRole, isActiveStaff, useMe } from '@/features/account'
 import { TicketCard } from '@/features/tickets'
 import { PAGE_SIZE, useListPage, usePagedList } from '@/components/usePagedList'
 import { staffTicketsApi, type Queue } from './api'
-import { defaultQueue, EMPTY_QUEUE, queuesFor } from './queues'
+import { defaultQueue, EMPTY_QUEUE, queuesFor, UNCOUNTED } from './queues'
 import { activeCount, MATCHED_BY, NO_FILTERS, toSearchInput, type TicketFilters } from './filters'
 import { FilterSheet } from './FilterSheet'
 import { useQueueCounts } from './useQueueCounts'
@@ -23,7 +23,7 @@ function QueueTabs({
 }: {
   queues: { value: Queue; label: string }[]
   value: Queue
-  counts: Record<Queue, number> | null
+  counts: Partial<Record<Queue, number>> | null
   onChange: (q: Queue) => void
 }) {
   return (
@@ -39,7 +39,7 @@ function QueueTabs({
             aria-selected={q.value === value ? 'true' : 'false'}
             onClick={() => onChange(q.value)}
           >
-            <Text className='staff-queue__count'>{n === undefined ? '–' : n}</Text>
+            {!UNCOUNTED.includes(q.value) && <Text className='staff-queue__count'>{n === undefined ? '–' : n}</Text>}
             <Text className='staff-queue__label'>{q.label}</Text>
           </View>
         )

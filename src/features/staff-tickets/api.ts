@@ -5,7 +5,8 @@ import type { Department, TicketType } from '@/domain/tickets/catalog'
 import { FN, read, type Created, type TicketLocation } from '@/features/tickets'
 
 export type Queue = StaffQueue
-export type QueueCounts = Record<Queue, number>
+/** The tabs' numbers; 已关闭 and 全部 are not counted. */
+export type QueueCounts = Record<Exclude<Queue, 'closed' | 'all'>, number>
 export type DepartmentMember = StaffLoad
 export type { SearchInput, SearchPage, CallerMatch }
 

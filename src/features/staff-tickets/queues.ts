@@ -1,5 +1,5 @@
 import type { StaffRole } from '@/domain/roles'
-import type { Queue } from './api'
+import type { Queue, QueueCounts } from './api'
 
 export const QUEUES: { value: Queue; label: string }[] = [
   { value: 'assigned', label: '派给我' },
@@ -37,6 +37,9 @@ export function defaultQueue(roles: StaffRole[]): Queue {
 }
 
 /** The workbench badge: what an engineer could pick up now, or what is open for everyone else. */
-export function workload(roles: StaffRole[], c: Record<Queue, number>): number {
+export function workload(roles: StaffRole[], c: QueueCounts): number {
   return defaultQueue(roles) === 'assigned' ? c.assigned + c.pool : c.open
 }
+
+/** Tabs without a number (large, nothing to act on). */
+export const UNCOUNTED: Queue[] = ['closed', 'all']
