@@ -142,10 +142,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
     console.log(`plan of ${label}: ${engine.explain('tickets', query, { order, limit: 21 }).join('; ')}`);
   explain('search by phone', { communityId: 'cm-cuihu', contactPhone: '13900012345' }, [['createdAt', -1]]);
   explain('search by category', { communityId: 'cm-cuihu', type: 'repair', category: 'doors_windows' }, [['createdAt', -1]]);
-  explain('the open queue (overdue first)', { communityId: 'cm-cuihu', open: true, nextDueAt: { $lt: now } }, [
-    ['emergency', -1],
-    ['nextDueAt', 1],
-  ]);
+  explain('the open queue (overdue, not emergency)', { communityId: 'cm-cuihu', open: true, emergency: false, nextDueAt: { $lt: now } }, [['nextDueAt', 1]]);
+  explain('search by number', { communityId: 'cm-cuihu', no: 'BX-20260004-0321' }, [['createdAt', -1]]);
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 })().catch((e) => {

@@ -222,10 +222,11 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
       ],
     },
     {
-      name: 'community_no',
+      name: 'community_no_created',
       keys: [
         ['communityId', 1],
         ['no', 1],
+        ['createdAt', -1],
       ],
     },
     {

@@ -56,7 +56,7 @@ type Order = [string, 'asc' | 'desc'][];
 interface Segment {
   where: object;
   order: Order;
-  /** Not counted: the queue's total less the other segments (the segments partition `Queue.where`). */
+  /** Not counted: the queue's total less the other segments (the segments partition `QueueQuery.where`). */
   rest?: boolean;
 }
 interface QueueQuery {
@@ -64,28 +64,22 @@ interface QueueQuery {
   where: object;
   segments: Segment[];
 }
-const URGENT: Order = [
-  ['emergency', 'desc'],
-  ['nextDueAt', 'asc'],
-];
+const single = (where: object, order: Order): QueueQuery => ({ where, segments: [{ where, order }] });
 
 /**
- * Overdue first, then the rest by nearest deadline (emergencies first in each), then paused ones
- * (no running timer). The three partition the queue, so the large middle one is never counted.
+ * Most urgent first: for each deadline range in turn (overdue, then the rest), emergencies and
+ * then the others, each by nearest deadline; paused tickets (no running timer) last when asked.
+ * Every segment is equality on (scope, emergency) and a range on nextDueAt, so it reads an index
+ * in order (`*_urgent` in schema.ts) with no sort step; the largest is never counted.
  */
-function urgentFirst(ctx: ActionContext, base: Record<string, unknown>): QueueQuery {
-  const _ = ctx.db.command;
-  const now = ctx.clock.now();
-  return {
-    where: base,
-    segments: [
-      { where: { ...base, nextDueAt: _.lt(now) }, order: URGENT },
-      { where: { ...base, nextDueAt: _.gte(now) }, order: URGENT, rest: true },
-      { where: { ...base, nextDueAt: null }, order: [['createdAt', 'desc']] },
-    ],
-  };
+function byUrgency(base: Record<string, unknown>, ranges: unknown[], paused: boolean, where: object = base): QueueQuery {
+  const segments: Segment[] = ranges.flatMap((nextDueAt) =>
+    [true, false].map((emergency) => ({ where: { ...base, emergency, nextDueAt }, order: [['nextDueAt', 'asc']] as Order })),
+  );
+  segments[segments.length - 1].rest = true;
+  if (paused) segments.push({ where: { ...base, nextDueAt: null }, order: [['createdAt', 'desc']] });
+  return { where, segments };
 }
-const single = (where: object, order: Order): QueueQuery => ({ where, segments: [{ where, order }] });
 
 function queueQuery(ctx: ActionContext, queue: In<'listQueue'>['queue']): QueueQuery {
   const _ = ctx.db.command;
@@ -94,22 +88,25 @@ function queueQuery(ctx: ActionContext, queue: In<'listQueue'>['queue']): QueueQ
   const soon = new Date(now.getTime() + DEFAULT_SLA.warnBeforeMinutes * 60_000);
   // The desk and supervisors watch the whole community's timers (unassigned tickets too); others their own tickets.
   const wide = (['supervisor', 'admin', 'desk'] as const).some((r) => ctx.caller.roles.has(r));
-  const scope = wide ? { communityId: s.communityId } : { assigneeStaffId: s._id };
+  const scope = wide ? { communityId: s.communityId, open: true } : { assigneeStaffId: s._id, open: true };
+  const open = [_.lt(now), _.gte(now)];
   switch (queue) {
     case 'assigned':
-      return urgentFirst(ctx, { assigneeStaffId: s._id, open: true });
+      return byUrgency({ assigneeStaffId: s._id, open: true }, open, true);
     case 'pool':
       return single({ communityId: s.communityId, department: _.in(departmentsOf(ctx.caller.roles)), status: 'pending', pool: true }, [['createdAt', 'desc']]);
     case 'owned':
       return single({ ownerStaffId: s._id, status: _.in([...OPEN_STATUSES, 'resolved']) }, [['updatedAt', 'desc']]);
     case 'unassigned':
-      return urgentFirst(ctx, { communityId: s.communityId, status: 'pending' });
-    case 'dueSoon':
-      return single({ ...scope, open: true, nextDueAt: _.gte(now).and(_.lte(soon)) }, URGENT);
+      return byUrgency({ communityId: s.communityId, status: 'pending' }, open, false);
+    case 'dueSoon': {
+      const range = _.gte(now).and(_.lte(soon));
+      return byUrgency(scope, [range], false, { ...scope, nextDueAt: range });
+    }
     case 'overdue':
-      return single({ ...scope, open: true, nextDueAt: _.lt(now) }, URGENT);
+      return byUrgency(scope, [_.lt(now)], false, { ...scope, nextDueAt: _.lt(now) });
     case 'open':
-      return urgentFirst(ctx, { communityId: s.communityId, open: true });
+      return byUrgency({ communityId: s.communityId, open: true }, open, true);
     case 'closed':
       return single({ communityId: s.communityId, status: _.in(['closed', 'cancelled']) }, [['createdAt', 'desc']]);
     case 'all':
