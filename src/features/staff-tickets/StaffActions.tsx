@@ -153,7 +153,7 @@ export function StaffActions({ detail, acting, act }: Props) {
             confirmText: '提交完工',
             ...(detail.completionPhotoRequired ? { photosRequired: COMPLETION_PHOTO_REQUIRED } : {}),
             input: (text, photos) => ({ action: 'complete', ticketId, text, photos, ...completionExtras(parts, fee) }),
-            children: detail.type === 'repair' && (
+            after: detail.type === 'repair' && (
               <>
                 <TextField label='使用配件（选填）' value={parts} maxlength={PARTS_MAX} placeholder='如：角阀 ×1、生料带' onInput={setParts} />
                 <TextField label='收费（元，选填）' value={fee} maxlength={9} placeholder='仅记录，不在线支付' onInput={setFee} />

@@ -17,6 +17,7 @@ export interface TextSheetSpec {
   /** The request the text (and photos) become. */
   input: (text: string, photos: string[]) => ActInput
   children?: ReactNode
+  after?: ReactNode
 }
 
 interface Props {

@@ -26,10 +26,12 @@ interface Props {
   /** Resolves true when recorded: the sheet then clears itself. */
   onSubmit: (text: string, photos: string[]) => Promise<boolean>
   children?: ReactNode
+  /** Optional fields under the text and photos (e.g. a completion's parts and fee). */
+  after?: ReactNode
 }
 
 /** A sheet with one required text (and optional photos) for an action: 留言, 取消, 重新处理, 答复… */
-export function TextSheet({ open, title, label, maxlength, placeholder, quick, withPhotos, photosRequired, confirmText, danger, busy, onClose, onSubmit, children }: Props) {
+export function TextSheet({ open, title, label, maxlength, placeholder, quick, withPhotos, photosRequired, confirmText, danger, busy, onClose, onSubmit, children, after }: Props) {
   const [text, setText] = useState('')
   const [error, setError] = useState<string | undefined>()
   const photos = usePhotos()
@@ -85,6 +87,7 @@ export function TextSheet({ open, title, label, maxlength, placeholder, quick, w
           <PhotoPicker photos={photos} />
         </FormField>
       )}
+      {after}
     </Sheet>
   )
 }
