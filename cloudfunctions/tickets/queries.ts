@@ -164,7 +164,9 @@ export const COUNTED_QUEUES = STAFF_QUEUES.filter((q): q is Exclude<StaffQueue, 
 
 export async function queueCounts(_input: unknown, ctx: ActionContext) {
   const coll = ctx.db.collection('tickets');
-  const counts = await Promise.all(COUNTED_QUEUES.map((q) => coll.where(queueQuery(ctx, q).where).count()));
+  // 待派单 is a tab of those who dispatch only: nobody else pays for its count.
+  const dispatcher = (['desk', 'supervisor', 'admin'] as const).some((r) => ctx.caller.roles.has(r));
+  const counts = await Promise.all(COUNTED_QUEUES.map((q) => (q === 'unassigned' && !dispatcher ? { total: 0 } : coll.where(queueQuery(ctx, q).where).count())));
   return Object.fromEntries(COUNTED_QUEUES.map((q, i) => [q, counts[i].total])) as Record<(typeof COUNTED_QUEUES)[number], number>;
 }
 
