@@ -133,7 +133,8 @@ async function plan(
     case 'answer': {
       const { sla, callbacks, completionPhotoRequired } = await communitySettings(ctx.db, t.communityId);
       // A repair's completion shows the work (unless the community turned this off in 工单设置).
-      if (input.action === 'complete' && t.type === 'repair' && completionPhotoRequired && input.photos.length === 0) throw new AppError('INVALID_INPUT', COMPLETION_PHOTO_REQUIRED);
+      if (input.action === 'complete' && t.type === 'repair' && completionPhotoRequired && input.photos.length === 0)
+        throw new AppError('INVALID_INPUT', COMPLETION_PHOTO_REQUIRED);
       const autoConfirmAt = new Date(now.getTime() + sla.autoConfirmDays * 86400_000);
       const confirmReminderAt = new Date(now.getTime() + callbacks.confirmReminderHours * 3600_000);
       // The reminders timer turns a resolution into a callback task (回访), by policy.

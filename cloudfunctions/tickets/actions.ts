@@ -32,7 +32,12 @@ export const ticketActions = {
     run: act,
   }),
   queueCounts: action({ description: '工作台各队列数量', audience: [...STAFF_ROLES], input: I.queueCounts, run: queueCounts }),
-  listQueue: action({ description: '工作台队列：派给我、抢单池、我负责的、待派单、即将超时、已超时、未完成、已关闭、全部（分页；超时与紧急在前）', audience: [...STAFF_ROLES], input: I.listQueue, run: listQueue }),
+  listQueue: action({
+    description: '工作台队列：派给我、抢单池、我负责的、待派单、即将超时、已超时、未完成、已关闭、全部（分页；超时与紧急在前）',
+    audience: [...STAFF_ROLES],
+    input: I.listQueue,
+    run: listQueue,
+  }),
   departmentStaff: action({ description: '可派单/转派的员工', audience: [...STAFF_ROLES], input: I.departmentStaff, run: departmentStaff }),
   getRouting: action({ description: '本小区的派单规则', audience: ['admin', 'supervisor'], input: I.getRouting, run: getRouting }),
   setRouting: action({ description: '修改派单规则', audience: ['admin'], input: I.setRouting, run: setRouting }),
@@ -53,7 +58,13 @@ export const ticketActions = {
     rateLimit: GUESS_LIMITS.staffLookup,
     run: lookupCaller,
   }),
-  getTicketSettings: action({ description: '本小区的工单设置（完工是否必须拍照）', audience: [...STAFF_ROLES], input: I.getTicketSettings, rateLimit: 'none', run: getTicketSettings }),
+  getTicketSettings: action({
+    description: '本小区的工单设置（完工是否必须拍照）',
+    audience: [...STAFF_ROLES],
+    input: I.getTicketSettings,
+    rateLimit: 'none',
+    run: getTicketSettings,
+  }),
   setTicketSettings: action({ description: '修改工单设置', audience: ['admin'], input: I.setTicketSettings, run: setTicketSettings }),
   'timer:sweep': action({ description: '定时：抢单超时转派、超期自动确认', audience: ['system'], input: z.object({}), run: sweep }),
 };

@@ -114,8 +114,17 @@ export async function lookupCaller(input: In<'lookupCaller'>, ctx: ActionContext
       ctx.db.collection('tickets').where({ communityId, contactPhone: input.phone }).orderBy('createdAt', 'desc').limit(5).get(),
     ]);
     const ms = members.data as { name: string; unitId: string; relation: Relation }[];
-    const labels = await labelsOf(ctx, communityId, ms.map((m) => m.unitId));
-    const out: CallerMatch[] = ms.map((m) => ({ name: m.name, unitId: m.unitId, ...(labels.get(m.unitId) ? { unitLabel: labels.get(m.unitId) } : {}), source: RELATION_LABELS[m.relation] ?? '住户' }));
+    const labels = await labelsOf(
+      ctx,
+      communityId,
+      ms.map((m) => m.unitId),
+    );
+    const out: CallerMatch[] = ms.map((m) => ({
+      name: m.name,
+      unitId: m.unitId,
+      ...(labels.get(m.unitId) ? { unitLabel: labels.get(m.unitId) } : {}),
+      source: RELATION_LABELS[m.relation] ?? '住户',
+    }));
     for (const t of tickets.data as TicketDoc[]) {
       if (out.some((o) => o.name === t.contactName && o.unitId === (t.unitId ?? undefined))) continue;
       out.push({ name: t.contactName, ...(t.unitId ? { unitId: t.unitId, unitLabel: t.location.label } : {}), source: '历史来电' });

@@ -8,9 +8,6 @@ export async function getTicketSettings(_input: unknown, ctx: ActionContext) {
 }
 
 export async function setTicketSettings(input: { completionPhotoRequired: boolean }, ctx: ActionContext) {
-  await ctx.db
-    .collection('communities')
-    .doc(ctx.caller.staff!.communityId)
-    .update({ 'settings.completionPhotoRequired': input.completionPhotoRequired });
+  await ctx.db.collection('communities').doc(ctx.caller.staff!.communityId).update({ 'settings.completionPhotoRequired': input.completionPhotoRequired });
   return getTicketSettings({}, ctx);
 }

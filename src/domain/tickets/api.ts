@@ -88,7 +88,10 @@ export type StaffQueue = (typeof STAFF_QUEUES)[number];
 export const SEARCH_STATUSES = ['open', 'resolved', 'closed', 'all'] as const;
 export type SearchStatus = (typeof SEARCH_STATUSES)[number];
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: SEARCH_DATE_INVALID }).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { message: SEARCH_DATE_INVALID });
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: SEARCH_DATE_INVALID })
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { message: SEARCH_DATE_INVALID });
 const DAY_MS = 86400_000;
 export const searchSchema = pageSchema
   .extend({
