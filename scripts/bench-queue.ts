@@ -2,7 +2,10 @@
  * `npm run bench:queue` — prints figures, asserts nothing about time.
  * Staff-queue latency with 100k tickets in the local CloudBase: the `tickets` function's
  * queueCounts and listQueue (page of 20) through the gateway, as an engineer and as a
- * supervisor, median of 20 calls each, with the SQLite plan of the underlying query.
+ * supervisor, median of 20 calls each, with the SQLite plan of the underlying query; and the
+ * staff search (issue #12): by phone, number, unit, name, with filters, closed tickets included.
+ * Search calls are rate-limited per person (GUESS_LIMITS.staffLookup): the benchmark clears
+ * the counters between cases.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +25,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
   clock.set(now.getTime(), true);
   seedIfEmpty(engine, now);
   const statuses = ['pending', 'assigned', 'accepted', 'arrived', 'resolved', 'closed', 'closed', 'closed'];
+  // Varied enough for search to have something to find: 20k phones and names, the seeded flats, three types.
+  const units = (engine.find('units', { communityId: 'cm-cuihu' }, {}) as any[]).map((u) => ({ _id: u._id as string, label: u.label as string }));
+  const types = [
+    ['repair', 'plumbing_electric'],
+    ['repair', 'doors_windows'],
+    ['complaint', 'noise'],
+    ['consultation', 'fees'],
+  ] as const;
   const staff = ['st-eng1', 'st-eng2', 'st-desk', 'st-sec'];
   for (let i = 0; i < N; i += 5000) {
     const batch = [];
@@ -31,17 +42,18 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
       const due = new Date(now.getTime() + ((j % 97) - 20) * 3600_000);
       batch.push({
         _id: `q-${j}`,
-        no: `BX-${j}`,
+        no: `BX-2026${String(Math.floor(j / 9999)).padStart(4, '0')}-${String((j % 9999) + 1).padStart(4, '0')}`,
         communityId: 'cm-cuihu',
-        type: 'repair',
-        category: 'plumbing_electric',
-        emergency: false,
+        type: types[j % 4][0],
+        category: types[j % 4][1],
+        emergency: j % 50 === 0,
         description: '漏水',
         photos: [],
-        location: { kind: 'public', area: '大堂', label: '大堂' },
-        unitId: null,
-        contactName: '住户',
-        contactPhone: '13900000000',
+        ...(j % 3 === 0
+          ? { location: { kind: 'public', area: '大堂', label: '大堂' }, unitId: null }
+          : { location: { kind: 'home', unitId: units[j % units.length]._id, label: units[j % units.length].label }, unitId: units[j % units.length]._id }),
+        contactName: `住户${j % 20000}`,
+        contactPhone: `139${String(j % 20000).padStart(8, '0')}`,
         reporterOpenid: 'o-resident-01',
         channel: 'app',
         department: 'engineering',
@@ -74,15 +86,45 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
     }).then((r) => r.json() as Promise<any>);
   console.log(`| ${N.toLocaleString('en')} tickets | median ms (20 calls) | items | total |`);
   console.log('|---|---|---|---|');
-  for (const [who, openid, action, data] of [
+  const unit = units[1];
+  const day = (offsetDays: number) => new Date(now.getTime() + 8 * 3600_000 - offsetDays * 86400_000).toISOString().slice(0, 10);
+  const cases: (readonly [string, string, string, Record<string, unknown>])[] = [
     ['engineer', 'o-staff-eng1', 'queueCounts', {}],
     ['engineer', 'o-staff-eng1', 'listQueue', { queue: 'assigned' }],
     ['engineer', 'o-staff-eng1', 'listQueue', { queue: 'pool' }],
     ['engineer', 'o-staff-eng1', 'listQueue', { queue: 'overdue' }],
     ['supervisor', 'o-staff-sup', 'listQueue', { queue: 'open' }],
     ['supervisor', 'o-staff-sup', 'listQueue', { queue: 'open', cursor: '5000' }],
-  ] as const) {
+    // Issue #12: the desk's queues, closed tickets, the dispatch list with loads, and search.
+    ['desk', 'o-staff-desk', 'queueCounts', {}],
+    ['desk', 'o-staff-desk', 'listQueue', { queue: 'unassigned' }],
+    ['desk', 'o-staff-desk', 'listQueue', { queue: 'overdue' }],
+    ['desk', 'o-staff-desk', 'listQueue', { queue: 'closed' }],
+    ['desk', 'o-staff-desk', 'listQueue', { queue: 'all', cursor: '5000' }],
+    ['desk', 'o-staff-desk', 'departmentStaff', { department: 'engineering' }],
+    ['desk', 'o-staff-desk', 'search', { q: '13900012345' }],
+    ['desk', 'o-staff-desk', 'search', { q: '13900012345', status: 'closed' }],
+    ['desk', 'o-staff-desk', 'search', { q: 'BX-20260004-0321' }],
+    ['desk', 'o-staff-desk', 'search', { q: unit.label }],
+    ['desk', 'o-staff-desk', 'search', { unitId: unit._id, status: 'closed', type: 'repair' }],
+    ['desk', 'o-staff-desk', 'search', { q: '住户777' }],
+    ['desk', 'o-staff-desk', 'search', { status: 'closed' }],
+    ['desk', 'o-staff-desk', 'search', { type: 'complaint', status: 'open' }],
+    ['desk', 'o-staff-desk', 'search', { type: 'repair', category: 'doors_windows' }],
+    ['desk', 'o-staff-desk', 'search', { building: '2栋' }],
+    ['desk', 'o-staff-desk', 'search', { from: day(30), to: day(20) }],
+    ['desk', 'o-staff-desk', 'search', { from: day(30), to: day(20), status: 'closed', category: 'noise' }],
+    ['desk', 'o-staff-desk', 'lookupCaller', { phone: '13900012345' }],
+  ];
+  for (const [who, openid, action, data] of cases) {
+    // Search is counted like a lookup; the benchmark is not a person: start each case with fresh counters.
+    engine.remove('rate_limits', {}, true);
     const first = await call(openid, action, data);
+    // Run against an older build (a before/after comparison), an action it lacks is a row of dashes.
+    if (!first.ok && (first.error?.code === 'UNKNOWN_ACTION' || first.error?.code === 'INVALID_INPUT')) {
+      console.log(`| ${who} ${action} ${JSON.stringify(data)} | — | — | ${first.error.code} |`);
+      continue;
+    }
     if (!first.ok) throw new Error(JSON.stringify(first));
     const xs: number[] = [];
     for (let i = 0; i < 20; i++) {
@@ -90,12 +132,18 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
       await call(openid, action, data);
       xs.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
-    const items = first.data.items?.length ?? '—';
-    const total = first.data.total ?? JSON.stringify(first.data);
+    const items = first.data.items?.length ?? (Array.isArray(first.data) ? first.data.length : '—');
+    const total = first.data.total ?? (first.data.items ? (first.data.nextCursor ? 'more' : 'end') : JSON.stringify(first.data).slice(0, 60));
     console.log(`| ${who} ${action} ${JSON.stringify(data)} | ${median(xs).toFixed(1)} | ${items} | ${total} |`);
   }
   const plan = engine.explain('tickets', { assigneeStaffId: 'st-eng1', open: true }, { order: [['nextDueAt', 1]], limit: 20 });
   console.log(`\nplan of the "assigned" queue: ${plan.join('; ')}`);
+  const explain = (label: string, query: object, order: [string, 1 | -1][]) =>
+    console.log(`plan of ${label}: ${engine.explain('tickets', query, { order, limit: 21 }).join('; ')}`);
+  explain('search by phone', { communityId: 'cm-cuihu', contactPhone: '13900012345' }, [['createdAt', -1]]);
+  explain('search by category', { communityId: 'cm-cuihu', type: 'repair', category: 'doors_windows' }, [['createdAt', -1]]);
+  explain('the open queue (overdue, not emergency)', { communityId: 'cm-cuihu', open: true, emergency: false, nextDueAt: { $lt: now } }, [['nextDueAt', 1]]);
+  explain('search by number', { communityId: 'cm-cuihu', no: 'BX-20260004-0321' }, [['createdAt', -1]]);
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 })().catch((e) => {

@@ -12,13 +12,21 @@ export interface CommunitySettings {
   announcementReview: boolean;
   /** The working-time clock (service-desk hours on China's working days) for types the SLA runs on it. */
   work: WorkClock;
+  /** Completing a repair needs at least one photo (default on; 工单设置). */
+  completionPhotoRequired: boolean;
 }
 
 /** One read of the community document for every setting a use case needs. */
 export async function communitySettings(db: Database, communityId: string): Promise<CommunitySettings> {
   const c = (await db.collection('communities').doc(communityId).field({ settings: true, deskHours: true }).get()).data[0] as any;
   const own = c?.settings ?? {};
-  return { sla: mergeSla(own.sla), callbacks: mergeCallbacks(own.callbacks), announcementReview: own.announcementReview !== false, work: workClock(c?.deskHours) };
+  return {
+    sla: mergeSla(own.sla),
+    callbacks: mergeCallbacks(own.callbacks),
+    announcementReview: own.announcementReview !== false,
+    work: workClock(c?.deskHours),
+    completionPhotoRequired: completionPhotoRequired(own),
+  };
 }
 
 /** For a run that touches many tickets: each community's settings are read once. */
@@ -49,3 +57,6 @@ export function mergeCallbacks(own: Partial<CallbackSettings> | undefined): Call
   if (!own) return DEFAULT_CALLBACK_SETTINGS;
   return { ...DEFAULT_CALLBACK_SETTINGS, ...own, policy: { ...DEFAULT_CALLBACK_SETTINGS.policy, ...(own.policy ?? {}) } };
 }
+
+/** From a community's stored `settings` (for a use case that already read the community document). */
+export const completionPhotoRequired = (own: { completionPhotoRequired?: boolean } | undefined): boolean => own?.completionPhotoRequired !== false;

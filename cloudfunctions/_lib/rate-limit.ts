@@ -148,6 +148,11 @@ export const GUESS_LIMITS = {
     { limit: 120, windowSec: 600 },
     { limit: 1000, windowSec: 86400 },
   ],
+  /** Staff search and the desk's caller lookup: a busy desk's day, not a script walking phone numbers. */
+  staffLookup: [
+    { limit: 120, windowSec: 600 },
+    { limit: 1000, windowSec: 86400 },
+  ],
 } satisfies Record<string, readonly RateLimit[]>;
 
 /** Which limits a call of `fn.action` takes: none for reads, the action's own, or the default. */

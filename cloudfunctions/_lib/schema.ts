@@ -55,6 +55,15 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
         ['decidedAt', -1],
       ],
     },
+    // The desk's caller lookup by phone (issue #12).
+    {
+      name: 'community_phone_status',
+      keys: [
+        ['communityId', 1],
+        ['phone', 1],
+        ['status', 1],
+      ],
+    },
   ],
   staff: [
     { name: 'openid', keys: [['openid', 1]] },
@@ -197,6 +206,82 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
       ],
     },
     { name: 'confirm_reminder', keys: [['confirmReminderAt', 1]] },
+    // Staff search (issue #12): each kind of text and filter its own index, newest first.
+    {
+      name: 'community_created',
+      keys: [
+        ['communityId', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      name: 'community_phone_created',
+      keys: [
+        ['communityId', 1],
+        ['contactPhone', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      name: 'community_name_created',
+      keys: [
+        ['communityId', 1],
+        ['contactName', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      name: 'community_no_created',
+      keys: [
+        ['communityId', 1],
+        ['no', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      name: 'community_type_created',
+      keys: [
+        ['communityId', 1],
+        ['type', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      name: 'community_category_created',
+      keys: [
+        ['communityId', 1],
+        ['category', 1],
+        ['createdAt', -1],
+      ],
+    },
+    // Queues: overdue and emergencies first.
+    {
+      name: 'community_open_urgent',
+      keys: [
+        ['communityId', 1],
+        ['open', 1],
+        ['emergency', -1],
+        ['nextDueAt', 1],
+      ],
+    },
+    {
+      name: 'community_status_urgent',
+      keys: [
+        ['communityId', 1],
+        ['status', 1],
+        ['emergency', -1],
+        ['nextDueAt', 1],
+      ],
+    },
+    {
+      name: 'assignee_open_urgent',
+      keys: [
+        ['assigneeStaffId', 1],
+        ['open', 1],
+        ['emergency', -1],
+        ['nextDueAt', 1],
+      ],
+    },
   ],
   /** The communication log (《客户沟通记录表》): every step of every ticket. */
   ticket_events: [

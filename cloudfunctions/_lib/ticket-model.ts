@@ -56,6 +56,8 @@ export interface TicketDoc extends TicketState {
   callbackDue: boolean;
   resolutionCount: number;
   confirmReminderAt: Date | null;
+  /** Recorded on completion (parts used, fee in yuan; no payment). */
+  completion?: { parts?: string; fee?: number } | null;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../../src/domain/errors';
+import { COMPLETION_PHOTO_REQUIRED } from '../../src/domain/limits';
 import type { ActInput } from '../../src/domain/tickets/api';
 import { meet, metBy, reopenDeadlines, shiftForPause } from '../../src/domain/tickets/sla';
 import { can, canSee, nextStatus, type Actor } from '../../src/domain/tickets/state-machine';
@@ -71,7 +72,7 @@ export async function act(input: ActInput, ctx: ActionContext) {
 /** Every free text of an action that someone else will read (the log is shown to residents and staff). */
 function freeTexts(input: ActInput): string[] {
   const out: string[] = [];
-  for (const k of ['text', 'reason', 'comment', 'by', 'scope'] as const) {
+  for (const k of ['text', 'reason', 'comment', 'by', 'scope', 'parts'] as const) {
     const v = (input as Record<string, unknown>)[k];
     if (typeof v === 'string') out.push(v);
   }
@@ -130,12 +131,21 @@ async function plan(
     }
     case 'complete':
     case 'answer': {
-      const { sla, callbacks } = await communitySettings(ctx.db, t.communityId);
+      const { sla, callbacks, completionPhotoRequired } = await communitySettings(ctx.db, t.communityId);
+      // A repair's completion shows the work (unless the community turned this off in 工单设置).
+      if (input.action === 'complete' && t.type === 'repair' && completionPhotoRequired && input.photos.length === 0)
+        throw new AppError('INVALID_INPUT', COMPLETION_PHOTO_REQUIRED);
       const autoConfirmAt = new Date(now.getTime() + sla.autoConfirmDays * 86400_000);
       const confirmReminderAt = new Date(now.getTime() + callbacks.confirmReminderHours * 3600_000);
       // The reminders timer turns a resolution into a callback task (回访), by policy.
       const resolution = { resolvedAt: now, autoConfirmAt, confirmReminderAt, callbackDue: true, resolutionCount: (t.resolutionCount ?? 0) + 1 };
-      return { patch: resolution, event: { text: input.text, ...(input.action === 'complete' ? { photos: input.photos } : {}) } };
+      if (input.action === 'answer') return { patch: resolution, event: { text: input.text } };
+      const completion = { ...(input.parts ? { parts: input.parts } : {}), ...(input.fee !== undefined ? { fee: input.fee } : {}) };
+      const extra = [completion.parts && `配件：${completion.parts}`, completion.fee !== undefined && `费用：${completion.fee} 元`].filter(Boolean).join('；');
+      return {
+        patch: { ...resolution, completion: Object.keys(completion).length ? completion : null },
+        event: { text: extra ? `${input.text}（${extra}）` : input.text, photos: input.photos, ...(Object.keys(completion).length ? { meta: completion } : {}) },
+      };
     }
     case 'promise': {
       const replyBy = new Date(input.replyBy);

@@ -9,6 +9,9 @@ import { departmentStaff, get, listMine, listQueue, queueCounts, ticketWithPlace
 import { getRouting, setRouting } from './rules';
 import { getSla, setSla } from './sla-settings';
 import { sweep } from './sweep';
+import { lookupCaller, search } from './search';
+import { getTicketSettings, setTicketSettings } from './ticket-settings';
+import { GUESS_LIMITS } from '../_lib/rate-limit';
 
 /** Repairs, complaints and consultations: one ticket flow with routing and first-contact ownership. */
 export const ticketActions = {
@@ -42,12 +45,40 @@ export const ticketActions = {
     run: act,
   }),
   queueCounts: action({ description: '工作台各队列数量', audience: [...STAFF_ROLES], input: I.queueCounts, run: queueCounts }),
-  listQueue: action({ description: '工作台队列：派给我、抢单池、我负责的、即将超时、已超时、全部未完成（分页）', audience: [...STAFF_ROLES], input: I.listQueue, run: listQueue }),
+  listQueue: action({
+    description: '工作台队列：派给我、抢单池、我负责的、待派单、即将超时、已超时、未完成、已关闭、全部（分页；超时与紧急在前）',
+    audience: [...STAFF_ROLES],
+    input: I.listQueue,
+    run: listQueue,
+  }),
   departmentStaff: action({ description: '可派单/转派的员工', audience: [...STAFF_ROLES], input: I.departmentStaff, run: departmentStaff }),
   getRouting: action({ description: '本小区的派单规则', audience: ['admin', 'supervisor'], input: I.getRouting, run: getRouting }),
   setRouting: action({ description: '修改派单规则', audience: ['admin'], input: I.setRouting, run: setRouting }),
   getSla: action({ description: '本小区的服务时限（默认值来自服务标准，可按小区调整）', audience: [...STAFF_ROLES], input: I.getSla, run: getSla }),
   setSla: action({ description: '修改服务时限（新建与重新处理的工单使用）', audience: ['admin'], input: I.setSla, run: setSla }),
+  search: action({
+    description: '员工查找工单：工单号、电话（客服/主管/管理员）、房屋或姓名，按类型、类别、楼栋、状态、日期筛选，含已关闭（分页）',
+    audience: [...STAFF_ROLES],
+    input: I.search,
+    // A phone or a name is a guessable value: searching is counted like a lookup.
+    rateLimit: GUESS_LIMITS.staffLookup,
+    run: search,
+  }),
+  lookupCaller: action({
+    description: '代客登记：按电话或房屋查找来电人，填入姓名与房屋',
+    audience: ['desk', 'supervisor', 'admin'],
+    input: I.lookupCaller,
+    rateLimit: GUESS_LIMITS.staffLookup,
+    run: lookupCaller,
+  }),
+  getTicketSettings: action({
+    description: '本小区的工单设置（完工是否必须拍照）',
+    audience: [...STAFF_ROLES],
+    input: I.getTicketSettings,
+    rateLimit: 'none',
+    run: getTicketSettings,
+  }),
+  setTicketSettings: action({ description: '修改工单设置', audience: ['admin'], input: I.setTicketSettings, run: setTicketSettings }),
   'timer:sweep': action({ description: '定时：抢单超时转派、超期自动确认', audience: ['system'], input: z.object({}), run: sweep }),
   staffReport: action({
     description: '工程/秩序人员上报巡查中发现的问题（公共区域或本小区房屋），照常派单，上报人为首问负责人',

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import { AppError } from '../../src/domain/errors';
-import type { Page, TicketDetail, TicketSummary, ticketInputs } from '../../src/domain/tickets/api';
+import { STAFF_QUEUES, type Page, type StaffLoad, type StaffQueue, type TicketDetail, type TicketSummary, type ticketInputs } from '../../src/domain/tickets/api';
 import { DEFAULT_SLA } from '../../src/domain/tickets/sla';
 import { canSee, OPEN_STATUSES } from '../../src/domain/tickets/state-machine';
 import { DEPARTMENT_ROLE, type Department } from '../../src/domain/tickets/catalog';
 import type { ActionContext } from '../_lib/handler';
 import type { Database } from '../_lib/cloud';
+import { completionPhotoRequired } from '../_lib/community-settings';
 import { actorFor, type EventDoc, type TicketDoc } from './model';
 import { detail, summary } from './views';
 
@@ -36,7 +37,7 @@ export async function listMine(input: In<'listMine'>, ctx: ActionContext) {
   return page(ctx, where, ['createdAt', 'desc'], input);
 }
 
-type TicketWithPlace = TicketDoc & { community: { hotline?: string }[]; events: EventDoc[] };
+type TicketWithPlace = TicketDoc & { community: { hotline?: string; settings?: any }[]; events: EventDoc[] };
 
 /**
  * A ticket with its community's hotline and its timeline joined in by the database: one round
@@ -66,46 +67,132 @@ export async function get(input: In<'get'>, ctx: ActionContext): Promise<TicketD
     .filter((e) => actor.kind === 'staff' || e.visibility === 'public')
     .sort((a, b) => a.seq - b.seq)
     .slice(0, 200);
-  return detail(ctx, t, actor, timeline, community[0]?.hotline);
+  const view = await detail(ctx, t, actor, timeline, community[0]?.hotline);
+  // Staff completing a repair see whether a photo is required here (the same rule `act` enforces).
+  return actor.kind === 'staff' && t.type === 'repair' ? { ...view, completionPhotoRequired: completionPhotoRequired(community[0]?.settings) } : view;
 }
 
 function departmentsOf(roles: Set<string>): Department[] {
   return (Object.keys(DEPARTMENT_ROLE) as Department[]).filter((d) => roles.has(DEPARTMENT_ROLE[d]));
 }
 
-function queueWhere(ctx: ActionContext, queue: In<'listQueue'>['queue']): { where: object; order: [string, 'asc' | 'desc'] } {
+type Order = [string, 'asc' | 'desc'][];
+/** A queue is one or more segments shown one after the other (overdue first), each an indexed query. */
+interface Segment {
+  where: object;
+  order: Order;
+  /** Not counted: the queue's total less the other segments (the segments partition `QueueQuery.where`). */
+  rest?: boolean;
+}
+interface QueueQuery {
+  /** The whole queue (what its tab counts). */
+  where: object;
+  segments: Segment[];
+}
+const single = (where: object, order: Order): QueueQuery => ({ where, segments: [{ where, order }] });
+
+/**
+ * Most urgent first: for each deadline range in turn (overdue, then the rest), emergencies and
+ * then the others, each by nearest deadline; paused tickets (no running timer) last when asked.
+ * Every segment is equality on (scope, emergency) and a range on nextDueAt, so it reads an index
+ * in order (`*_urgent` in schema.ts) with no sort step; the largest is never counted.
+ */
+function byUrgency(base: Record<string, unknown>, ranges: unknown[], paused: boolean, where: object = base): QueueQuery {
+  const segments: Segment[] = ranges.flatMap((nextDueAt) =>
+    [true, false].map((emergency) => ({ where: { ...base, emergency, nextDueAt }, order: [['nextDueAt', 'asc']] as Order })),
+  );
+  segments[segments.length - 1].rest = true;
+  if (paused) segments.push({ where: { ...base, nextDueAt: null }, order: [['createdAt', 'desc']] });
+  return { where, segments };
+}
+
+function queueQuery(ctx: ActionContext, queue: In<'listQueue'>['queue']): QueueQuery {
   const _ = ctx.db.command;
   const s = ctx.caller.staff!;
   const now = ctx.clock.now();
   const soon = new Date(now.getTime() + DEFAULT_SLA.warnBeforeMinutes * 60_000);
-  const supervisor = ctx.caller.roles.has('supervisor') || ctx.caller.roles.has('admin');
-  // Supervisors watch the whole community's timers; others their own tickets.
-  const scope = supervisor ? { communityId: s.communityId } : { assigneeStaffId: s._id };
+  // The desk and supervisors watch the whole community's timers (unassigned tickets too); others their own tickets.
+  const wide = (['supervisor', 'admin', 'desk'] as const).some((r) => ctx.caller.roles.has(r));
+  const scope = wide ? { communityId: s.communityId, open: true } : { assigneeStaffId: s._id, open: true };
+  const open = [_.lt(now), _.gte(now)];
   switch (queue) {
     case 'assigned':
-      return { where: { assigneeStaffId: s._id, open: true }, order: ['nextDueAt', 'asc'] };
+      return byUrgency({ assigneeStaffId: s._id, open: true }, open, true);
     case 'pool':
-      return { where: { communityId: s.communityId, department: _.in(departmentsOf(ctx.caller.roles)), status: 'pending', pool: true }, order: ['createdAt', 'desc'] };
+      return single({ communityId: s.communityId, department: _.in(departmentsOf(ctx.caller.roles)), status: 'pending', pool: true }, [['createdAt', 'desc']]);
     case 'owned':
-      return { where: { ownerStaffId: s._id, status: _.in([...OPEN_STATUSES, 'resolved']) }, order: ['updatedAt', 'desc'] };
-    case 'dueSoon':
-      return { where: { ...scope, open: true, nextDueAt: _.gte(now).and(_.lte(soon)) }, order: ['nextDueAt', 'asc'] };
+      return single({ ownerStaffId: s._id, status: _.in([...OPEN_STATUSES, 'resolved']) }, [['updatedAt', 'desc']]);
+    case 'unassigned':
+      return byUrgency({ communityId: s.communityId, status: 'pending' }, open, false);
+    case 'dueSoon': {
+      const range = _.gte(now).and(_.lte(soon));
+      return byUrgency(scope, [range], false, { ...scope, nextDueAt: range });
+    }
     case 'overdue':
-      return { where: { ...scope, open: true, nextDueAt: _.lt(now) }, order: ['nextDueAt', 'asc'] };
+      return byUrgency(scope, [_.lt(now)], false, { ...scope, nextDueAt: _.lt(now) });
     case 'open':
-      return { where: { communityId: s.communityId, open: true }, order: ['createdAt', 'desc'] };
+      return byUrgency({ communityId: s.communityId, open: true }, open, true);
+    case 'closed':
+      return single({ communityId: s.communityId, status: _.in(['closed', 'cancelled']) }, [['createdAt', 'desc']]);
+    case 'all':
+      return single({ communityId: s.communityId }, [['createdAt', 'desc']]);
   }
 }
 
-export async function listQueue(input: In<'listQueue'>, ctx: ActionContext) {
-  const { where, order } = queueWhere(ctx, input.queue);
-  return page(ctx, where, order, input);
+/** Offset paging over consecutive segments: the queue and the small segments are counted, only the segments the page overlaps are read. */
+async function segmentedPage(ctx: ActionContext, queue: QueueQuery, input: { pageSize: number; cursor?: string }): Promise<Page<TicketSummary>> {
+  const offset = offsetOf(input.cursor);
+  const coll = ctx.db.collection('tickets');
+  const { segments } = queue;
+  const [total, ...some] = await Promise.all([
+    coll
+      .where(queue.where)
+      .count()
+      .then((c) => c.total),
+    ...segments.map((g) =>
+      g.rest || segments.length === 1
+        ? Promise.resolve(null)
+        : coll
+            .where(g.where)
+            .count()
+            .then((c) => c.total),
+    ),
+  ]);
+  const counted = some.reduce<number>((a, n) => a + (n ?? 0), 0);
+  const counts = some.map((n) => n ?? Math.max(0, total - counted));
+  let start = 0;
+  const reads = segments.map((g, i) => {
+    // The page's window [offset, offset + pageSize) in this segment's own positions.
+    const from = Math.max(0, offset - start);
+    const take = Math.min(counts[i], offset + input.pageSize - start) - from;
+    start += counts[i];
+    if (take <= 0) return Promise.resolve([] as TicketDoc[]);
+    const q = g.order.reduce((acc: any, [k, d]) => acc.orderBy(k, d), coll.where(g.where));
+    return q
+      .skip(from)
+      .limit(take)
+      .get()
+      .then((r: any) => r.data as TicketDoc[]);
+  });
+  const docs = (await Promise.all(reads)).flat().slice(0, input.pageSize);
+  const now = ctx.clock.now();
+  const next = offset + docs.length;
+  return { items: docs.map((t) => summary(t, now)), total, ...(next < total && docs.length ? { nextCursor: String(next) } : {}) };
 }
 
+export async function listQueue(input: In<'listQueue'>, ctx: ActionContext) {
+  return segmentedPage(ctx, queueQuery(ctx, input.queue), input);
+}
+
+/** The tabs' numbers. 已关闭 and 全部 are not counted (large, and nothing to act on): their tabs show no number. */
+export const COUNTED_QUEUES = STAFF_QUEUES.filter((q): q is Exclude<StaffQueue, 'closed' | 'all'> => q !== 'closed' && q !== 'all');
+
 export async function queueCounts(_input: unknown, ctx: ActionContext) {
-  const queues = ['assigned', 'pool', 'owned', 'dueSoon', 'overdue', 'open'] as const;
-  const counts = await Promise.all(queues.map((q) => ctx.db.collection('tickets').where(queueWhere(ctx, q).where).count()));
-  return Object.fromEntries(queues.map((q, i) => [q, counts[i].total])) as Record<(typeof queues)[number], number>;
+  const coll = ctx.db.collection('tickets');
+  // 待派单 is a tab of those who dispatch only: nobody else pays for its count.
+  const dispatcher = (['desk', 'supervisor', 'admin'] as const).some((r) => ctx.caller.roles.has(r));
+  const counts = await Promise.all(COUNTED_QUEUES.map((q) => (q === 'unassigned' && !dispatcher ? { total: 0 } : coll.where(queueQuery(ctx, q).where).count())));
+  return Object.fromEntries(COUNTED_QUEUES.map((q, i) => [q, counts[i].total])) as Record<(typeof COUNTED_QUEUES)[number], number>;
 }
 
 /** Staff of a department who can take a ticket (for dispatch and transfer). */
@@ -113,5 +200,7 @@ export async function departmentStaff(input: In<'departmentStaff'>, ctx: ActionC
   const where: Record<string, unknown> = { communityId: ctx.caller.staff!.communityId, active: true };
   if (input.department) where.roles = DEPARTMENT_ROLE[input.department];
   const res = await ctx.db.collection('staff').where(where).limit(200).get();
-  return res.data.map((s: any) => ({ staffId: s._id, name: s.name, roles: s.roles, onDuty: s.onDuty }));
+  // Each person's open load (an indexed count each, in parallel): the sheet shows who is free.
+  const loads = await Promise.all(res.data.map((s: any) => ctx.db.collection('tickets').where({ assigneeStaffId: s._id, open: true }).count()));
+  return res.data.map((s: any, i: number): StaffLoad => ({ staffId: s._id, name: s.name, roles: s.roles, onDuty: !!s.onDuty, openLoad: loads[i].total }));
 }

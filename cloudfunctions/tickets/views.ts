@@ -30,6 +30,7 @@ export function summary(t: TicketDoc, now: Date): TicketSummary {
     status: t.status,
     statusLabel: STATUS_LABELS[t.status],
     locationLabel: t.location.label,
+    ...(t.unitId ? { unitId: t.unitId } : {}),
     description: t.description,
     createdAt: iso(t.createdAt)!,
     ...(t.assigneeName ? { assigneeName: t.assigneeName } : {}),
@@ -80,5 +81,6 @@ export async function detail(ctx: ActionContext, t: TicketDoc, actor: Actor, evs
     ...(t.rating ? { rating: { score: t.rating, comment: t.ratingComment } } : {}),
     ...(t.autoConfirmAt && t.status === 'resolved' ? { autoConfirmAt: iso(t.autoConfirmAt) } : {}),
     ...(hotline ? { hotline } : {}),
+    ...(t.completion ? { completion: t.completion } : {}),
   };
 }

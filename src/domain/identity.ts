@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { MEMBERSHIP_STATUSES, type MembershipStatus } from './membership-status';
 import { RELATIONS, STAFF_ROLES } from './roles';
-import { NAME_REQUIRED, NAME_TOO_LONG, PERSON_NAME_MAX, PHONE_INVALID, PHONE_RE } from './limits';
+import { CONTACT_PHONE_INVALID, CONTACT_PHONE_MAX, isContactPhone, NAME_REQUIRED, NAME_TOO_LONG, PERSON_NAME_MAX, PHONE_INVALID, PHONE_RE } from './limits';
 
 export { MEMBERSHIP_STATUSES, MEMBERSHIP_STATUS_LABELS, type MembershipStatus } from './membership-status';
 
 /** Mainland mobile number, 11 digits starting with 1. */
 export const phoneSchema = z.string().trim().regex(PHONE_RE, { message: PHONE_INVALID });
+/** A caller's number as the desk logs it: a mobile or a landline (区号-号码[-分机]). */
+export const contactPhoneSchema = z.string().trim().max(CONTACT_PHONE_MAX, { message: CONTACT_PHONE_INVALID }).refine(isContactPhone, { message: CONTACT_PHONE_INVALID });
 export const personNameSchema = z.string().trim().min(1, { message: NAME_REQUIRED }).max(PERSON_NAME_MAX, { message: NAME_TOO_LONG });
 export const idSchema = z.string().trim().min(1).max(64);
 /** Client-generated key that makes a create idempotent across retries and double taps. */

@@ -118,3 +118,29 @@ export function bestDurationUnit(minutes: number): DurationUnit {
   if (minutes >= 60 && minutes % 60 === 0) return 'hour';
   return 'minute';
 }
+// Desk logging (tickets.createOnBehalf): a caller may ring from a landline.
+/** Landline: area code (010, 020–029 or 0xxx), a hyphen (optional), 7–8 digits, an optional extension (-分机). */
+export const LANDLINE_RE = /^0\d{2,3}-?[1-9]\d{6,7}(?:-\d{1,6})?$/;
+export const CONTACT_PHONE_MAX = 20;
+export const CONTACT_PHONE_INVALID = '请输入 11 位手机号或座机号（区号-号码，如 010-12345678）';
+/** A mobile number or a landline. */
+export const isContactPhone = (phone: string) => PHONE_RE.test(phone) || LANDLINE_RE.test(phone);
+export function checkContactPhone(phone: string): string | undefined {
+  return isContactPhone(phone.trim()) ? undefined : CONTACT_PHONE_INVALID;
+}
+
+// Staff search (tickets.search)
+export const SEARCH_TEXT_MAX = 40;
+export const SEARCH_TEXT_TOO_LONG = `搜索内容不超过 ${SEARCH_TEXT_MAX} 个字`;
+export const SEARCH_DATE_INVALID = '日期格式应为 YYYY-MM-DD';
+export const SEARCH_RANGE_REVERSED = '开始日期不能晚于结束日期';
+export const SEARCH_RANGE_MAX_DAYS = 366;
+export const SEARCH_RANGE_TOO_LONG = `日期范围不超过 ${SEARCH_RANGE_MAX_DAYS} 天`;
+export const SEARCH_CATEGORY_MISMATCH = '所选类别不属于所选类型';
+
+// Completion of a repair (tickets.act complete)
+export const PARTS_MAX = 200;
+export const PARTS_TOO_LONG = `配件不超过 ${PARTS_MAX} 个字`;
+export const FEE_MAX_YUAN = 100_000;
+export const FEE_INVALID = `费用应为 0–${FEE_MAX_YUAN} 元，最多两位小数`;
+export const COMPLETION_PHOTO_REQUIRED = '请上传至少 1 张完工照片';

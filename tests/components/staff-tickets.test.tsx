@@ -34,7 +34,7 @@ describe('工单队列', () => {
     expect(tab('抢单池').textContent).toBe('3抢单池')
     expect(tab('已超时').textContent).toBe('4已超时')
     expect(tab('已超时').className).toContain('staff-queue__tab--hot-overdue')
-    expect(tab('全部').textContent).toBe('12全部')
+    expect(tab('未完成').textContent).toBe('12未完成')
     expect(tab('派给我').getAttribute('aria-selected')).toBe('true')
     expect(callsOf('listQueue')[0]).toEqual({ queue: 'assigned', pageSize: 20 })
     expect(screen.getByText('处理人 李强')).toBeTruthy()
@@ -150,10 +150,10 @@ describe('工单处理（员工）', () => {
         departmentStaff: (d: any) =>
           d.department === 'engineering'
             ? [
-                { staffId: 'st-eng1', name: '李强', roles: ['engineer'], onDuty: true },
-                { staffId: 'st-eng2', name: '赵建国', roles: ['engineer'], onDuty: false },
+                { staffId: 'st-eng1', name: '李强', roles: ['engineer'], onDuty: true, openLoad: 2 },
+                { staffId: 'st-eng2', name: '赵建国', roles: ['engineer'], onDuty: false, openLoad: 0 },
               ]
-            : [{ staffId: 'st-sec', name: '陈刚', roles: ['security'], onDuty: true }],
+            : [{ staffId: 'st-sec', name: '陈刚', roles: ['security'], onDuty: true, openLoad: 0 }],
       },
     )
     render(<StaffTicketPage />)
@@ -165,7 +165,7 @@ describe('工单处理（员工）', () => {
     expect(callsOf('departmentStaff')[0]).toEqual({ department: 'engineering' })
     expect(within(sheet).getByText('李强（当前处理人）')).toBeTruthy()
     const rows = within(sheet).getAllByRole('radio')
-    expect(rows.map((r) => r.textContent)).toEqual(['李强（当前处理人）工程在岗', '赵建国工程休息'])
+    expect(rows.map((r) => r.textContent)).toEqual(['李强（当前处理人）工程在办 2 单在岗', '赵建国工程在办 0 单休息'])
 
     fireEvent.click(within(sheet).getByText('李强（当前处理人）'))
     expect(rows[0].getAttribute('aria-checked')).toBe('false')

@@ -14,6 +14,8 @@ let browser: Browser;
 beforeAll(async () => {
   if (!existsSync(join(H5_DIR, 'index.html'))) throw new Error(`${H5_DIR} is missing: run \`npm run build:h5\` (npm test does it)`);
   lc = await startLocal({ seed: true, h5Dir: H5_DIR, extraFunctionsDirs: [] });
+  // These flows complete repairs without photos; the photo rule (on by default) is tested in staff-search.test.ts.
+  expect((await lc.call('tickets', 'setTicketSettings', { completionPhotoRequired: false }, 'o-staff-admin')).ok).toBe(true);
   browser = await launch();
 });
 afterAll(async () => {

@@ -1,5 +1,6 @@
 import { startLocal, type LocalCloudBase } from '../helpers/local-cloudbase';
 import { toMinute } from '../../src/domain/tickets/reminders';
+import { uploadAs } from '../helpers/uploads';
 
 /** Issue 5: the reminders timer and callbacks, with the controlled clock. */
 let lc: LocalCloudBase;
@@ -57,7 +58,8 @@ async function resolved(who: string, extra: Record<string, unknown> = {}) {
   const ticketId = await report(who, extra);
   expect((await T('act', { action: 'grab', ticketId }, 'o-staff-eng1')).ok).toBe(true);
   expect((await T('act', { action: 'consent', ticketId, by: '业主本人', scope: '卫生间' }, 'o-staff-eng1')).ok).toBe(true);
-  expect((await T('act', { action: 'complete', ticketId, text: '已修好', photos: [] }, 'o-staff-eng1')).ok).toBe(true);
+  // A repair's completion carries a photo (the default rule; some tests here reset the community's settings).
+  expect((await T('act', { action: 'complete', ticketId, text: '已修好', photos: [await uploadAs(lc, 'o-staff-eng1')] }, 'o-staff-eng1')).ok).toBe(true);
   return ticketId;
 }
 

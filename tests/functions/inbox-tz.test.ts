@@ -14,6 +14,8 @@ const HOUR = 3600_000;
 
 beforeAll(async () => {
   lc = await startLocal({ seed: true, extraFunctionsDirs: [] });
+  // These flows complete repairs without photos; the photo rule (on by default) is tested in staff-search.test.ts.
+  expect((await lc.call('tickets', 'setTicketSettings', { completionPhotoRequired: false }, 'o-staff-admin')).ok).toBe(true);
   // 02:00 UTC is 10:00 in Beijing.
   await lc.dev('/api/dev/clock', { body: { set: '2026-11-28T02:00:00.000Z', frozen: true } });
 });

@@ -51,6 +51,8 @@ const kinds = (items: any[], id: string) =>
 
 beforeAll(async () => {
   lc = await startLocal({ seed: true, extraFunctionsDirs: [] });
+  // These flows complete repairs without photos; the photo rule (on by default) is tested in staff-search.test.ts.
+  expect((await lc.call('tickets', 'setTicketSettings', { completionPhotoRequired: false }, 'o-staff-admin')).ok).toBe(true);
   await lc.dev('/api/dev/clock', { body: { set: '2026-11-28T01:00:00.000Z', frozen: true } });
 });
 afterAll(() => lc.stop());

@@ -78,6 +78,8 @@ async function stored() {
 
 beforeAll(async () => {
   lc = await startLocal({ seed: true });
+  // These flows complete repairs without photos; the photo rule (on by default) is tested in staff-search.test.ts.
+  expect((await lc.call('tickets', 'setTicketSettings', { completionPhotoRequired: false }, 'o-staff-admin')).ok).toBe(true);
   await setClock('2026-11-02T01:00:00.000Z');
 }, 60_000);
 afterAll(() => lc.stop());

@@ -34,6 +34,8 @@ const slotIdOf = (fileID: string) => /\/uploads\/([a-f0-9]{32})\./.exec(fileID)!
 
 beforeAll(async () => {
   lc = await startLocal({ seed: true, extraFunctionsDirs: [] });
+  // These flows complete repairs without photos; the photo rule (on by default) is tested in staff-search.test.ts.
+  expect((await lc.call('tickets', 'setTicketSettings', { completionPhotoRequired: false }, 'o-staff-admin')).ok).toBe(true);
   await lc.dev('/api/dev/clock', { body: { set: NOW.toISOString(), frozen: true } });
   // A staff member of another community (with its own staff record), for cross-community attempts.
   await lc.db.collection('communities').add({ _id: 'cm-elsewhere', name: '别处小区' });

@@ -33,6 +33,8 @@ const sweep = () => lc.dev('/api/dev/timers/tickets', { method: 'POST' });
 
 beforeAll(async () => {
   lc = await startLocal({ seed: true });
+  // These flows complete repairs without photos; the photo rule (on by default) is tested in staff-search.test.ts.
+  expect((await lc.call('tickets', 'setTicketSettings', { completionPhotoRequired: false }, 'o-staff-admin')).ok).toBe(true);
   await setClock('2026-11-28T02:00:00.000Z');
 });
 afterAll(() => lc.stop());

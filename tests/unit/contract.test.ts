@@ -6,7 +6,7 @@
  * running, text that is not a number yet) are outside the schema's reach and are not generated.
  */
 import fc from 'fast-check';
-import { accountInputs, personNameSchema, phoneSchema } from '../../src/domain/identity';
+import { accountInputs, contactPhoneSchema, personNameSchema, phoneSchema } from '../../src/domain/identity';
 import { announcementInputs } from '../../src/domain/announcements-api';
 import { ANNOUNCEMENT_TYPES } from '../../src/domain/announcements';
 import { ticketInputs } from '../../src/domain/tickets/api';
@@ -16,7 +16,7 @@ import { reportProblem } from '../../src/domain/tickets/report';
 import { DEFAULT_SLA } from '../../src/domain/tickets/sla';
 import { CALLBACK_ASSIGNEES, CALLBACK_POLICIES } from '../../src/domain/tickets/reminders';
 import { RELATIONS } from '../../src/domain/roles';
-import { CALLBACK_LIMITS, DURATION_UNITS } from '../../src/domain/limits';
+import { CALLBACK_LIMITS, checkContactPhone, DURATION_UNITS } from '../../src/domain/limits';
 import { checkName, checkPhone } from '../../src/features/account/validate';
 import { validateBinding, type BindingFields } from '../../src/features/binding/validate';
 import { validateReport, type ReportFields } from '../../src/features/report/validate';
@@ -74,6 +74,15 @@ const phone = fc.oneof(
 describe('people: name and phone', () => {
   test('checkName ≡ personNameSchema', () => run(typed(20), (name) => agree({ name: checkName(name) }, fromZod(personNameSchema.safeParse(name)), () => 'name', name)));
   test('checkPhone ≡ phoneSchema', () => run(phone, (p) => agree({ phone: checkPhone(p) }, fromZod(phoneSchema.safeParse(p)), () => 'phone', p)));
+  // Desk logging (代客登记): mobiles and landlines (区号-号码[-分机]).
+  const contactPhone = fc.oneof(
+    phone,
+    fc.stringMatching(/^0\d{2,3}-?\d{6,9}(-\d{0,7})?$/),
+    fc.stringMatching(/^0\d{2,3}-?\d{6,9}(-\d{0,7})?$/).map((p) => ` ${p} `),
+    fc.stringMatching(/^[0-9-]{0,22}$/),
+  );
+  test('checkContactPhone ≡ contactPhoneSchema', () =>
+    run(contactPhone, (p) => agree({ phone: checkContactPhone(p) }, fromZod(contactPhoneSchema.safeParse(p)), () => 'phone', p)));
 });
 
 describe('binding a home', () => {

@@ -12,7 +12,7 @@ beforeAll(() => {
       me: { openid: 'o-admin', homes: [], staff: admin, community: COMMUNITY },
       listBindingRequests: { items: [{ ...home({ membershipId: 'm9', name: '王芳', status: 'pending', relation: 'tenant' }), openid: 'o-9' }], total: 1 },
       listStaff: [admin, engineer],
-      queueCounts: { assigned: 0, pool: 2, owned: 1, dueSoon: 1, overdue: 3, open: 7 },
+      queueCounts: { assigned: 0, pool: 2, owned: 1, dueSoon: 1, overdue: 3, open: 7, unassigned: 2 },
       listQueue: (d) => ({ items: d.queue === 'open' ? [summary({ no: 'BX-20261128-0007' })] : [], total: d.queue === 'open' ? 1 : 0 }),
       get: ticket({ status: 'assigned', statusLabel: '已派单', actions: ['dispatch', 'note', 'cancel'] }),
     },
@@ -42,7 +42,8 @@ describe('staff pages (dist/weapp, subpackage staff/)', () => {
     await h.waitForText(comp, '报修·水电')
     expect(text(comp)).toContain('派给我')
     expect(text(comp)).toContain('抢单池')
-    expect(text(comp)).toContain('7全部')
+    expect(text(comp)).toContain('7未完成')
+    expect(text(comp)).toContain('已关闭')
     expect(text(comp)).toContain('3已超时')
     expect(text(comp)).toContain('代客登记')
     expect(text(comp)).toContain('处理人 李强')

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { clientRequestIdSchema, idSchema, pageSchema, phoneSchema } from '../identity';
-import { CATEGORY_CODES, DEPARTMENTS, TICKET_TYPES, type Department, type TicketType } from './catalog';
+import { clientRequestIdSchema, contactPhoneSchema, idSchema, pageSchema, phoneSchema } from '../identity';
+import { categoriesOf, CATEGORY_CODES, DEPARTMENTS, TICKET_TYPES, type Department, type TicketType } from './catalog';
 import { ROUTING_MODES, type RoutingRule } from './routing';
+import type { StaffRole } from '../roles';
 import type { DeadlineKind, DeadlineState } from './sla';
 import type { TicketAction, TicketStatus } from './state-machine';
 import {
@@ -12,6 +13,17 @@ import {
   AUTO_CONFIRM_DAYS_MIN,
   AUTO_CONFIRM_DAYS_TOO_LARGE,
   AUTO_CONFIRM_DAYS_TOO_SMALL,
+  FEE_INVALID,
+  FEE_MAX_YUAN,
+  PARTS_MAX,
+  PARTS_TOO_LONG,
+  SEARCH_CATEGORY_MISMATCH,
+  SEARCH_DATE_INVALID,
+  SEARCH_RANGE_MAX_DAYS,
+  SEARCH_RANGE_REVERSED,
+  SEARCH_RANGE_TOO_LONG,
+  SEARCH_TEXT_MAX,
+  SEARCH_TEXT_TOO_LONG,
   DESCRIPTION_MAX,
   DESCRIPTION_TOO_LONG,
   FIXED_STAFF_REQUIRED,
@@ -73,6 +85,39 @@ export const locationSchema = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
+/** The staff queues (工作台): 待派单 is the desk's; 已关闭/全部 include closed tickets. */
+export const STAFF_QUEUES = ['assigned', 'pool', 'owned', 'unassigned', 'dueSoon', 'overdue', 'open', 'closed', 'all'] as const;
+export type StaffQueue = (typeof STAFF_QUEUES)[number];
+export const SEARCH_STATUSES = ['open', 'resolved', 'closed', 'all'] as const;
+export type SearchStatus = (typeof SEARCH_STATUSES)[number];
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: SEARCH_DATE_INVALID })
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { message: SEARCH_DATE_INVALID });
+const DAY_MS = 86400_000;
+export const searchSchema = pageSchema
+  .extend({
+    q: z.string().trim().max(SEARCH_TEXT_MAX, { message: SEARCH_TEXT_TOO_LONG }).optional(),
+    unitId: idSchema.optional(),
+    type: z.enum(TICKET_TYPES).optional(),
+    category: z.enum(CATEGORY_CODES).optional(),
+    building: z.string().trim().min(1).max(20).optional(),
+    status: z.enum(SEARCH_STATUSES).default('all'),
+    /** 北京时间 days, inclusive. */
+    from: day.optional(),
+    to: day.optional(),
+  })
+  .strict()
+  .superRefine((i, ctx) => {
+    if (i.from && i.to) {
+      const span = (Date.parse(i.to) - Date.parse(i.from)) / DAY_MS;
+      if (span < 0) ctx.addIssue({ code: 'custom', path: ['to'], message: SEARCH_RANGE_REVERSED });
+      else if (span + 1 > SEARCH_RANGE_MAX_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: SEARCH_RANGE_TOO_LONG });
+    }
+    if (i.type && i.category && !categoriesOf(i.type).some((c) => c.code === i.category)) ctx.addIssue({ code: 'custom', path: ['category'], message: SEARCH_CATEGORY_MISMATCH });
+  });
+
 export const ticketInputs = {
   create: z
     .object({
@@ -97,7 +142,7 @@ export const ticketInputs = {
       description: text(500, '描述'),
       location: locationSchema,
       contactName: text(20, '联系人'),
-      contactPhone: phoneSchema,
+      contactPhone: contactPhoneSchema,
       channel: z.enum(['phone', 'walk_in']),
       clientRequestId: clientRequestIdSchema,
     })
@@ -105,7 +150,7 @@ export const ticketInputs = {
   listMine: pageSchema.extend({ status: z.enum(['open', 'resolved', 'closed', 'all']).default('all') }).strict(),
   get: z.object({ ticketId: idSchema }).strict(),
   queueCounts: z.object({}).strict(),
-  listQueue: pageSchema.extend({ queue: z.enum(['assigned', 'pool', 'owned', 'dueSoon', 'overdue', 'open']) }).strict(),
+  listQueue: pageSchema.extend({ queue: z.enum(STAFF_QUEUES) }).strict(),
   act: z.discriminatedUnion('action', [
     z.object({ action: z.literal('accept'), ticketId: idSchema }).strict(),
     z.object({ action: z.literal('grab'), ticketId: idSchema }).strict(),
@@ -125,7 +170,23 @@ export const ticketInputs = {
     z.object({ action: z.literal('note'), ticketId: idSchema, text: text(500, '备注'), visibility: z.enum(['public', 'internal']), photos }).strict(),
     z.object({ action: z.literal('pause'), ticketId: idSchema, reason: text(100, '暂停原因'), expectedAt: isoDate }).strict(),
     z.object({ action: z.literal('resume'), ticketId: idSchema }).strict(),
-    z.object({ action: z.literal('complete'), ticketId: idSchema, text: text(500, '完工说明'), photos }).strict(),
+    z
+      .object({
+        action: z.literal('complete'),
+        ticketId: idSchema,
+        text: text(500, '完工说明'),
+        photos,
+        /** Parts used (free text, optional). */
+        parts: z.string().trim().max(PARTS_MAX, { message: PARTS_TOO_LONG }).optional(),
+        /** Fee charged in yuan (recorded only: no payment here). */
+        fee: z
+          .number({ message: FEE_INVALID })
+          .min(0, { message: FEE_INVALID })
+          .max(FEE_MAX_YUAN, { message: FEE_INVALID })
+          .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, { message: FEE_INVALID })
+          .optional(),
+      })
+      .strict(),
     z.object({ action: z.literal('answer'), ticketId: idSchema, text: text(500, '答复内容') }).strict(),
     z.object({ action: z.literal('promise'), ticketId: idSchema, replyBy: isoDate }).strict(),
     z.object({ action: z.literal('confirm'), ticketId: idSchema }).strict(),
@@ -173,6 +234,16 @@ export const ticketInputs = {
       clientRequestId: clientRequestIdSchema,
     })
     .strict(),
+  /** Staff search: one text (ticket number, phone, unit or name) and filters; closed tickets included. */
+  search: searchSchema,
+  /** Desk logging: who is calling (by phone or unit), to fill name and unit. */
+  lookupCaller: z
+    .object({ phone: contactPhoneSchema.optional(), unitId: idSchema.optional() })
+    .strict()
+    .refine((i) => !!i.phone !== !!i.unitId, { message: '请提供电话或房屋之一' }),
+  getTicketSettings: z.object({}).strict(),
+  /** Per community: whether completing a repair needs a photo (default yes). */
+  setTicketSettings: z.object({ completionPhotoRequired: z.boolean() }).strict(),
 };
 
 export type ActInput = z.infer<typeof ticketInputs.act>;
@@ -180,6 +251,35 @@ export type ActInput = z.infer<typeof ticketInputs.act>;
 export type CreateTicketInput = z.input<typeof ticketInputs.create>;
 export type TicketLocation = z.input<typeof locationSchema>;
 export type SetSlaInput = z.input<typeof ticketInputs.setSla>;
+export type SearchInput = z.input<typeof searchSchema>;
+
+/** A page of search results: no total (counting every match would cost a scan); more while `nextCursor`. */
+export interface SearchPage {
+  items: TicketSummary[];
+  nextCursor?: string;
+  /** How the text was read: 工单号, 电话, 房屋 or 姓名. */
+  matchedBy?: 'no' | 'phone' | 'unit' | 'name';
+}
+
+/** Who is calling, as the desk's lookup finds them (community members and past callers). */
+export interface CallerMatch {
+  name: string;
+  unitId?: string;
+  unitLabel?: string;
+  /** Looked up by unit: the member's number with only its last 4 digits (the desk asks the caller). */
+  phoneMasked?: string;
+  /** 业主/家属/租户, or 历史来电 for a number known only from earlier tickets. */
+  source: string;
+}
+
+export interface StaffLoad {
+  staffId: string;
+  name: string;
+  roles: StaffRole[];
+  onDuty: boolean;
+  /** Open tickets this person is handling now. */
+  openLoad: number;
+}
 
 export interface DeadlineView {
   kind: DeadlineKind;
@@ -213,6 +313,8 @@ export interface TicketSummary {
   status: TicketStatus;
   statusLabel: string;
   locationLabel: string;
+  /** The flat, for a home ticket (its history: search by unitId). */
+  unitId?: string;
   description: string;
   createdAt: string;
   assigneeName?: string;
@@ -239,6 +341,10 @@ export interface TicketDetail extends TicketSummary {
   rating?: { score: number; comment: string };
   autoConfirmAt?: string;
   hotline?: string;
+  /** Recorded on completion (staff and resident see it; no payment). */
+  completion?: { parts?: string; fee?: number };
+  /** Staff view of a repair: whether completing it needs a photo in this community. */
+  completionPhotoRequired?: boolean;
 }
 
 export interface Page<T> {

@@ -1,4 +1,8 @@
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
+import type { CallerMatch } from '@/domain/tickets/api'
+import { CONTACT_PHONE_MAX } from '@/domain/limits'
+import { CallerLookup } from './CallerLookup'
 import { Button } from '@nutui/nutui-react-taro'
 import { categoriesOf, TICKET_TYPES, TICKET_TYPE_LABELS } from '@/domain/tickets/catalog'
 import { Section } from '@/components/Section'
@@ -24,7 +28,17 @@ const PLACES = [
 export function LogForm() {
   const me = useMe()
   const picker = useUnitPicker(me.me?.staff?.communityId)
-  const form = useLogForm(picker.unitId)
+  // A flat found by the caller lookup stands in for the picker's choice until changed.
+  const [found, setFound] = useState<{ unitId: string; label: string } | null>(null)
+  const form = useLogForm(found?.unitId ?? picker.unitId)
+  const pick = (m: CallerMatch) => {
+    form.setName(m.name)
+    if (m.unitId && m.unitLabel) {
+      setFound({ unitId: m.unitId, label: m.unitLabel })
+      form.setPlace('home')
+      form.clearUnitError()
+    }
+  }
 
   if (!me.me) return <StateView loading={!me.error} error={me.error} onRetry={me.reload} />
   if (!hasRole(me.me, 'desk', 'supervisor', 'admin')) return <EmptyState text='仅客服、主管和管理员可以代客登记' />
@@ -57,7 +71,16 @@ export function LogForm() {
         <View className='staff-log__place'>
           {form.place === 'home' ? (
             <>
-              <UnitPickerView picker={picker} onPicked={form.clearUnitError} error={form.errors.unit} />
+              {found ? (
+                <View className='caller-lookup__unit'>
+                  <Text>{found.label}</Text>
+                  <View className='caller-lookup__find' role='button' onClick={() => setFound(null)}>
+                    更换
+                  </View>
+                </View>
+              ) : (
+                <UnitPickerView picker={picker} onPicked={form.clearUnitError} error={form.errors.unit} />
+              )}
             </>
           ) : (
             <>
@@ -71,7 +94,8 @@ export function LogForm() {
 
       <Section title='联系人'>
         <TextField label='姓名' value={form.name} onInput={form.setName} maxlength={20} placeholder='住户姓名' error={form.errors.name} />
-        <TextField label='电话' type='number' value={form.phone} onInput={form.setPhone} maxlength={11} placeholder='11 位手机号' error={form.errors.phone} />
+        <TextField label='电话' value={form.phone} onInput={form.setPhone} maxlength={CONTACT_PHONE_MAX} placeholder='手机号或座机，如 010-12345678' error={form.errors.phone} />
+        <CallerLookup phone={form.phone} unitId={form.place === 'home' ? (found?.unitId ?? picker.unitId) : null} onPick={pick} />
       </Section>
 
       {form.submitError && (

@@ -3,10 +3,10 @@ import Taro from '@tarojs/taro'
 import { CATEGORY_BY_CODE, type TicketType } from '@/domain/tickets/catalog'
 import { errorMessage } from '@/services/cloud'
 import { newRequestId } from '@/services/ids'
-import { checkName, checkPhone } from '@/features/account'
+import { checkName } from '@/features/account'
 import type { TicketLocation } from '@/features/tickets'
 import { staffTicketsApi } from '@/features/staff-tickets'
-import { AREA_REQUIRED } from '@/domain/limits'
+import { AREA_REQUIRED, checkContactPhone } from '@/domain/limits'
 
 export type LogPlace = 'home' | 'public'
 export type LogErrors = Partial<Record<'category' | 'description' | 'unit' | 'area' | 'name' | 'phone', string>>
@@ -39,7 +39,7 @@ export function useLogForm(unitId: string | null) {
     if (place === 'home' && !unitId) found.unit = '请选择房屋'
     if (place === 'public' && !area.trim()) found.area = AREA_REQUIRED
     found.name = checkName(name)
-    found.phone = checkPhone(phone)
+    found.phone = checkContactPhone(phone)
     setErrors(found)
     setSubmitError(null)
     if (Object.values(found).some(Boolean)) return

@@ -20,7 +20,10 @@ interface Props {
   onSubmit: (staffId: string, reason: string) => Promise<boolean>
 }
 
-/** 派单 / 转派: a member of a department (on duty first), and for a transfer the reason. */
+/** From this many open tickets a person's load is shown as busy. */
+const BUSY = 5
+
+/** 派单 / 转派: a member of a department (on duty first, then the least loaded, each with their open load), and for a transfer the reason. */
 export function AssignSheet({ open, mode, detail, busy, onClose, onSubmit }: Props) {
   const [department, setDepartment] = useState<Department>(detail.department)
   const [members, setMembers] = useState<DepartmentMember[] | null>(null)
@@ -36,7 +39,8 @@ export function AssignSheet({ open, mode, detail, busy, onClose, onSubmit }: Pro
     setMembers(null)
     setLoadError(null)
     staffTicketsApi.departmentStaff(department).then(
-      (list) => live && setMembers([...list].sort((a, b) => Number(b.onDuty) - Number(a.onDuty))),
+      // On duty first, then the least loaded.
+      (list) => live && setMembers([...list].sort((a, b) => Number(b.onDuty) - Number(a.onDuty) || a.openLoad - b.openLoad)),
       (err) => live && setLoadError(errorMessage(err)),
     )
     return () => {
@@ -109,6 +113,7 @@ export function AssignSheet({ open, mode, detail, busy, onClose, onSubmit }: Pro
                     </Text>
                     <Text className='assign__roles'>{m.roles.map((r) => ROLE_LABELS[r]).join('、')}</Text>
                   </View>
+                  <Text className={`assign__load ${m.openLoad >= BUSY ? 'assign__load--busy' : ''}`}>在办 {m.openLoad} 单</Text>
                   <Pill tone={m.onDuty ? 'success' : 'neutral'}>{m.onDuty ? '在岗' : '休息'}</Pill>
                 </View>
               )

@@ -5,7 +5,8 @@ import { Button } from '@nutui/nutui-react-taro'
 import type { ActInput, TicketDetail } from '@/domain/tickets/api'
 import { ACTION_LABELS, type TicketAction } from '@/domain/tickets/state-machine'
 import { ChipGroup } from '@/components/ChipGroup'
-import { FormField } from '@/components/FormField'
+import { FormField, TextField } from '@/components/FormField'
+import { COMPLETION_PHOTO_REQUIRED, PARTS_MAX } from '@/domain/limits'
 import { ActionTextSheets } from '@/features/tickets'
 import { AssignSheet } from './AssignSheet'
 import { ConsentSheet } from './ConsentSheet'
@@ -29,6 +30,11 @@ export function layoutActions(actions: TicketAction[]) {
   const more = secondary.filter((a) => !shown.includes(a))
   return { primary, secondary: DISPLAY.filter((a) => shown.includes(a)), more }
 }
+/** Optional parts and fee of a completion (an unreadable fee is sent as typed: the function explains). */
+export function completionExtras(parts: string, fee: string): { parts?: string; fee?: number } {
+  const f = fee.trim()
+  return { ...(parts.trim() ? { parts: parts.trim() } : {}), ...(f ? { fee: Number(f) } : {}) }
+}
 /** Steps with nothing to fill in. */
 const DIRECT = new Set<TicketAction>(['accept', 'grab', 'arrive', 'resume'])
 
@@ -42,6 +48,8 @@ interface Props {
 export function StaffActions({ detail, acting, act }: Props) {
   const [open, setOpen] = useState<TicketAction | null>(null)
   const [visibility, setVisibility] = useState<'public' | 'internal'>('public')
+  const [parts, setParts] = useState('')
+  const [fee, setFee] = useState('')
   const ticketId = detail.ticketId
   const { primary, secondary, more } = layoutActions(detail.actions)
   if (primary.length + secondary.length + more.length === 0) return null
@@ -143,7 +151,14 @@ export function StaffActions({ detail, acting, act }: Props) {
             placeholder: '处理了什么、更换了哪些配件，住户会看到这段说明',
             withPhotos: true,
             confirmText: '提交完工',
-            input: (text, photos) => ({ action: 'complete', ticketId, text, photos }),
+            ...(detail.completionPhotoRequired ? { photosRequired: COMPLETION_PHOTO_REQUIRED } : {}),
+            input: (text, photos) => ({ action: 'complete', ticketId, text, photos, ...completionExtras(parts, fee) }),
+            after: detail.type === 'repair' && (
+              <>
+                <TextField label='使用配件（选填）' value={parts} maxlength={PARTS_MAX} placeholder='如：角阀 ×1、生料带' onInput={setParts} />
+                <TextField label='收费（元，选填）' value={fee} maxlength={9} placeholder='仅记录，不在线支付' onInput={setFee} />
+              </>
+            ),
           },
           answer: {
             title: '答复住户',

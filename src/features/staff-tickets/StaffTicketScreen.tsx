@@ -5,16 +5,17 @@ import { formatShort } from '@/domain/time'
 import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
 import { factRow } from '@/components/FactRow'
-import { PHONE_RE } from '@/features/account'
+import { isContactPhone } from '@/domain/limits'
 import { TICKET_CHANNEL_LABELS, DeadlineList, PhotoGrid, TicketHeader, TicketVideo, Timeline, useTicket } from '@/features/tickets'
 import { StaffActions } from './StaffActions'
+import { UnitHistory } from './UnitHistory'
 import './StaffTickets.scss'
 
 const Row = factRow('ticket-facts', { valueIsBlock: true })
 
 function Phone({ phone }: { phone: string }) {
   // Masked unless this staff member handles the ticket.
-  if (!PHONE_RE.test(phone)) return <Text>{phone}</Text>
+  if (!isContactPhone(phone)) return <Text>{phone}</Text>
   return (
     <View className='ticket-facts__link' role='button' aria-label={`拨打住户电话 ${phone}`} onClick={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)}>
       {phone}
@@ -84,6 +85,16 @@ export function StaffTicketScreen({ ticketId }: { ticketId?: string }) {
               </Text>
             </Row>
           )}
+          {d.completion?.parts && (
+            <Row label='使用配件'>
+              <Text>{d.completion.parts}</Text>
+            </Row>
+          )}
+          {d.completion?.fee !== undefined && (
+            <Row label='收费'>
+              <Text>{d.completion.fee} 元（线下结算）</Text>
+            </Row>
+          )}
           {d.rating && (
             <Row label='住户评价'>
               <Text>
@@ -95,6 +106,7 @@ export function StaffTicketScreen({ ticketId }: { ticketId?: string }) {
         </View>
       </Section>
 
+      {d.unitId && <UnitHistory ticketId={d.ticketId} unitId={d.unitId} unitLabel={d.locationLabel} />}
       <Timeline entries={d.timeline} />
       <StaffActions detail={d} acting={t.acting} act={t.act} />
     </View>

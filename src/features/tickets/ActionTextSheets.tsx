@@ -11,11 +11,13 @@ export interface TextSheetSpec {
   placeholder?: string
   quick?: string[]
   withPhotos?: boolean
+  photosRequired?: string
   confirmText: string
   danger?: boolean
   /** The request the text (and photos) become. */
   input: (text: string, photos: string[]) => ActInput
   children?: ReactNode
+  after?: ReactNode
 }
 
 interface Props {

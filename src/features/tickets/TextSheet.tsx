@@ -17,6 +17,8 @@ interface Props {
   /** One-tap texts that fill the field. */
   quick?: string[]
   withPhotos?: boolean
+  /** Photos are required: the message when none was added (e.g. a repair's completion). */
+  photosRequired?: string
   confirmText: string
   danger?: boolean
   busy: boolean
@@ -24,14 +26,16 @@ interface Props {
   /** Resolves true when recorded: the sheet then clears itself. */
   onSubmit: (text: string, photos: string[]) => Promise<boolean>
   children?: ReactNode
+  /** Optional fields under the text and photos (e.g. a completion's parts and fee). */
+  after?: ReactNode
 }
 
 /** A sheet with one required text (and optional photos) for an action: 留言, 取消, 重新处理, 答复… */
-export function TextSheet({ open, title, label, maxlength, placeholder, quick, withPhotos, confirmText, danger, busy, onClose, onSubmit, children }: Props) {
+export function TextSheet({ open, title, label, maxlength, placeholder, quick, withPhotos, photosRequired, confirmText, danger, busy, onClose, onSubmit, children, after }: Props) {
   const [text, setText] = useState('')
   const [error, setError] = useState<string | undefined>()
   const photos = usePhotos()
-  const photoProblem = withPhotos ? photosError(photos) : undefined
+  const photoProblem = withPhotos ? (photosError(photos) ?? (photosRequired && photos.fileIDs.length === 0 ? photosRequired : undefined)) : undefined
 
   async function submit() {
     if (busy) return
@@ -79,10 +83,11 @@ export function TextSheet({ open, title, label, maxlength, placeholder, quick, w
         }}
       />
       {withPhotos && (
-        <FormField label='图片（选填）'>
+        <FormField label={photosRequired ? '图片（必填）' : '图片（选填）'}>
           <PhotoPicker photos={photos} />
         </FormField>
       )}
+      {after}
     </Sheet>
   )
 }

@@ -1,10 +1,5 @@
-import { PageShell } from '@/features/shell'
+import { routedPage } from '@/features/shell'
 import { StaffQueue } from '@/features/staff-tickets'
 
-export default function StaffTicketsPage() {
-  return (
-    <PageShell>
-      <StaffQueue />
-    </PageShell>
-  )
-}
+/** 工单; `?unitId=&unit=` opens one flat's history (from a ticket). */
+export default routedPage((params) => <StaffQueue unit={params.unitId ? { unitId: params.unitId, label: decodeURIComponent(params.unit ?? '') || '该房屋' } : undefined} />)
