@@ -62,7 +62,10 @@ export async function listCommunities(_input: unknown, ctx: ActionContext) {
   const [list, units, owners, residents, staff, openTickets] = await Promise.all([
     company
       ? db.collection('communities').orderBy('createdAt', 'asc').limit(100).get()
-      : db.collection('communities').doc((only as { communityId: string }).communityId).get(),
+      : db
+          .collection('communities')
+          .doc((only as { communityId: string }).communityId)
+          .get(),
     perCommunity('units', {}),
     perCommunity('units', { ownerPhone: _.exists(true) }),
     perCommunity('memberships', { status: 'approved' }),
