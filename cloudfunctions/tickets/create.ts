@@ -3,7 +3,7 @@ import { AppError } from '../../src/domain/errors';
 import type { ticketInputs } from '../../src/domain/tickets/api';
 import type { ActionContext } from '../_lib/handler';
 import { verifyFiles } from '../_lib/files';
-import { openTicket, ticketFileTarget, ticketIdFor, loadTicket } from '../_lib/ticket-store';
+import { openTicket, ticketFileTarget } from '../_lib/ticket-store';
 
 type CreateIn = z.infer<typeof ticketInputs.create>;
 type OnBehalfIn = z.infer<typeof ticketInputs.createOnBehalf>;
@@ -64,19 +64,22 @@ export async function createOnBehalf(input: OnBehalfIn, ctx: ActionContext) {
 export async function staffReport(input: StaffReportIn, ctx: ActionContext) {
   const s = ctx.caller.staff!;
   const key = `${s.openid}\u0001staff-report\u0001${input.clientRequestId}`;
-  const again = await loadTicket(ctx, ticketIdFor(key));
-  if (again) return { ticketId: again._id, no: again.no, created: false };
   await verifyFiles(ctx, input.photos, ticketFileTarget(key));
-  return openTicket(ctx, {
-    key,
-    communityId: s.communityId,
-    type: input.type,
-    category: input.category,
-    description: input.description,
-    location: input.location,
-    reporter: { openid: null, name: s.name, phone: s.phone },
-    channel: 'staff',
-    photos: input.photos,
-    firstContactStaffId: s._id,
-  });
+  // A retry gets its ticket back: the store looks for it with its other reads (it was read twice before).
+  return openTicket(
+    ctx,
+    {
+      key,
+      communityId: s.communityId,
+      type: input.type,
+      category: input.category,
+      description: input.description,
+      location: input.location,
+      reporter: { openid: null, name: s.name, phone: s.phone },
+      channel: 'staff',
+      photos: input.photos,
+      firstContactStaffId: s._id,
+    },
+    { joined: true },
+  );
 }
