@@ -27,6 +27,7 @@ interface Row {
 
 const root = resolve(__dirname, '..');
 const ONLY = process.env.BENCH_ONLY; // e.g. "account,inbox"
+const SHOW_CALLS = !!process.env.BENCH_CALLS; // also list each warm call's database calls
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'linli-bench-rt-'));
@@ -41,7 +42,13 @@ async function main() {
     });
     const body = (await res.json()) as any;
     const p = server.ctx.runner.profiler.list({ limit: 1 })[0];
-    return { body, calls: Number(res.headers.get('x-linli-db-calls')), steps: Number(res.headers.get('x-linli-db-steps')), sizes: p?.stepSizes ?? [] };
+    return {
+      body,
+      calls: Number(res.headers.get('x-linli-db-calls')),
+      steps: Number(res.headers.get('x-linli-db-steps')),
+      sizes: p?.stepSizes ?? [],
+      list: (p?.calls ?? []).map((c) => `${c.action.replace('database.', '')} ${c.collection ?? ''}`.trim()),
+    };
   };
 
   // A ticket of the resident's own, for `get`.
@@ -104,7 +111,7 @@ async function main() {
     { role: 'engineer', openid: 'o-staff-eng1', fn: 'facilities', action: 'rounds', kind: 'read', data: () => ({}) },
     { role: 'engineer', openid: 'o-staff-eng1', fn: 'facilities', action: 'tasks', kind: 'read', data: () => ({}) },
     { role: 'admin', openid: 'o-staff-admin', fn: 'onboarding', action: 'me', kind: 'read', data: () => ({}) },
-    { role: 'admin', openid: 'o-staff-admin', fn: 'onboarding', action: 'listCommunities', kind: 'read', data: () => ({}) },
+    { role: 'admin', openid: 'o-staff-admin', fn: 'onboarding', action: 'listCommunities', kind: 'counts', data: () => ({}) },
   ].filter((r) => !ONLY || ONLY.split(',').includes(r.fn)) as Row[];
 
   const budget = (kind: Kind, calls: number, steps: number, sizes: number[]) => {
@@ -120,17 +127,20 @@ async function main() {
   out.push('| role | action | kind | calls | steps | calls per step | first call | budget | within |');
   out.push('|---|---|---|---:|---:|---|---:|---|---|');
   let over = 0;
+  const detail: string[] = [];
   for (const [i, r] of rows.entries()) {
     const first = await call(r.openid, r.fn, r.action, r.data(2 * i + 1));
     const warm = await call(r.openid, r.fn, r.action, r.data(2 * i + 2));
     const ok = warm.body?.ok === true;
     const b = budget(r.kind, warm.calls, warm.steps, warm.sizes);
     if (!b.ok) over++;
+    detail.push(`${r.role} ${r.fn}.${r.action}: ${warm.list.join(', ')}`);
     out.push(
       `| ${r.role} | ${r.fn}.${r.action} | ${r.kind} | ${warm.calls} | ${warm.steps} | ${warm.sizes.join('+') || '–'} | ${first.calls} | ${b.text} | ${ok ? (b.ok ? 'yes' : '**no**') : `error ${warm.body?.error?.code}`} |`,
     );
   }
   console.log(out.join('\n'));
+  if (SHOW_CALLS) console.log(`\n${detail.join('\n')}`);
   console.log(
     `\n${rows.length} actions, ${over} over budget. calls = database round trips at the SDK endpoint (warm second call); steps = calls that waited for all earlier ones.`,
   );

@@ -88,12 +88,44 @@ export function rateLimitedError(retryAfterSec?: number): AppError {
   return new AppError('RATE_LIMITED', `操作过于频繁，请${wait}再试`, retryAfterSec ? { retryAfterSec } : undefined);
 }
 
-/** Takes a slot of every limit (in parallel); throws RATE_LIMITED with the longest wait when any refuses. */
+/**
+ * Takes a slot of every limit at once; throws RATE_LIMITED with the longest wait when any refuses
+ * (and then counts in none of them).
+ *
+ * One document per (scope, key, the longest window) holds a counter per window of the shorter
+ * limits (`c<i>_<window start>`), so a take is one conditional `_.inc` of all of them
+ * (`count < limit` for each): one round trip, not one per limit. The first take of the longest
+ * window inserts the document; a racing insert falls back to the increment, as in `take`.
+ */
 export async function enforce(db: Database, scope: string, key: string, specs: readonly RateLimit[], now: Date): Promise<void> {
   if (specs.length === 0) return;
-  const results = await Promise.all(specs.map((s) => take(db, scope, key, s, now)));
-  const refused = results.filter((r) => !r.ok);
-  if (refused.length) throw rateLimitedError(Math.max(0, ...refused.map((r) => r.retryAfterSec ?? 0)) || undefined);
+  const windows = specs.map((s) => ({ spec: s, ...windowOf(s, now) }));
+  const retryOf = (w: (typeof windows)[number]) => (w.end ? Math.max(1, Math.ceil((w.end.getTime() - now.getTime()) / 1000)) : 0);
+  const refuse = (full: typeof windows) => rateLimitedError(Math.max(0, ...full.map(retryOf)) || undefined);
+  const never = windows.filter((w) => w.spec.limit < 1);
+  if (never.length) throw refuse(never);
+  const longest = windows.reduce((a, b) => (a.spec.windowSec === null || (b.spec.windowSec !== null && a.spec.windowSec >= b.spec.windowSec) ? a : b));
+  const _id = stableId('rl', scope, key, specs.map((s) => String(s.windowSec)).join(','), longest.id);
+  const field = (i: number) => `c${i}_${windows[i].id}`;
+  const coll = db.collection('rate_limits');
+  const _ = db.command;
+  const inc = async () => {
+    const room = windows.map((w, i) => _.or([{ [field(i)]: _.exists(false) }, { [field(i)]: _.lt(w.spec.limit) }]));
+    const bump = Object.fromEntries(windows.map((_w, i) => [field(i), _.inc(1)]));
+    return (await coll.where(_.and([{ _id }, ...room])).update(bump)).updated === 1;
+  };
+  if (await inc()) return;
+  try {
+    const counts = Object.fromEntries(windows.map((_w, i) => [field(i), 1]));
+    await coll.add({ _id, scope, key, windowSec: longest.spec.windowSec, windowStart: longest.start, expiresAt: longest.end, ...counts });
+    return;
+  } catch (e) {
+    if (!isDuplicate(e)) throw e;
+  }
+  // Someone else created this window's counter meanwhile (or a window is full).
+  if (await inc()) return;
+  const doc = ((await coll.doc(_id).get()).data[0] ?? {}) as Record<string, unknown>;
+  throw refuse(windows.filter((w, i) => Number(doc[field(i)] ?? 0) >= w.spec.limit));
 }
 
 /**

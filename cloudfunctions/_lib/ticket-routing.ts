@@ -18,7 +18,13 @@ export interface RoutingKnown {
 }
 
 /** Active members of a department with their current load of open tickets. */
-export async function candidatesFor(db: Database, communityId: string, department: Department, known?: StaffDoc[]): Promise<(Candidate & { name: string; openid: string })[]> {
+export async function candidatesFor(
+  db: Database,
+  communityId: string,
+  department: Department,
+  known?: StaffDoc[],
+  opts: { toChoose?: boolean } = {},
+): Promise<(Candidate & { name: string; openid: string })[]> {
   const _ = db.command;
   const role = DEPARTMENT_ROLE[department];
   const staff = (
@@ -27,12 +33,17 @@ export async function candidatesFor(db: Database, communityId: string, departmen
       : (await db.collection('staff').where({ communityId, active: true, roles: role }).limit(200).get()).data
   ) as (StaffDoc & { lastAssignedAt?: Date })[];
   if (staff.length === 0) return [];
-  const loads = await db
-    .collection('tickets')
-    .aggregate()
-    .match({ assigneeStaffId: _.in(staff.map((s) => s._id)), open: true })
-    .group({ _id: '$assigneeStaffId', n: db.command.aggregate.sum(1) })
-    .end();
+  // Choosing (`pickAssignee`) weighs loads only between two or more people on duty.
+  const weighed = opts.toChoose && staff.filter((s) => s.active && s.onDuty).length < 2 ? null : undefined;
+  const loads =
+    weighed === null
+      ? { data: [] }
+      : await db
+          .collection('tickets')
+          .aggregate()
+          .match({ assigneeStaffId: _.in(staff.map((s) => s._id)), open: true })
+          .group({ _id: '$assigneeStaffId', n: db.command.aggregate.sum(1) })
+          .end();
   const load = new Map((loads.data as any[]).map((r) => [r._id, r.n]));
   return staff.map((s) => ({
     staffId: s._id,
@@ -53,7 +64,9 @@ export async function decide(
   known?: RoutingKnown,
 ): Promise<RoutingDecision & { assigneeName: string | null }> {
   const rule = ruleFor(known?.rules ?? (await loadRules(db, communityId)), ticket.category);
-  const candidates = await candidatesFor(db, communityId, rule.department, known?.staff);
+  // A pool ticket (not an emergency) goes to nobody yet: no candidates to weigh, no loads to read.
+  if (rule.mode === 'grab' && !ticket.emergency) return { ...route(rule, ticket, [], now), assigneeName: null };
+  const candidates = await candidatesFor(db, communityId, rule.department, known?.staff, { toChoose: true });
   if (rule.mode === 'fixed' && rule.fixedStaffId && !candidates.some((c) => c.staffId === rule.fixedStaffId)) {
     // The named person need not hold the department's role (a supervisor handling complaints, say).
     const fixedId = rule.fixedStaffId;

@@ -87,12 +87,15 @@ async function nextNumber(ctx: ActionContext, communityId: string, type: keyof t
  * public area, the community) with the community's settings, its routing rules and its staff
  * joined in by the database (it took four reads, three of them one after another).
  */
-async function place(ctx: ActionContext, loc: OpenTicketInput['location'], communityId: string) {
-  const joins = (q: any) =>
-    q
+async function place(ctx: ActionContext, loc: OpenTicketInput['location'], communityId: string, ticketId?: string) {
+  const joins = (q: any) => {
+    q = q
       .lookup({ from: 'routing_rules', localField: 'communityId', foreignField: '_id', as: 'rules' })
-      .lookup({ from: 'staff', localField: 'communityId', foreignField: 'communityId', as: 'staff' })
-      .end();
+      .lookup({ from: 'staff', localField: 'communityId', foreignField: 'communityId', as: 'staff' });
+    // The ticket this request may have made already (the idempotency check), joined in by its id.
+    if (ticketId) q = q.addFields({ ticketId }).lookup({ from: 'tickets', localField: 'ticketId', foreignField: '_id', as: 'existing' });
+    return q.end();
+  };
   const root =
     loc.kind === 'home'
       ? ctx.db.collection('units').aggregate().match({ _id: loc.unitId }).limit(1).lookup({ from: 'communities', localField: 'communityId', foreignField: '_id', as: 'community' })
@@ -111,6 +114,7 @@ async function place(ctx: ActionContext, loc: OpenTicketInput['location'], commu
     sla: mergeSla(community?.settings?.sla),
     work: workClock(community?.deskHours),
     known: { rules: rulesOf(found?.rules?.[0]), staff: (found?.staff ?? []) as StaffDoc[] },
+    existing: found?.existing?.[0] as TicketDoc | undefined,
   };
 }
 
@@ -122,11 +126,18 @@ async function ownerOf(ctx: ActionContext, staffId: string | null | undefined, c
   return { staffId, name: s.name };
 }
 
-/** `absent`: the caller has just read that no ticket has this key (saves reading it again). */
-export async function openTicket(ctx: ActionContext, input: OpenTicketInput, opts: { absent?: boolean } = {}): Promise<{ ticketId: string; no: string; created: boolean }> {
+/**
+ * `absent`: the caller has just read that no ticket has this key (saves reading it again);
+ * `joined`: look for it with the ticket's other reads (one round trip less, none before them).
+ */
+export async function openTicket(
+  ctx: ActionContext,
+  input: OpenTicketInput,
+  opts: { absent?: boolean; joined?: boolean } = {},
+): Promise<{ ticketId: string; no: string; created: boolean }> {
   const { db, clock } = ctx;
   const id = ticketIdFor(input.key);
-  const existing = opts.absent ? undefined : await loadTicket(ctx, id);
+  const existing = opts.absent || opts.joined ? undefined : await loadTicket(ctx, id);
   if (existing) return { ticketId: existing._id, no: existing.no, created: false };
 
   const cat = CATEGORY_BY_CODE.get(input.category);
@@ -141,11 +152,15 @@ export async function openTicket(ctx: ActionContext, input: OpenTicketInput, opt
   const now = clock.now();
   // The content check and the reads the ticket is made of go out together (one step instead of
   // five); a refusal is reported in the order they were checked one by one before.
-  const [, { location, sla, work, known: routing }, owner] = await inOrder([
+  const settled = await Promise.allSettled([
     checkText(ctx, input.description, input.reporter.name, pub?.building, pub?.floor, pub?.area),
-    place(ctx, input.location, communityId),
+    place(ctx, input.location, communityId, opts.joined ? id : undefined),
     ownerOf(ctx, input.firstContactStaffId, communityId),
   ] as const);
+  // A retry gets the ticket it made, whatever the checks would say now.
+  const made = settled[1].status === 'fulfilled' ? settled[1].value.existing : undefined;
+  if (made) return { ticketId: made._id, no: made.no, created: false };
+  const [, { location, sla, work, known: routing }, owner] = inOrder(settled);
   // Everything is checked: the day's number is taken while routing weighs the candidates' loads.
   const numbering = nextNumber(ctx, communityId, input.type, now);
   numbering.catch(() => undefined); // awaited below; not an unhandled rejection if routing throws first
@@ -285,9 +300,8 @@ export async function openTicket(ctx: ActionContext, input: OpenTicketInput, opt
   return { ticketId: id, no, created: true };
 }
 
-/** Like Promise.all, but a rejection is the first in list order (not in time), as if awaited one by one. */
-async function inOrder<T extends readonly unknown[]>(work: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
-  const settled = await Promise.allSettled(work);
+/** The values of settled work, or its first rejection in list order (not in time), as if awaited one by one. */
+function inOrder<T extends readonly PromiseSettledResult<unknown>[]>(settled: T): { -readonly [K in keyof T]: T[K] extends PromiseSettledResult<infer V> ? V : never } {
   for (const r of settled) if (r.status === 'rejected') throw r.reason;
   return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as any;
 }

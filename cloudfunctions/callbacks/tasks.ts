@@ -46,7 +46,7 @@ export async function list(input: In<'list'>, ctx: ActionContext) {
   const _ = ctx.db.command;
   const where = { ...scope(ctx, input.mine), status: input.status === 'open' ? 'open' : _.in(['done', 'skipped', 'unreachable']) };
   const offset = input.cursor ? Number.parseInt(input.cursor, 10) || 0 : 0;
-  // The page with each callback's ticket joined in by the database, alongside the count: one step.
+  // The page with each callback's ticket and assignee joined in by the database, alongside the count: one step.
   let q = ctx.db
     .collection('callbacks')
     .aggregate()
@@ -54,12 +54,17 @@ export async function list(input: In<'list'>, ctx: ActionContext) {
     .sort(input.status === 'open' ? { dueAt: 1 } : { closedAt: -1 });
   if (offset) q = q.skip(offset);
   const [page, total] = await Promise.all([
-    q.limit(input.pageSize).lookup({ from: 'tickets', localField: 'ticketId', foreignField: '_id', as: 'ticket' }).end(),
+    q
+      .limit(input.pageSize)
+      .lookup({ from: 'tickets', localField: 'ticketId', foreignField: '_id', as: 'ticket' })
+      .lookup({ from: 'staff', localField: 'assigneeStaffId', foreignField: '_id', as: 'assignee' })
+      .end(),
     ctx.db.collection('callbacks').where(where).count(),
   ]);
-  const cbs = (page as any).data as (CallbackDoc & { ticket: TicketDoc[] })[];
+  const cbs = (page as any).data as (CallbackDoc & { ticket: TicketDoc[]; assignee: { _id: string; name: string }[] })[];
   const byId = new Map(cbs.filter((c) => c.ticket[0]).map((c) => [c.ticketId, c.ticket[0]]));
-  const names = await staffNames(ctx, cbs);
+  // A desk-queue callback has no assignee (null matches no staff record: every one has an id).
+  const names = new Map(cbs.flatMap((c) => c.assignee ?? []).map((s) => [s._id, s.name]));
   const now = ctx.clock.now();
   const items: CallbackView[] = cbs.map((c) => {
     const t = byId.get(c.ticketId);
@@ -92,19 +97,6 @@ export async function list(input: In<'list'>, ctx: ActionContext) {
   });
   const next = offset + cbs.length;
   return { items, total: total.total, ...(next < total.total ? { nextCursor: String(next) } : {}) };
-}
-
-/** Names of the callbacks' assignees (one query); a desk-queue callback has none. */
-async function staffNames(ctx: ActionContext, cbs: CallbackDoc[]): Promise<Map<string, string>> {
-  const ids = [...new Set(cbs.map((c) => c.assigneeStaffId).filter((id): id is string => !!id))];
-  if (ids.length === 0) return new Map();
-  const res = await ctx.db
-    .collection('staff')
-    .where({ _id: ctx.db.command.in(ids) })
-    .field({ name: true })
-    .limit(100)
-    .get();
-  return new Map((res.data as { _id: string; name: string }[]).map((s) => [s._id, s.name]));
 }
 
 /** The community's callback settings (policy per type, due hours, attempts, confirmation reminder). */

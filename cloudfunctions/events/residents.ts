@@ -44,32 +44,44 @@ async function myRegs(ctx: ActionContext, eventIds?: string[]): Promise<Map<stri
     .where({ ...(eventIds ? { eventId: _.in(eventIds) } : {}), unitId: _.in(units) })
     .limit(1000)
     .get();
+  return byEvent(res.data as RegistrationDoc[]);
+}
+
+const profileFrom = (docs: any[]) =>
+  docs.length ? { ageGroups: [...new Set(docs.flatMap((p) => p.ageGroups as string[]))], interests: [...new Set(docs.flatMap((p) => p.interests as string[]))] } : null;
+
+/** Per event, the registration that counts: a live one over a cancelled one. */
+function byEvent(regs: RegistrationDoc[]): Map<string, RegistrationDoc> {
   const out = new Map<string, RegistrationDoc>();
-  for (const r of res.data as RegistrationDoc[]) {
+  for (const r of regs) {
     const prev = out.get(r.eventId);
     if (!prev || prev.status === 'cancelled') out.set(r.eventId, r);
   }
   return out;
 }
 
-async function profileOf(ctx: ActionContext) {
+/** The caller's homes with their profile and registrations joined in: `myRegs` and `profileOf` in one read. */
+async function homesWithRegs(ctx: ActionContext) {
   const units = [...new Set(ctx.caller.homes.map((h) => h.unitId))];
-  if (!units.length) return null;
+  if (!units.length) return { regs: new Map<string, RegistrationDoc>(), profile: null };
   const res = await ctx.db
-    .collection(PROFILES)
-    .where({ _id: ctx.db.command.in(units) })
+    .collection('units')
+    .aggregate()
+    .match({ _id: ctx.db.command.in(units) })
     .limit(10)
-    .get();
-  if (!res.data.length) return null;
-  return { ageGroups: [...new Set(res.data.flatMap((p: any) => p.ageGroups as string[]))], interests: [...new Set(res.data.flatMap((p: any) => p.interests as string[]))] };
+    .lookup({ from: PROFILES, localField: '_id', foreignField: '_id', as: 'profile' })
+    .lookup({ from: REGS, localField: '_id', foreignField: 'unitId', as: 'regs' })
+    .end();
+  const homes = (res as any).data as { profile: any[]; regs: RegistrationDoc[] }[];
+  return { regs: byEvent(homes.flatMap((h) => h.regs).slice(0, 1000)), profile: profileFrom(homes.flatMap((h) => h.profile)) };
 }
 
 export async function list(input: In<'list'>, ctx: ActionContext) {
   const now = ctx.clock.now();
   const communities = [...new Set(ctx.caller.homes.map((h) => h.communityId))];
   const _ = ctx.db.command;
-  // The events (each with its seat counter joined in), the homes' registrations and profile: one step.
-  const [res, regs, profile] = await Promise.all([
+  // The events (each with its seat counter joined in), the homes with their registrations and profile: one step.
+  const [res, { regs, profile }] = await Promise.all([
     ctx.db
       .collection(EVENTS)
       .aggregate()
@@ -78,8 +90,7 @@ export async function list(input: In<'list'>, ctx: ActionContext) {
       .limit(200)
       .lookup(counterLookup)
       .end(),
-    myRegs(ctx),
-    profileOf(ctx),
+    homesWithRegs(ctx),
   ]);
   const events = (res as any).data as WithCounter[];
   let chosen = events.filter((e) => {

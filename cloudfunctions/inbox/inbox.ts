@@ -47,7 +47,8 @@ export async function prefetchUnread(_input: unknown, { db, openid }: PrefetchCo
 }
 
 export async function prefetchList(input: In<'list'>, { db, openid }: PrefetchContext): Promise<Prefetched> {
-  if (input.box !== 'personal') return { marks: await marksOf(db, openid) };
+  // The role alerts' mark is joined into their page (list), or read there when the count is not kept.
+  if (input.box !== 'personal') return {};
   const _ = db.command;
   const where = { openid, ...(input.cursor ? { sk: _.lt(input.cursor) } : {}) };
   const [page, total, unread] = await Promise.all([
@@ -104,7 +105,9 @@ export async function list(input: In<'list'>, ctx: ActionContext): Promise<Inbox
   const scope = alertScope(ctx);
   if (!scope) return { items: [], total: 0, unread: 0 };
   const base = { communityId: scope.communityId, role: _.in(scope.roles) };
-  // The page with the person's read record of each alert (id `<alert>:<openid>`) joined in by the database.
+  const kept = keptUnread(ctx);
+  // The page with the person's read record of each alert (id `<alert>:<openid>`) and their 全部已读
+  // mark (id `<openid>:<community>`) joined in by the database; counted apart only when not kept.
   const [page, total, counts] = await Promise.all([
     db
       .collection('alerts')
@@ -112,19 +115,23 @@ export async function list(input: In<'list'>, ctx: ActionContext): Promise<Inbox
       .match({ ...base, ...(input.cursor ? { sk: _.lt(input.cursor) } : {}) })
       .sort({ sk: -1 })
       .limit(input.pageSize + 1)
-      .addFields({ readId: _.aggregate.concat(['$_id', `:${openid}`]) })
+      .addFields({ readId: _.aggregate.concat(['$_id', `:${openid}`]), markId: `${openid}:${scope.communityId}` })
       .lookup({ from: 'alert_reads', localField: 'readId', foreignField: '_id', as: 'myRead' })
+      .lookup({ from: 'inbox_marks', localField: 'markId', foreignField: '_id', as: 'myMark' })
       .end(),
     db.collection('alerts').where(base).count(),
-    alertUnread(ctx),
+    kept === undefined ? alertUnread(ctx) : undefined,
   ]);
-  const docs = ((page as any).data as (AlertDoc & { readId: string; myRead: unknown[] })[]).map(({ readId: _r, myRead, ...a }) => ({ a: a as AlertDoc, read: myRead.length > 0 }));
+  type Joined = AlertDoc & { readId: string; markId: string; myRead: unknown[]; myMark: { upTo: string }[] };
+  const rows = (page as any).data as Joined[];
+  const docs = rows.map(({ readId: _r, markId: _m, myRead, myMark: _k, ...a }) => ({ a: a as AlertDoc, read: myRead.length > 0 }));
   const items = docs.slice(0, input.pageSize);
-  const mark = counts.mark;
+  // Without alerts on the page the mark changes nothing shown.
+  const mark = counts?.mark ?? rows[0]?.myMark[0]?.upTo ?? '';
   return {
     items: items.map(({ a, read }) => view(a, 'alerts', a.sk <= mark || read)),
     total: total.total,
-    unread: counts.unread,
+    unread: counts?.unread ?? kept!,
     ...(docs.length > input.pageSize ? { nextCursor: items[items.length - 1].a.sk } : {}),
   };
 }

@@ -17,8 +17,12 @@ export interface CompanyAdminDoc {
 export { hashSetupCode as hashCode } from '../_lib/setup-code';
 
 export async function companyAdminOf(ctx: ActionContext): Promise<CompanyAdminDoc | null> {
-  if (!ctx.caller.openid) return null;
-  const doc = (await ctx.db.collection('company_admins').doc(ctx.caller.openid).get()).data[0] as CompanyAdminDoc | undefined;
+  return ctx.caller.openid ? companyAdminById(ctx.db, ctx.caller.openid) : null;
+}
+
+/** The same, by OPENID (for a prefetch, sent with resolving the caller). */
+export async function companyAdminById(db: ActionContext['db'], openid: string): Promise<CompanyAdminDoc | null> {
+  const doc = (await db.collection('company_admins').doc(openid).get()).data[0] as CompanyAdminDoc | undefined;
   return doc && doc.active ? doc : null;
 }
 

@@ -5,6 +5,7 @@ import { appointExisting, appointStaff, createCommunity, listCommunities, listPe
 import { confirmImport, continueImports, importStatus, prepareUpload, previewImport, template } from './imports';
 import { addUnit, generateUnits, listUnits, previewUnits, removeUnit, renameUnit } from './units';
 import { z } from 'zod';
+import { companyAdminById } from './access';
 
 /**
  * Day-one onboarding (issue #17): the first company admin, communities, units, Excel imports.
@@ -26,7 +27,14 @@ export const onboardingActions = {
     run: redeemSetupCode,
   }),
   createCommunity: action({ description: '新建小区（公司管理员）', audience: ['any'], input: I.createCommunity, run: createCommunity }),
-  listCommunities: action({ description: '小区列表及房屋、业主、住户、员工、未结工单数', audience: ['any'], input: I.listCommunities, run: listCommunities }),
+  listCommunities: action({
+    description: '小区列表及房屋、业主、住户、员工、未结工单数',
+    audience: ['any'],
+    input: I.listCommunities,
+    needs: ['staff'],
+    prefetch: (_i, ctx) => companyAdminById(ctx.db, ctx.openid),
+    run: listCommunities,
+  }),
   appointStaff: action({ description: '生成员工邀请码：公司管理员任命小区管理员/主管，小区管理员邀请本小区员工', audience: ['any'], input: I.appointStaff, run: appointStaff }),
   previewUnits: action({ description: '按规则生成房屋：预览', audience: ['any'], input: I.previewUnits, run: previewUnits }),
   generateUnits: action({ description: '按规则生成房屋（已存在的跳过）', audience: ['any'], input: I.generateUnits, run: generateUnits }),

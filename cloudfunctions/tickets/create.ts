@@ -1,25 +1,19 @@
 import type { z } from 'zod';
 import { AppError } from '../../src/domain/errors';
 import type { ticketInputs } from '../../src/domain/tickets/api';
-import type { ActionContext, PrefetchContext } from '../_lib/handler';
+import type { ActionContext } from '../_lib/handler';
 import { verifyFiles } from '../_lib/files';
-import { openTicket, ticketFileTarget, ticketIdFor, loadTicket } from '../_lib/ticket-store';
-import type { TicketDoc } from '../_lib/ticket-model';
+import { openTicket, ticketFileTarget } from '../_lib/ticket-store';
 
 type CreateIn = z.infer<typeof ticketInputs.create>;
 type OnBehalfIn = z.infer<typeof ticketInputs.createOnBehalf>;
 type StaffReportIn = z.infer<typeof ticketInputs.staffReport>;
 
 /** A resident reports for one of their homes (or a public area of their community). */
-/** The ticket a resident's request would be (null: not made yet): the idempotency check, sent with resolving the caller. */
-export const prefetchCreate = async (input: CreateIn, ctx: PrefetchContext) => (await loadTicket(ctx, ticketIdFor(`${ctx.openid}\u0001${input.clientRequestId}`))) ?? null;
-
 export async function create(input: CreateIn, ctx: ActionContext) {
   const { caller } = ctx;
   const key = `${caller.openid!}\u0001${input.clientRequestId}`;
-  // Read with resolving the caller (the action's prefetch), or here.
-  const again = ctx.prefetched !== undefined ? (ctx.prefetched as TicketDoc | null) : await loadTicket(ctx, ticketIdFor(key));
-  if (again) return { ticketId: again._id, no: again.no, created: false };
+  // A retry (same request id) gets its ticket back: the store looks for it with its other reads (`joined`).
   // The contact is the caller as registered for the home in question (or their first home).
   const loc = input.location;
   if (loc.kind === 'home' && !caller.homes.some((h) => h.unitId === loc.unitId)) throw new AppError('FORBIDDEN', '只能为已绑定的房屋报事');
@@ -42,7 +36,7 @@ export async function create(input: CreateIn, ctx: ActionContext) {
       ...(input.window ? { window: input.window } : {}),
       subscribed: input.subscribed,
     },
-    { absent: true },
+    { joined: true },
   );
 }
 
@@ -70,19 +64,22 @@ export async function createOnBehalf(input: OnBehalfIn, ctx: ActionContext) {
 export async function staffReport(input: StaffReportIn, ctx: ActionContext) {
   const s = ctx.caller.staff!;
   const key = `${s.openid}\u0001staff-report\u0001${input.clientRequestId}`;
-  const again = await loadTicket(ctx, ticketIdFor(key));
-  if (again) return { ticketId: again._id, no: again.no, created: false };
   await verifyFiles(ctx, input.photos, ticketFileTarget(key));
-  return openTicket(ctx, {
-    key,
-    communityId: s.communityId,
-    type: input.type,
-    category: input.category,
-    description: input.description,
-    location: input.location,
-    reporter: { openid: null, name: s.name, phone: s.phone },
-    channel: 'staff',
-    photos: input.photos,
-    firstContactStaffId: s._id,
-  });
+  // A retry gets its ticket back: the store looks for it with its other reads (it was read twice before).
+  return openTicket(
+    ctx,
+    {
+      key,
+      communityId: s.communityId,
+      type: input.type,
+      category: input.category,
+      description: input.description,
+      location: input.location,
+      reporter: { openid: null, name: s.name, phone: s.phone },
+      channel: 'staff',
+      photos: input.photos,
+      firstContactStaffId: s._id,
+    },
+    { joined: true },
+  );
 }

@@ -111,6 +111,30 @@ test('tickets.get: the caller (two reads) and the ticket with its hotline and ti
   expect(other.body.error?.code).toBe('NOT_FOUND');
 });
 
+test('tickets.create (a pool repair): one rate-limit update, the retry check joined into the place read, no loads weighed; a retry reads and writes nothing more', async () => {
+  await gateway('tickets', 'create', report(20), R); // the day's counter and the rate-limit document exist from here on
+  const r = await gateway('tickets', 'create', report(21), R);
+  expect(r.body.data.created).toBe(true);
+  expect(await made('tickets', r.id)).toEqual(
+    [
+      'database.getDocument memberships',
+      'database.modifyDocument rate_limits',
+      'wx.api',
+      'database.aggregateDocuments units',
+      'database.modifyAndReturnDoc counters',
+      'database.startTransaction',
+      'database.insertDocument tickets',
+      'database.insertDocument ticket_events',
+      'database.commitTransaction',
+      'database.insertDocument alerts',
+      'database.modifyDocument staff',
+    ].sort(),
+  );
+  const again = await gateway('tickets', 'create', report(21), R);
+  expect(again.body.data).toEqual({ ...r.body.data, created: false });
+  expect(await made('tickets', again.id)).toEqual(['database.aggregateDocuments units', 'database.getDocument memberships', 'database.modifyDocument rate_limits', 'wx.api']);
+});
+
 test('a staff member’s unread alerts: kept by notify (read with who they are) and equal to the count without it', async () => {
   const staff = ['o-staff-desk', 'o-staff-eng1', 'o-staff-sup'];
   for (const who of staff) expect((await gateway('inbox', 'read', { all: true }, who)).body.data.unread.alerts).toBe(0);

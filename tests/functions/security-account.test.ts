@@ -3,7 +3,7 @@
  * real SDK for what it wrote), failing cleanly, while the legitimate use still works.
  */
 import { startLocal, type LocalCloudBase } from '../helpers/local-cloudbase';
-import { giveBack, take, used } from '../../cloudfunctions/_lib/rate-limit';
+import { enforce, giveBack, take, used } from '../../cloudfunctions/_lib/rate-limit';
 
 let lc: LocalCloudBase;
 const OTHER = 'cm-other-sec';
@@ -374,5 +374,32 @@ describe('rate limits', () => {
     // The next Beijing day is a new window.
     expect((await take(lc.db as any, 'test.day', 'k1', { limit: 1, windowSec: 86400 }, new Date(Date.parse(START) + 14 * 3600_000))).ok).toBe(true);
     expect(await take(lc.db as any, 'test.never', 'k1', { limit: 0, windowSec: 60 }, now)).toEqual({ ok: false, retryAfterSec: 60 });
+  });
+
+  test('several limits are one counter document: racing takes pass exactly the tightest, a refusal counts in none, each window ends on its own', async () => {
+    const now = new Date(START);
+    const specs = [
+      { limit: 5, windowSec: 600 },
+      { limit: 8, windowSec: 86400 },
+    ];
+    const go = (at: Date) =>
+      enforce(lc.db as any, 'test.multi', 'k1', specs, at).then(
+        () => 'ok',
+        (e) => `${e.code} ${e.details?.retryAfterSec}`,
+      );
+    const raced = await Promise.all(Array.from({ length: 12 }, () => go(now)));
+    expect(raced.filter((r) => r === 'ok')).toHaveLength(5);
+    expect(raced.filter((r) => r !== 'ok')).toEqual(Array(7).fill('RATE_LIMITED 600'));
+    expect((await lc.db.collection('rate_limits').where({ scope: 'test.multi' }).get()).data).toHaveLength(1);
+    // The next ten minutes: 3 more fit the day (the refusals above were not counted), then the day refuses until 北京时间 midnight.
+    const later = new Date(Date.parse(START) + 600_000);
+    expect(await Promise.all([go(later), go(later), go(later)])).toEqual(['ok', 'ok', 'ok']);
+    expect(await go(later)).toBe(`RATE_LIMITED ${14 * 3600 - 600}`);
+    // Another key is unaffected; a zero limit refuses at once.
+    expect(await enforce(lc.db as any, 'test.multi', 'k2', specs, now)).toBeUndefined();
+    await expect(enforce(lc.db as any, 'test.multi', 'k3', [{ limit: 0, windowSec: 60 }, ...specs], now)).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      details: { retryAfterSec: 60 },
+    });
   });
 });
