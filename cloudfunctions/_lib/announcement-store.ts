@@ -46,6 +46,7 @@ export async function submitFeatureNotice(ctx: ActionContext, n: FeatureNotice):
   }
   await checkText(ctx, n.title, n.summary, n.body);
   await claim(ctx.db, 'announcements', {
+    ...newAnnouncement(ctx, now),
     _id: n.id,
     communityId: n.communityId,
     type: 'general',
@@ -58,18 +59,29 @@ export async function submitFeatureNotice(ctx: ActionContext, n: FeatureNotice):
     interruption: null,
     pinned: false,
     expiresAt: n.expiresAt,
+    ...lifecycle,
+  });
+  return { announcementId: n.id, status: lifecycle.status };
+}
+
+/** What every new announcement starts with: unpublished, unreviewed, not yet broadcast, by the calling staff member. */
+export function newAnnouncement(ctx: ActionContext, now: Date) {
+  const s = ctx.caller.staff!;
+  return {
+    communityId: s.communityId,
+    publishAt: null,
+    publishedAt: null,
     revisedAt: null,
     restoredOf: null,
     override: null,
     review: null,
     withdrawn: null,
+    broadcastState: null,
     broadcastCursor: null,
     targeted: 0,
     createdBy: s._id,
     createdByName: s.name,
     createdAt: now,
     updatedAt: now,
-    ...lifecycle,
-  });
-  return { announcementId: n.id, status: lifecycle.status };
+  } as const;
 }

@@ -56,3 +56,21 @@ export async function insertMissing(db: Database, collection: string, docs: Reco
   }
   return inserted;
 }
+
+/** Every document matching `where` (by pages of 1000, in id order), only `fields` when given. */
+export async function readAll(db: Database, collection: string, where: Record<string, unknown>, fields?: Record<string, true>): Promise<any[]> {
+  const _ = db.command;
+  const out: any[] = [];
+  let last = '';
+  for (;;) {
+    let q = db
+      .collection(collection)
+      .where({ ...where, ...(last ? { _id: _.gt(last) } : {}) })
+      .orderBy('_id', 'asc');
+    if (fields) q = q.field({ _id: true, ...fields });
+    const page = (await q.limit(1000).get()).data;
+    out.push(...page);
+    if (page.length < 1000) return out;
+    last = page[page.length - 1]._id;
+  }
+}

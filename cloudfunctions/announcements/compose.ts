@@ -14,6 +14,7 @@ import { communitySettings } from '../_lib/community-settings';
 import type { ActionContext } from '../_lib/handler';
 import { stableId } from '../_lib/ids';
 import { claim } from '../_lib/bulk';
+import { newAnnouncement } from '../_lib/announcement-store';
 import { checkText } from '../_lib/content-check';
 import { useFiles } from '../_lib/files';
 import type { AnnouncementDoc } from './model';
@@ -102,27 +103,6 @@ function fields(d: Omit<Draft, 'clientRequestId'>) {
 }
 
 /** Lifecycle fields of a notice that nothing has happened to yet. */
-function fresh(ctx: ActionContext, now: Date) {
-  const s = ctx.caller.staff!;
-  return {
-    communityId: s.communityId,
-    publishAt: null,
-    publishedAt: null,
-    revisedAt: null,
-    restoredOf: null,
-    override: null,
-    review: null,
-    withdrawn: null,
-    broadcastState: null,
-    broadcastCursor: null,
-    targeted: 0,
-    createdBy: s._id,
-    createdByName: s.name,
-    createdAt: now,
-    updatedAt: now,
-  } as const;
-}
-
 async function insertOnce(ctx: ActionContext, doc: AnnouncementDoc) {
   // The same client request again (a double tap, a retry): the first one stands.
   await claim(ctx.db, 'announcements', doc);
@@ -135,7 +115,7 @@ export async function create(input: In<'create'>, ctx: ActionContext) {
   const now = ctx.clock.now();
   const id = stableId('an', s.openid, input.clientRequestId);
   await checkContent(ctx, input, id);
-  return insertOnce(ctx, { ...fresh(ctx, now), _id: id, ...fields(input), status: 'draft' });
+  return insertOnce(ctx, { ...newAnnouncement(ctx, now), _id: id, ...fields(input), status: 'draft' });
 }
 
 /**
@@ -278,7 +258,7 @@ export async function restore(input: In<'restore'>, ctx: ActionContext) {
   await checkText(ctx, input.body);
   const body = input.body || `${RESTORED_TEXT[a.type] ?? '相关设施已恢复使用'}，感谢您的理解与配合。`;
   const followUp: AnnouncementDoc = {
-    ...fresh(ctx, now),
+    ...newAnnouncement(ctx, now),
     _id: id,
     communityId: a.communityId,
     type: 'general',

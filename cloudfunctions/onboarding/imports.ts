@@ -17,7 +17,7 @@ import {
   type UnitRow,
 } from '../../src/domain/onboarding';
 import type { onboardingInputs } from '../../src/domain/onboarding-api';
-import { insertMissing } from '../_lib/bulk';
+import { insertMissing, readAll } from '../_lib/bulk';
 import { storeFile, temporaryUrl } from '../_lib/stored-file';
 import { issueUploadSlot, XLSX_TYPE, type UploadDoc } from '../_lib/files';
 import type { ActionContext } from '../_lib/handler';
@@ -162,24 +162,7 @@ async function check(ctx: ActionContext, kind: ImportKind, communityId: string, 
   return { total: rows.length, errors, staff: valid, plan: { create: valid.length - unchanged, update: 0, unchanged } };
 }
 
-async function allRegistry(ctx: ActionContext, communityId: string): Promise<any[]> {
-  const _ = ctx.db.command;
-  const out: any[] = [];
-  let last = '';
-  for (;;) {
-    const page = (
-      await ctx.db
-        .collection('owner_registry')
-        .where({ communityId, ...(last ? { _id: _.gt(last) } : {}) })
-        .orderBy('_id', 'asc')
-        .limit(1000)
-        .get()
-    ).data;
-    out.push(...page);
-    if (page.length < 1000) return out;
-    last = page[page.length - 1]._id;
-  }
-}
+const allRegistry = (ctx: ActionContext, communityId: string): Promise<any[]> => readAll(ctx.db, 'owner_registry', { communityId });
 
 /**
  * Reads and checks the file; writes nothing but the import's own record (keyed by community,

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../../src/domain/errors';
 import { buildingLabel, generateUnits as unitsOf, patternSize, UNIT_PATTERN_MAX, unitKey, unitLabel, unitNoLabel, type UnitSpec } from '../../src/domain/onboarding';
 import type { onboardingInputs } from '../../src/domain/onboarding-api';
-import { claim, insertMissing } from '../_lib/bulk';
+import { claim, insertMissing, readAll } from '../_lib/bulk';
 import type { Database } from '../_lib/cloud';
 import type { ActionContext } from '../_lib/handler';
 import { stableId } from '../_lib/ids';
@@ -28,25 +28,7 @@ export function unitDoc(communityId: string, u: Omit<UnitSpec, 'label' | 'floor'
 }
 
 /** Every unit of a community (by pages of 1000, in id order), only the fields asked for. */
-export async function allUnits(db: Database, communityId: string, fields: Record<string, true>): Promise<any[]> {
-  const _ = db.command;
-  const out: any[] = [];
-  let last = '';
-  for (;;) {
-    const page = (
-      await db
-        .collection('units')
-        .where({ communityId, ...(last ? { _id: _.gt(last) } : {}) })
-        .orderBy('_id', 'asc')
-        .field({ _id: true, ...fields })
-        .limit(1000)
-        .get()
-    ).data;
-    out.push(...page);
-    if (page.length < 1000) return out;
-    last = page[page.length - 1]._id;
-  }
-}
+export const allUnits = (db: Database, communityId: string, fields: Record<string, true>): Promise<any[]> => readAll(db, 'units', { communityId }, fields);
 
 function checkSize(p: In<'previewUnits'>['pattern']) {
   if (patternSize(p) > UNIT_PATTERN_MAX) throw new AppError('INVALID_INPUT', `一次最多生成 ${UNIT_PATTERN_MAX} 套房屋`);
