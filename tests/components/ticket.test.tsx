@@ -209,14 +209,14 @@ describe('工单详情（住户）', () => {
     mockCloud({
       get: () => {
         if (fail) throw new CloudError('NOT_FOUND', '工单不存在')
-        return detail({ deadlines: [deadline({ state: 'met', metAt: '2026-11-28T01:20:00.000Z' })] })
+        return detail({ deadlines: [deadline({ state: 'met', metAt: '2026-11-28T01:20:00.000Z', remaining: '按时响应' })] })
       },
     })
     render(<TicketPage />)
     expect(await screen.findByText('工单不存在')).toBeTruthy()
     fail = false
     fireEvent.click(screen.getByText('重试'))
-    expect(await screen.findByText('已按时 · 11-28 09:20')).toBeTruthy()
+    expect(await screen.findByText('按时响应 · 11-28 09:20')).toBeTruthy()
     fireEvent.click(screen.getByLabelText(`拨打物业电话 ${COMMUNITY.hotline}`))
     expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: COMMUNITY.hotline })
   })

@@ -86,6 +86,23 @@ export const ticketInputs = {
       clientRequestId: clientRequestIdSchema,
     })
     .strict(),
+  /**
+   * An emergency in a public area from someone who may have no approved home (pending, or not
+   * bound at all): routed as usual, marked for the desk to verify; rate-limited per person.
+   */
+  reportEmergency: z
+    .object({
+      communityId: idSchema,
+      category: z.enum(CATEGORY_CODES),
+      description: z.string().trim().max(DESCRIPTION_MAX, { message: DESCRIPTION_TOO_LONG }).default(''),
+      photos,
+      location: locationSchema,
+      contactName: text(20, '联系人'),
+      contactPhone: phoneSchema,
+      subscribed: z.array(z.string().max(64)).max(3).default([]),
+      clientRequestId: clientRequestIdSchema,
+    })
+    .strict(),
   /** The desk logs a phone call or walk-in on a resident's behalf (and owns it: 首问负责制). */
   createOnBehalf: z
     .object({
