@@ -177,6 +177,7 @@ export type ActInput = z.infer<typeof ticketInputs.act>;
 /** What the client sends to `create` (derived: a change to the input breaks the build where it is used). */
 export type CreateTicketInput = z.input<typeof ticketInputs.create>;
 export type TicketLocation = z.input<typeof locationSchema>;
+export type EmergencyReportInput = z.input<typeof ticketInputs.reportEmergency>;
 export type SetSlaInput = z.input<typeof ticketInputs.setSla>;
 
 export interface DeadlineView {

@@ -109,7 +109,7 @@ export function StaffActions({ detail, acting, act }: Props) {
         defaultBy={detail.contactName}
         busy={acting === 'consent'}
         onClose={close}
-        onSubmit={async (by, scope) => done(await act({ action: 'consent', ticketId, by, scope }))}
+        onSubmit={async (by, scope, refused) => done(await act({ action: 'consent', ticketId, by, scope, ...(refused ? { refused: true } : {}) }))}
       />
       <ActionTextSheets
         open={open}

@@ -53,8 +53,8 @@ export function TicketScreen({ ticketId }: { ticketId?: string }) {
           {d.hotline && (
             // The handler's own number is never shown: the desk puts the resident through.
             <Row label='联系处理人'>
-              <Text className='ticket__reach' role='button' aria-label={`拨打物业服务电话 ${d.hotline}，由客服转接处理人员`} onClick={call}>
-                拨打物业服务电话，由客服转接
+              <Text className='ticket__reach' aria-label={`拨打物业服务电话 ${d.hotline}，由客服转接处理人员`} onClick={call}>
+                拨打物业电话，由客服转接
               </Text>
             </Row>
           )}
