@@ -82,7 +82,14 @@ test('attack: an unbound person cannot report a non-emergency, an in-home proble
 test('attack: an unbound person cannot see or act on anyone else’s ticket, and their list holds only their own', async () => {
   const other = await T(
     'create',
-    { type: 'repair', category: 'plumbing_electric', description: '厨房漏水', location: { kind: 'home', unitId: 'u-1-1-101' }, contactPhone: '13900000001', clientRequestId: rid() },
+    {
+      type: 'repair',
+      category: 'plumbing_electric',
+      description: '厨房漏水',
+      location: { kind: 'home', unitId: 'u-1-1-101' },
+      contactPhone: '13900000001',
+      clientRequestId: rid(),
+    },
     'o-resident-01',
   );
   const ticketId = other.data.ticketId;

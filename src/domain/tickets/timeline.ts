@@ -33,4 +33,5 @@ export const timelineLabel = (action: string): string => (TIMELINE_LABELS as Rec
  * entry). A later entry made by phone — staff calling back — is not a 来电 from the resident;
  * its own label (回访) and text (电话回访：满意) already say what happened.
  */
-export const intakeChannel = (action: string, channel: string): string | null => (action === 'created' || action === 'logged') && (channel === 'phone' || channel === 'walk_in') ? channel : null;
+export const intakeChannel = (action: string, channel: string): string | null =>
+  (action === 'created' || action === 'logged') && (channel === 'phone' || channel === 'walk_in') ? channel : null;

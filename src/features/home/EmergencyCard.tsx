@@ -21,7 +21,13 @@ export function EmergencyCard({ hotline }: { hotline: string | null }) {
         <Text className='emergency-card__desc'>电梯困人、燃气异味、漏水、停水停电</Text>
       </View>
       {hotline && (
-        <View className='emergency-card__tile emergency-card__tile--call' hoverClass='emergency-card__tile--pressed' role='button' aria-label={`一键呼叫物业 ${hotline}`} onClick={call}>
+        <View
+          className='emergency-card__tile emergency-card__tile--call'
+          hoverClass='emergency-card__tile--pressed'
+          role='button'
+          aria-label={`一键呼叫物业 ${hotline}`}
+          onClick={call}
+        >
           <Text className='emergency-card__title'>一键呼叫</Text>
           <Text className='emergency-card__desc'>物业 24 小时电话 {hotline}</Text>
         </View>

@@ -92,7 +92,11 @@ export function HomeNotices({ offline = false }: { offline?: boolean }) {
       {error ? (
         <ErrorState message={error} onRetry={() => void reload()} />
       ) : !page ? (
-        offline ? <EmptyState text='暂无通知' hint='连上网络后显示物业发布的通知' /> : <Skeleton rows={3} label='正在加载通知' />
+        offline ? (
+          <EmptyState text='暂无通知' hint='连上网络后显示物业发布的通知' />
+        ) : (
+          <Skeleton rows={3} label='正在加载通知' />
+        )
       ) : page.items.length === 0 ? (
         <EmptyState text='暂无通知' hint='物业发布的通知会显示在这里' />
       ) : (

@@ -95,7 +95,12 @@ export function EmergencyReport({ me }: { me: MeView }) {
       void Taro.redirectTo({ url: `/pages/ticket/index?id=${encodeURIComponent(created.ticketId)}` })
     } catch (err) {
       setSending(null)
-      void Taro.showModal({ title: '上报未成功', content: `${errorMessage(err)}${hotline ? `\n请直接拨打物业电话 ${hotline}` : ''}`, showCancel: false, confirmText: '知道了' }).catch(() => undefined)
+      void Taro.showModal({
+        title: '上报未成功',
+        content: `${errorMessage(err)}${hotline ? `\n请直接拨打物业电话 ${hotline}` : ''}`,
+        showCancel: false,
+        confirmText: '知道了',
+      }).catch(() => undefined)
     }
   }
 
@@ -124,24 +129,55 @@ export function EmergencyReport({ me }: { me: MeView }) {
             </View>
           )}
           <View id={fieldAnchor('area')} />
-          <TextField label='具体位置（公共区域）' value={area} onInput={(v) => (setArea(v), setErrors((e) => ({ ...e, area: undefined })))} placeholder='如：2栋2号电梯、地下车库B区' maxlength={40} error={errors.area} />
+          <TextField
+            label='具体位置（公共区域）'
+            value={area}
+            onInput={(v) => (setArea(v), setErrors((e) => ({ ...e, area: undefined })))}
+            placeholder='如：2栋2号电梯、地下车库B区'
+            maxlength={40}
+            error={errors.area}
+          />
           <View id={fieldAnchor('name')} />
           <TextField label='您的姓名' value={name} onInput={(v) => (setName(v), setErrors((e) => ({ ...e, name: undefined })))} maxlength={20} error={errors.name} />
           <View id={fieldAnchor('phone')} />
-          <TextField label='联系电话' type='number' value={phone} onInput={(v) => (setPhone(v), setErrors((e) => ({ ...e, phone: undefined })))} placeholder='11 位手机号' maxlength={11} error={errors.phone} hint='房屋尚未绑定：客服会通过此号码与您核实' />
+          <TextField
+            label='联系电话'
+            type='number'
+            value={phone}
+            onInput={(v) => (setPhone(v), setErrors((e) => ({ ...e, phone: undefined })))}
+            placeholder='11 位手机号'
+            maxlength={11}
+            error={errors.phone}
+            hint='房屋尚未绑定：客服会通过此号码与您核实'
+          />
         </Section>
       )}
       {bound && !PHONE_RE.test(phone) && (
         <Section title='联系电话'>
           <View id={fieldAnchor('phone')} />
-          <TextField label='联系电话' type='number' value={phone} onInput={(v) => (setPhone(v), setErrors((e) => ({ ...e, phone: undefined })))} placeholder='11 位手机号' maxlength={11} error={errors.phone} />
+          <TextField
+            label='联系电话'
+            type='number'
+            value={phone}
+            onInput={(v) => (setPhone(v), setErrors((e) => ({ ...e, phone: undefined })))}
+            placeholder='11 位手机号'
+            maxlength={11}
+            error={errors.phone}
+          />
         </Section>
       )}
 
       <Section title='发生了什么（点一下立即上报）'>
         <View className='emergency-tiles'>
           {URGENT.map((c) => (
-            <View key={c.code} className={`emergency-tile ${sending === c.code ? 'emergency-tile--sending' : ''}`} hoverClass='emergency-tile--pressed' role='button' aria-label={`上报${c.label}`} onClick={() => report(c.code)}>
+            <View
+              key={c.code}
+              className={`emergency-tile ${sending === c.code ? 'emergency-tile--sending' : ''}`}
+              hoverClass='emergency-tile--pressed'
+              role='button'
+              aria-label={`上报${c.label}`}
+              onClick={() => report(c.code)}
+            >
               <Text className='emergency-tile__label'>{c.label}</Text>
               <Text className='emergency-tile__tip'>{sending === c.code ? '正在上报…' : SAFETY[c.code]}</Text>
             </View>

@@ -101,7 +101,12 @@ export function ReportForm({ type, emergency = false }: { type: TicketType; emer
     return (
       <View className='report report--unbound'>
         <BindPrompt pending={me.homes.some((h) => h.status === 'pending')} />
-        <View className='report__unbound-urgent' role='button' hoverClass='report__unbound-urgent--pressed' onClick={() => void Taro.redirectTo({ url: '/pages/report/index?type=repair&mode=emergency' })}>
+        <View
+          className='report__unbound-urgent'
+          role='button'
+          hoverClass='report__unbound-urgent--pressed'
+          onClick={() => void Taro.redirectTo({ url: '/pages/report/index?type=repair&mode=emergency' })}
+        >
           <Text className='report__unbound-urgent-title'>遇到紧急情况？</Text>
           <Text className='report__unbound-urgent-desc'>电梯困人、燃气异味、突发停水停电、严重漏水等公共区域紧急情况，未绑定也可以立即上报</Text>
         </View>

@@ -30,7 +30,10 @@ export function ConsentSheet({ open, defaultBy, busy, onClose, onSubmit }: Props
 
   async function submit() {
     if (busy) return
-    const found = { by: by.trim() ? undefined : refused ? '请填写拒绝的住户' : '请填写同意人', scope: scope.trim() ? undefined : refused ? '请填写拒绝的原因或说明' : '请填写入户范围' }
+    const found = {
+      by: by.trim() ? undefined : refused ? '请填写拒绝的住户' : '请填写同意人',
+      scope: scope.trim() ? undefined : refused ? '请填写拒绝的原因或说明' : '请填写入户范围',
+    }
     setErrors(found)
     if (found.by || found.scope) return
     if (await onSubmit(by.trim(), scope.trim(), refused)) {
