@@ -22,6 +22,8 @@ export function useLeaveGuard(dirty: boolean) {
     if (process.env.TARO_ENV === 'h5') {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- H5 only: kept out of the mini-program bundle
       const { history } = require('@tarojs/router') as typeof import('@tarojs/router')
+      // No router (a page rendered outside the app, as in tests): nothing to guard.
+      if (!history?.block) return undefined
       const stop = history.block((tx) => {
         void Taro.showModal({ title: '离开此页？', content: LEAVE_MESSAGE, confirmText: '离开', cancelText: '继续填写' }).then((res) => {
           if (!res.confirm) return
