@@ -101,7 +101,7 @@ test('submitting an empty report scrolls to the first error and names it', async
       await open(page, lc.url, '/pages/report/index?type=repair');
       await button(page, '提交报修').waitFor();
       // Start from the bottom of the form, where 问题类别 is out of sight.
-      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await page.evaluate(() => document.querySelector('.report__note')?.scrollIntoView({ block: 'end' }));
       await page.waitForTimeout(300);
       const before = await page.locator('#field-category').boundingBox();
       expect(before!.y).toBeLessThan(0);
@@ -159,6 +159,19 @@ test('首页 for a pending binding shows its status and who to contact; an unbou
 });
 
 test('offline, 首页 keeps the hotline and the last notices instead of a full-page error', async () => {
+  // A published notice for the whole community (written by the desk, approved by the supervisor).
+  const draft = await lc.call(
+    'announcements',
+    'create',
+    { type: 'general', title: '小区消防演练通知', summary: '本周六上午消防演练', body: '本周六上午 10 点在中心广场进行消防演练，请勿惊慌。', clientRequestId: 'e2e-resident-notice' },
+    'o-staff-desk',
+  );
+  const announcementId = draft.data.announcementId;
+  await lc.call('announcements', 'publish', { announcementId }, 'o-staff-desk');
+  const state = (await lc.call('announcements', 'list', {}, 'o-staff-sup')).data.items.find((a: any) => a.announcementId === announcementId);
+  if (state?.status !== 'published') await lc.call('announcements', 'review', { announcementId, approve: true }, 'o-staff-sup');
+  await lc.dev('/api/dev/timers/announcements', { method: 'POST' });
+
   const { page, context } = await phone(browser, lc.url, 'o-resident-01');
   try {
     await step(page, 'home-offline', async () => {
