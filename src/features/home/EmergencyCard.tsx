@@ -29,7 +29,7 @@ export function EmergencyCard({ hotline }: { hotline: string | null }) {
           onClick={call}
         >
           <Text className='emergency-card__title'>一键呼叫</Text>
-          <Text className='emergency-card__desc'>物业 24 小时电话 {hotline}</Text>
+          <Text className='emergency-card__desc'>物业服务电话 {hotline}</Text>
         </View>
       )}
     </View>
