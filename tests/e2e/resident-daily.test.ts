@@ -163,7 +163,13 @@ test('offline, 首页 keeps the hotline and the last notices instead of a full-p
   const draft = await lc.call(
     'announcements',
     'create',
-    { type: 'general', title: '小区消防演练通知', summary: '本周六上午消防演练', body: '本周六上午 10 点在中心广场进行消防演练，请勿惊慌。', clientRequestId: 'e2e-resident-notice' },
+    {
+      type: 'general',
+      title: '小区消防演练通知',
+      summary: '本周六上午消防演练',
+      body: '本周六上午 10 点在中心广场进行消防演练，请勿惊慌。',
+      clientRequestId: 'e2e-resident-notice',
+    },
     'o-staff-desk',
   );
   const announcementId = draft.data.announcementId;
@@ -238,7 +244,15 @@ test('an answered consultation reads 已答复 with 已解决 / 继续追问, an
   const created = await lc.call(
     'tickets',
     'create',
-    { type: 'consultation', category: 'renovation', description: '装修可以在周末施工吗？', location: { kind: 'home', unitId: 'u-1-2-501' }, contactPhone: '13900000005', subscribed: [], clientRequestId: 'e2e-resident-consult' },
+    {
+      type: 'consultation',
+      category: 'renovation',
+      description: '装修可以在周末施工吗？',
+      location: { kind: 'home', unitId: 'u-1-2-501' },
+      contactPhone: '13900000005',
+      subscribed: [],
+      clientRequestId: 'e2e-resident-consult',
+    },
     'o-resident-05',
   );
   const ticketId = created.data.ticketId;
