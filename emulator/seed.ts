@@ -101,6 +101,8 @@ export function seedIfEmpty(engine: Engine, now: Date): boolean {
       phone: `1580000000${i}`,
       active: true,
       onDuty: s.roles.includes('engineer') || s.roles.includes('desk'),
+      // No alert exists yet: each one from now on comes through notify, which keeps this count.
+      alertsUnread: 0,
       createdAt: now,
     })),
   );

@@ -94,6 +94,17 @@ async function main() {
     { role: 'admin', openid: 'o-staff-admin', fn: 'account', action: 'me', kind: 'read', data: () => ({}) },
     { role: 'admin', openid: 'o-staff-admin', fn: 'account', action: 'listStaff', kind: 'read', data: () => ({}) },
     { role: 'admin', openid: 'o-staff-admin', fn: 'tickets', action: 'queueCounts', kind: 'counts', data: () => ({}) },
+    // The functions added after issue #19's first table: their daily reads.
+    { role: 'resident', openid: R, fn: 'events', action: 'list', kind: 'read', data: () => ({}) },
+    { role: 'resident', openid: R, fn: 'movein', action: 'myMovein', kind: 'read', data: () => ({}) },
+    { role: 'resident', openid: R, fn: 'facilities', action: 'publicStatus', kind: 'read', data: () => ({}) },
+    { role: 'desk', openid: 'o-staff-desk', fn: 'events', action: 'staffList', kind: 'read', data: () => ({}) },
+    { role: 'desk', openid: 'o-staff-desk', fn: 'register', action: 'list', kind: 'read', data: () => ({}) },
+    { role: 'desk', openid: 'o-staff-desk', fn: 'movein', action: 'listBatches', kind: 'read', data: () => ({}) },
+    { role: 'engineer', openid: 'o-staff-eng1', fn: 'facilities', action: 'rounds', kind: 'read', data: () => ({}) },
+    { role: 'engineer', openid: 'o-staff-eng1', fn: 'facilities', action: 'tasks', kind: 'read', data: () => ({}) },
+    { role: 'admin', openid: 'o-staff-admin', fn: 'onboarding', action: 'me', kind: 'read', data: () => ({}) },
+    { role: 'admin', openid: 'o-staff-admin', fn: 'onboarding', action: 'listCommunities', kind: 'read', data: () => ({}) },
   ].filter((r) => !ONLY || ONLY.split(',').includes(r.fn)) as Row[];
 
   const budget = (kind: Kind, calls: number, steps: number, sizes: number[]) => {

@@ -64,6 +64,8 @@ export default defineAppConfig({
         'communities/index',
         'units/index',
         'import/index',
+        // 发现问题上报 (issue #17): engineers and security file what they find on patrol.
+        'found/index',
       ],
     },
     ...RESIDENT_SUBPACKAGES.map((name) => ({ root: `pages/${name}`, pages: ['index'] })),

@@ -17,12 +17,23 @@ export async function claim(db: Database, collection: string, doc: Record<string
  * call inserted. A concurrent run inserting some of the same ids makes the bulk insert fail
  * as a whole; then each goes in alone and the other run's stand.
  */
-export async function insertMissing(db: Database, collection: string, docs: Record<string, any>[]): Promise<Set<string>> {
+export async function insertMissing(db: Database, collection: string, docs: Record<string, any>[], opts: { insertFirst?: boolean } = {}): Promise<Set<string>> {
   const inserted = new Set<string>();
   const _ = db.command;
   const unique = [...new Map(docs.map((d) => [d._id, d])).values()];
   for (let i = 0; i < unique.length; i += 500) {
     const chunk = unique.slice(i, i + 500);
+    if (opts.insertFirst) {
+      // Where the documents are usually new (a notification's few), try the insert first: one
+      // round trip instead of two; a duplicate (a retry) falls back to reading what exists.
+      try {
+        await db.collection(collection).add(chunk);
+        chunk.forEach((d) => inserted.add(d._id));
+        continue;
+      } catch (e) {
+        if (!isDuplicate(e)) throw e;
+      }
+    }
     const existing = new Set(
       (
         await db

@@ -22,6 +22,11 @@ export interface MembershipDoc {
   /** Refused or removed by someone else: this person's next request for the unit is never auto-approved. */
   barred?: boolean;
   revokedBy?: string;
+  /** An approval or refusal made in 绑定审核: the staff member (an approval can be undone for a short while). */
+  decidedByStaffId?: string;
+  decidedByName?: string;
+  /** The unit's flag an owner approval cleared (put back if the approval is undone). */
+  clearedFlag?: { at: Date; misses?: number; reason?: string };
 }
 
 export interface StaffDoc {

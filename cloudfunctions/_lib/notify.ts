@@ -31,10 +31,9 @@ export interface Outgoing {
   exceptStaffId?: string | null;
 }
 
-export interface MessageDoc {
+/** What a personal message and a role alert both hold. */
+interface StoredNotice {
   _id: string;
-  openid: string;
-  staffId: string | null;
   communityId: string;
   kind: MessageKind;
   tone: MessageTone;
@@ -45,6 +44,11 @@ export interface MessageDoc {
   at: Date;
   /** Sort key (time, then id): the list's order and cursor. */
   sk: string;
+}
+
+export interface MessageDoc extends StoredNotice {
+  openid: string;
+  staffId: string | null;
   read: boolean;
   readAt: Date | null;
   /** How it reached the person: always the inbox; 'subscribe' when a WeChat message went too. */
@@ -52,18 +56,8 @@ export interface MessageDoc {
   subscribe?: { templateId: string; status: 'sent' | 'failed' | 'no-consent'; errcode?: number };
 }
 
-export interface AlertDoc {
-  _id: string;
-  communityId: string;
+export interface AlertDoc extends StoredNotice {
   role: StaffRole;
-  kind: MessageKind;
-  tone: MessageTone;
-  title: string;
-  body: string;
-  target: MessageTarget;
-  key: string;
-  at: Date;
-  sk: string;
 }
 
 export interface NotifyContext {
@@ -152,65 +146,63 @@ export async function notify(ctx: NotifyContext, outgoing: Outgoing[]): Promise<
     }
   }
 
-  const fresh = await insertMissing(db, 'messages', messages);
-  const freshAlerts = await insertMissing(db, 'alerts', alerts);
+  // Who has a subscribe consent left for what they are about to be told: one read per 500,
+  // before storing, so a message without one is stored as such (not written twice).
+  const consentId = (m: MessageDoc) => `${m.openid}:${TEMPLATES[byKey.get(m.key)!.subscribe!.template]}`;
+  const subscribing = messages.filter((m) => byKey.get(m.key)!.subscribe);
+  const left = new Map<string, number>();
+  for (let i = 0; i < subscribing.length; i += 500) {
+    const res = await db
+      .collection('subscriptions')
+      .where({ _id: _.in([...new Set(subscribing.slice(i, i + 500).map(consentId))]), remaining: _.gt(0) })
+      .limit(1000)
+      .get();
+    for (const s of res.data as any[]) left.set(s._id, s.remaining);
+  }
+  const hasConsent = (m: MessageDoc) => (left.get(consentId(m)) ?? 0) > 0;
+  for (const m of subscribing) if (!hasConsent(m)) m.subscribe = { templateId: TEMPLATES[byKey.get(m.key)!.subscribe!.template], status: 'no-consent' };
+
+  const [fresh, freshAlerts] = await Promise.all([insertMissing(db, 'messages', messages, { insertFirst: true }), insertMissing(db, 'alerts', alerts, { insertFirst: true })]);
+  await countUnreadAlerts(
+    db,
+    alerts.filter((a) => freshAlerts.has(a._id)),
+  );
   const stored = messages.filter((m) => fresh.has(m._id));
 
-  // Subscribe messages for what this call stored: one read finds who has a consent left.
-  const wanted = stored.filter((m) => byKey.get(m.key)!.subscribe);
+  // Subscribe messages for what this call stored, to those with a consent left.
+  const jobs = stored.filter((m) => byKey.get(m.key)!.subscribe && hasConsent(m));
   const channels = new Map<string, MessageDoc['channel']>();
   let sent = 0;
-  if (wanted.length) {
-    const consentId = (m: MessageDoc) => `${m.openid}:${TEMPLATES[byKey.get(m.key)!.subscribe!.template]}`;
-    const left = new Map<string, number>();
-    for (let i = 0; i < wanted.length; i += 500) {
-      const res = await db
-        .collection('subscriptions')
-        .where({ _id: _.in([...new Set(wanted.slice(i, i + 500).map(consentId))]), remaining: _.gt(0) })
-        .limit(1000)
-        .get();
-      for (const s of res.data as any[]) left.set(s._id, s.remaining);
-    }
-    const jobs = wanted.filter((m) => (left.get(consentId(m)) ?? 0) > 0);
-    const none = wanted.filter((m) => !((left.get(consentId(m)) ?? 0) > 0));
-    for (let i = 0; i < none.length; i += 500) {
-      const chunk = none.slice(i, i + 500);
-      await db
-        .collection('messages')
-        .where({ _id: _.in(chunk.map((m) => m._id)) })
-        .update({ subscribe: { status: 'no-consent' } });
-    }
-    for (let i = 0; i < jobs.length; i += SEND_PARALLEL) {
-      await Promise.all(
-        jobs.slice(i, i + SEND_PARALLEL).map(async (m) => {
-          const sub = byKey.get(m.key)!.subscribe!;
-          const templateId = TEMPLATES[sub.template];
-          // Take the consent atomically; another sender may have used the last one meanwhile.
-          const took = await db
-            .collection('subscriptions')
-            .where({ _id: `${m.openid}:${templateId}`, remaining: _.gt(0) })
-            .update({ remaining: _.inc(-1), updatedAt: now });
-          if (took.updated !== 1) {
-            await db
-              .collection('messages')
-              .doc(m._id)
-              .update({ subscribe: { templateId, status: 'no-consent' } });
-            return;
-          }
-          const errcode = await sendSubscribe(ctx, m.openid, templateId, sub.page, sub.data);
-          if (errcode === 43101) await clearConsent(db, m.openid, templateId, now);
-          const ok = errcode === 0;
-          if (ok) {
-            sent++;
-            channels.set(m._id, 'subscribe');
-          }
+  for (let i = 0; i < jobs.length; i += SEND_PARALLEL) {
+    await Promise.all(
+      jobs.slice(i, i + SEND_PARALLEL).map(async (m) => {
+        const sub = byKey.get(m.key)!.subscribe!;
+        const templateId = TEMPLATES[sub.template];
+        // Take the consent atomically; another sender may have used the last one meanwhile.
+        const took = await db
+          .collection('subscriptions')
+          .where({ _id: `${m.openid}:${templateId}`, remaining: _.gt(0) })
+          .update({ remaining: _.inc(-1), updatedAt: now });
+        if (took.updated !== 1) {
           await db
             .collection('messages')
             .doc(m._id)
-            .update({ ...(ok ? { channel: 'subscribe' } : {}), subscribe: { templateId, status: ok ? 'sent' : 'failed', errcode } });
-        }),
-      );
-    }
+            .update({ subscribe: { templateId, status: 'no-consent' } });
+          return;
+        }
+        const errcode = await sendSubscribe(ctx, m.openid, templateId, sub.page, sub.data);
+        if (errcode === 43101) await clearConsent(db, m.openid, templateId, now);
+        const ok = errcode === 0;
+        if (ok) {
+          sent++;
+          channels.set(m._id, 'subscribe');
+        }
+        await db
+          .collection('messages')
+          .doc(m._id)
+          .update({ ...(ok ? { channel: 'subscribe' } : {}), subscribe: { templateId, status: ok ? 'sent' : 'failed', errcode } });
+      }),
+    );
   }
 
   // Timeline records: who was told of what, and how (once per event key).
@@ -224,6 +216,29 @@ export async function notify(ctx: NotifyContext, outgoing: Outgoing[]): Promise<
     });
   }
   return { stored: stored.length, sent, alerts: freshAlerts.size };
+}
+
+/**
+ * Each holder of a role keeps the number of its alerts they have not read on their staff record
+ * (`alertsUnread`), so their unread badge is read with who they are, not counted. A record
+ * without the counter (a new hire, changed roles: their backlog is counted once by `inbox`) is
+ * left as it is until the person's next 全部已读 starts it at 0.
+ */
+async function countUnreadAlerts(db: Database, stored: AlertDoc[]) {
+  const _ = db.command;
+  const byRole = new Map<string, { communityId: string; role: StaffRole; n: number }>();
+  for (const a of stored) {
+    const k = `${a.communityId}\u0001${a.role}`;
+    byRole.set(k, { communityId: a.communityId, role: a.role, n: (byRole.get(k)?.n ?? 0) + 1 });
+  }
+  await Promise.all(
+    [...byRole.values()].map((g) =>
+      db
+        .collection('staff')
+        .where({ communityId: g.communityId, roles: g.role, active: true, alertsUnread: _.exists(true) })
+        .update({ alertsUnread: _.inc(g.n) }),
+    ),
+  );
 }
 
 async function sendSubscribe(ctx: NotifyContext, touser: string, templateId: string, page: string, data: Record<string, { value: string }>): Promise<number> {

@@ -107,7 +107,7 @@ export async function enforce(db: Database, scope: string, key: string, specs: r
  */
 export const READ_ACTIONS: Record<string, readonly string[]> = {
   account: ['me', 'listCommunities', 'listUnits', 'householdMembers', 'listBindingRequests', 'listStaff', 'subscriptions'],
-  announcements: ['list', 'reach', 'get', 'feed'],
+  announcements: ['list', 'reach', 'feed'],
   callbacks: ['counts', 'list', 'getSettings'],
   inbox: ['list', 'unread'],
   movein: ['listBatches', 'slots', 'myMovein', 'documentUrls', 'listBookings', 'getBooking', 'receipt', 'dashboard'],
@@ -116,6 +116,7 @@ export const READ_ACTIONS: Record<string, readonly string[]> = {
   onboarding: ['me', 'listCommunities', 'previewUnits', 'listUnits', 'importStatus'],
   ping: ['whoami', 'echo'],
   tickets: ['listMine', 'get', 'queueCounts', 'listQueue', 'departmentStaff', 'getRouting', 'getSla'],
+  register: ['list'],
 };
 
 /** Generous for people (a busy desk taps a few times a minute), tight enough to stop a script. */
@@ -138,6 +139,14 @@ export const GUESS_LIMITS = {
   eventCode: [
     { limit: 120, windowSec: 600 },
     { limit: 600, windowSec: 86400 },
+  ],
+  /**
+   * A published notice is readable by anyone identified (a shared card, a poster's code): ids are
+   * unguessable hashes, and a script walking through them is stopped long before it matters.
+   */
+  publicNotice: [
+    { limit: 120, windowSec: 600 },
+    { limit: 1000, windowSec: 86400 },
   ],
 } satisfies Record<string, readonly RateLimit[]>;
 

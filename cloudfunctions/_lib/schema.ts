@@ -46,6 +46,15 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
       ],
     },
     { name: 'request_key', keys: [['requestKey', 1]] },
+    // 绑定审核 history (issue #12): decided requests by decision time.
+    {
+      name: 'community_status_decided',
+      keys: [
+        ['communityId', 1],
+        ['status', 1],
+        ['decidedAt', -1],
+      ],
+    },
   ],
   staff: [
     { name: 'openid', keys: [['openid', 1]] },

@@ -45,4 +45,10 @@ export async function supervisorsOf(db: Database, communityId: string): Promise<
   return res.data.map((s: any) => s._id);
 }
 
+/** `supervisorsOf`, read once per community for the life of the returned function (one timer run). */
+export function supervisorsCache(db: Database): (communityId: string) => Promise<string[]> {
+  const cache = new Map<string, Promise<string[]>>();
+  return (communityId) => cache.get(communityId) ?? cache.set(communityId, supervisorsOf(db, communityId)).get(communityId)!;
+}
+
 export const staffRecipients = (ids: (string | null | undefined)[]): Recipient[] => [...new Set(ids.filter((x): x is string => !!x))].map((staffId) => ({ staffId }));

@@ -2,7 +2,7 @@ import { accountInputs as I } from '../../src/domain/identity';
 import { STAFF_ROLES } from '../../src/domain/roles';
 import { action } from '../_lib/handler';
 import { GUESS_LIMITS } from '../_lib/rate-limit';
-import { decideBinding, householdMembers, householdOf, listBindingRequests, removeMember, requestBinding, revokeMembership } from './bindings';
+import { bindingHistory, decideBinding, householdMembers, householdOf, listBindingRequests, removeMember, requestBinding, revokeMembership, undoBindingApproval } from './bindings';
 import { listCommunities, listUnits } from './directory';
 import { me, myHomes } from './me';
 import { createInvite, listStaff, redeemInvite, setOnDuty, updateStaff } from './staff';
@@ -50,4 +50,17 @@ export const accountActions = {
   subscribe: action({ description: '记录用户刚同意的订阅消息（每次同意可发送一条）', audience: ['any'], input: I.subscribe, run: subscribe }),
   subscriptions: action({ description: '我剩余的订阅消息次数（按模板）', audience: ['any'], input: I.subscriptions, run: subscriptions }),
   setOnDuty: action({ description: '员工设置本人上班/下班', audience: [...STAFF_ROLES], input: I.setOnDuty, run: setOnDuty }),
+  bindingHistory: action({
+    description: '绑定审核记录：本小区已通过/未通过的申请，谁在何时审核（分页）',
+    audience: ['desk', 'admin', 'supervisor'],
+    input: I.bindingHistory,
+    needs: ['staff'],
+    run: bindingHistory,
+  }),
+  undoBindingApproval: action({
+    description: '撤回刚做出的绑定审核通过（10 分钟内，审核人本人或主管）；申请恢复为待审核并通知住户',
+    audience: ['desk', 'admin', 'supervisor'],
+    input: I.undoBindingApproval,
+    run: undoBindingApproval,
+  }),
 };

@@ -3,6 +3,10 @@ import { AppError } from '../../src/domain/errors';
 import type { accountInputs, BindingRequestView, HomeView } from '../../src/domain/identity';
 import {
   barsReapplication,
+  BINDING_UNDO_EXPIRED,
+  BINDING_UNDO_FORBIDDEN,
+  BINDING_UNDO_NOT_APPROVED,
+  bindingWait,
   canAutoApprove,
   canDecideBinding,
   canRemoveMember,
@@ -12,8 +16,10 @@ import {
   OWNER_CLAIM_LIMITS,
   ownerClaimOutcome,
   type ReviewReason,
+  undoApprovalVerdict,
+  undoUntil,
 } from '../../src/domain/membership';
-import type { MembershipDoc } from '../_lib/caller';
+import type { MembershipDoc, StaffDoc } from '../_lib/caller';
 import type { ActionContext, PrefetchContext } from '../_lib/handler';
 import { isDuplicate, stableId } from '../_lib/ids';
 import { notify, type Outgoing } from '../_lib/notify';
@@ -202,9 +208,125 @@ export async function listBindingRequests(input: In<'listBindingRequests'>, ctx:
   const where = { communityId: caller.staff!.communityId, status: input.status };
   const offset = input.cursor ? Number.parseInt(input.cursor, 10) || 0 : 0;
   const [page, count] = await Promise.all([withPlaces(db, where, { sort: -1, skip: offset, limit: input.pageSize }), db.collection('memberships').where(where).count()]);
-  const items = placedViews(page, { forDesk: true });
+  let items = placedViews(page, { forDesk: true });
+  if (input.status === 'pending') items = await withReviewFacts(ctx, items);
   const next = offset + page.length;
   return { items, total: count.total, ...(next < count.total ? { nextCursor: String(next) } : {}) };
+}
+
+/**
+ * What the desk needs to judge pending requests: how long each has waited (by the server's
+ * clock), and who already lives in the flat (approved members, phones masked) — one query.
+ */
+async function withReviewFacts(ctx: ActionContext, items: BindingRequestView[]): Promise<BindingRequestView[]> {
+  if (items.length === 0) return items;
+  const now = ctx.clock.now();
+  const _ = ctx.db.command;
+  const members = (
+    await ctx.db
+      .collection('memberships')
+      .where({ unitId: _.in([...new Set(items.map((i) => i.unitId))]), status: 'approved' })
+      .limit(200)
+      .get()
+  ).data as MembershipDoc[];
+  const order = { owner: 0, family: 1, tenant: 2 } as const;
+  return items.map((i) => ({
+    ...i,
+    wait: bindingWait(i.createdAt, now),
+    household: members
+      .filter((m) => m.unitId === i.unitId && m._id !== i.membershipId)
+      .sort((a, b) => order[a.relation] - order[b.relation])
+      .map((m) => ({ name: m.name, relation: m.relation, phoneMasked: maskPhoneTail(m.phone), since: new Date(m.decidedAt ?? m.createdAt).toISOString() })),
+  }));
+}
+
+/**
+ * 绑定审核 history: approved and refused requests of the caller's community, newest decision
+ * first, with who decided; an approval the caller may still undo carries `undoUntil`.
+ */
+export async function bindingHistory(input: In<'bindingHistory'>, ctx: ActionContext): Promise<{ items: BindingRequestView[]; total: number; nextCursor?: string }> {
+  const { db, caller } = ctx;
+  const _ = db.command;
+  const where = { communityId: caller.staff!.communityId, status: _.in(['approved', 'rejected']), decidedAt: _.exists(true) };
+  const offset = input.cursor ? Number.parseInt(input.cursor, 10) || 0 : 0;
+  const [page, count] = await Promise.all([
+    db.collection('memberships').where(where).orderBy('decidedAt', 'desc').skip(offset).limit(input.pageSize).get(),
+    db.collection('memberships').where(where).count(),
+  ]);
+  const ms = page.data as MembershipDoc[];
+  // Names of staff deciders recorded before decisions carried them: one query.
+  const unknown = [...new Set(ms.filter((m) => !m.decidedByName && m.decidedBy && m.decidedBy !== 'registry').map((m) => m.decidedBy!))];
+  const staff = unknown.length
+    ? ((
+        await db
+          .collection('staff')
+          .where({ openid: _.in(unknown), communityId: caller.staff!.communityId })
+          .field({ openid: true, name: true })
+          .limit(100)
+          .get()
+      ).data as Pick<StaffDoc, 'openid' | 'name'>[])
+    : [];
+  const staffName = new Map(staff.map((s) => [s.openid, s.name]));
+  const now = ctx.clock.now();
+  const actor = { openid: caller.openid!, staffCommunityId: caller.staff!.communityId, staffRoles: [...caller.roles] };
+  const views = await homeViews(db, ms, { forDesk: true });
+  const items = views.map((v, i) => {
+    const m = ms[i];
+    const label = m.decidedBy === 'registry' || m.autoApproved ? '业主登记自动通过' : (m.decidedByName ?? staffName.get(m.decidedBy ?? '') ?? '业主审核');
+    const undo = m.status === 'approved' && undoApprovalVerdict(actor, m, now) === 'ok';
+    return { ...v, decidedByLabel: label, ...(undo ? { undoUntil: undoUntil(m.decidedAt!).toISOString() } : {}) };
+  });
+  const next = offset + ms.length;
+  return { items, total: count.total, ...(next < count.total ? { nextCursor: String(next) } : {}) };
+}
+
+/**
+ * Undo an approval made in 绑定审核, within BINDING_UNDO_MINUTES, by its approver or a supervisor
+ * of the community: the membership goes back to pending (the request is decided again), a unit
+ * flag the approval cleared comes back, and the resident is told. After the window it is refused.
+ */
+export async function undoBindingApproval(input: In<'undoBindingApproval'>, ctx: ActionContext): Promise<HomeView> {
+  const { db, caller, clock } = ctx;
+  const m = (await db.collection('memberships').doc(input.membershipId).get()).data[0] as MembershipDoc | undefined;
+  const now = clock.now();
+  const verdict = m ? undoApprovalVerdict({ openid: caller.openid!, staffCommunityId: caller.staff?.communityId, staffRoles: [...caller.roles] }, m, now) : 'not-found';
+  if (!m || verdict === 'not-found') throw new AppError('NOT_FOUND', '该申请不存在');
+  if (verdict === 'forbidden') throw new AppError('FORBIDDEN', BINDING_UNDO_FORBIDDEN);
+  if (verdict === 'not-approved') throw new AppError('CONFLICT', BINDING_UNDO_NOT_APPROVED);
+  if (verdict === 'expired') throw new AppError('CONFLICT', BINDING_UNDO_EXPIRED);
+  const _ = db.command;
+  // Only this approval is undone: a second tap, or a change in between, finds nothing to update.
+  const res = await db.collection('memberships').where({ _id: m._id, status: 'approved', decidedAt: m.decidedAt }).update({
+    status: 'pending',
+    decidedAt: _.remove(),
+    decidedBy: _.remove(),
+    decidedByStaffId: _.remove(),
+    decidedByName: _.remove(),
+    clearedFlag: _.remove(),
+  });
+  if (res.updated !== 1) throw new AppError('CONFLICT', BINDING_UNDO_NOT_APPROVED);
+  if (m.clearedFlag) await db.collection('units').doc(m.unitId).update({ bindingFlag: m.clearedFlag });
+  const label = ((await db.collection('units').doc(m.unitId).field({ label: true }).get()).data[0] as { label?: string } | undefined)?.label ?? '';
+  await notify(ctx, [
+    homeMessage(
+      `${m._id}:undo:${new Date(m.decidedAt!).getTime()}`,
+      [m.openid],
+      m.communityId,
+      m._id,
+      '房屋绑定审核已撤回',
+      `物业撤回了您绑定房屋 ${label} 的审核结果，申请已恢复为待审核，物业核实后会再次通知您。如有疑问请联系物业客服。`,
+    ),
+  ]);
+  await audit(db, {
+    communityId: m.communityId,
+    actor: caller.openid!,
+    action: 'binding.approval-undone',
+    target: m._id,
+    at: now,
+    detail: { approvedAt: m.decidedAt, approver: m.decidedBy },
+  });
+  const { decidedAt: _at, decidedBy: _by, ...rest } = m;
+  return (await homeViews(db, [{ ...rest, status: 'pending' }]))[0];
 }
 
 /** Approve or reject a pending binding. Exactly one decision wins if two people decide at once. */
@@ -219,10 +341,16 @@ export async function decideBinding(input: In<'decideBinding'>, ctx: ActionConte
   if (m.status !== 'pending') throw new AppError('CONFLICT', '该申请已处理');
   if (!input.approve && !input.reason) throw new AppError('INVALID_INPUT', '请填写未通过的原因');
   const now = clock.now();
+  // Decided in 绑定审核 (not by an owner of the unit): the staff member is on record, and an approval can be undone for a while.
+  const byStaff = caller.staff?.communityId === m.communityId && (caller.roles.has('desk') || caller.roles.has('admin'));
+  const clearFlag = input.approve && m.relation === 'owner' && byStaff;
+  const flag = clearFlag ? ((await db.collection('units').doc(m.unitId).field({ bindingFlag: true }).get()).data[0] as any)?.bindingFlag : undefined;
   const patch = {
     status: input.approve ? 'approved' : 'rejected',
     decidedAt: now,
     decidedBy: caller.openid!,
+    ...(byStaff ? { decidedByStaffId: caller.staff!._id, decidedByName: caller.staff!.name } : {}),
+    ...(flag ? { clearedFlag: flag } : {}),
     ...(input.reason ? { reason: input.reason } : {}),
     // A refused claimant's next request for this unit waits for the desk.
     ...(input.approve ? {} : { barred: true }),
@@ -230,7 +358,7 @@ export async function decideBinding(input: In<'decideBinding'>, ctx: ActionConte
   const res = await db.collection('memberships').where({ _id: m._id, status: 'pending' }).update(patch);
   if (res.updated !== 1) throw new AppError('CONFLICT', '该申请已被他人处理');
   // The desk has checked this unit's owner in person: its flag has done its work.
-  if (input.approve && m.relation === 'owner' && caller.staff) await db.collection('units').doc(m.unitId).update({ bindingFlag: db.command.remove() });
+  if (clearFlag) await db.collection('units').doc(m.unitId).update({ bindingFlag: db.command.remove() });
   await audit(db, {
     communityId: m.communityId,
     actor: caller.openid!,

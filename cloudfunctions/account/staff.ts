@@ -80,7 +80,12 @@ export async function updateStaff(input: In<'updateStaff'>, { db, caller, clock 
   if (input.roles) patch.roles = [...new Set(input.roles)];
   if (input.active !== undefined) patch.active = input.active;
   if (input.active === false) patch.onDuty = false;
-  await db.collection('staff').doc(target._id).update(patch);
+  // Other roles (or a pause) change which alerts are theirs: the unread count kept by notify
+  // no longer holds; the inbox counts it until their next 全部已读.
+  await db
+    .collection('staff')
+    .doc(target._id)
+    .update({ ...patch, alertsUnread: db.command.remove() });
   await audit(db, { communityId: target.communityId, actor: caller.openid!, action: 'staff.updated', target: target._id, at: clock.now(), detail: patch });
   return staffView(db, { ...target, ...patch });
 }

@@ -1,10 +1,11 @@
-import { inScope } from '../../src/domain/announcements';
+import { ANNOUNCEMENT_TYPE_LABELS, inScope } from '../../src/domain/announcements';
 import type { ActionContext } from '../_lib/handler';
 import { clearConsent } from '../_lib/subscriptions';
 import { notify } from '../_lib/notify';
 import { TEMPLATES } from '../_lib/templates';
 import { formatMinute } from '../../src/domain/time';
 import type { AnnouncementDoc, DeliveryDoc } from './model';
+import { summaryOf } from './views';
 
 const PAGE = 500;
 const SEND_BATCH = 200;
@@ -231,7 +232,7 @@ async function inApp(ctx: ActionContext, ds: DeliveryDoc[], announcements: Map<s
           kind: 'notice' as const,
           tone: a.interruption ? ('warning' as const) : ('info' as const),
           title: clip(a.title, 30),
-          body: a.interruption ? `${a.summary || a.title}（${formatMinute(a.interruption.startAt)} 起）` : a.summary || clip(a.body ?? '', 60),
+          body: a.interruption ? `${ANNOUNCEMENT_TYPE_LABELS[a.type]}：${summaryOf(a)}` : a.summary || clip(a.body ?? '', 60),
           communityId: a.communityId,
           target: { kind: 'notice' as const, id: a._id },
         },
@@ -306,7 +307,7 @@ async function send(ctx: ActionContext, a: AnnouncementDoc, openid: string): Pro
         page: `pages/notice/index?id=${a._id}`,
         data: {
           thing1: { value: clip(a.title, 20) },
-          thing2: { value: clip(a.summary || a.title, 20) },
+          thing2: { value: clip(summaryOf(a), 20) },
           time3: { value: formatMinute(a.interruption?.startAt ?? a.publishedAt ?? ctx.clock.now()) },
         },
       },

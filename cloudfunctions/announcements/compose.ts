@@ -1,6 +1,14 @@
 import type { z } from 'zod';
 import { AppError } from '../../src/domain/errors';
-import { canDoAnnouncement, isInterruption, noticeShortfallHours, NOTICE_PERIOD_HOURS, ANNOUNCEMENT_TYPE_LABELS, type AnnouncementAction } from '../../src/domain/announcements';
+import {
+  canDoAnnouncement,
+  interruptionSummary,
+  isInterruption,
+  noticeShortfallHours,
+  NOTICE_PERIOD_HOURS,
+  ANNOUNCEMENT_TYPE_LABELS,
+  type AnnouncementAction,
+} from '../../src/domain/announcements';
 import type { announcementInputs } from '../../src/domain/announcements-api';
 import { communitySettings } from '../_lib/community-settings';
 import type { ActionContext } from '../_lib/handler';
@@ -21,7 +29,7 @@ function allow(ctx: ActionContext, a: AnnouncementDoc, action: AnnouncementActio
   if (!canDoAnnouncement(announcementState(a), announcementRole(ctx, a), action)) throw new AppError('CONFLICT', message);
 }
 
-async function load(ctx: ActionContext, id: string): Promise<AnnouncementDoc> {
+export async function load(ctx: ActionContext, id: string): Promise<AnnouncementDoc> {
   const a = (await ctx.db.collection('announcements').doc(id).get()).data[0] as AnnouncementDoc | undefined;
   if (!a || a.communityId !== ctx.caller.staff!.communityId) throw new AppError('NOT_FOUND', '公告不存在');
   return a;
@@ -81,7 +89,8 @@ function fields(d: Omit<Draft, 'clientRequestId'>) {
   return {
     type: d.type,
     title: d.title,
-    summary: d.summary || d.title,
+    // An interruption's summary is its times, from the fields: a typed copy could contradict them.
+    summary: interruption ? interruptionSummary(interruption.startAt, interruption.endAt) : d.summary || d.title,
     body: d.body,
     scope: d.scope,
     images: d.images,

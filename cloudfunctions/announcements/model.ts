@@ -37,6 +37,8 @@ export interface AnnouncementDoc {
   broadcastState: 'targeting' | 'sending' | 'done' | null;
   broadcastCursor: string | null;
   targeted: number;
+  /** The poster's mini-program code (wxacode.getUnlimited), stored once per notice. */
+  posterCode?: { fileId: string; scene: string; at: Date };
   createdBy: string;
   createdByName: string;
   createdAt: Date;

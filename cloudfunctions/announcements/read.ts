@@ -5,10 +5,14 @@ import type { announcementInputs, ReachView } from '../../src/domain/announcemen
 import type { ActionContext } from '../_lib/handler';
 import { openTicket } from '../_lib/ticket-store';
 import type { AnnouncementDoc } from './model';
-import { communityNames, view } from './views';
+import { announcementRole, communityNames, view } from './views';
 
 type In<K extends keyof typeof announcementInputs> = z.infer<(typeof announcementInputs)[K]>;
 const offsetOf = (c?: string) => (c ? Math.max(0, Number.parseInt(c, 10) || 0) : 0);
+
+/** A notice with its community joined in (`communityLookup`). */
+type Placed = AnnouncementDoc & { community: { name?: string }[] };
+const communityLookup = { from: 'communities', localField: 'communityId', foreignField: '_id', as: 'community' };
 
 /** Staff: the community's announcements, newest first. */
 export async function list(input: In<'list'>, ctx: ActionContext) {
@@ -24,13 +28,13 @@ export async function list(input: In<'list'>, ctx: ActionContext) {
         ])
       : base;
   const offset = offsetOf(input.cursor);
-  const [page, total] = await Promise.all([
-    ctx.db.collection('announcements').where(where).orderBy('createdAt', 'desc').skip(offset).limit(input.pageSize).get(),
-    ctx.db.collection('announcements').where(where).count(),
-  ]);
-  const names = await communityNames(ctx, page.data as AnnouncementDoc[]);
-  const items = await Promise.all((page.data as AnnouncementDoc[]).map((a) => view(ctx, a, { communityName: names.get(a.communityId) })));
-  const next = offset + page.data.length;
+  // The page with its community's name joined in by the database, alongside the count: one step.
+  let q = ctx.db.collection('announcements').aggregate().match(where).sort({ createdAt: -1 });
+  if (offset) q = q.skip(offset);
+  const [page, total] = await Promise.all([q.limit(input.pageSize).lookup(communityLookup).end(), ctx.db.collection('announcements').where(where).count()]);
+  const notices = (page as any).data as Placed[];
+  const items = await Promise.all(notices.map((a) => view(ctx, a, { communityName: a.community[0]?.name ?? '' })));
+  const next = offset + notices.length;
   return { items, total: total.total, ...(next < total.total ? { nextCursor: String(next) } : {}) };
 }
 
@@ -47,17 +51,52 @@ async function myHomes(ctx: ActionContext) {
   return units.data.map((u: any) => ({ unitId: u._id as string, building: u.building as string, communityId: u.communityId as string }));
 }
 
-/** A resident sees a notice only when it is published (or expired) and concerns one of their homes. */
-async function visibleTo(ctx: ActionContext, a: AnnouncementDoc | undefined, homes: { unitId: string; building: string; communityId: string }[]) {
-  return !!a && ['published', 'expired'].includes(a.status) && homes.some((h) => h.communityId === a.communityId && inScope(a.scope, h));
+/** Published (or expired) notices are public; drafts, those in review or scheduled, and withdrawn ones are not. */
+const isPublic = (a: AnnouncementDoc | undefined): a is AnnouncementDoc => !!a && ['published', 'expired'].includes(a.status);
+
+type Home = { unitId: string; building: string; communityId: string };
+const covers = (a: AnnouncementDoc, homes: Home[]) => homes.some((h) => h.communityId === a.communityId && inScope(a.scope, h));
+
+/** A resident's own notices (首页, read marks, questions): published (or expired) and concerning one of their homes. */
+async function visibleTo(ctx: ActionContext, a: AnnouncementDoc | undefined, homes: Home[]) {
+  return isPublic(a) && covers(a, homes);
 }
 
+const gone = () => new AppError('NOT_FOUND', '公告不存在或已撤回');
+
+async function loadNotice(ctx: ActionContext, id: string) {
+  return (await ctx.db.collection('announcements').doc(id).get()).data[0] as AnnouncementDoc | undefined;
+}
+
+/**
+ * One notice. The community's notice authors (客服/主管/管理员) see every status, with staff facts.
+ * Anyone else identified — a resident of another building, a pending binding, an unbound WeChat
+ * user, an engineer — reads a published notice as it hangs on the bulletin board (a shared card,
+ * the poster's code): targeting decides who is pushed, not who may read. Drafts, notices in review
+ * and withdrawn ones answer the same NOT_FOUND as a notice that never existed.
+ */
 export async function get(input: In<'get'>, ctx: ActionContext) {
-  const a = (await ctx.db.collection('announcements').doc(input.announcementId).get()).data[0] as AnnouncementDoc | undefined;
-  if (ctx.caller.staff && a?.communityId === ctx.caller.staff.communityId) return view(ctx, a);
-  const homes = await myHomes(ctx);
-  if (!(await visibleTo(ctx, a, homes))) throw new AppError('NOT_FOUND', '公告不存在或已撤回');
-  return view(ctx, a!, { forResident: true, read: await hasRead(ctx, a!._id) });
+  const a = await loadNotice(ctx, input.announcementId);
+  if (a && announcementRole(ctx, a) !== 'resident') return view(ctx, a);
+  if (!isPublic(a)) throw gone();
+  const [homes, community] = await Promise.all([
+    myHomes(ctx),
+    ctx.db
+      .collection('communities')
+      .doc(a.communityId)
+      .field({ name: true, hotline: true })
+      .get()
+      .then((r: any) => r.data[0] as { name?: string; hotline?: string } | undefined),
+  ]);
+  const covered = covers(a, homes);
+  const reader = { covered, buildings: [...new Set(homes.filter((h) => h.communityId === a.communityId).map((h) => h.building))] };
+  const shown = await view(ctx, a, {
+    forResident: true,
+    outsider: !covered,
+    communityName: community?.name ?? '',
+    ...(covered ? { read: await hasRead(ctx, a._id) } : {}),
+  });
+  return { ...shown, reader, ...(community?.hotline ? { hotline: community.hotline } : {}) };
 }
 
 async function hasRead(ctx: ActionContext, id: string) {
@@ -67,36 +106,37 @@ async function hasRead(ctx: ActionContext, id: string) {
 /** 首页: pinned first, then newest, only what concerns my homes; unread marked. */
 export async function feed(input: In<'feed'>, ctx: ActionContext) {
   const _ = ctx.db.command;
-  const homes = await myHomes(ctx);
-  const communities = [...new Set(homes.map((h) => h.communityId))];
+  const $ = _.aggregate;
+  const communities = [...new Set(ctx.caller.homes.map((h) => h.communityId))];
   if (!communities.length) return { items: [], total: 0, unread: 0 };
-  const res = await ctx.db
-    .collection('announcements')
-    .where({ communityId: _.in(communities), status: 'published' })
-    .orderBy('publishedAt', 'desc')
-    .limit(200)
-    .get();
-  const mine = (res.data as AnnouncementDoc[]).filter((a) => homes.some((h) => h.communityId === a.communityId && inScope(a.scope, h)));
-  const reads = mine.length
-    ? await ctx.db
-        .collection('announcement_reads')
-        .where({ openid: ctx.caller.openid, announcementId: _.in(mine.map((a) => a._id)) })
-        .limit(200)
-        .get()
-    : { data: [] };
-  const read = new Set(reads.data.map((r: any) => r.announcementId));
+  // The homes' buildings and the published notices (with the caller's read mark — its id is
+  // `<notice>:<openid>` — and the community's name joined in) in one step.
+  const [homes, res] = await Promise.all([
+    myHomes(ctx),
+    ctx.db
+      .collection('announcements')
+      .aggregate()
+      .match({ communityId: _.in(communities), status: 'published' })
+      .sort({ publishedAt: -1 })
+      .limit(200)
+      .addFields({ readId: $.concat(['$_id', `:${ctx.caller.openid}`]) })
+      .lookup({ from: 'announcement_reads', localField: 'readId', foreignField: '_id', as: 'myRead' })
+      .lookup(communityLookup)
+      .end(),
+  ]);
+  const mine = ((res as any).data as (Placed & { myRead: unknown[] })[]).filter((a) => homes.some((h) => h.communityId === a.communityId && inScope(a.scope, h)));
+  const read = new Set(mine.filter((a) => a.myRead.length > 0).map((a) => a._id));
   const sorted = [...mine.filter((a) => a.pinned), ...mine.filter((a) => !a.pinned)].filter((a) => !input.unreadOnly || !read.has(a._id));
   const offset = offsetOf(input.cursor);
   const pageItems = sorted.slice(offset, offset + input.pageSize);
-  const names = await communityNames(ctx, pageItems);
-  const items = await Promise.all(pageItems.map((a) => view(ctx, a, { forResident: true, read: read.has(a._id), communityName: names.get(a.communityId) })));
+  const items = await Promise.all(pageItems.map((a) => view(ctx, a, { forResident: true, read: read.has(a._id), communityName: a.community[0]?.name ?? '' })));
   const next = offset + pageItems.length;
   return { items, total: sorted.length, unread: mine.filter((a) => !read.has(a._id)).length, ...(next < sorted.length ? { nextCursor: String(next) } : {}) };
 }
 
 export async function read(input: In<'read'>, ctx: ActionContext) {
-  const a = (await ctx.db.collection('announcements').doc(input.announcementId).get()).data[0] as AnnouncementDoc | undefined;
-  if (!(await visibleTo(ctx, a, await myHomes(ctx)))) throw new AppError('NOT_FOUND', '公告不存在或已撤回');
+  const a = await loadNotice(ctx, input.announcementId);
+  if (!(await visibleTo(ctx, a, await myHomes(ctx)))) throw gone();
   const id = `${a!._id}:${ctx.caller.openid}`;
   const existing = (await ctx.db.collection('announcement_reads').doc(id).get()).data[0];
   if (!existing) {
@@ -111,8 +151,8 @@ export async function read(input: In<'read'>, ctx: ActionContext) {
 }
 
 export async function ask(input: In<'ask'>, ctx: ActionContext) {
-  const a = (await ctx.db.collection('announcements').doc(input.announcementId).get()).data[0] as AnnouncementDoc | undefined;
-  if (!(await visibleTo(ctx, a, await myHomes(ctx)))) throw new AppError('NOT_FOUND', '公告不存在或已撤回');
+  const a = await loadNotice(ctx, input.announcementId);
+  if (!(await visibleTo(ctx, a, await myHomes(ctx)))) throw gone();
   // A resident's question on a notice becomes a consultation ticket linked to it.
   const home = ctx.caller.homes.find((h) => h.communityId === a!.communityId) ?? ctx.caller.homes[0];
   if (!home) throw new AppError('FORBIDDEN', '请先绑定房屋');
@@ -183,8 +223,14 @@ export async function shared(input: In<'shared'>, ctx: ActionContext) {
   return { shared: true };
 }
 
+/**
+ * Opened from a group chat's card: anyone who may read the notice (it is public) counts the group;
+ * the read mark is only kept for residents the notice concerns.
+ */
 export async function enteredFromGroup(input: In<'enteredFromGroup'>, ctx: ActionContext) {
-  await read({ announcementId: input.announcementId }, ctx);
+  const a = await loadNotice(ctx, input.announcementId);
+  if (!isPublic(a)) throw gone();
+  if (covers(a, await myHomes(ctx))) await read({ announcementId: input.announcementId }, ctx);
   const group = await groupOf(ctx, input.cloudID);
   await recordGroup(ctx, input.announcementId, group);
   return { recorded: !!group };

@@ -2,6 +2,7 @@ import {
   ANNOUNCEMENT_STATUS_LABELS,
   ANNOUNCEMENT_TYPE_LABELS,
   announcementActions,
+  interruptionSummary,
   scopeLabel,
   type AnnouncementRole,
   type AnnouncementState,
@@ -25,7 +26,15 @@ export async function communityNames(ctx: ActionContext, notices: AnnouncementDo
   return new Map(res.data.map((c: any) => [c._id, c.name]));
 }
 
-export async function view(ctx: ActionContext, a: AnnouncementDoc, opts: { read?: boolean; forResident?: boolean; communityName?: string } = {}): Promise<AnnouncementView> {
+/**
+ * A notice as its reader sees it. `forResident`: without staff facts (author, review, files).
+ * `outsider`: a reader the notice does not concern also does not learn which flats it names.
+ */
+export async function view(
+  ctx: ActionContext,
+  a: AnnouncementDoc,
+  opts: { read?: boolean; forResident?: boolean; outsider?: boolean; communityName?: string } = {},
+): Promise<AnnouncementView> {
   const _ = ctx.db.command;
   const fileIds = [...a.images, ...a.attachments.map((x) => x.fileId)];
   const urls = new Map<string, string>();
@@ -34,7 +43,7 @@ export async function view(ctx: ActionContext, a: AnnouncementDoc, opts: { read?
     for (const f of res.fileList ?? []) if (f.code === 'SUCCESS') urls.set(f.fileID, f.tempFileURL);
   }
   let unitLabels: Record<string, string> = {};
-  if (a.scope.kind === 'units' && a.scope.unitIds?.length) {
+  if (a.scope.kind === 'units' && a.scope.unitIds?.length && !opts.outsider) {
     const units = await ctx.db
       .collection('units')
       .where({ _id: _.in(a.scope.unitIds.slice(0, 100)) })
@@ -50,12 +59,13 @@ export async function view(ctx: ActionContext, a: AnnouncementDoc, opts: { read?
     type: a.type,
     typeLabel: ANNOUNCEMENT_TYPE_LABELS[a.type],
     title: a.title,
-    summary: a.summary,
+    summary: summaryOf(a),
     body: a.body,
     status: a.status,
     statusLabel: ANNOUNCEMENT_STATUS_LABELS[a.status],
-    scope: a.scope,
-    scopeLabel: scopeLabel(a.scope, unitLabels),
+    ...(opts.outsider && a.scope.kind === 'units'
+      ? { scope: { kind: 'units' as const, unitIds: [] }, scopeLabel: `部分房屋（${(a.scope.unitIds ?? []).length} 户）` }
+      : { scope: a.scope, scopeLabel: scopeLabel(a.scope, unitLabels) }),
     pinned: a.pinned,
     images: a.images.map((id) => urls.get(id) ?? id),
     attachments: a.attachments.map((x) => ({ name: x.name, url: urls.get(x.fileId) ?? '' })),
@@ -98,6 +108,10 @@ export async function view(ctx: ActionContext, a: AnnouncementDoc, opts: { read?
     actions: staffOnly ? announcementActions(announcementState(a), announcementRole(ctx, a)) : [],
   };
 }
+
+/** What a notice says in one line: an interruption's times from its fields (also for notices stored before that rule), else the summary. */
+export const summaryOf = (a: Pick<AnnouncementDoc, 'summary' | 'title' | 'interruption'>) =>
+  a.interruption ? interruptionSummary(a.interruption.startAt, a.interruption.endAt) : a.summary || a.title;
 
 /** The notice as the domain's state machine sees it. */
 export const announcementState = (a: AnnouncementDoc): AnnouncementState => ({ status: a.status, type: a.type, pendingRevision: a.status === 'published' && !!a.revision });

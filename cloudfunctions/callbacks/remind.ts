@@ -1,10 +1,11 @@
 import { DEFAULT_SLA } from '../../src/domain/tickets/sla';
-import { callbackNeeded, dueStages, markStages, nextReminderAt, type StagedDeadline } from '../../src/domain/tickets/reminders';
+import { callbackAssignee, callbackNeeded, dueStages, markStages, nextReminderAt, type StagedDeadline } from '../../src/domain/tickets/reminders';
 import { settingsCache } from '../_lib/community-settings';
 import type { ActionContext } from '../_lib/handler';
 import { claim as claimDoc } from '../_lib/bulk';
 import { notify, type Outgoing } from '../_lib/notify';
-import { staffData, staffRecipients, supervisorsOf, target, type TicketRef } from '../_lib/ticket-messages';
+import { staffData, staffRecipients, supervisorsCache, target, type TicketRef } from '../_lib/ticket-messages';
+import { dueBatch, inParallel, timeBudget } from '../_lib/timer-run';
 import { durationText, formatMinute } from '../../src/domain/time';
 import { UNCLAIMED_ALERT_ROLE } from '../../src/domain/inbox';
 import type { TicketDoc } from '../_lib/ticket-model';
@@ -13,7 +14,7 @@ const BATCH = 100;
 const PARALLEL = 20;
 const WARN = DEFAULT_SLA.warnBeforeMinutes;
 /** Work stops after this long; the next run resumes from the data (indexed due times). */
-const budgetMs = () => Number(process.env.LINLI_TIMER_BUDGET_MS) || 20_000;
+const BUDGET_MS = 20_000;
 
 export interface CallbackDoc {
   _id: string;
@@ -32,9 +33,7 @@ export interface CallbackDoc {
   reason?: string;
 }
 
-async function inBatches<T>(items: T[], fn: (x: T) => Promise<void>) {
-  for (let i = 0; i < items.length; i += PARALLEL) await Promise.all(items.slice(i, i + PARALLEL).map(fn));
-}
+const inBatches = <T>(items: T[], fn: (x: T) => Promise<void>) => inParallel(items, PARALLEL, fn);
 
 const claim = (ctx: ActionContext, collection: string, doc: Record<string, any>) => claimDoc(ctx.db, collection, doc);
 
@@ -45,18 +44,17 @@ const claim = (ctx: ActionContext, collection: string, doc: Record<string, any>)
  * half-way and is run again, or two runs for the same minute decide each reminder once.
  */
 export async function remind(_input: unknown, ctx: ActionContext) {
-  const started = Date.now();
-  const left = () => Date.now() - started < budgetMs();
+  const left = timeBudget(BUDGET_MS);
   const out = { callbacksCreated: 0, callbacksSkipped: 0, callbackWarnings: 0, confirmReminders: 0, more: false };
   const now = ctx.clock.now();
   const _ = ctx.db.command;
-  const supervisorCache = new Map<string, string[]>();
   const settingsOf = settingsCache(ctx.db);
-  const supervisors = async (c: string) => supervisorCache.get(c) ?? (supervisorCache.set(c, await supervisorsOf(ctx.db, c)), supervisorCache.get(c)!);
+  const supervisors = supervisorsCache(ctx.db);
+  const more = () => ({ ...out, more: true });
 
   // 2. Resolutions become callback tasks, by policy.
   for (;;) {
-    if (!left()) return { ...out, more: true };
+    if (!left()) return more();
     const resolved = (await ctx.db.collection('tickets').where({ callbackDue: true }).orderBy('resolvedAt', 'asc').limit(BATCH).get()).data as TicketDoc[];
     if (resolved.length === 0) break;
     await inBatches(resolved, async (t) => {
@@ -71,8 +69,8 @@ export async function remind(_input: unknown, ctx: ActionContext) {
           communityId: t.communityId,
           no: t.no,
           resolution: t.resolutionCount ?? 1,
-          // The first-contact owner calls back; without one, the service desk's queue.
-          assigneeStaffId: t.ownerStaffId ?? null,
+          // The service desk's queue by default; the handler when the community chose so (回访设置).
+          assigneeStaffId: callbackAssignee(settings.assignTo, t),
           dueAt,
           status: 'open',
           attempts: [],
@@ -92,15 +90,8 @@ export async function remind(_input: unknown, ctx: ActionContext) {
 
   // 3. Callback timers, and callbacks made moot (the ticket was reopened or rated well).
   for (;;) {
-    if (!left()) return { ...out, more: true };
-    const cbs = (
-      await ctx.db
-        .collection('callbacks')
-        .where({ nextReminderAt: _.lte(now) })
-        .orderBy('nextReminderAt', 'asc')
-        .limit(BATCH)
-        .get()
-    ).data as CallbackDoc[];
+    if (!left()) return more();
+    const cbs = await dueBatch<CallbackDoc>(ctx.db, 'callbacks', 'nextReminderAt', now, BATCH);
     if (cbs.length === 0) break;
     await inBatches(cbs, async (cb) => {
       const t = (await ctx.db.collection('tickets').doc(cb.ticketId).get()).data[0] as TicketDoc | undefined;
@@ -159,15 +150,8 @@ export async function remind(_input: unknown, ctx: ActionContext) {
 
   // 4. Residents whose completion awaits their confirmation.
   for (;;) {
-    if (!left()) return { ...out, more: true };
-    const waiting = (
-      await ctx.db
-        .collection('tickets')
-        .where({ confirmReminderAt: _.lte(now) })
-        .orderBy('confirmReminderAt', 'asc')
-        .limit(BATCH)
-        .get()
-    ).data as TicketDoc[];
+    if (!left()) return more();
+    const waiting = await dueBatch<TicketDoc>(ctx.db, 'tickets', 'confirmReminderAt', now, BATCH);
     if (waiting.length === 0) break;
     await inBatches(waiting, async (t) => {
       const key = `${t._id}:confirm:${t.resolutionCount ?? 1}`;

@@ -21,7 +21,7 @@ import {
   type In,
   type RegistrationDoc,
 } from './model';
-import { counterOf } from './staff';
+import { counterLookup, counterOf, type WithCounter } from './staff';
 import { myRegistration, residentView } from './views';
 
 /** A household's registration id: one per (event, unit), so retries and two members of a home meet the same document. */
@@ -34,13 +34,14 @@ function homeFor(ctx: ActionContext, communityId: string, unitId?: string) {
   return homes[0]!;
 }
 
-async function myRegs(ctx: ActionContext, eventIds: string[]): Promise<Map<string, RegistrationDoc>> {
+/** The registrations of the caller's homes, by event: of these events, or of all (read alongside the events, not after them). */
+async function myRegs(ctx: ActionContext, eventIds?: string[]): Promise<Map<string, RegistrationDoc>> {
   const units = [...new Set(ctx.caller.homes.map((h) => h.unitId))];
-  if (!eventIds.length || !units.length) return new Map();
+  if ((eventIds && !eventIds.length) || !units.length) return new Map();
   const _ = ctx.db.command;
   const res = await ctx.db
     .collection(REGS)
-    .where({ eventId: _.in(eventIds), unitId: _.in(units) })
+    .where({ ...(eventIds ? { eventId: _.in(eventIds) } : {}), unitId: _.in(units) })
     .limit(1000)
     .get();
   const out = new Map<string, RegistrationDoc>();
@@ -67,20 +68,20 @@ export async function list(input: In<'list'>, ctx: ActionContext) {
   const now = ctx.clock.now();
   const communities = [...new Set(ctx.caller.homes.map((h) => h.communityId))];
   const _ = ctx.db.command;
-  const res = await ctx.db
-    .collection(EVENTS)
-    .where({ communityId: _.in(communities), status: _.in(['published', 'cancelled', 'closed']) })
-    .orderBy('startAt', 'desc')
-    .limit(200)
-    .get();
-  const events = res.data as EventDoc[];
-  const [regs, profile] = await Promise.all([
-    myRegs(
-      ctx,
-      events.map((e) => e._id),
-    ),
+  // The events (each with its seat counter joined in), the homes' registrations and profile: one step.
+  const [res, regs, profile] = await Promise.all([
+    ctx.db
+      .collection(EVENTS)
+      .aggregate()
+      .match({ communityId: _.in(communities), status: _.in(['published', 'cancelled', 'closed']) })
+      .sort({ startAt: -1 })
+      .limit(200)
+      .lookup(counterLookup)
+      .end(),
+    myRegs(ctx),
     profileOf(ctx),
   ]);
+  const events = (res as any).data as WithCounter[];
   let chosen = events.filter((e) => {
     const p = phaseOf(e, now);
     const mine = regs.get(e._id);
@@ -94,9 +95,8 @@ export async function list(input: In<'list'>, ctx: ActionContext) {
       .sort((a, b) => b.s - a.s || new Date(a.e.startAt).getTime() - new Date(b.e.startAt).getTime() || a.i - b.i)
       .map((x) => x.e);
   }
-  const counters = await Promise.all(chosen.map((e) => counterOf(ctx, e._id)));
-  const items: EventListItem[] = chosen.map((e, i) => {
-    const c = counters[i] ?? null;
+  const items: EventListItem[] = chosen.map((e) => {
+    const c = e.counter[0] ?? null;
     const p = phaseOf(e, now);
     return {
       eventId: e._id,

@@ -61,7 +61,7 @@ export const facilitiesActions = {
   record: action({ description: '《设施设备维护记录表》（单台设备或全小区）', audience: staff, input: I.record, run: F.record }),
   exportRecord: action({ description: '导出《设施设备维护记录表》Excel', audience: staff, input: I.exportRecord, rateLimit: [{ limit: 20, windowSec: 600 }], run: F.exportRecord }),
   analysis: action({ description: '分析：巡检完成率与准时率、异常分布、重复故障、MTBF、合规、配件成本', audience: staff, input: I.analysis, run: F.analysis }),
-  publicStatus: action({ description: '住户：本楼电梯维保、水箱清洗日期与最新水质结果', audience: ['resident'], input: I.publicStatus, run: F.publicStatus }),
+  publicStatus: action({ description: '住户：本楼电梯维保、水箱清洗日期与最新水质结果', audience: ['resident'], input: I.publicStatus, needs: ['homes'], run: F.publicStatus }),
   prepareUpload: action({
     description: '上传维保报告（照片/PDF）的位置',
     audience: staff,

@@ -104,47 +104,48 @@ export async function list(input: In<'list'>, ctx: ActionContext): Promise<Inbox
   const scope = alertScope(ctx);
   if (!scope) return { items: [], total: 0, unread: 0 };
   const base = { communityId: scope.communityId, role: _.in(scope.roles) };
+  // The page with the person's read record of each alert (id `<alert>:<openid>`) joined in by the database.
   const [page, total, counts] = await Promise.all([
     db
       .collection('alerts')
-      .where({ ...base, ...(input.cursor ? { sk: _.lt(input.cursor) } : {}) })
-      .orderBy('sk', 'desc')
+      .aggregate()
+      .match({ ...base, ...(input.cursor ? { sk: _.lt(input.cursor) } : {}) })
+      .sort({ sk: -1 })
       .limit(input.pageSize + 1)
-      .get(),
+      .addFields({ readId: _.aggregate.concat(['$_id', `:${openid}`]) })
+      .lookup({ from: 'alert_reads', localField: 'readId', foreignField: '_id', as: 'myRead' })
+      .end(),
     db.collection('alerts').where(base).count(),
     alertUnread(ctx),
   ]);
-  const docs = page.data as AlertDoc[];
+  const docs = ((page as any).data as (AlertDoc & { readId: string; myRead: unknown[] })[]).map(({ readId: _r, myRead, ...a }) => ({ a: a as AlertDoc, read: myRead.length > 0 }));
   const items = docs.slice(0, input.pageSize);
   const mark = counts.mark;
-  const above = items.filter((a) => a.sk > mark);
-  const reads = above.length
-    ? new Set(
-        (
-          (
-            await db
-              .collection('alert_reads')
-              .where({ _id: _.in(above.map((a) => `${a._id}:${openid}`)) })
-              .limit(100)
-              .get()
-          ).data as any[]
-        ).map((r) => r.alertId),
-      )
-    : new Set<string>();
   return {
-    items: items.map((a) => view(a, 'alerts', a.sk <= mark || reads.has(a._id))),
+    items: items.map(({ a, read }) => view(a, 'alerts', a.sk <= mark || read)),
     total: total.total,
     unread: counts.unread,
-    ...(docs.length > input.pageSize ? { nextCursor: items[items.length - 1].sk } : {}),
+    ...(docs.length > input.pageSize ? { nextCursor: items[items.length - 1].a.sk } : {}),
   };
 }
 
-/** Unread role alerts: those above the person's mark, less those read one by one above it. */
-async function alertUnread(ctx: ActionContext): Promise<{ unread: number; mark: string }> {
+/** The person's unread alerts as kept on their staff record by `notify` (undefined: not kept, count them). */
+const keptUnread = (ctx: ActionContext): number | undefined => {
+  const n = (ctx.caller.staff as { alertsUnread?: unknown } | null)?.alertsUnread;
+  return typeof n === 'number' ? Math.max(0, n) : undefined;
+};
+
+/**
+ * Unread role alerts: those above the person's mark, less those read one by one above it — kept
+ * on the staff record (read with the caller, no round trip) once the person has used 全部已读;
+ * counted (two more reads) before. `kept` overrides the record as read (after this call's change).
+ */
+async function alertUnread(ctx: ActionContext, kept = keptUnread(ctx)): Promise<{ unread: number; mark: string }> {
   const scope = alertScope(ctx);
   if (!scope) return { unread: 0, mark: '' };
   const _ = ctx.db.command;
   const mark = await markOf(ctx, scope.communityId);
+  if (kept !== undefined) return { unread: kept, mark };
   const [alerts, reads] = await Promise.all([
     ctx.db
       .collection('alerts')
@@ -158,9 +159,9 @@ async function alertUnread(ctx: ActionContext): Promise<{ unread: number; mark: 
   return { unread: Math.max(0, alerts.total - reads.total), mark };
 }
 
-export async function unread(_input: unknown, ctx: ActionContext): Promise<UnreadCounts> {
+export async function unread(_input: unknown, ctx: ActionContext, kept = keptUnread(ctx)): Promise<UnreadCounts> {
   const known = (ctx.prefetched as Prefetched | undefined)?.personalUnread;
-  const [personal, alerts] = await Promise.all([known ?? personalUnread(ctx.db, ctx.caller.openid!), alertUnread(ctx)]);
+  const [personal, alerts] = await Promise.all([known ?? personalUnread(ctx.db, ctx.caller.openid!), alertUnread(ctx, kept)]);
   return { personal, alerts: alerts.unread, total: personal + alerts.unread };
 }
 
@@ -179,10 +180,18 @@ export async function read(input: In<'read'>, ctx: ActionContext): Promise<(Open
       if (!a) throw new AppError('NOT_FOUND', '消息不存在或已删除');
       const scope = alertScope(ctx);
       if (!scope || scope.communityId !== a.communityId || !scope.roles.includes(a.role)) throw new AppError('FORBIDDEN', '这不是您的消息');
+      let kept = keptUnread(ctx);
       if (a.sk > (await markOf(ctx, a.communityId))) {
-        await claim(db, 'alert_reads', { _id: `${a._id}:${openid}`, alertId: a._id, openid, communityId: a.communityId, sk: a.sk, at: now });
+        const first = await claim(db, 'alert_reads', { _id: `${a._id}:${openid}`, alertId: a._id, openid, communityId: a.communityId, sk: a.sk, at: now });
+        if (first && kept !== undefined) {
+          await db
+            .collection('staff')
+            .where({ _id: caller.staff!._id, alertsUnread: _.gt(0) })
+            .update({ alertsUnread: _.inc(-1) });
+          kept = Math.max(0, kept - 1);
+        }
       }
-      return { target: a.target, allowed: await mayOpen(ctx, a.target), unread: await unread({}, ctx) };
+      return { target: a.target, allowed: await mayOpen(ctx, a.target), unread: await unread({}, ctx, kept) };
     }
     const m = (await db.collection('messages').doc(input.id).get()).data[0] as MessageDoc | undefined;
     if (!m) throw new AppError('NOT_FOUND', '消息不存在或已删除');
@@ -192,7 +201,11 @@ export async function read(input: In<'read'>, ctx: ActionContext): Promise<(Open
   }
   if (input.box !== 'alerts') await db.collection('messages').where({ openid, read: false }).update({ read: true, readAt: now });
   const scope = alertScope(ctx);
+  let kept = keptUnread(ctx);
   if (input.box !== 'personal' && scope) {
+    // Everything up to now is read: from here on `notify` keeps the count on the staff record.
+    await db.collection('staff').doc(caller.staff!._id).update({ alertsUnread: 0 });
+    kept = 0;
     const newest = (
       await db
         .collection('alerts')
@@ -211,7 +224,7 @@ export async function read(input: In<'read'>, ctx: ActionContext): Promise<(Open
         .remove();
     }
   }
-  return { unread: await unread({}, ctx) };
+  return { unread: await unread({}, ctx, kept) };
 }
 
 /** Whether the reader may see what a message links to (else the client shows 无权查看). */

@@ -1,6 +1,7 @@
 import { DEFAULT_RETENTION_DAYS } from '../../src/domain/inbox';
 import type { ActionContext } from '../_lib/handler';
 import type { AlertDoc } from '../_lib/notify';
+import { dueBatch } from '../_lib/timer-run';
 
 const BATCH = 1000;
 /** Read messages older than this many days are removed (LINLI_INBOX_RETENTION_DAYS, default 90). */
@@ -22,14 +23,7 @@ export async function retention(_input: unknown, ctx: ActionContext) {
     .remove();
 
   let alerts = 0;
-  const old = (
-    await db
-      .collection('alerts')
-      .where({ at: _.lt(cutoff) })
-      .orderBy('at', 'asc')
-      .limit(BATCH)
-      .get()
-  ).data as AlertDoc[];
+  const old = await dueBatch<AlertDoc>(db, 'alerts', 'at', cutoff, BATCH, {}, true);
   const marks = new Map<string, string | null>();
   const lowestMark = async (communityId: string, role: string): Promise<string | null> => {
     const k = `${communityId}:${role}`;

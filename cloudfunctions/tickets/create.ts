@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import { AppError } from '../../src/domain/errors';
 import type { ticketInputs } from '../../src/domain/tickets/api';
-import type { ActionContext } from '../_lib/handler';
+import type { ActionContext, PrefetchContext } from '../_lib/handler';
 import { verifyFiles } from '../_lib/files';
 import { openTicket, ticketFileTarget, ticketIdFor, loadTicket } from '../_lib/ticket-store';
 import { take } from '../_lib/rate-limit';
+import type { TicketDoc } from '../_lib/ticket-model';
 import { CATEGORY_BY_CODE } from '../../src/domain/tickets/catalog';
 import { unboundReportProblem } from '../../src/domain/tickets/report';
 import { UNBOUND_EMERGENCY_PER_DAY, UNBOUND_EMERGENCY_TOO_MANY } from '../../src/domain/limits';
@@ -12,12 +13,17 @@ import { UNBOUND_EMERGENCY_PER_DAY, UNBOUND_EMERGENCY_TOO_MANY } from '../../src
 type CreateIn = z.infer<typeof ticketInputs.create>;
 type OnBehalfIn = z.infer<typeof ticketInputs.createOnBehalf>;
 type EmergencyIn = z.infer<typeof ticketInputs.reportEmergency>;
+type StaffReportIn = z.infer<typeof ticketInputs.staffReport>;
 
 /** A resident reports for one of their homes (or a public area of their community). */
+/** The ticket a resident's request would be (null: not made yet): the idempotency check, sent with resolving the caller. */
+export const prefetchCreate = async (input: CreateIn, ctx: PrefetchContext) => (await loadTicket(ctx, ticketIdFor(`${ctx.openid}\u0001${input.clientRequestId}`))) ?? null;
+
 export async function create(input: CreateIn, ctx: ActionContext) {
   const { caller } = ctx;
   const key = `${caller.openid!}\u0001${input.clientRequestId}`;
-  const again = await loadTicket(ctx, ticketIdFor(key));
+  // Read with resolving the caller (the action's prefetch), or here.
+  const again = ctx.prefetched !== undefined ? (ctx.prefetched as TicketDoc | null) : await loadTicket(ctx, ticketIdFor(key));
   if (again) return { ticketId: again._id, no: again.no, created: false };
   // The contact is the caller as registered for the home in question (or their first home).
   const loc = input.location;
@@ -25,20 +31,24 @@ export async function create(input: CreateIn, ctx: ActionContext) {
   const home = (loc.kind === 'home' ? caller.homes.find((h) => h.unitId === loc.unitId) : undefined) ?? caller.homes[0];
   if (!home) throw new AppError('FORBIDDEN', '请先绑定房屋');
   await verifyFiles(ctx, [...input.photos, ...(input.video ? [input.video] : [])], ticketFileTarget(key));
-  return openTicket(ctx, {
-    key,
-    communityId: home.communityId,
-    type: input.type,
-    category: input.category,
-    description: input.description,
-    location: input.location,
-    reporter: { openid: caller.openid!, name: home.name ?? '住户', phone: input.contactPhone },
-    channel: 'app',
-    photos: input.photos,
-    ...(input.video ? { video: input.video } : {}),
-    ...(input.window ? { window: input.window } : {}),
-    subscribed: input.subscribed,
-  });
+  return openTicket(
+    ctx,
+    {
+      key,
+      communityId: home.communityId,
+      type: input.type,
+      category: input.category,
+      description: input.description,
+      location: input.location,
+      reporter: { openid: caller.openid!, name: home.name ?? '住户', phone: input.contactPhone },
+      channel: 'app',
+      photos: input.photos,
+      ...(input.video ? { video: input.video } : {}),
+      ...(input.window ? { window: input.window } : {}),
+      subscribed: input.subscribed,
+    },
+    { absent: true },
+  );
 }
 
 /** A desk member logs a call or a visit; they become its first-contact owner (首问负责制). */
@@ -90,5 +100,30 @@ export async function reportEmergency(input: EmergencyIn, ctx: ActionContext) {
     photos: input.photos,
     subscribed: input.subscribed,
     ...(member ? {} : { verifyReporter: true }),
+  });
+}
+
+/**
+ * An engineer or security guard files what they found on patrol (issue #17): a public area or a
+ * unit of their own community (the store refuses another community's unit as missing), routed as
+ * usual, with the reporter as first-contact owner (首问负责人) and contact. Idempotent per request id.
+ */
+export async function staffReport(input: StaffReportIn, ctx: ActionContext) {
+  const s = ctx.caller.staff!;
+  const key = `${s.openid}\u0001staff-report\u0001${input.clientRequestId}`;
+  const again = await loadTicket(ctx, ticketIdFor(key));
+  if (again) return { ticketId: again._id, no: again.no, created: false };
+  await verifyFiles(ctx, input.photos, ticketFileTarget(key));
+  return openTicket(ctx, {
+    key,
+    communityId: s.communityId,
+    type: input.type,
+    category: input.category,
+    description: input.description,
+    location: input.location,
+    reporter: { openid: null, name: s.name, phone: s.phone },
+    channel: 'staff',
+    photos: input.photos,
+    firstContactStaffId: s._id,
   });
 }

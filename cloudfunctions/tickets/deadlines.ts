@@ -1,25 +1,24 @@
 import { pickAssignee, ruleFor } from '../../src/domain/tickets/routing';
 import { DEFAULT_SLA, DEADLINE_LABELS } from '../../src/domain/tickets/sla';
-import { dueStages, markStages, type StagedDeadline } from '../../src/domain/tickets/reminders';
+import { dueStages, markStages, stageMarks, type StagedDeadline } from '../../src/domain/tickets/reminders';
 import { CATEGORY_BY_CODE } from '../../src/domain/tickets/catalog';
 import { durationText, formatMinute } from '../../src/domain/time';
 import type { ActionContext } from '../_lib/handler';
 import { insertMissing } from '../_lib/bulk';
 import { notify, type Outgoing } from '../_lib/notify';
-import { assignedMessage, staffData, staffRecipients, staffTicketPage, supervisorsOf, target, what } from '../_lib/ticket-messages';
+import { assignedMessage, staffData, staffRecipients, staffTicketPage, supervisorsCache, target, what } from '../_lib/ticket-messages';
+import { dueBatch, drain, inParallel, timeBudget } from '../_lib/timer-run';
 import { reminderAt, type TicketDoc } from '../_lib/ticket-model';
 import { candidatesFor, loadRules, markAssigned } from '../_lib/ticket-routing';
 import { changeTicket } from '../_lib/ticket-store';
 
-const BATCH = 100;
+const BATCH = 500;
 const PARALLEL = 20;
+/** Tickets per conditional update (each names its own `updatedAt`: the condition grows with it). */
+const WRITE_BATCH = 100;
 const WARN = DEFAULT_SLA.warnBeforeMinutes;
 /** Work stops after this long; the next run resumes from the data (indexed due times). */
-const budgetMs = () => Number(process.env.LINLI_TIMER_BUDGET_MS) || 12_000;
-
-async function inBatches<T>(items: T[], fn: (x: T) => Promise<void>) {
-  for (let i = 0; i < items.length; i += PARALLEL) await Promise.all(items.slice(i, i + PARALLEL).map(fn));
-}
+const BUDGET_MS = 12_000;
 
 /**
  * Ticket timers, part of the tickets timer: warning → breach → supervisor, re-routing of
@@ -29,37 +28,32 @@ async function inBatches<T>(items: T[], fn: (x: T) => Promise<void>) {
  * runs for the same minute decide each reminder once.
  */
 export async function deadlines(ctx: ActionContext) {
-  const started = Date.now();
-  const left = () => Date.now() - started < budgetMs();
+  const left = timeBudget(BUDGET_MS);
   const out = { warned: 0, breached: 0, escalated: 0, rerouted: 0, pauseOverdue: 0, more: false };
   const now = ctx.clock.now();
   const _ = ctx.db.command;
-  const supervisorCache = new Map<string, string[]>();
-  const supervisors = async (c: string) => supervisorCache.get(c) ?? (supervisorCache.set(c, await supervisorsOf(ctx.db, c)), supervisorCache.get(c)!);
+  const supervisors = supervisorsCache(ctx.db);
 
   const seen = new Set<string>();
-  for (;;) {
-    if (!left()) return { ...out, more: true };
-    const fetched = (
-      await ctx.db
-        .collection('tickets')
-        .where({ nextReminderAt: _.lte(now) })
-        .orderBy('nextReminderAt', 'asc')
-        .limit(BATCH)
-        .get()
-    ).data as TicketDoc[];
-    // A ticket changed by someone while we looked keeps its reminder time; it is left for
-    // the next run rather than looked at again in this one.
-    const due = fetched.filter((t) => !seen.has(t._id));
-    if (due.length === 0) break;
+  // A ticket changed by someone while we looked keeps its reminder time; it is left for the
+  // next run rather than looked at again in this one.
+  const next = async () => (await dueBatch<TicketDoc>(ctx.db, 'tickets', 'nextReminderAt', now, BATCH)).filter((t) => !seen.has(t._id));
+  const finished = await drain(left, next, async (due) => {
     due.forEach((t) => seen.add(t._id));
     // Decide every reminder of the batch first, then record them and their notices in a
     // few bulk writes; each keeps its key, so a repeat decides and delivers nothing twice.
     const reminders: { key: string; doc: Record<string, unknown>; kind: string; stage: string; t: TicketDoc }[] = [];
     const notices: Outgoing[] = [];
-    const marks = new Map<string, StagedDeadline[]>();
+    const writes = new Map<string, { patch: Record<string, unknown>; tickets: TicketDoc[] }>();
+    const write = (t: TicketDoc, patch: Record<string, unknown>) => {
+      // Tickets due in the same minute get the same marks: one update for all of them.
+      const k = JSON.stringify(patch);
+      const w = writes.get(k) ?? writes.set(k, { patch, tickets: [] }).get(k)!;
+      w.tickets.push(t);
+    };
     for (const t of due) {
       if (t.status === 'paused') {
+        write(t, { nextReminderAt: null });
         // The timers stand still; the expected resume time is watched instead (once per pause).
         if (!t.pause) continue;
         const key = `${t._id}:pause:${new Date(t.pause.at).getTime()}`;
@@ -84,28 +78,30 @@ export async function deadlines(ctx: ActionContext) {
         continue;
       }
       const sup = await supervisors(t.communityId);
-      marks.set(
-        t._id,
-        (t.deadlines as StagedDeadline[]).map((d) => {
-          const stages = dueStages(d, now, WARN);
-          for (const stage of stages) {
-            const key = `${t._id}:${d.kind}:${new Date(d.dueAt).getTime()}:${stage}`;
-            reminders.push({ key, kind: d.kind, stage, t, doc: { ticketId: t._id, communityId: t.communityId, kind: d.kind, stage, dueAt: d.dueAt, at: now, channel: 'in-app' } });
-            const label = `${DEADLINE_LABELS[d.kind]}时限`;
-            const who = t.assigneeStaffId ? [t.assigneeStaffId, t.ownerStaffId] : [t.ownerStaffId, ...sup];
-            const due = formatMinute(d.dueAt);
-            if (stage === 'warn')
-              notices.push(deadlineMessage(who, t, 'deadline-warning', `${label}将到期`, `${t.no} 的${label}将在 ${durationText(WARN)}内到期（${due}）`, now, key));
-            else {
-              notices.push(deadlineMessage(who, t, 'deadline-breach', `已超过${label}`, `${t.no} 已超过${label}（${due}）`, now, key));
-              notices.push(
-                deadlineMessage(sup, t, 'escalation', '超时上报', `${t.no}（${CATEGORY_BY_CODE.get(t.category)?.label ?? ''}）已超过${label}（${due}）`, now, `${key}:escalate`),
-              );
-            }
+      // The marks of the stages done now, by path (`deadlines.<i>.stages.<stage>`), so tickets
+      // due in the same minute share one update; the ticket as it will be, for its next time.
+      const patch: Record<string, unknown> = {};
+      const marked = (t.deadlines as StagedDeadline[]).map((d, i) => {
+        const stages = dueStages(d, now, WARN);
+        for (const [stage, mark] of Object.entries(stageMarks(d, stages))) patch[`deadlines.${i}.stages.${stage}`] = mark;
+        for (const stage of stages) {
+          const key = `${t._id}:${d.kind}:${new Date(d.dueAt).getTime()}:${stage}`;
+          reminders.push({ key, kind: d.kind, stage, t, doc: { ticketId: t._id, communityId: t.communityId, kind: d.kind, stage, dueAt: d.dueAt, at: now, channel: 'in-app' } });
+          const label = `${DEADLINE_LABELS[d.kind]}时限`;
+          const who = t.assigneeStaffId ? [t.assigneeStaffId, t.ownerStaffId] : [t.ownerStaffId, ...sup];
+          const due = formatMinute(d.dueAt);
+          if (stage === 'warn')
+            notices.push(deadlineMessage(who, t, 'deadline-warning', `${label}将到期`, `${t.no} 的${label}将在 ${durationText(WARN)}内到期（${due}）`, now, key));
+          else {
+            notices.push(deadlineMessage(who, t, 'deadline-breach', `已超过${label}`, `${t.no} 已超过${label}（${due}）`, now, key));
+            notices.push(
+              deadlineMessage(sup, t, 'escalation', '超时上报', `${t.no}（${CATEGORY_BY_CODE.get(t.category)?.label ?? ''}）已超过${label}（${due}）`, now, `${key}:escalate`),
+            );
           }
-          return stages.length ? markStages(d, stages) : d;
-        }),
-      );
+        }
+        return stages.length ? markStages(d, stages) : d;
+      });
+      write(t, { ...patch, nextReminderAt: reminderAt(marked, t.status) ?? null });
     }
     const fresh = await insertMissing(
       ctx.db,
@@ -124,22 +120,26 @@ export async function deadlines(ctx: ActionContext) {
         if (r.kind === 'accept' && r.t.status === 'assigned') reroutes.add(r.t._id);
       }
     }
-    await inBatches(due, async (t) => {
-      // Only if nobody changed the ticket meanwhile; otherwise the next run looks again
-      // (and the keyed reminders above stop anything from being said twice).
-      if (t.status === 'paused') {
-        await ctx.db.collection('tickets').where({ _id: t._id, updatedAt: t.updatedAt }).update({ nextReminderAt: null });
-        return;
+    // Each ticket only as this run read it (its `updatedAt` unchanged): one somebody changed
+    // meanwhile is left for the next run, which reads it afresh (and the keyed reminders above
+    // stop anything from being said twice).
+    for (const { patch, tickets } of writes.values())
+      for (let i = 0; i < tickets.length; i += WRITE_BATCH) {
+        const part = tickets.slice(i, i + WRITE_BATCH);
+        await ctx.db
+          .collection('tickets')
+          .where(_.and([{ _id: _.in(part.map((t) => t._id)) }, _.or(part.map((t) => ({ _id: t._id, updatedAt: t.updatedAt })))]))
+          .update(patch);
       }
-      const marked = marks.get(t._id)!;
-      await ctx.db
-        .collection('tickets')
-        .where({ _id: t._id, updatedAt: t.updatedAt })
-        .update({ deadlines: marked, nextReminderAt: reminderAt(marked, t.status) ?? null });
-      if (reroutes.has(t._id) && (await reroute(ctx, t, now))) out.rerouted++;
-    });
-  }
-  return out;
+    await inParallel(
+      due.filter((t) => reroutes.has(t._id)),
+      PARALLEL,
+      async (t) => {
+        if (await reroute(ctx, t, now)) out.rerouted++;
+      },
+    );
+  });
+  return { ...out, more: !finished };
 }
 
 /** A deadline message to the people named, keyed by the reminder (one per person and reminder). */

@@ -7,6 +7,7 @@ import { notify } from '../_lib/notify';
 import { assignedMessage, target, what } from '../_lib/ticket-messages';
 import { UNCLAIMED_ALERT_ROLE } from '../../src/domain/inbox';
 import { candidatesFor, loadRules, markAssigned } from '../_lib/ticket-routing';
+import { dueBatch } from '../_lib/timer-run';
 
 const BATCH = 100;
 const system = { kind: 'system' as const, id: 'sweep', name: '系统' };
@@ -20,19 +21,11 @@ const system = { kind: 'system' as const, id: 'sweep', name: '系统' };
  */
 export async function sweep(_input: unknown, ctx: ActionContext) {
   const { db, clock } = ctx;
-  const _ = db.command;
   const now = clock.now();
   let assigned = 0;
   let confirmed = 0;
 
-  const unclaimed = (
-    await db
-      .collection('tickets')
-      .where({ status: 'pending', grabDeadline: _.lte(now) })
-      .orderBy('grabDeadline', 'asc')
-      .limit(BATCH)
-      .get()
-  ).data as TicketDoc[];
+  const unclaimed = await dueBatch<TicketDoc>(db, 'tickets', 'grabDeadline', now, BATCH, { status: 'pending' });
   for (const t of unclaimed) {
     const rule = ruleFor(await loadRules(db, t.communityId), t.category);
     const pick = pickAssignee(await candidatesFor(db, t.communityId, rule.department));
@@ -67,14 +60,7 @@ export async function sweep(_input: unknown, ctx: ActionContext) {
     }
   }
 
-  const stale = (
-    await db
-      .collection('tickets')
-      .where({ status: 'resolved', autoConfirmAt: _.lte(now) })
-      .orderBy('autoConfirmAt', 'asc')
-      .limit(BATCH)
-      .get()
-  ).data as TicketDoc[];
+  const stale = await dueBatch<TicketDoc>(db, 'tickets', 'autoConfirmAt', now, BATCH, { status: 'resolved' });
   for (const t of stale) {
     const ok = await change(
       ctx,

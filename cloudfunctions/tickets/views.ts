@@ -37,16 +37,9 @@ export function summary(t: TicketDoc, now: Date): TicketSummary {
   };
 }
 
-export async function detail(ctx: ActionContext, t: TicketDoc, actor: Actor, hotline?: string): Promise<TicketDetail> {
+/** The detail of a ticket with its timeline as the actor may see it (`evs`, in order). */
+export async function detail(ctx: ActionContext, t: TicketDoc, actor: Actor, evs: EventDoc[], hotline?: string): Promise<TicketDetail> {
   const now = ctx.clock.now();
-  const staffView = actor.kind === 'staff';
-  const events = await ctx.db
-    .collection('ticket_events')
-    .where(staffView ? { ticketId: t._id } : { ticketId: t._id, visibility: 'public' })
-    .orderBy('seq', 'asc')
-    .limit(200)
-    .get();
-  const evs = events.data as EventDoc[];
   const fileIds = [...new Set([...t.photos, ...(t.video ? [t.video] : []), ...evs.flatMap((e) => e.photos ?? [])])];
   const urls = new Map<string, string>();
   if (fileIds.length) {

@@ -520,9 +520,30 @@ export class Engine {
     } else {
       source = this.find(info.name, {});
     }
-    return mingoAggregate(source, pipeline, {
-      collectionResolver: (other: string) => this.find(other, {}),
-    }) as Doc[];
+    // A `$lookup` by localField/foreignField over scalar keys is answered with one indexed find of
+    // the keys (CloudBase uses the foreign collection's index too); mingo's own $lookup scans the
+    // whole foreign collection for every call, which made a join cost the size of that collection.
+    const resolver = { collectionResolver: (other: string) => this.find(other, {}) };
+    let docs = source;
+    let from = 0;
+    for (let i = 0; i < pipeline.length; i++) {
+      const spec = pipeline[i].$lookup;
+      if (!isSimpleLookup(spec)) continue;
+      if (i > from) docs = mingoAggregate(docs, pipeline.slice(from, i), resolver) as Doc[];
+      const keys = docs.map((d) => d[spec.localField]);
+      if (keys.every((k) => typeof k === 'string' || (typeof k === 'number' && Number.isFinite(k)))) {
+        const byKey = new Map<unknown, Doc[]>();
+        for (const f of this.find(spec.from, { [spec.foreignField]: { $in: [...new Set(keys)] } })) {
+          const v = f[spec.foreignField];
+          for (const k of new Set(Array.isArray(v) ? v : [v])) byKey.set(k, [...(byKey.get(k) ?? []), f]);
+        }
+        docs = docs.map((d) => ({ ...d, [spec.as]: byKey.get(d[spec.localField]) ?? [] }));
+      } else {
+        docs = mingoAggregate(docs, [pipeline[i]], resolver) as Doc[];
+      }
+      from = i + 1;
+    }
+    return (from < pipeline.length ? mingoAggregate(docs, pipeline.slice(from), resolver) : docs) as Doc[];
   }
 
   /** The `$geoNear` stage (`aggregate().geoNear({...})`): nearest first, with the distance in metres. */
@@ -596,6 +617,16 @@ export class Engine {
       next._id = id;
       return next;
     };
+    const applyMany = (currents: Doc[]): Doc[] => {
+      const nexts = currents.map((c) => cloneDoc(c));
+      try {
+        mingo.updateMany(nexts, {}, modifier as any, { cloneMode: 'none' });
+      } catch (e) {
+        throw invalid(`invalid update: ${(e as Error).message}`);
+      }
+      nexts.forEach((n, i) => (n._id = currents[i]._id));
+      return nexts;
+    };
 
     if (txId) {
       const tx = this.tx(txId);
@@ -632,11 +663,14 @@ export class Engine {
       }
       let updated = 0;
       let last: Doc | undefined;
-      for (const current of targets) {
-        const next = apply(current, current._id);
+      // Many targets: one mingo update for all of them (it sets up its operators per call).
+      const nexts = !opts.replace && targets.length > 1 ? applyMany(targets) : null;
+      for (const [i, current] of targets.entries()) {
+        const next = nexts ? nexts[i] : apply(current, current._id);
         last = next;
-        if (encodeDoc(next) === encodeDoc(current)) continue;
-        this.writeRow(info, current._id, next, 'update');
+        const text = encodeDoc(next);
+        if (text === encodeDoc(current)) continue;
+        this.writeRow(info, current._id, next, 'update', text);
         updated++;
       }
       result = { updated, doc: last };
@@ -684,11 +718,10 @@ export class Engine {
     return this.stmt(`DELETE FROM "${info.table}" WHERE _id = ?`).run(id).changes;
   }
 
-  private writeRow(info: CollInfo, id: string, doc: Doc, mode: 'insert' | 'update') {
+  private writeRow(info: CollInfo, id: string, doc: Doc, mode: 'insert' | 'update', text = encodeDoc(doc)) {
     this.recordChange(info, id);
     for (const p of info.indexedPaths) if (pathHitsArray(doc, p)) this.markMultikey(info, p);
     this.noteTypes(info, doc);
-    const text = encodeDoc(doc);
     try {
       if (mode === 'insert') {
         this.stmt(`INSERT INTO "${info.table}" (_id, ver, doc) VALUES (?, 1, ?)`).run(id, text);
@@ -807,6 +840,21 @@ function pathHitsArray(doc: Doc, path: string): boolean {
 /** A query as the engine runs it: numeric _ids as stored, $elemMatch as MongoDB means it. */
 function prepareQuery(query: Doc): Doc {
   return rewriteElemMatch(normaliseIdQuery(query));
+}
+
+/** `$lookup` joining a top-level local field to a top-level foreign field (no pipeline). */
+function isSimpleLookup(spec: any): spec is { from: string; localField: string; foreignField: string; as: string } {
+  const plain = (x: unknown) => typeof x === 'string' && x.length > 0 && !x.includes('.') && !x.startsWith('$');
+  return (
+    !!spec &&
+    typeof spec === 'object' &&
+    plain(spec.from) &&
+    plain(spec.localField) &&
+    plain(spec.foreignField) &&
+    plain(spec.as) &&
+    spec.pipeline === undefined &&
+    spec.let === undefined
+  );
 }
 
 /** Stages whose queries mingo runs: `$match` gets the same preparation as a find. */

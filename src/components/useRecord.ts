@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { CloudError, errorMessage } from '@/services/cloud'
+import { CloudError, errorMessage, isRetryable } from '@/services/cloud'
 
 /**
  * One record shown by id (a ticket, a notice): loaded on open and on pull-down. A failed first
@@ -10,6 +10,7 @@ import { CloudError, errorMessage } from '@/services/cloud'
 export function useRecord<T>(id: string | undefined, missing: string, fetch: (id: string) => Promise<T>, onLoaded?: (record: T) => void) {
   const [record, setRecord] = useState<T | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [retryable, setRetryable] = useState(false)
   const shown = useRef(false)
   const fetchRef = useRef(fetch)
   fetchRef.current = fetch
@@ -18,6 +19,7 @@ export function useRecord<T>(id: string | undefined, missing: string, fetch: (id
 
   const load = useCallback(async () => {
     if (!id) {
+      setRetryable(false)
       setError(missing)
       return
     }
@@ -29,7 +31,10 @@ export function useRecord<T>(id: string | undefined, missing: string, fetch: (id
       onLoadedRef.current?.(next)
     } catch (err) {
       if (shown.current) void Taro.showToast({ title: errorMessage(err), icon: 'none' })
-      else setError(errorMessage(err))
+      else {
+        setRetryable(isRetryable(err))
+        setError(errorMessage(err))
+      }
     }
   }, [id, missing])
 
@@ -41,7 +46,8 @@ export function useRecord<T>(id: string | undefined, missing: string, fetch: (id
     void load().finally(() => void Taro.stopPullDownRefresh())
   })
 
-  return { record, setRecord, error, loading: !record && !error, shown, reload: load }
+  /** `retryable`: the first load's error is one a retry can fix (offer 重试 only then). */
+  return { record, setRecord, error, retryable, loading: !record && !error, shown, reload: load }
 }
 
 /**

@@ -119,6 +119,7 @@ export const announcementInputs = {
   restore: z.object({ announcementId: idSchema, body: z.string().trim().max(500).default(''), clientRequestId: clientRequestIdSchema }).strict(),
   list: pageSchema.extend({ status: z.enum(['all', 'draft', 'review', 'scheduled', 'published', 'withdrawn', 'expired']).default('all') }).strict(),
   get: z.object({ announcementId: idSchema }).strict(),
+  posterCode: z.object({ announcementId: idSchema }).strict(),
   reach: z.object({ announcementId: idSchema }).strict(),
   feed: pageSchema.extend({ unreadOnly: z.boolean().default(false) }).strict(),
   read: z.object({ announcementId: idSchema }).strict(),
@@ -175,6 +176,24 @@ export interface AnnouncementView {
   /** Staff only. */
   author?: string;
   withdrawn?: { reason: string; at: string };
+  /** Detail only: the community's service hotline, for anyone who reads the notice. */
+  hotline?: string;
+  /**
+   * Detail only, for readers other than the community's notice authors: whether the notice covers
+   * one of the reader's homes, and the buildings of the reader's homes in its community (none for a
+   * reader without a home there: a pending binding, an unbound user, an engineer).
+   */
+  reader?: { covered: boolean; buildings: string[] };
+}
+
+/** The notice's mini-program code (wxacode.getUnlimited), made once per notice. */
+export interface PosterCodeView {
+  /** The code's `scene` (≤ 32 chars): the notice page maps it back to the notice. */
+  scene: string;
+  /** The page the code opens. */
+  page: string;
+  /** A temporary URL of the stored code image. */
+  url: string;
 }
 
 export interface ReachView {

@@ -1,4 +1,6 @@
 /** Announcements (公告): kinds, lifecycle and notice periods. Zod-free: the client imports it. */
+import { beijing } from './time';
+
 export const ANNOUNCEMENT_TYPES = ['general', 'reminder', 'event', 'water', 'power', 'gas', 'elevator', 'renovation'] as const;
 export type AnnouncementType = (typeof ANNOUNCEMENT_TYPES)[number];
 export const ANNOUNCEMENT_TYPE_LABELS: Record<AnnouncementType, string> = {
@@ -125,4 +127,41 @@ export function canDoAnnouncement(a: AnnouncementState, role: AnnouncementRole, 
 
 export function announcementActions(a: AnnouncementState, role: AnnouncementRole): AnnouncementAction[] {
   return ANNOUNCEMENT_ACTIONS.filter((x) => canDoAnnouncement(a, role, x));
+}
+
+/** The page a notice's mini-program code opens (WeChat's rule: no leading slash, no query). */
+export const NOTICE_CODE_PAGE = 'pages/notice/index';
+/** WeChat's `scene`: at most 32 visible characters of digits, letters and !#$&'()*+,/:;=?@-._~ */
+const SCENE = /^[0-9A-Za-z!#$&'()*+,/:;=?@._~-]{1,32}$/;
+
+/** A notice's code `scene`: its id (an unguessable hash, 27 characters), or null when the id does not fit. */
+export const noticeScene = (announcementId: string): string | null => (SCENE.test(announcementId) ? announcementId : null);
+
+/**
+ * The notice a page was opened for: `?id=` from a card, a message or a link; `?scene=` (URI-encoded
+ * by WeChat) from the poster's mini-program code.
+ */
+export function noticeIdFrom(params: { id?: string; scene?: string }): string | undefined {
+  if (params.id) return params.id;
+  if (!params.scene) return undefined;
+  let scene = params.scene;
+  try {
+    scene = decodeURIComponent(scene);
+  } catch {
+    return undefined;
+  }
+  return noticeScene(scene) ?? undefined;
+}
+
+/**
+ * The summary of an interruption notice, made from its structured times so it can never
+ * contradict them (no second, hand-typed copy), and short enough for a subscribe message's
+ * 20-character field: "11月29日 09:00-15:00", "11月29日22:00-次日06:00", "11月29日至12月3日".
+ */
+export function interruptionSummary(startAt: string | Date, endAt: string | Date): string {
+  const s = beijing(startAt);
+  const e = beijing(endAt);
+  if (s.isSame(e, 'day')) return `${s.format('M月D日 HH:mm')}-${e.format('HH:mm')}`;
+  if (s.add(1, 'day').isSame(e, 'day')) return `${s.format('M月D日HH:mm')}-次日${e.format('HH:mm')}`;
+  return `${s.format('M月D日')}至${e.format('M月D日')}`;
 }

@@ -50,6 +50,10 @@ export const accountInputs = {
   /** Subscribe-message templates the user just accepted in `requestSubscribeMessage` (one consent each). */
   subscribe: z.object({ templateIds: z.array(z.string().min(1).max(64)).min(1).max(3) }).strict(),
   subscriptions: z.object({}).strict(),
+  /** 绑定审核 history: decided requests of the staff member's community, newest decision first. */
+  bindingHistory: pageSchema.strict(),
+  /** Undo an approval made in 绑定审核 within BINDING_UNDO_MINUTES (the approver or a supervisor). */
+  undoBindingApproval: z.object({ membershipId: idSchema }).strict(),
 };
 
 /** Shapes returned to the client (the client imports these with `import type`). */
@@ -83,6 +87,14 @@ export interface BindingRequestView extends HomeView {
   review?: 'not-owner' | 'no-registry' | 'registry-mismatch' | 'too-many-misses' | 'barred';
   /** The unit had too many failed owner claims: check the claimant's identity in person. */
   unitFlag?: { at: string; misses: number };
+  /** Pending: how long it has waited (by the server's clock), and whether that is long (≥ 24 h). */
+  wait?: { minutes: number; text: string; long: boolean };
+  /** Pending: who already lives in the flat (approved members; phones masked to the last 4 digits). Staff only. */
+  household?: { name: string; relation: (typeof RELATIONS)[number]; phoneMasked: string; since: string }[];
+  /** History: who decided (a staff member's name, 业主登记自动通过, or 业主审核). */
+  decidedByLabel?: string;
+  /** History: until when the caller may still undo this approval (absent: they may not). */
+  undoUntil?: string;
 }
 export interface StaffView {
   staffId: string;

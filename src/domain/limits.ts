@@ -91,3 +91,35 @@ export function checkPhone(phone: string): string | undefined {
 /** Per person and Beijing day: enough for a real emergency and a follow-up, not for a flood. */
 export const UNBOUND_EMERGENCY_PER_DAY = 3;
 export const UNBOUND_EMERGENCY_TOO_MANY = '今天的紧急上报次数已达上限，如情况仍在继续，请直接拨打物业电话';
+
+// Durations typed with a unit (服务时限): the admin picks 分钟/小时/天 per field; the value is stored
+// in minutes (tickets.setSla takes minutes), and the same range applies whatever the unit.
+export const DURATION_UNITS = ['minute', 'hour', 'day'] as const;
+export type DurationUnit = (typeof DURATION_UNITS)[number];
+export const DURATION_UNIT_MINUTES: Record<DurationUnit, number> = { minute: 1, hour: 60, day: 1440 };
+export const DURATION_UNIT_LABELS: Record<DurationUnit, string> = { minute: '分钟', hour: '小时', day: '天' };
+export const DURATION_REQUIRED = '请填写时限';
+export const DURATION_NOT_WHOLE: Record<DurationUnit, string> = { minute: '请填写整数分钟', hour: '请填写整数小时', day: '请填写整数天数' };
+
+/** Minutes of a whole number typed in `unit` ('' or not a whole number: null). */
+export function durationMinutes(text: string | undefined, unit: DurationUnit): number | null {
+  const t = (text ?? '').trim();
+  return /^\d{1,6}$/.test(t) ? Number(t) * DURATION_UNIT_MINUTES[unit] : null;
+}
+
+/** The inline check of an SLA timer typed in a unit: the same range and messages as tickets.setSla's minutes. */
+export function checkSlaDuration(text: string | undefined, unit: DurationUnit, required: boolean): string | undefined {
+  if (!(text ?? '').trim()) return required ? DURATION_REQUIRED : undefined;
+  const m = durationMinutes(text, unit);
+  if (m === null) return DURATION_NOT_WHOLE[unit];
+  if (m < SLA_MINUTES_MIN) return SLA_MINUTES_TOO_SMALL;
+  if (m > SLA_MINUTES_MAX) return SLA_MINUTES_TOO_LARGE;
+  return undefined;
+}
+
+/** The unit a stored number of minutes reads best in: whole days from 2 days, whole hours, else minutes. */
+export function bestDurationUnit(minutes: number): DurationUnit {
+  if (minutes >= 2 * 1440 && minutes % 1440 === 0) return 'day';
+  if (minutes >= 60 && minutes % 60 === 0) return 'hour';
+  return 'minute';
+}

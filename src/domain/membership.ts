@@ -108,3 +108,54 @@ export function inviteCodeFrom(bytes: Uint8Array): string {
   return s;
 }
 export const INVITE_TTL_DAYS = 7;
+
+// 绑定审核 (issue #12): waiting times, quick reject reasons, undo of an approval.
+
+/** A request waiting at least this long is highlighted in 绑定审核. */
+export const BINDING_LONG_WAIT_HOURS = 24;
+
+/** How long a request has waited, in words, and whether that is long (北京时间 plays no part: a duration). */
+export function bindingWait(createdAt: Date | string, now: Date): { minutes: number; text: string; long: boolean } {
+  const minutes = Math.max(0, Math.floor((now.getTime() - new Date(createdAt).getTime()) / 60_000));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const text = minutes < 1 ? '刚刚提交' : minutes < 60 ? `已等待 ${minutes} 分钟` : days < 1 ? `已等待 ${hours} 小时` : `已等待 ${days} 天${hours ? ` ${hours} 小时` : ''}`;
+  return { minutes, text, long: minutes >= BINDING_LONG_WAIT_HOURS * 60 };
+}
+
+/** Chips that fill the reason of a refusal (the resident reads it). Each fits the 100-character limit. */
+export const BINDING_REJECT_REASONS = [
+  '房号与实际不符，请核对后重新申请',
+  '与业主登记信息不符，请携带房产证明到物业服务中心办理',
+  '电话无法联系到您核实身份，请致电物业客服',
+  '家属/租户请由业主本人在小程序中审核',
+  '重复申请',
+] as const;
+
+/** An approval made in 绑定审核 can be undone by its approver or a supervisor for this long. */
+export const BINDING_UNDO_MINUTES = 10;
+export const BINDING_UNDO_EXPIRED = `审核通过已超过 ${BINDING_UNDO_MINUTES} 分钟，不能撤回；如需解除请使用“撤销绑定”并填写原因`;
+export const BINDING_UNDO_FORBIDDEN = '只有审核人本人或主管可以撤回这次审核';
+export const BINDING_UNDO_NOT_APPROVED = '该申请当前不是已通过状态，无法撤回';
+
+export const undoUntil = (decidedAt: Date | string) => new Date(new Date(decidedAt).getTime() + BINDING_UNDO_MINUTES * 60_000);
+
+/**
+ * Whether `actor` may undo the approval `m` at `now`: a staff approval of the actor's community
+ * (registry and owner approvals are not undone here), within the window, by the approver
+ * themself or a supervisor of that community.
+ */
+export function undoApprovalVerdict(
+  actor: { openid: string; staffCommunityId?: string | null; staffRoles: string[] },
+  m: { communityId: string; status: string; decidedAt?: Date | string | null; decidedBy?: string; decidedByStaffId?: string },
+  now: Date,
+): 'ok' | 'not-found' | 'forbidden' | 'not-approved' | 'expired' {
+  if (!actor.staffCommunityId || actor.staffCommunityId !== m.communityId) return 'not-found';
+  // Staff of the community may see every request's state: saying it is no longer approved leaks nothing.
+  if (m.status !== 'approved' || !m.decidedByStaffId || !m.decidedAt) return 'not-approved';
+  const approver = m.decidedBy === actor.openid;
+  const supervisor = actor.staffRoles.includes('supervisor');
+  if (!approver && !supervisor) return 'forbidden';
+  if (now.getTime() > undoUntil(m.decidedAt).getTime()) return 'expired';
+  return 'ok';
+}

@@ -30,8 +30,21 @@ export function beijing(at?: string | number | Date | Dayjs): Dayjs {
   return hasZones ? d.tz(ZONE) : d.utcOffset(8 * 60);
 }
 
-/** "2026-11-28 09:42": the `time` field of a subscribe message. */
-export const formatMinute = (at: string | number | Date) => beijing(at).format('YYYY-MM-DD HH:mm');
+const minutes = new Map<number, string>();
+/**
+ * "2026-11-28 09:42": the `time` field of a subscribe message. Remembered per minute (a timer
+ * run formats the same few minutes for thousands of messages; zone conversion is the slow part).
+ */
+export function formatMinute(at: string | number | Date): string {
+  const minute = Math.floor(new Date(at).getTime() / 60_000);
+  let text = minutes.get(minute);
+  if (text === undefined) {
+    text = beijing(at).format('YYYY-MM-DD HH:mm');
+    if (minutes.size >= 2048) minutes.clear();
+    minutes.set(minute, text);
+  }
+  return text;
+}
 
 /** "11-28 09:42": compact staff lists. */
 export const formatShort = (at: string | number | Date) => beijing(at).format('MM-DD HH:mm');

@@ -121,3 +121,11 @@ export function errorMessage(err: unknown): string {
   if (err instanceof CloudError) return err.message
   return ERROR_MESSAGES.INTERNAL
 }
+
+/**
+ * Whether trying again can help: a network failure or the system being busy can pass; a notice
+ * that does not exist, a refusal or bad input will answer the same (no 重试 for those).
+ */
+export function isRetryable(err: unknown): boolean {
+  return !(err instanceof CloudError) || err.code === 'NETWORK' || err.code === 'INTERNAL'
+}

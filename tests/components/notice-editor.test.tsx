@@ -151,7 +151,7 @@ describe('编辑公告：发布与通知期', () => {
       announcementId: 'an-1',
       type: 'water',
       title: '1栋停水通知',
-      summary: '二次供水水箱清洗',
+      summary: '', // made from the times by the function
       body: draft.body,
       scope: { kind: 'buildings', buildings: ['1栋'] },
       images: [],
@@ -179,11 +179,20 @@ describe('编辑公告', () => {
     const dialog = await screen.findByRole('dialog', { name: '未满足提前通知要求' })
     expect(within(dialog).getByText('本次距开始还差 23 小时。')).toBeTruthy()
     await typeInto('未提前通知的原因', '主管道爆裂紧急抢修', dialog)
-    fireEvent.click(within(dialog).getByText('填写原因并发布'))
+    fireEvent.click(within(dialog).getByText('填写原因并提交审核'))
     await waitFor(() => expect(callsOf('update')).toHaveLength(2))
     expect(callsOf('update')[1].override).toEqual({ reason: '主管道爆裂紧急抢修' })
     expect(callsOf('publish')).toEqual([])
     await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '修改已提交主管审核', icon: 'none' }))
+  })
+
+  it('an interruption has no typed summary: its times, from the fields, are shown instead', async () => {
+    router.params = { id: 'an-1' }
+    asStaff(['supervisor'], { 'announcements.get': () => notice({ status: 'draft', statusLabel: '草稿' }) })
+    render(<NoticeEditPage />)
+    await screen.findByText('停水安排')
+    expect(screen.queryByLabelText('摘要（选填）')).toBeNull()
+    expect(screen.getByRole('note', { name: '摘要' }).textContent).toBe('摘要11月29日 09:00-15:00')
   })
 
   it('keeps the images and attachments the notice already has when saving an edit', async () => {

@@ -67,6 +67,60 @@ describe('通知详情（住户）', () => {
     })
     render(<NoticePage />)
     expect(await screen.findByText('公告不存在或已撤回')).toBeTruthy()
+    // Trying again cannot bring it back: no 重试.
+    expect(screen.queryByText('重试')).toBeNull()
+  })
+
+  // The rule behind it (tests/functions/announcements-share.test.ts): NOT_FOUND for what is not
+  // public, FORBIDDEN never for a published notice; a retry can only fix the network or a busy system.
+  it.each([
+    ['NOT_FOUND', '公告不存在或已撤回', false],
+    ['FORBIDDEN', '您没有权限进行此操作', false],
+    ['INVALID_INPUT', '提交的信息有误，请检查后重试', false],
+    ['NETWORK', '网络异常，请检查网络后重试', true],
+    ['INTERNAL', '系统繁忙，请稍后再试', true],
+  ])('%s → 重试 offered: %s', async (code, message, retry) => {
+    let fail = true
+    backend(notice({ read: true }), {
+      'announcements.get': () => {
+        if (fail) throw new CloudError(code, message)
+        return notice({ read: true })
+      },
+    })
+    render(<NoticePage />)
+    expect(await screen.findByText(message)).toBeTruthy()
+    expect(!!screen.queryByText('重试')).toBe(retry)
+    if (retry) {
+      fail = false
+      fireEvent.click(screen.getByText('重试'))
+      expect(await screen.findByText('1栋停水通知')).toBeTruthy()
+    }
+  })
+
+  it('opened from a poster code (`?scene=`), the notice is the scene', async () => {
+    router.params = { scene: encodeURIComponent('an-69ad372861a1b2ebb9860627') }
+    backend(notice({ read: true }))
+    render(<NoticePage />)
+    expect(await screen.findByText('1栋停水通知')).toBeTruthy()
+    expect(callsOf('get')).toEqual([{ announcementId: 'an-69ad372861a1b2ebb9860627' }])
+  })
+
+  it('a reader it does not cover reads it, with a quiet line, the hotline and no 提问', async () => {
+    backend(notice({ reader: { covered: false, buildings: ['3栋'] }, hotline: '021-62880000', scopeLabel: '1栋、2栋' }))
+    render(<NoticePage />)
+    expect(await screen.findByText('1栋停水通知')).toBeTruthy()
+    expect(screen.getByRole('note').textContent).toBe('本通知适用于1栋、2栋，不涉及您的房屋（3栋），仅供了解')
+    fireEvent.click(screen.getByRole('button', { name: '拨打物业服务电话 021-62880000' }))
+    expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '021-62880000' })
+    expect(screen.queryByText('有疑问？提问')).toBeNull()
+    expect(callsOf('read')).toEqual([])
+  })
+
+  it('a reader without a home (pending, unbound, engineer) is told what it covers', async () => {
+    backend(notice({ reader: { covered: false, buildings: [] }, scopeLabel: '1栋、2栋' }), { me: () => me({}) })
+    render(<NoticePage />)
+    expect(await screen.findByText('1栋停水通知')).toBeTruthy()
+    expect(screen.getByRole('note').textContent).toBe('本通知适用于1栋、2栋，仅供了解')
   })
 
   it('asks a question about the notice and opens the consultation it created', async () => {

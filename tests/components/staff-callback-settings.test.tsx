@@ -65,11 +65,18 @@ describe('回访设置', () => {
 
     fireEvent.click(within(screen.getByRole('listbox', { name: '咨询回访策略' })).getByText('全部回访'))
     expect(selected('咨询回访策略')).toEqual(['全部回访'])
+    // Who calls back: the desk by default; the handler when chosen.
+    expect(selected('回访人')).toEqual(['客服回访'])
+    expect(screen.getByRole('listbox', { name: '回访人' }).closest('.field')!.textContent).toContain('默认：客服回访')
+    fireEvent.click(within(screen.getByRole('listbox', { name: '回访人' })).getByText('处理人回访'))
+    expect(selected('回访人')).toEqual(['处理人回访'])
+    expect(screen.getByRole('listbox', { name: '回访人' }).closest('.field')!.textContent).toContain('回访任务派给该工单的首问负责人或处理人本人')
     await typeInto('联系不上最多尝试（次）', '5')
     fireEvent.click(screen.getByText('保存'))
     await waitFor(() => expect(callsOf('setSettings')).toHaveLength(1))
     expect(callsOf('setSettings')[0]).toEqual({
       policy: { repair: 'skip-if-rated-4', complaint: 'always', consultation: 'always' },
+      assignTo: 'handler',
       dueHours: 48,
       maxAttempts: 5,
       confirmReminderHours: 24,
@@ -110,6 +117,7 @@ describe('回访设置', () => {
     expect(screen.queryByText('已保存')).toBeNull()
     expect(screen.getByLabelText('报修回访策略').textContent).toBe('好评（4 星及以上）免回访')
     expect(screen.getByLabelText('咨询回访策略').textContent).toBe('不回访')
+    expect(screen.getByLabelText('回访人').textContent).toBe('客服回访')
     expect(screen.getByLabelText('回访时限（小时）').textContent).toBe('48 小时')
     expect(field('回访时限（小时）').textContent).toContain('默认 24 小时')
     expect(screen.getByLabelText('联系不上最多尝试（次）').textContent).toBe('3 次')

@@ -123,10 +123,13 @@ describe('公告详情（员工）', () => {
   })
 
   it('a published interruption: withdraw, unpin, edit, poster, 一键发布「已恢复」 — and the reach numbers', async () => {
-    backend(['desk'], notice())
+    const started = new Date(Date.now() - 2 * 3600_000)
+    backend(['desk'], notice({ interruption: { reason: '二次供水水箱清洗消毒', startAt: started.toISOString(), endAt: new Date(started.getTime() + 6 * 3600_000).toISOString() } }))
     render(<StaffNoticePage />)
     expect(await screen.findByText('触达情况')).toBeTruthy()
     expect(buttons()).toEqual(['一键发布「已恢复」'])
+    // The outage has started: 「已恢复」 is the next step, the main button.
+    expect(within(bar()).getByText('一键发布「已恢复」').closest('.nut-button')?.className).toContain('nut-button-primary')
     expect(tools()).toEqual(['编辑', '取消置顶', '打印海报', '撤回'])
 
     await screen.findByText('推送完成')
@@ -154,6 +157,35 @@ describe('公告详情（员工）', () => {
     fireEvent.click(within(dialog).getByText('立即发布'))
     await waitFor(() => expect(callsOf('restore')).toEqual([{ announcementId: 'an-1', body: '', clientRequestId: expect.stringMatching(/^restore-/) }]))
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/staff/notice/index?id=an-restored' }))
+  })
+
+  it('before the outage starts, 「已恢复」 is not the main button and asks before going on', async () => {
+    const start = new Date(Date.now() + 48 * 3600_000)
+    const end = new Date(start.getTime() + 6 * 3600_000)
+    backend(['desk'], notice({ interruption: { reason: '二次供水水箱清洗消毒', startAt: start.toISOString(), endAt: end.toISOString() } }))
+    render(<StaffNoticePage />)
+    const btn = await within(await screen.findByRole('toolbar', { name: '公告操作' })).findByText('一键发布「已恢复」')
+    expect(btn.closest('.nut-button')?.className).not.toContain('nut-button-primary')
+    ;(Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false, cancel: true })
+    fireEvent.click(btn)
+    await waitFor(() => expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '停水尚未开始', confirmText: '仍要发布' })))
+    expect(screen.queryByRole('dialog', { name: '发布「已恢复」通知' })).toBeNull()
+    fireEvent.click(btn)
+    expect(await screen.findByRole('dialog', { name: '发布「已恢复」通知' })).toBeTruthy()
+    expect(callsOf('restore')).toEqual([])
+  })
+
+  it('a draft: the desk’s button says it only submits for review; a supervisor’s says publish', async () => {
+    const draft = generalNotice({ status: 'draft', statusLabel: '草稿', publishedAt: undefined })
+    backend(['desk'], draft)
+    const { unmount } = render(<StaffNoticePage />)
+    await screen.findByRole('toolbar', { name: '公告操作' })
+    expect(buttons()).toEqual(['编辑并提交审核'])
+    unmount()
+    backend(['supervisor'], draft)
+    render(<StaffNoticePage />)
+    await screen.findByRole('toolbar', { name: '公告操作' })
+    expect(buttons()).toEqual(['编辑并发布'])
   })
 
   it('withdraws with a reason; a withdrawn notice offers no actions', async () => {

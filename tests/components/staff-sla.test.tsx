@@ -30,6 +30,13 @@ async function valueOf(label: string) {
   return input.value
 }
 
+/** The unit picked for the timer named `label` (分钟/小时/天). */
+const unitOf = (label: string) =>
+  within(screen.getByRole('radiogroup', { name: `${label}单位` }))
+    .getAllByRole('radio')
+    .find((r) => r.getAttribute('aria-checked') === 'true')?.textContent
+const pickUnit = (label: string, unit: string) => fireEvent.click(screen.getByLabelText(`${label}单位：${unit}`))
+
 /** The row (label, input, readout, hint) of the timer named `label`. */
 const row = (label: string) => screen.getByLabelText(label).closest('.sla-row') as HTMLElement
 
@@ -47,14 +54,20 @@ describe('服务时限', () => {
       .filter((l) => l!.endsWith('时限') && !l!.startsWith('恢复默认') && !/电梯困人|噪音/.test(l!))
     expect(labels).toEqual(['紧急响应时限', '紧急到场时限', '紧急完成时限', '报修响应时限', '报修到场时限', '报修完成时限', '投诉响应时限', '投诉完成时限', '咨询答复时限'])
 
-    expect(await valueOf('报修到场时限')).toBe('60')
-    expect(row('报修到场时限').textContent).toContain('= 1 小时，默认 40 分钟')
+    // Stored in minutes, shown in the unit each reads best in: 60 → 1 小时, 1440 → 24 小时, 4320 → 3 天.
+    expect(await valueOf('报修到场时限')).toBe('1')
+    expect(unitOf('报修到场时限')).toBe('小时')
+    expect(row('报修到场时限').textContent).toContain('默认 40 分钟')
     expect(within(row('报修到场时限')).getByText('恢复默认')).toBeTruthy()
-    expect(await valueOf('报修完成时限')).toBe('1440')
-    expect(row('报修完成时限').textContent).toContain('= 24 小时，默认 24 小时')
+    expect(await valueOf('报修完成时限')).toBe('24')
+    expect(unitOf('报修完成时限')).toBe('小时')
+    expect(row('报修完成时限').textContent).toContain('默认 24 小时')
     expect(within(row('报修完成时限')).queryByText('恢复默认')).toBeNull()
-    expect(row('投诉完成时限').textContent).toContain('= 3 天，默认 3 天')
-    expect(row('紧急完成时限').textContent).toContain('= 4 小时，默认 4 小时')
+    expect(await valueOf('投诉完成时限')).toBe('3')
+    expect(unitOf('投诉完成时限')).toBe('天')
+    expect(row('投诉完成时限').textContent).toContain('默认 3 天')
+    expect(row('紧急完成时限').textContent).toContain('默认 4 小时')
+    expect(unitOf('报修响应时限')).toBe('分钟')
     expect(await valueOf('自动确认天数')).toBe('3')
 
     // Per-category overrides: the default 电梯困人 到场 30 and the community's own 噪音.
@@ -63,7 +76,8 @@ describe('服务时限', () => {
     expect(await valueOf('电梯困人到场时限')).toBe('30')
     expect(await valueOf('电梯困人响应时限')).toBe('')
     expect(row('电梯困人响应时限').textContent).toContain('留空：沿用紧急 5 分钟')
-    expect(row('噪音响应时限').textContent).toContain('= 2 小时，默认沿用投诉 24 小时')
+    expect(await valueOf('噪音响应时限')).toBe('2')
+    expect(row('噪音响应时限').textContent).toContain('默认沿用投诉 24 小时')
     expect(screen.getByText('已保存')).toBeTruthy()
   })
 
@@ -76,10 +90,11 @@ describe('服务时限', () => {
     // Under an hour the input says it all: no readout, just the default.
     expect(within(row('报修响应时限')).getByText('默认 30 分钟')).toBeTruthy()
     expect(row('报修响应时限').textContent).not.toContain('=')
-    await typeInto('投诉完成时限', '5760')
-    expect(row('投诉完成时限').textContent).toContain('= 4 天')
+    await typeInto('投诉完成时限', '4')
+    expect(row('投诉完成时限').textContent).not.toContain('=')
     await typeInto('咨询答复时限', '0')
     expect(within(row('咨询答复时限')).getByRole('alert').textContent).toBe('时限至少 1 分钟')
+    pickUnit('咨询答复时限', '分钟')
     await typeInto('咨询答复时限', '90')
     expect(row('咨询答复时限').textContent).toContain('= 1 小时 30 分钟')
 
@@ -145,11 +160,50 @@ describe('服务时限', () => {
     expect(callsOf('setSla')[0].sla.categories).toEqual({ elevator_trapped: { arrive: 30 }, noise: { resolve: 2880 } })
   })
 
+  it('the unit picker: hours and days are typed as such, checked in their unit and saved as minutes', async () => {
+    asStaff(['admin'], { setSla: (d: any) => ({ sla: { ...DEFAULT_SLA, ...d.sla }, defaults: DEFAULT_SLA }) })
+    render(<SlaPage />)
+    await screen.findByLabelText('报修响应时限')
+
+    // Switching keeps the duration when it is whole in the new unit: 1 小时 → 60 分钟 → 1 小时.
+    pickUnit('报修到场时限', '分钟')
+    expect(await valueOf('报修到场时限')).toBe('60')
+    expect(row('报修到场时限').textContent).toContain('= 1 小时')
+    pickUnit('报修到场时限', '小时')
+    expect(await valueOf('报修到场时限')).toBe('1')
+    // 30 分钟 is not whole in hours: the number stays and now means 30 小时 (no longer the default).
+    expect(within(row('报修响应时限')).queryByText('恢复默认')).toBeNull()
+    pickUnit('报修响应时限', '小时')
+    expect(await valueOf('报修响应时限')).toBe('30')
+    expect(within(row('报修响应时限')).getByText('恢复默认')).toBeTruthy()
+    await typeInto('报修响应时限', '2')
+
+    // The range is the schema's (1 分钟 – 30 天) whatever the unit; fractions are refused in words of the unit.
+    await typeInto('投诉完成时限', '31')
+    expect(within(row('投诉完成时限')).getByRole('alert').textContent).toBe('时限不超过 30 天')
+    await typeInto('投诉完成时限', '1.5')
+    expect(within(row('投诉完成时限')).getByRole('alert').textContent).toBe('请填写整数天数')
+    pickUnit('投诉完成时限', '小时')
+    await typeInto('投诉完成时限', '36')
+    expect(within(row('投诉完成时限')).queryByRole('alert')).toBeNull()
+    // An override in days.
+    pickUnit('噪音完成时限', '天')
+    await typeInto('噪音完成时限', '2')
+
+    fireEvent.click(screen.getByText('保存'))
+    await waitFor(() => expect(callsOf('setSla')).toHaveLength(1))
+    const sent = callsOf('setSla')[0].sla
+    expect(sent.repair).toEqual({ accept: 120, arrive: 60, resolve: 1440 })
+    expect(sent.complaint).toEqual({ accept: 1440, resolve: 36 * 60 })
+    expect(sent.categories.noise).toEqual({ accept: 120, resolve: 2 * 1440 })
+  })
+
   it('a supervisor reads the values without inputs, 恢复默认 or 保存', async () => {
     asStaff(['supervisor'])
     const { container } = render(<SlaPage />)
     expect(await screen.findByText('仅管理员可以修改服务时限。')).toBeTruthy()
     expect(container.querySelector('taro-input-core, input')).toBeNull()
+    expect(screen.queryByRole('radiogroup')).toBeNull()
     expect(screen.queryByText('保存')).toBeNull()
     expect(screen.queryByText('恢复默认')).toBeNull()
     expect(screen.queryByText('+ 添加类别')).toBeNull()

@@ -115,6 +115,9 @@ export const createSelectorQuery = () => {
   return q
 }
 export const eventCenter = { on: jest.fn(), off: jest.fn(), trigger: jest.fn() }
+export const canvasToTempFilePath = ok({ tempFilePath: 'wxfile://tmp/poster.png' })
+export const saveImageToPhotosAlbum = ok()
+export const openSetting = ok({ authSetting: {} })
 
 const Taro = {
   router,
@@ -168,6 +171,9 @@ const Taro = {
   disableAlertBeforeUnload,
   getStorageSync,
   setStorageSync,
+  canvasToTempFilePath,
+  saveImageToPhotosAlbum,
+  openSetting,
 }
 
 export default Taro

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { H5_DIR, startLocal, type LocalCloudBase } from '../helpers/local-cloudbase';
 import { launch, phone, screenshot, step } from '../helpers/browser';
-import { button, open, see } from '../helpers/ui';
+import { button, confirmModal, open, see } from '../helpers/ui';
 
 /**
  * Issue 6 end to end in Chromium: the desk submits a water cut for 1栋 and 2栋, the
@@ -109,11 +109,13 @@ test('water cut for two buildings: reviewed, broadcast once to each consenting r
     await step(desk2.page, 'restore-and-poster', async () => {
       await open(desk2.page, lc.url, `/staff/notice/index?id=${id}`);
       await button(desk2.page, '一键发布「已恢复」').click();
+      // The water cut starts in two days: 「已恢复」 now asks first (issue 12).
+      await confirmModal(desk2.page, '仍要发布');
       await button(desk2.page, '立即发布').click();
       await see(desk2.page, /已恢复/).waitFor();
       await open(desk2.page, lc.url, `/staff/notice-poster/index?id=${id}`);
       await see(desk2.page, '1、2栋停水通知').waitFor();
-      await desk2.page.locator('[aria-label^="二维码"]').filter({ visible: true }).first().waitFor();
+      await desk2.page.locator('[aria-label^="小程序码"]').filter({ visible: true }).first().waitFor();
       await desk2.page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
       await screenshot(desk2.page, 'e2e-notice-poster');
     });

@@ -78,7 +78,8 @@ test('a newcomer opens every tab, binds a home; the desk approves; the home show
       await row.waitFor();
       await screenshot(desk.page, 'e2e-desk-bindings');
       await button(row, '通过').click();
-      await desk.page.getByText('孙悦').filter({ visible: true }).waitFor({ state: 'detached' });
+      // The card leaves the pending list (the undo banner above it still names the person).
+      await desk.page.locator('.binding-card', { hasText: '孙悦' }).filter({ visible: true }).waitFor({ state: 'detached' });
     });
   } finally {
     await desk.context.close();

@@ -86,7 +86,8 @@ describe('lifecycle', () => {
     await A('read', { announcementId: id }, 'o-resident-03');
     expect((await A('feed', {}, 'o-resident-03')).data.items.find((x: any) => x.announcementId === id).read).toBe(true);
     expect((await A('feed', {}, 'o-resident-10')).data.items.map((x: any) => x.announcementId)).not.toContain(id);
-    expect((await A('get', { announcementId: id }, 'o-resident-10')).error.code).toBe('NOT_FOUND');
+    // Not pushed to 3栋, but public (a shared card): read, told it does not concern their building.
+    expect((await A('get', { announcementId: id }, 'o-resident-10')).data.reader).toEqual({ covered: false, buildings: ['3栋'] });
     // Staff-only facts (review, override) are not shown to residents.
     expect((await A('get', { announcementId: id }, 'o-resident-03')).data.review).toBeUndefined();
   });

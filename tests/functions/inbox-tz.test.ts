@@ -35,7 +35,7 @@ test('ticket, emergency, callback and confirmation messages print Beijing time; 
       await lc.call(
         'callbacks',
         'setSettings',
-        { policy: { repair: 'always', complaint: 'always', consultation: 'always' }, dueHours: 36, maxAttempts: 3, confirmReminderHours: 24 },
+        { policy: { repair: 'always', complaint: 'always', consultation: 'always' }, assignTo: 'handler', dueHours: 36, maxAttempts: 3, confirmReminderHours: 24 },
         'o-staff-admin',
       )
     ).ok,

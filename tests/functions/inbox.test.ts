@@ -122,15 +122,16 @@ describe('every notification the functions emit lands in the right inbox, once',
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  test('completion → the resident is told; callback due → its owner; a reopen → the handler', async () => {
+  test('completion → the resident is told; callback due → the service desk (default); a reopen → the handler', async () => {
     // An in-home repair: the resident's consent is recorded first (征得同意后方可进行维修).
     expect((await T('act', { action: 'consent', ticketId: pooled, by: '业主本人', scope: '卫生间' }, 'o-staff-eng1')).ok).toBe(true);
     expect((await T('act', { action: 'complete', ticketId: pooled, text: '已更换水管', photos: [] }, 'o-staff-eng1')).ok).toBe(true);
     expect(about(await inbox('o-resident-01'), 'done', pooled)).toHaveLength(1);
     await Promise.all([timer('callbacks'), timer('callbacks')]);
-    const callbacks = (await inbox('o-staff-eng1')).filter((i) => i.kind === 'callback');
+    const callbacks = (await inbox('o-staff-desk', 'alerts')).filter((i) => i.kind === 'callback');
     const cb = (await lc.db.collection('callbacks').where({ ticketId: pooled }).get()).data[0];
     expect(callbacks.filter((i) => i.target.id === cb._id)).toHaveLength(1);
+    expect((await inbox('o-staff-eng1')).filter((i) => i.kind === 'callback' && i.target.id === cb._id)).toHaveLength(0);
     expect(callbacks.find((i) => i.target.id === cb._id).body).toMatch(/24 小时内完成回访/);
     // The resident is asked to confirm after a day (inbox; no consent left for a subscribe message).
     await advance(24 * HOUR + MIN);

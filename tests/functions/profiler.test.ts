@@ -77,3 +77,69 @@ test('the SDK used directly (not from a function) is charged to no invocation', 
   const after = ((await lc.dev('/api/dev/invocations?limit=200')).data as any[]).length;
   expect(after).toBe(before);
 });
+
+// The reads reworked for the round-trip budgets (issue #19, part 2): what they read, in how many
+// steps, and that the unread count `notify` keeps on a staff record equals the inbox's own count.
+async function made(fn: string, requestId: string | null) {
+  const p = ((await lc.dev(`/api/dev/invocations?fn=${fn}&limit=20`)).data as any[]).find((x) => x.requestId === requestId);
+  return (p?.calls ?? []).map((c: any) => `${c.action} ${c.collection ?? ''}`.trim()).sort();
+}
+
+const R = 'o-resident-01';
+const report = (n: number) => ({
+  type: 'repair',
+  category: 'plumbing_electric',
+  description: `卫生间灯不亮 ${n}`,
+  location: { kind: 'home', unitId: 'u-1-1-101' },
+  contactPhone: '13900000000',
+  subscribed: [],
+  clientRequestId: `roundtrips-${n}-0000`,
+});
+
+test('tickets.get: the caller (two reads) and the ticket with its hotline and timeline joined in — three calls, one step', async () => {
+  const opened = await gateway('tickets', 'create', report(1), R);
+  expect(opened.body.ok).toBe(true);
+  for (const who of [R, 'o-staff-desk']) {
+    const r = await gateway('tickets', 'get', { ticketId: opened.body.data.ticketId }, who);
+    expect(r.body.ok).toBe(true);
+    expect(r.body.data.timeline.length).toBeGreaterThan(0);
+    expect(await made('tickets', r.id)).toEqual(['database.aggregateDocuments tickets', 'database.getDocument memberships', 'database.getDocument staff']);
+    expect([r.calls, r.steps]).toEqual(['3', '1']);
+  }
+  // Someone else's ticket is still not found, although it was read with the caller.
+  const other = await gateway('tickets', 'get', { ticketId: opened.body.data.ticketId }, 'o-resident-02');
+  expect(other.body.error?.code).toBe('NOT_FOUND');
+});
+
+test('a staff member’s unread alerts: kept by notify (read with who they are) and equal to the count without it', async () => {
+  const staff = ['o-staff-desk', 'o-staff-eng1', 'o-staff-sup'];
+  for (const who of staff) expect((await gateway('inbox', 'read', { all: true }, who)).body.data.unread.alerts).toBe(0);
+  // New tickets nobody holds yet alert a role (the pool's, or the desk for unrouted ones).
+  for (let n = 2; n < 5; n++) expect((await gateway('tickets', 'create', report(n), R)).body.ok).toBe(true);
+  const kept: Record<string, number> = {};
+  for (const who of staff) {
+    const r = await gateway('inbox', 'unread', {}, who);
+    expect(r.body.ok).toBe(true);
+    expect(Number(r.calls)).toBeLessThanOrEqual(3);
+    expect(r.steps).toBe('1');
+    kept[who] = r.body.data.alerts;
+  }
+  expect(Object.values(kept).some((n) => n > 0)).toBe(true);
+  // One alert read one by one: one less.
+  const who = staff.find((s) => kept[s] > 0)!;
+  const first = (await gateway('inbox', 'list', { box: 'alerts' }, who)).body.data.items.find((i: any) => !i.read);
+  const read = await gateway('inbox', 'read', { id: first.id }, who);
+  expect(read.body.data.unread.alerts).toBe(kept[who] - 1);
+  kept[who] -= 1;
+  // Without the kept count the inbox counts (more reads) — and finds the same numbers.
+  const _ = lc.db.command;
+  await lc.db
+    .collection('staff')
+    .where({ openid: _.in(staff) })
+    .update({ alertsUnread: _.remove() });
+  for (const s of staff) {
+    const r = await gateway('inbox', 'unread', {}, s);
+    expect(r.body.data.alerts).toBe(kept[s]);
+    expect(r.calls).toBe('5');
+  }
+});

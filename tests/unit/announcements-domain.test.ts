@@ -1,5 +1,15 @@
 import { announcementInputs } from '../../src/domain/announcements-api';
-import { inScope, isInterruption, noticeShortfallHours, scopeLabel, NOTICE_PERIOD_HOURS, ANNOUNCEMENT_TYPES } from '../../src/domain/announcements';
+import {
+  inScope,
+  interruptionSummary,
+  isInterruption,
+  noticeIdFrom,
+  noticeScene,
+  noticeShortfallHours,
+  scopeLabel,
+  NOTICE_PERIOD_HOURS,
+  ANNOUNCEMENT_TYPES,
+} from '../../src/domain/announcements';
 
 const home = { building: '1栋', unitId: 'u-1-1-101' };
 
@@ -75,5 +85,24 @@ describe('the input contract: interruption details go with interruption kinds on
   test('other kinds carry none', () => {
     expect(first({ ...base, type: 'general' })).toBeNull();
     expect(first({ ...base, type: 'general', interruption: cut })).toBe('只有停水、停电等停用通知需要填写停用信息');
+  });
+});
+
+describe('poster code scene and the summary made from the times (issue 12)', () => {
+  test('a notice id is its scene (≤ 32 of WeChat’s characters); the page maps ?scene= back', () => {
+    const id = 'an-69ad372861a1b2ebb9860627';
+    expect(noticeScene(id)).toBe(id);
+    expect(noticeScene('x'.repeat(33))).toBeNull();
+    expect(noticeScene('公告1')).toBeNull();
+    expect(noticeIdFrom({ scene: encodeURIComponent(id) })).toBe(id);
+    expect(noticeIdFrom({ id: 'an-1', scene: 'an-2' })).toBe('an-1');
+    expect(noticeIdFrom({ scene: '%E0%A4%A' })).toBeUndefined();
+    expect(noticeIdFrom({})).toBeUndefined();
+  });
+  test('the summary says the times in 北京时间 within 20 characters', () => {
+    expect(interruptionSummary('2026-11-29T01:00:00.000Z', '2026-11-29T07:00:00.000Z')).toBe('11月29日 09:00-15:00');
+    expect(interruptionSummary('2026-11-29T14:00:00.000Z', '2026-11-29T22:00:00.000Z')).toBe('11月29日22:00-次日06:00');
+    expect(interruptionSummary('2026-12-30T14:00:00.000Z', '2027-01-02T10:00:00.000Z')).toBe('12月30日至1月2日');
+    for (const s of ['11月29日 09:00-15:00', '12月31日22:00-次日06:00', '12月30日至12月31日']) expect(s.length).toBeLessThanOrEqual(20);
   });
 });

@@ -14,9 +14,9 @@ import { callbackInputs } from '../../src/domain/tickets/callbacks-api';
 import { CATEGORY_BY_CODE, CATEGORIES } from '../../src/domain/tickets/catalog';
 import { reportProblem } from '../../src/domain/tickets/report';
 import { DEFAULT_SLA } from '../../src/domain/tickets/sla';
-import { CALLBACK_POLICIES } from '../../src/domain/tickets/reminders';
+import { CALLBACK_ASSIGNEES, CALLBACK_POLICIES } from '../../src/domain/tickets/reminders';
 import { RELATIONS } from '../../src/domain/roles';
-import { CALLBACK_LIMITS } from '../../src/domain/limits';
+import { CALLBACK_LIMITS, DURATION_UNITS } from '../../src/domain/limits';
 import { checkName, checkPhone } from '../../src/features/account/validate';
 import { validateBinding, type BindingFields } from '../../src/features/binding/validate';
 import { validateReport, type ReportFields } from '../../src/features/report/validate';
@@ -218,12 +218,34 @@ describe('service levels', () => {
       const input = { sla: slaPayload(d, DEFAULT_SLA) };
       agree(checkSla(d), fromZod(ticketInputs.setSla.safeParse(input)), fieldOf, input);
     }));
+  // The same, with each timer typed in a unit the admin picked (分钟/小时/天): numbers around both ends of the range in every unit.
+  const unitText = fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 800 }), fc.integer({ min: 28, max: 32 }), fc.integer({ min: 718, max: 722 })).map(String);
+  const unit = fc.constantFrom(...DURATION_UNITS);
+  const withUnits: fc.Arbitrary<SlaDraft> = draft.chain((d) => {
+    const keys = [...GROUPS.flatMap((g) => g.kinds.map((k) => `${g.key}.${k}`)), ...d.categories.flatMap((o) => kindsOf(o.code).map((k) => `cat.${o.code}.${k}`))];
+    return fc.tuple(fc.tuple(...keys.map(() => unit)), fc.tuple(...keys.map(() => unitText))).map(([units, texts]) => {
+      const next: SlaDraft = { ...d, groups: structuredClone(d.groups), categories: structuredClone(d.categories), units: {} };
+      keys.forEach((key, i) => {
+        next.units![key] = units[i];
+        const [head, a, b] = key.split('.');
+        if (head === 'cat') next.categories.find((o) => o.code === a)!.values[b as keyof SlaDraft['groups']['repair']] = texts[i];
+        else next.groups[head as keyof SlaDraft['groups']][a as keyof SlaDraft['groups']['repair']] = texts[i];
+      });
+      return next;
+    });
+  });
+  test('checkDraft ≡ tickets.setSla with 小时/天 units (stored as minutes)', () =>
+    run(withUnits, (d) => {
+      const input = { sla: slaPayload(d, DEFAULT_SLA) };
+      agree(checkSla(d), fromZod(ticketInputs.setSla.safeParse(input)), fieldOf, input);
+    }));
 });
 
 describe('callback settings', () => {
   const whole = (l: { min: number; max: number }) => fc.oneof(fc.integer({ min: 0, max: l.max + 2 }), fc.integer({ min: l.max - 2, max: l.max + 2 })).map(String);
   const draft: fc.Arbitrary<CallbackDraft> = fc.record({
     policy: fc.record({ repair: fc.constantFrom(...CALLBACK_POLICIES), complaint: fc.constantFrom(...CALLBACK_POLICIES), consultation: fc.constantFrom(...CALLBACK_POLICIES) }),
+    assignTo: fc.constantFrom(...CALLBACK_ASSIGNEES),
     dueHours: whole(CALLBACK_LIMITS.dueHours),
     maxAttempts: whole(CALLBACK_LIMITS.maxAttempts),
     confirmReminderHours: whole(CALLBACK_LIMITS.confirmReminderHours),

@@ -1,4 +1,4 @@
-import { callbackNeeded, dueStages, markStages, nextReminderAt, type StagedDeadline } from '../../src/domain/tickets/reminders';
+import { callbackNeeded, dueStages, markStages, nextReminderAt, toMinute, type StagedDeadline } from '../../src/domain/tickets/reminders';
 
 const due = '2026-11-28T10:00:00.000Z';
 const at = (iso: string) => new Date(iso);
@@ -55,6 +55,19 @@ describe('nextReminderAt', () => {
     expect(nextReminderAt([b, markStages(a, ['warn'])], 30)?.toISOString()).toBe('2026-11-28T08:30:00.000Z');
     // Once a is done entirely, b's warning is next.
     expect(nextReminderAt([b, markStages(a, ['warn', 'breach'])], 30)?.toISOString()).toBe('2026-11-28T09:30:00.000Z');
+  });
+  test('to the minute, rounded up: the minute timer first sees it then, and same-minute timers share one write', () => {
+    const a = dl({ dueAt: at('2026-11-28T09:30:20.500Z') } as Partial<StagedDeadline>);
+    expect(nextReminderAt([a], 30)?.toISOString()).toBe('2026-11-28T09:01:00.000Z');
+    expect(nextReminderAt([markStages(a, ['warn'])], 30)?.toISOString()).toBe('2026-11-28T09:31:00.000Z');
+    expect(markStages(a, ['warn']).stages).toEqual({ warn: Date.parse('2026-11-28T09:31:00.000Z') });
+    expect(toMinute(Date.parse('2026-11-28T09:31:00.000Z'))).toBe(Date.parse('2026-11-28T09:31:00.000Z'));
+    // A stage marked for the due time is done, whether marked to the minute or (older records) to the ms.
+    expect(dueStages(markStages(a, ['warn']), at('2026-11-28T09:10:00.000Z'), 30)).toEqual([]);
+    expect(dueStages({ ...a, stages: { warn: Date.parse('2026-11-28T09:30:20.500Z') } }, at('2026-11-28T09:10:00.000Z'), 30)).toEqual([]);
+    // A due time moved to another minute starts its stages over.
+    const moved = { ...markStages(a, ['warn']), dueAt: at('2026-11-28T09:45:00.000Z') };
+    expect(dueStages(moved, at('2026-11-28T09:20:00.000Z'), 30)).toEqual(['warn']);
   });
   test('met timers and finished stages leave nothing: null', () => {
     expect(nextReminderAt([], 30)).toBeNull();

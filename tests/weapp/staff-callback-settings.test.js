@@ -41,10 +41,12 @@ describe('回访设置 (dist/weapp, subpackage staff/)', () => {
     for (const t of ['报修', '投诉', '咨询', '全部回访', '好评（4 星及以上）免回访', '不回访', '默认：全部回访', '默认：不回访']) expect(text(comp)).toContain(t)
     for (const t of ['时限', '回访时限（小时）', '联系不上最多尝试（次）', '完工后提醒住户确认（小时）', '默认 24 小时', '默认 3 次']) expect(text(comp)).toContain(t)
     expect(text(comp)).toContain('已保存')
-    expect(comp.querySelectorAll('.chips').length).toBe(3)
+    // Three policies and 回访人 (the desk by default).
+    expect(comp.querySelectorAll('.chips').length).toBe(4)
+    expect(text(comp)).toContain('默认：客服回访')
     // Taro renders the chips inside its `comp` template: classes are prefixed there.
     const chosen = Array.from(comp.dom.querySelectorAll('.comp--chip--selected, .main--chip--selected')).map((c) => c.textContent)
-    expect(chosen).toEqual(['好评（4 星及以上）免回访', '全部回访', '不回访'])
+    expect(chosen).toEqual(['好评（4 星及以上）免回访', '全部回访', '不回访', '客服回访'])
     const calls = h.wx.cloud.callFunction.mock.calls.map((c) => c[0]).filter((c) => c.data.action === 'getSettings')
     expect(calls).toHaveLength(1)
     expect(calls[0].name).toBe('callbacks')

@@ -46,8 +46,9 @@ describe('服务时限 (dist/weapp, subpackage staff/)', () => {
     await h.waitForText(comp, '报修')
     expect(text(comp)).toContain('修改后对新提交和重新处理的工单生效')
     for (const t of ['紧急', '投诉', '咨询', '响应', '到场', '完成', '答复', '自动确认天数']) expect(text(comp)).toContain(t)
-    expect(text(comp)).toContain('1 小时')
     expect(text(comp)).toContain('默认 40 分钟')
+    // Every timer but 自动确认天数 has its unit switch (分钟/小时/天).
+    expect(text(comp).split('分钟小时天').length - 1).toBe(13 - 1)
     expect(text(comp)).toContain('恢复默认')
     expect(text(comp)).toContain('24 小时')
     expect(text(comp)).toContain('3 天')

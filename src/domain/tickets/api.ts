@@ -26,6 +26,9 @@ import {
   TOO_MANY_PHOTOS,
 } from '../limits';
 
+/** What staff can report from patrol: repairs and complaints (a consultation is a resident's question). */
+export const STAFF_REPORT_TYPES = ['repair', 'complaint'] as const;
+
 /** Inputs of the `tickets` function, shared by the function and the client. */
 export { MAX_PHOTOS };
 export const fileIdSchema = z.string().regex(/^cloud:\/\/[^\s]{1,300}$/, { message: '图片地址无效' });
@@ -171,6 +174,20 @@ export const ticketInputs = {
     })
     .strict(),
   /** Staff app: upload limits shown to the client. */
+  /**
+   * An engineer or security guard reports what they found on patrol (issue #17): a public area
+   * or a unit of their own community, routed as usual, with themselves as first contact (首问负责人).
+   */
+  staffReport: z
+    .object({
+      type: z.enum(STAFF_REPORT_TYPES),
+      category: z.enum(CATEGORY_CODES),
+      description: text(DESCRIPTION_MAX, '发现的问题'),
+      photos,
+      location: locationSchema,
+      clientRequestId: clientRequestIdSchema,
+    })
+    .strict(),
 };
 
 export type ActInput = z.infer<typeof ticketInputs.act>;

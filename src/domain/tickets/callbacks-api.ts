@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, pageSchema } from '../identity';
-import { CALLBACK_POLICIES, type CallbackStatus } from './reminders';
+import { CALLBACK_ASSIGNEES, CALLBACK_POLICIES, type CallbackStatus } from './reminders';
 import { CALLBACK_LIMITS, type WholeLimit } from '../limits';
 
 /** Inputs of the `callbacks` function (回访 tasks). */
@@ -12,6 +12,8 @@ export const callbackInputs = {
   setSettings: z
     .object({
       policy: z.object({ repair: policy, complaint: policy, consultation: policy }).strict(),
+      /** Older clients do not send it: the default (the desk). */
+      assignTo: z.enum(CALLBACK_ASSIGNEES).default('desk'),
       dueHours: whole(CALLBACK_LIMITS.dueHours),
       maxAttempts: whole(CALLBACK_LIMITS.maxAttempts),
       confirmReminderHours: whole(CALLBACK_LIMITS.confirmReminderHours),

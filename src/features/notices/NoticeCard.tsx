@@ -27,7 +27,8 @@ export function NoticeCard({ notice: n, onClick, compact }: Props) {
         <Text className='notice-card__title'>{n.title}</Text>
         {unread && <View className='notice-card__dot' aria-label='未读' />}
       </View>
-      {n.summary && n.summary !== n.title && <Text className='notice-card__summary'>{n.summary}</Text>}
+      {/* An interruption says its times once, in the 时间 row below (its summary is made from them). */}
+      {n.summary && n.summary !== n.title && !n.interruption && <Text className='notice-card__summary'>{n.summary}</Text>}
       {n.interruption && (
         <View className='notice-card__window'>
           <Text className='notice-card__window-key'>时间</Text>

@@ -48,11 +48,13 @@ interface Props {
   /** Staff preview of a draft: no publication time yet. */
   preview?: boolean
   onOpenOriginal?: () => void
+  /** A quiet line under the heading (e.g. that the notice does not cover the reader's building). */
+  note?: ReactNode
   children?: ReactNode
 }
 
 /** The resident's view of one notice (also the staff editor's 预览). */
-export function NoticeDetail({ notice: n, preview, onOpenOriginal, children }: Props) {
+export function NoticeDetail({ notice: n, preview, onOpenOriginal, note, children }: Props) {
   const preview_ = (current: string) => void Taro.previewImage({ current, urls: n.images }).catch(() => undefined)
   return (
     <View className='notice-detail'>
@@ -66,6 +68,7 @@ export function NoticeDetail({ notice: n, preview, onOpenOriginal, children }: P
           <Text className='notice-detail__community'>{n.communityName}</Text>
           <Text className='notice-detail__time'>{preview ? '预览 · 尚未发布' : n.publishedAt ? `${formatMonthDay(n.publishedAt)} 发布` : ''}</Text>
         </View>
+        {note}
         {n.revised && (
           <View className='notice-detail__revised' role='note'>
             <Text>已更新 · {formatMonthDay(n.updatedAt)}，以下为最新内容</Text>

@@ -9,6 +9,7 @@ export function useNotice(announcementId: string | undefined) {
     record: notice,
     setRecord,
     error,
+    retryable,
     loading,
     reload,
   } = useRecord(
@@ -28,5 +29,5 @@ export function useNotice(announcementId: string | undefined) {
       }
     },
   )
-  return { notice, error, loading, reload }
+  return { notice, error, retryable, loading, reload }
 }

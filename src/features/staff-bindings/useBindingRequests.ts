@@ -1,13 +1,26 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { errorMessage } from '@/services/cloud'
-import type { MembershipStatus } from '@/domain/membership-status'
 import { accountApi, type BindingRequest } from '@/features/account'
+import { staffBindingsApi } from './api'
 
 const PAGE_SIZE = 20
 
-/** Binding requests of one status, paged by cursor; approve/reject (pending) and revoke (approved). */
-export function useBindingRequests(enabled: boolean, status: MembershipStatus = 'pending') {
+/** 待审核 (pending), 审核记录 (decisions, newest first) or 已绑定 (approved members). */
+export type ReviewTab = 'pending' | 'history' | 'approved'
+
+const fetchPage = (tab: ReviewTab, cursor?: string) =>
+  tab === 'history'
+    ? staffBindingsApi.history({ pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) })
+    : accountApi.listBindingRequests({ status: tab, pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) })
+
+/** The request just approved here, offered for undo until the server's window closes (see `undo`). */
+export interface JustApproved {
+  item: BindingRequest
+}
+
+/** One tab of 绑定审核, paged by cursor; approve/reject (pending), undo an approval, revoke (approved). */
+export function useBindingRequests(enabled: boolean, tab: ReviewTab = 'pending') {
   const [items, setItems] = useState<BindingRequest[] | null>(null)
   const [total, setTotal] = useState(0)
   const [cursor, setCursor] = useState<string | undefined>()
@@ -15,13 +28,14 @@ export function useBindingRequests(enabled: boolean, status: MembershipStatus = 
   const [loadingMore, setLoadingMore] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [deciding, setDeciding] = useState<string | null>(null)
+  const [justApproved, setJustApproved] = useState<JustApproved | null>(null)
 
   const reload = useCallback(async () => {
     if (!enabled) return
     setLoading(true)
     setError(null)
     try {
-      const page = await accountApi.listBindingRequests({ status, pageSize: PAGE_SIZE })
+      const page = await fetchPage(tab)
       setItems(page.items)
       setTotal(page.total)
       setCursor(page.nextCursor)
@@ -30,7 +44,7 @@ export function useBindingRequests(enabled: boolean, status: MembershipStatus = 
     } finally {
       setLoading(false)
     }
-  }, [enabled, status])
+  }, [enabled, tab])
 
   useEffect(() => {
     void reload()
@@ -40,7 +54,7 @@ export function useBindingRequests(enabled: boolean, status: MembershipStatus = 
     if (!cursor || loadingMore) return
     setLoadingMore(true)
     try {
-      const page = await accountApi.listBindingRequests({ status, pageSize: PAGE_SIZE, cursor })
+      const page = await fetchPage(tab, cursor)
       setItems((list) => {
         const seen = new Set((list ?? []).map((i) => i.membershipId))
         return [...(list ?? []), ...page.items.filter((i) => !seen.has(i.membershipId))]
@@ -54,15 +68,14 @@ export function useBindingRequests(enabled: boolean, status: MembershipStatus = 
     }
   }
 
-  /** Resolves true when the decision was recorded (the row is then gone). */
-  async function decide(item: BindingRequest, approve: boolean, reason?: string): Promise<boolean> {
+  /** Runs one change of a row at a time; resolves true when the server recorded it. */
+  async function change(item: BindingRequest, run: () => Promise<unknown>, done: string, after: () => void): Promise<boolean> {
     if (deciding) return false
     setDeciding(item.membershipId)
     try {
-      await accountApi.decideBinding(item.membershipId, approve, reason?.trim() || undefined)
-      setItems((list) => (list ?? []).filter((i) => i.membershipId !== item.membershipId))
-      setTotal((t) => Math.max(0, t - 1))
-      void Taro.showToast({ title: approve ? '已通过' : '已拒绝', icon: 'success' })
+      await run()
+      after()
+      void Taro.showToast({ title: done, icon: 'success' })
       return true
     } catch (err) {
       void Taro.showToast({ title: errorMessage(err), icon: 'none' })
@@ -71,24 +84,44 @@ export function useBindingRequests(enabled: boolean, status: MembershipStatus = 
       setDeciding(null)
     }
   }
+
+  const drop = (item: BindingRequest) => {
+    setItems((list) => (list ?? []).filter((i) => i.membershipId !== item.membershipId))
+    setTotal((t) => Math.max(0, t - 1))
+  }
+
+  /** Approve or reject (the row is then gone; an approval is offered for undo). */
+  const decide = (item: BindingRequest, approve: boolean, reason?: string) =>
+    change(
+      item,
+      () => accountApi.decideBinding(item.membershipId, approve, reason?.trim() || undefined),
+      approve ? '已通过' : '已拒绝',
+      () => {
+        drop(item)
+        setJustApproved(approve ? { item } : null)
+      },
+    )
 
   /** Ends a membership with a reason on record; the household is told by the server. */
-  async function revoke(item: BindingRequest, reason: string): Promise<boolean> {
-    if (deciding) return false
-    setDeciding(item.membershipId)
-    try {
-      await accountApi.revokeMembership(item.membershipId, reason)
-      setItems((list) => (list ?? []).filter((i) => i.membershipId !== item.membershipId))
-      setTotal((t) => Math.max(0, t - 1))
-      void Taro.showToast({ title: '已撤销', icon: 'success' })
-      return true
-    } catch (err) {
-      void Taro.showToast({ title: errorMessage(err), icon: 'none' })
-      return false
-    } finally {
-      setDeciding(null)
-    }
-  }
+  const revoke = (item: BindingRequest, reason: string) =>
+    change(
+      item,
+      () => accountApi.revokeMembership(item.membershipId, reason),
+      '已撤销',
+      () => drop(item),
+    )
 
-  return { items, total, hasMore: !!cursor, loading, loadingMore, error, deciding, reload, loadMore, decide, revoke }
+  /** Undo an approval (the server decides whether it is still in time and whether the caller may). */
+  const undo = (item: BindingRequest) =>
+    change(
+      item,
+      () => staffBindingsApi.undo(item.membershipId),
+      '已撤回，申请恢复为待审核',
+      () => {
+        setJustApproved(null)
+        void reload()
+      },
+    )
+
+  return { items, total, hasMore: !!cursor, loading, loadingMore, error, deciding, justApproved, reload, loadMore, decide, revoke, undo, dismiss: () => setJustApproved(null) }
 }

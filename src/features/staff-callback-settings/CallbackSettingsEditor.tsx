@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { CALLBACK_POLICIES, CALLBACK_POLICY_LABELS, type CallbackPolicy } from '@/domain/tickets/reminders'
+import { CALLBACK_ASSIGNEE_LABELS, CALLBACK_ASSIGNEES, CALLBACK_POLICIES, CALLBACK_POLICY_LABELS, type CallbackAssignee, type CallbackPolicy } from '@/domain/tickets/reminders'
 import { TICKET_TYPE_LABELS } from '@/domain/tickets/catalog'
 import { Section } from '@/components/Section'
 import { FormField, TextField } from '@/components/FormField'
@@ -13,6 +13,11 @@ import { useCallbackSettings } from './useCallbackSettings'
 import './CallbackSettingsEditor.scss'
 
 const POLICY_OPTIONS = CALLBACK_POLICIES.map((p) => ({ value: p, label: CALLBACK_POLICY_LABELS[p] }))
+const ASSIGNEE_OPTIONS = CALLBACK_ASSIGNEES.map((a) => ({ value: a, label: CALLBACK_ASSIGNEE_LABELS[a] }))
+const ASSIGNEE_HINTS: Record<CallbackAssignee, string> = {
+  desk: '回访任务进入客服的待回访队列，由客服统一回访（推荐：由未参与处理的人了解住户是否满意）',
+  handler: '回访任务派给该工单的首问负责人或处理人本人',
+}
 
 /** 回访设置: which resolved tickets get a callback, and its clocks. Admins edit; supervisors and desk read. */
 export function CallbackSettingsEditor() {
@@ -56,6 +61,18 @@ export function CallbackSettingsEditor() {
             </FormField>
           )
         })}
+      </Section>
+
+      <Section title='回访人'>
+        <FormField label='谁来回访' hint={`${ASSIGNEE_HINTS[draft.assignTo ?? 'desk']}；默认：${CALLBACK_ASSIGNEE_LABELS[defaults.assignTo ?? 'desk']}`}>
+          {canEdit ? (
+            <ChipGroup<CallbackAssignee> groupLabel='回访人' options={ASSIGNEE_OPTIONS} value={draft.assignTo ?? 'desk'} onChange={cs.setAssignTo} />
+          ) : (
+            <Text className='cbs__value' aria-label='回访人'>
+              {CALLBACK_ASSIGNEE_LABELS[draft.assignTo ?? 'desk']}
+            </Text>
+          )}
+        </FormField>
       </Section>
 
       <Section title='时限'>

@@ -3,7 +3,7 @@
  * the `setSettings` input) and the exact payload the function accepts.
  */
 import { CALLBACK_LIMITS } from '@/domain/limits'
-import type { CallbackPolicy, CallbackSettings } from '@/domain/tickets/reminders'
+import type { CallbackAssignee, CallbackPolicy, CallbackSettings } from '@/domain/tickets/reminders'
 
 export type PolicyType = keyof CallbackSettings['policy']
 export const POLICY_TYPES: PolicyType[] = ['repair', 'complaint', 'consultation']
@@ -29,6 +29,8 @@ export const NUMBER_FIELDS: NumberField[] = [
 
 export interface Draft {
   policy: Record<PolicyType, CallbackPolicy>
+  /** Absent (an older draft): the desk. */
+  assignTo?: CallbackAssignee
   dueHours: string
   maxAttempts: string
   confirmReminderHours: string
@@ -36,6 +38,7 @@ export interface Draft {
 
 export const toDraft = (s: CallbackSettings): Draft => ({
   policy: { ...s.policy },
+  assignTo: s.assignTo ?? 'desk',
   dueHours: String(s.dueHours),
   maxAttempts: String(s.maxAttempts),
   confirmReminderHours: String(s.confirmReminderHours),
@@ -71,6 +74,7 @@ export function checkDraft(d: Draft): DraftErrors {
 /** Exactly what `setSettings` accepts (a checked draft). */
 export const toPayload = (d: Draft): CallbackSettings => ({
   policy: { repair: d.policy.repair, complaint: d.policy.complaint, consultation: d.policy.consultation },
+  assignTo: d.assignTo ?? 'desk',
   dueHours: parseWhole(d.dueHours) ?? 0,
   maxAttempts: parseWhole(d.maxAttempts) ?? 0,
   confirmReminderHours: parseWhole(d.confirmReminderHours) ?? 0,

@@ -1,4 +1,4 @@
-import type { CallbackPolicy } from '@/domain/tickets/reminders'
+import type { CallbackAssignee, CallbackPolicy } from '@/domain/tickets/reminders'
 import { useSettingsForm } from '@/components/useSettingsForm'
 import { callbackSettingsApi, type CallbackSettingsView } from './api'
 import { checkDraft, toDraft, toPayload, type Draft, type NumberKey, type PolicyType } from './model'
@@ -25,6 +25,9 @@ export function useCallbackSettings(enabled: boolean) {
     reload: form.reload,
     setPolicy(type: PolicyType, policy: CallbackPolicy) {
       change((d) => ({ ...d, policy: { ...d.policy, [type]: policy } }))
+    },
+    setAssignTo(assignTo: CallbackAssignee) {
+      change((d) => ({ ...d, assignTo }))
     },
     setNumber(key: NumberKey, value: string) {
       change((d) => ({ ...d, [key]: value }))

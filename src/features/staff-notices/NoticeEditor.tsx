@@ -1,7 +1,17 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Button, Switch } from '@nutui/nutui-react-taro'
-import { ANNOUNCEMENT_TYPES, ANNOUNCEMENT_TYPE_LABELS, isInterruption, scopeLabel, SUMMARY_MAX, TITLE_MAX, type AnnouncementType, type Scope } from '@/domain/announcements'
+import {
+  ANNOUNCEMENT_TYPES,
+  ANNOUNCEMENT_TYPE_LABELS,
+  interruptionSummary,
+  isInterruption,
+  scopeLabel,
+  SUMMARY_MAX,
+  TITLE_MAX,
+  type AnnouncementType,
+  type Scope,
+} from '@/domain/announcements'
 import { ChipGroup } from '@/components/ChipGroup'
 import { FormField, TextAreaField } from '@/components/FormField'
 import { Section } from '@/components/Section'
@@ -113,14 +123,26 @@ export function NoticeEditor({ announcementId }: { announcementId?: string }) {
           error={errors.title}
           onInput={(v) => set({ title: v })}
         />
-        <CountedInput
-          label='摘要（选填）'
-          value={draft.summary}
-          max={SUMMARY_MAX}
-          placeholder='显示在订阅消息中，留空则用标题'
-          error={errors.summary}
-          onInput={(v) => set({ summary: v })}
-        />
+        {interruption ? (
+          // The times are said once, in the fields below: the summary is made from them.
+          <View className='ne__derived' role='note' aria-label='摘要'>
+            <Text className='ne__derived-label'>摘要</Text>
+            <Text className='ne__derived-value'>
+              {draft.startAt && draft.endAt && new Date(draft.endAt) > new Date(draft.startAt)
+                ? interruptionSummary(draft.startAt, draft.endAt)
+                : `按下方${label}安排的时间自动生成`}
+            </Text>
+          </View>
+        ) : (
+          <CountedInput
+            label='摘要（选填）'
+            value={draft.summary}
+            max={SUMMARY_MAX}
+            placeholder='显示在订阅消息中，留空则用标题'
+            error={errors.summary}
+            onInput={(v) => set({ summary: v })}
+          />
+        )}
         <View className='ne__body'>
           <TextAreaField
             label='正文'
@@ -221,7 +243,14 @@ export function NoticeEditor({ announcementId }: { announcementId?: string }) {
         </View>
       </Sheet>
 
-      <OverrideSheet type={draft.type} prompt={ed.override} busy={ed.busy !== null} onCancel={ed.cancelOverride} onConfirm={(reason) => void ed.confirmOverride(reason)} />
+      <OverrideSheet
+        type={draft.type}
+        submitsForReview={!reviewer}
+        prompt={ed.override}
+        busy={ed.busy !== null}
+        onCancel={ed.cancelOverride}
+        onConfirm={(reason) => void ed.confirmOverride(reason)}
+      />
     </View>
   )
 }

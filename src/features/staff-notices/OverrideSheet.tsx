@@ -9,6 +9,8 @@ interface Props {
   type: AnnouncementType
   prompt: OverridePrompt | null
   busy: boolean
+  /** A desk author's confirm only submits for review (a supervisor publishes): the button says so. */
+  submitsForReview?: boolean
   onCancel: () => void
   onConfirm: (reason: string) => void
 }
@@ -18,7 +20,7 @@ interface Props {
  * 停电 7 天). State the rule and how far short this is; publish anyway only with a reason, which
  * is kept on the notice's record.
  */
-export function OverrideSheet({ type, prompt, busy, onCancel, onConfirm }: Props) {
+export function OverrideSheet({ type, prompt, busy, submitsForReview, onCancel, onConfirm }: Props) {
   const need = NOTICE_PERIOD_HOURS[type]
   const label = ANNOUNCEMENT_TYPE_LABELS[type]
   return (
@@ -29,7 +31,7 @@ export function OverrideSheet({ type, prompt, busy, onCancel, onConfirm }: Props
       placeholder='如：供水管道突发爆裂，需紧急抢修'
       min={4}
       minMessage='请说明未提前通知的原因（至少 4 个字）'
-      confirmText='填写原因并发布'
+      confirmText={submitsForReview ? '填写原因并提交审核' : '填写原因并发布'}
       danger
       busy={busy}
       onClose={onCancel}
@@ -41,7 +43,11 @@ export function OverrideSheet({ type, prompt, busy, onCancel, onConfirm }: Props
             按规定，{label}需至少提前 {need ? periodText(need) : ''}通知住户。
           </Text>
           <Text className='override__short'>本次距开始还差 {prompt.shortfall} 小时。</Text>
-          <Text className='override__note'>如确需发布（如突发抢修），请填写原因。原因将与发布人一起记录在案，主管可查看。</Text>
+          <Text className='override__note'>
+            {submitsForReview
+              ? '如确需发布（如突发抢修），请填写原因后提交主管审核。原因将与提交人一起记录在案。'
+              : '如确需发布（如突发抢修），请填写原因。原因将与发布人一起记录在案，主管可查看。'}
+          </Text>
         </View>
       )}
     </ReasonSheet>

@@ -66,6 +66,22 @@ export function StaffNoticeScreen({ announcementId }: { announcementId?: string 
   async function withdraw(reason: string) {
     if (await s.act('withdraw', '已撤回', () => staffNoticesApi.withdraw(id, reason))) setSheet(null)
   }
+  /** The outage has not started yet (its start time is still ahead). */
+  const early = !!n.interruption && new Date(n.interruption.startAt).getTime() > Date.now()
+  async function startRestore() {
+    if (early) {
+      const res = await Taro.showModal({
+        title: `${n.typeLabel}尚未开始`,
+        content: `本通知的${n.typeLabel}开始时间为 ${formatMonthDay(n.interruption!.startAt)}。现在发布「已恢复」，住户会以为已经恢复。确定提前发布吗？`,
+        confirmText: '仍要发布',
+        confirmColor: '#e5484d',
+        cancelText: '取消',
+      })
+      if (!res.confirm) return
+    }
+    setSheet('restore')
+  }
+
   async function restore(body: string) {
     const res = await s.act('restore', '已发布恢复通知', () => staffNoticesApi.restore(id, body, restoreId.current))
     if (res) {
@@ -180,11 +196,13 @@ export function StaffNoticeScreen({ announcementId }: { announcementId?: string 
           <View className='snd-bar' role='toolbar' aria-label='公告操作'>
             {may('publish') && (
               <Button type='primary' className='snd-bar__btn' onClick={() => go(`/staff/notice-edit/index?id=${encodeURIComponent(id)}`)}>
-                编辑并发布
+                {/* A desk member's publish only submits for review: the button says so. */}
+                {hasRole(me.me, 'supervisor', 'admin') ? '编辑并发布' : '编辑并提交审核'}
               </Button>
             )}
             {canRestore && (
-              <Button type='primary' className='snd-bar__btn' disabled={busy} onClick={() => setSheet('restore')}>
+              // Before the outage has started, 「已恢复」 is not the next step: not the main button, and it asks first.
+              <Button type={early ? 'default' : 'primary'} fill={early ? 'outline' : undefined} className='snd-bar__btn' disabled={busy} onClick={() => void startRestore()}>
                 一键发布「已恢复」
               </Button>
             )}

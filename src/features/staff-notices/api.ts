@@ -3,7 +3,7 @@
  * from the contract as types only: zod stays out of the mini-program.
  */
 import { callFunction } from '@/services/cloud'
-import type { AnnouncementView, NoticeCreateInput, ReachView, ScopeInput } from '@/domain/announcements-api'
+import type { AnnouncementView, NoticeCreateInput, PosterCodeView, ReachView, ScopeInput } from '@/domain/announcements-api'
 import type { AnnouncementStatus } from '@/domain/announcements'
 import type { NoticePage } from '@/features/notices'
 
@@ -37,4 +37,6 @@ export const staffNoticesApi = {
   withdraw: (announcementId: string, reason: string) => callFunction<AnnouncementView>(FN, 'withdraw', { announcementId, reason }),
   pin: (announcementId: string, pinned: boolean) => callFunction<AnnouncementView>(FN, 'pin', { announcementId, pinned }),
   restore: (announcementId: string, body: string, clientRequestId: string) => callFunction<AnnouncementView>(FN, 'restore', { announcementId, body, clientRequestId }),
+  /** The poster's mini-program code: made once per notice, so asking again is harmless. */
+  posterCode: (announcementId: string) => callFunction<PosterCodeView>(FN, 'posterCode', { announcementId }, read),
 }

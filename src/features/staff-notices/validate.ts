@@ -97,7 +97,7 @@ export function validate(d: DraftForm): Errors {
   const title = d.title.trim()
   if (!title) e.title = TITLE_REQUIRED
   else if (title.length > TITLE_MAX) e.title = TITLE_TOO_LONG
-  if (d.summary.trim().length > SUMMARY_MAX) e.summary = SUMMARY_TOO_LONG
+  if (!isInterruption(d.type) && d.summary.trim().length > SUMMARY_MAX) e.summary = SUMMARY_TOO_LONG
   const body = d.body.trim()
   if (!body) e.body = BODY_REQUIRED
   else if (body.length > BODY_MAX) e.body = BODY_TOO_LONG
@@ -148,7 +148,8 @@ export function toInput(d: DraftForm, images: string[]): NoticeInput {
   return {
     type: d.type,
     title: d.title.trim(),
-    summary: d.summary.trim(),
+    // An interruption's summary is made from its times (by the function): nothing typed to contradict them.
+    summary: isInterruption(d.type) ? '' : d.summary.trim(),
     body: d.body.trim(),
     scope: toScope(d),
     images,

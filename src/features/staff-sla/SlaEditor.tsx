@@ -3,12 +3,13 @@ import { View, Text, Input } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { CATEGORY_BY_CODE } from '@/domain/tickets/catalog'
 import { DEADLINE_LABELS, type DeadlineKind } from '@/domain/tickets/sla'
+import { DURATION_UNIT_LABELS, DURATION_UNITS, durationMinutes, type DurationUnit } from '@/domain/limits'
 import { Section } from '@/components/Section'
 import { Pill } from '@/components/Pill'
 import { EmptyState, StateView } from '@/components/StateView'
 import { hasRole, useMe } from '@/features/account'
 import { CategorySheet } from './CategorySheet'
-import { friendlyMinutes, groupOf, GROUP_BY_KEY, GROUPS, KIND_HINTS, kindsOf, parseWhole, type Override } from './model'
+import { friendlyMinutes, groupOf, GROUP_BY_KEY, GROUPS, KIND_HINTS, kindsOf, parseWhole, unitOf, type Override } from './model'
 import { useSla, type Sla } from './useSla'
 import './SlaEditor.scss'
 
@@ -28,10 +29,32 @@ interface RowProps {
   error?: string
   /** Shown when the value is not the default. */
   onReset?: () => void
+  /** Editable timers: the unit the value is typed in (分钟/小时/天), replacing the fixed `unit`. */
+  unitPicker?: { value: DurationUnit; onChange: (unit: DurationUnit) => void }
+}
+
+/** 分钟 | 小时 | 天: the unit a timer is typed in (stored as minutes whatever is picked). */
+export function UnitSwitch({ name, value, onChange }: { name: string; value: DurationUnit; onChange: (unit: DurationUnit) => void }) {
+  return (
+    <View className='sla-units' role='radiogroup' aria-label={`${name}单位`}>
+      {DURATION_UNITS.map((u) => (
+        <View
+          key={u}
+          className={`sla-units__item ${u === value ? 'sla-units__item--on' : ''}`}
+          role='radio'
+          aria-checked={u === value ? 'true' : 'false'}
+          aria-label={`${name}单位：${DURATION_UNIT_LABELS[u]}`}
+          onClick={() => u !== value && onChange(u)}
+        >
+          {DURATION_UNIT_LABELS[u]}
+        </View>
+      ))}
+    </View>
+  )
 }
 
 /** One timer: what it means, its value (an input, with the value in words when they say more), its default. */
-function Row({ label, desc, name, unit, value, onChange, readout, hint, placeholder, error, onReset }: RowProps) {
+function Row({ label, desc, name, unit, value, onChange, readout, hint, placeholder, error, onReset, unitPicker }: RowProps) {
   // "240 分钟" is better read as "4 小时"; "40 分钟" needs no second reading.
   const extra = readout && readout !== `${value.trim()} ${unit}` ? readout : undefined
   return (
@@ -53,7 +76,7 @@ function Row({ label, desc, name, unit, value, onChange, readout, hint, placehol
               aria-label={name}
               onInput={(e) => onChange(e.detail.value)}
             />
-            <Text className='sla-row__unit'>{unit}</Text>
+            {unitPicker ? <UnitSwitch name={name} value={unitPicker.value} onChange={unitPicker.onChange} /> : <Text className='sla-row__unit'>{unit}</Text>}
           </View>
         ) : (
           <Text className='sla-row__value' aria-label={name}>
@@ -83,11 +106,17 @@ function Row({ label, desc, name, unit, value, onChange, readout, hint, placehol
   )
 }
 
-const words = (v: string | undefined, unit: 'min' | 'day' = 'min') => {
-  const n = parseWhole(v)
-  if (n === null || n < 1) return undefined
-  return unit === 'day' ? `${n} 天` : friendlyMinutes(n)
+const words = (v: string | undefined, unit: DurationUnit | 'autoConfirmDay' = 'minute') => {
+  if (unit === 'autoConfirmDay') {
+    const n = parseWhole(v)
+    return n === null || n < 1 ? undefined : `${n} 天`
+  }
+  const n = durationMinutes(v, unit)
+  return n === null || n < 1 ? undefined : friendlyMinutes(n)
 }
+
+/** The value typed differs from `minutes` (a default; undefined: empty). */
+const differs = (value: string, unit: DurationUnit, minutes: number | undefined) => (minutes === undefined ? value.trim() !== '' : durationMinutes(value, unit) !== minutes)
 
 function GroupSection({ sla, group, canEdit }: { sla: Sla; group: (typeof GROUPS)[number]; canEdit: boolean }) {
   const draft = sla.draft!
@@ -99,19 +128,22 @@ function GroupSection({ sla, group, canEdit }: { sla: Sla; group: (typeof GROUPS
         const value = draft.groups[group.key][k] ?? ''
         const def = defaults[k]
         const name = `${group.title}${DEADLINE_LABELS[k]}时限`
+        const key = `${group.key}.${k}`
+        const unit = unitOf(draft, key)
         return (
           <Row
             key={k}
             label={DEADLINE_LABELS[k]}
             desc={KIND_HINTS[k]}
             name={name}
-            unit='分钟'
+            unit={DURATION_UNIT_LABELS[unit]}
             value={value}
             onChange={canEdit ? (v) => sla.setTimer(group.key, k, v) : undefined}
-            readout={words(value)}
+            unitPicker={canEdit ? { value: unit, onChange: (u) => sla.setUnit(key, u) } : undefined}
+            readout={words(value, unit)}
             hint={def ? `默认 ${friendlyMinutes(def)}` : '默认不计时'}
-            error={sla.errors[`${group.key}.${k}`]}
-            onReset={canEdit && def && value.trim() !== String(def) ? () => sla.setTimer(group.key, k, String(def)) : undefined}
+            error={sla.errors[key]}
+            onReset={canEdit && def && differs(value, unit, def) ? () => sla.resetTimer(key, def) : undefined}
           />
         )
       })}
@@ -141,23 +173,26 @@ function OverrideCard({ sla, o, canEdit }: { sla: Sla; o: Override; canEdit: boo
       </View>
       {kinds.map((k: DeadlineKind) => {
         const value = o.values[k] ?? ''
-        const inherited = words(sla.draft!.groups[group.key][k])
+        const inherited = words(sla.draft!.groups[group.key][k], unitOf(sla.draft!, `${group.key}.${k}`))
         const def = defaults[k]
         const follow = `沿用${group.title}${inherited ? ` ${inherited}` : ''}`
+        const key = `cat.${o.code}.${k}`
+        const unit = unitOf(sla.draft!, key)
         return (
           <Row
             key={k}
             label={DEADLINE_LABELS[k]}
             desc={KIND_HINTS[k]}
             name={`${cat.label}${DEADLINE_LABELS[k]}时限`}
-            unit='分钟'
+            unit={DURATION_UNIT_LABELS[unit]}
             value={value}
             placeholder='沿用'
             onChange={canEdit ? (v) => sla.setOverride(o.code, k, v) : undefined}
-            readout={words(value)}
+            unitPicker={canEdit ? { value: unit, onChange: (u) => sla.setUnit(key, u) } : undefined}
+            readout={words(value, unit)}
             hint={value.trim() ? (def ? `默认 ${friendlyMinutes(def)}` : `默认${follow}`) : `留空：${follow}`}
-            error={sla.errors[`cat.${o.code}.${k}`]}
-            onReset={canEdit && value.trim() !== (def ? String(def) : '') ? () => sla.setOverride(o.code, k, def ? String(def) : '') : undefined}
+            error={sla.errors[key]}
+            onReset={canEdit && differs(value, unit, def) ? () => sla.resetTimer(key, def) : undefined}
           />
         )
       })}
@@ -219,7 +254,7 @@ export function SlaEditor() {
           unit='天'
           value={days}
           onChange={canEdit ? sla.setAutoConfirmDays : undefined}
-          readout={words(days, 'day')}
+          readout={words(days, 'autoConfirmDay')}
           hint={`默认 ${defaultDays} 天`}
           error={sla.errors.autoConfirmDays}
           onReset={canEdit && days.trim() !== String(defaultDays) ? () => sla.setAutoConfirmDays(String(defaultDays)) : undefined}

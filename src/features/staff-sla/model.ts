@@ -9,10 +9,12 @@ import {
   AUTO_CONFIRM_DAYS_MIN,
   AUTO_CONFIRM_DAYS_TOO_LARGE,
   AUTO_CONFIRM_DAYS_TOO_SMALL,
+  bestDurationUnit,
+  checkSlaDuration,
+  durationMinutes,
+  DURATION_UNIT_MINUTES,
   SLA_MINUTES_MAX,
-  SLA_MINUTES_MIN,
-  SLA_MINUTES_TOO_LARGE,
-  SLA_MINUTES_TOO_SMALL,
+  type DurationUnit,
 } from '@/domain/limits'
 
 export type Group = 'emergency' | 'repair' | 'complaint' | 'consultation'
@@ -53,8 +55,11 @@ export function friendlyMinutes(total: number): string {
   return [`${days} 天`, hours ? `${hours} 小时` : '', mins ? `${mins} 分钟` : ''].filter(Boolean).join(' ')
 }
 
-/** Minutes per timer, as typed ('' = not set). */
+/** Each timer as typed, in its field's unit ('' = not set). */
 export type Values = Partial<Record<DeadlineKind, string>>
+
+/** The unit each timer is typed in, by field key (`repair.accept`, `cat.noise.accept`); absent: minutes. */
+export type Units = Record<string, DurationUnit>
 
 export interface Override {
   code: string
@@ -66,12 +71,37 @@ export interface Draft {
   /** Per-category overrides, in catalogue order. */
   categories: Override[]
   autoConfirmDays: string
+  units?: Units
 }
 
 const text = (n: number | undefined) => (typeof n === 'number' ? String(n) : '')
 
-function values(kinds: DeadlineKind[], m: SlaMinutes | undefined): Values {
-  return Object.fromEntries(kinds.map((k) => [k, text(m?.[k])]))
+export const unitOf = (d: Draft, key: string): DurationUnit => d.units?.[key] ?? 'minute'
+
+/** A stored number of minutes as the form shows it: the number in the unit it reads best in. */
+export function typed(minutes: number | undefined): { value: string; unit: DurationUnit } {
+  if (typeof minutes !== 'number') return { value: '', unit: 'minute' }
+  const unit = bestDurationUnit(minutes)
+  return { value: String(minutes / DURATION_UNIT_MINUTES[unit]), unit }
+}
+
+/**
+ * The text after switching a field to `unit`: the same duration when it is a whole number in the
+ * new unit (60 分钟 → 1 小时), else the number as typed (the readout then shows the new meaning).
+ */
+export function convert(value: string, from: DurationUnit, to: DurationUnit): string {
+  const m = durationMinutes(value, from)
+  return m !== null && m % DURATION_UNIT_MINUTES[to] === 0 ? String(m / DURATION_UNIT_MINUTES[to]) : value
+}
+
+function values(kinds: DeadlineKind[], m: SlaMinutes | undefined, prefix: string, units: Units): Values {
+  return Object.fromEntries(
+    kinds.map((k) => {
+      const t = typed(m?.[k])
+      if (t.unit !== 'minute') units[`${prefix}.${k}`] = t.unit
+      return [k, t.value]
+    }),
+  )
 }
 
 /** Which timers a category's override can set. */
@@ -83,21 +113,23 @@ export const kindsOf = (code: string): DeadlineKind[] => {
 const order = (code: string) => CATEGORIES.findIndex((c) => c.code === code)
 
 export function toDraft(sla: SlaPolicy): Draft {
+  const units: Units = {}
   const categories = Object.entries(sla.categories ?? {})
     .filter(([code]) => CATEGORY_BY_CODE.has(code))
-    .map(([code, m]) => ({ code, values: values(kindsOf(code), m) }))
+    .map(([code, m]) => ({ code, values: values(kindsOf(code), m, `cat.${code}`, units) }))
     // `{}` is how a removed default override is stored: nothing to show.
     .filter((o) => Object.values(o.values).some(Boolean))
     .sort((a, b) => order(a.code) - order(b.code))
   return {
     groups: {
-      emergency: values(GROUP_BY_KEY.get('emergency')!.kinds, sla.emergency),
-      repair: values(GROUP_BY_KEY.get('repair')!.kinds, sla.repair),
-      complaint: values(GROUP_BY_KEY.get('complaint')!.kinds, sla.complaint),
-      consultation: values(GROUP_BY_KEY.get('consultation')!.kinds, sla.consultation),
+      emergency: values(GROUP_BY_KEY.get('emergency')!.kinds, sla.emergency, 'emergency', units),
+      repair: values(GROUP_BY_KEY.get('repair')!.kinds, sla.repair, 'repair', units),
+      complaint: values(GROUP_BY_KEY.get('complaint')!.kinds, sla.complaint, 'complaint', units),
+      consultation: values(GROUP_BY_KEY.get('consultation')!.kinds, sla.consultation, 'consultation', units),
     },
     categories,
     autoConfirmDays: text(sla.autoConfirmDays),
+    units,
   }
 }
 
@@ -107,15 +139,8 @@ export function parseWhole(v: string | undefined): number | null {
   return /^\d{1,6}$/.test(t) ? Number(t) : null
 }
 
-export function checkMinutes(v: string | undefined, required: boolean): string | undefined {
-  const t = (v ?? '').trim()
-  if (!t) return required ? '请填写时限' : undefined
-  const n = parseWhole(t)
-  if (n === null) return '请填写整数分钟'
-  if (n < SLA_MINUTES_MIN) return SLA_MINUTES_TOO_SMALL
-  if (n > MAX_MINUTES) return SLA_MINUTES_TOO_LARGE
-  return undefined
-}
+/** A timer typed in `unit` (minutes unless given): the shared check of src/domain/limits.ts. */
+export const checkMinutes = (v: string | undefined, required: boolean, unit: DurationUnit = 'minute') => checkSlaDuration(v, unit, required)
 
 export function checkDays(v: string): string | undefined {
   const t = v.trim()
@@ -136,14 +161,14 @@ export function checkDraft(d: Draft): DraftErrors {
   const errors: DraftErrors = {}
   for (const g of GROUPS) {
     for (const k of g.kinds) {
-      const e = checkMinutes(d.groups[g.key][k], true)
+      const e = checkMinutes(d.groups[g.key][k], true, unitOf(d, `${g.key}.${k}`))
       if (e) errors[`${g.key}.${k}`] = e
     }
   }
   for (const o of d.categories) {
     const kinds = kindsOf(o.code)
     for (const k of kinds) {
-      const e = checkMinutes(o.values[k], false)
+      const e = checkMinutes(o.values[k], false, unitOf(d, `cat.${o.code}.${k}`))
       if (e) errors[`cat.${o.code}.${k}`] = e
     }
     if (!kinds.some((k) => (o.values[k] ?? '').trim())) errors[`cat.${o.code}`] = EMPTY_OVERRIDE
@@ -162,10 +187,10 @@ export interface SlaInput {
   autoConfirmDays: number
 }
 
-function minutes(kinds: DeadlineKind[], v: Values): SlaMinutes {
+function minutes(kinds: DeadlineKind[], v: Values, d: Draft, prefix: string): SlaMinutes {
   const out: SlaMinutes = {}
   for (const k of kinds) {
-    const n = parseWhole(v[k])
+    const n = durationMinutes(v[k], unitOf(d, `${prefix}.${k}`))
     if (n !== null) out[k] = n
   }
   return out
@@ -179,12 +204,12 @@ function minutes(kinds: DeadlineKind[], v: Values): SlaMinutes {
 export function toPayload(d: Draft, defaults: SlaPolicy): SlaInput {
   const categories: Record<string, SlaMinutes> = {}
   for (const code of Object.keys(defaults.categories ?? {})) categories[code] = {}
-  for (const o of d.categories) categories[o.code] = minutes(kindsOf(o.code), o.values)
+  for (const o of d.categories) categories[o.code] = minutes(kindsOf(o.code), o.values, d, `cat.${o.code}`)
   return {
-    emergency: minutes(GROUP_BY_KEY.get('emergency')!.kinds, d.groups.emergency),
-    repair: minutes(GROUP_BY_KEY.get('repair')!.kinds, d.groups.repair),
-    complaint: minutes(GROUP_BY_KEY.get('complaint')!.kinds, d.groups.complaint),
-    consultation: minutes(GROUP_BY_KEY.get('consultation')!.kinds, d.groups.consultation),
+    emergency: minutes(GROUP_BY_KEY.get('emergency')!.kinds, d.groups.emergency, d, 'emergency'),
+    repair: minutes(GROUP_BY_KEY.get('repair')!.kinds, d.groups.repair, d, 'repair'),
+    complaint: minutes(GROUP_BY_KEY.get('complaint')!.kinds, d.groups.complaint, d, 'complaint'),
+    consultation: minutes(GROUP_BY_KEY.get('consultation')!.kinds, d.groups.consultation, d, 'consultation'),
     categories,
     autoConfirmDays: parseWhole(d.autoConfirmDays) ?? 0,
   }

@@ -1,7 +1,8 @@
 import type { DeadlineKind } from '@/domain/tickets/sla'
+import type { DurationUnit } from '@/domain/limits'
 import { useSettingsForm } from '@/components/useSettingsForm'
 import { slaApi, type SlaSettings } from './api'
-import { checkDraft, toDraft, toPayload, type Draft, type Group } from './model'
+import { checkDraft, convert, toDraft, toPayload, typed, unitOf, type Draft, type Group } from './model'
 
 export { FIX_FIRST } from '@/components/useSettingsForm'
 
@@ -10,6 +11,20 @@ const isOverrideKey = (k: string) => k.startsWith('cat.') && k.split('.').length
 const fetchSla = () => slaApi.get()
 const storeSla = (draft: Draft, view: SlaSettings) => slaApi.set(toPayload(draft, view.defaults))
 const draftOf = (view: SlaSettings) => toDraft(view.sla)
+
+/** Sets the text of the timer at field key `repair.accept` / `cat.noise.accept`. */
+function withValue(d: Draft, key: string, value: string): Draft {
+  const [head, a, b] = key.split('.')
+  if (head === 'cat') return { ...d, categories: d.categories.map((o) => (o.code === a ? { ...o, values: { ...o.values, [b]: value } } : o)) }
+  const g = head as Group
+  return { ...d, groups: { ...d.groups, [g]: { ...d.groups[g], [a]: value } } }
+}
+
+function valueAt(d: Draft, key: string): string {
+  const [head, a, b] = key.split('.')
+  if (head === 'cat') return d.categories.find((o) => o.code === a)?.values[b as DeadlineKind] ?? ''
+  return d.groups[head as Group][a as DeadlineKind] ?? ''
+}
 
 /** The community's service levels: loaded, edited as text, checked, saved as a whole. */
 export function useSla(enabled: boolean) {
@@ -37,6 +52,15 @@ export function useSla(enabled: boolean) {
     },
     removeOverride(code: string) {
       change((d) => ({ ...d, categories: d.categories.filter((o) => o.code !== code) }))
+    },
+    /** Switches a timer's unit (分钟/小时/天), keeping the duration when it is whole in the new unit. */
+    setUnit(key: string, unit: DurationUnit) {
+      change((d) => ({ ...withValue(d, key, convert(valueAt(d, key), unitOf(d, key), unit)), units: { ...d.units, [key]: unit } }))
+    },
+    /** Back to a default (minutes; undefined: empty), shown in the unit it reads best in. */
+    resetTimer(key: string, minutes: number | undefined) {
+      const t = typed(minutes)
+      change((d) => ({ ...withValue(d, key, t.value), units: { ...d.units, [key]: t.unit } }))
     },
     setAutoConfirmDays(value: string) {
       change((d) => ({ ...d, autoConfirmDays: value }))

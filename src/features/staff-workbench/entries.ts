@@ -25,6 +25,7 @@ export const ENTRIES: WorkbenchEntry[] = [
   { key: 'inspection', title: '巡检维保', roles: ['engineer', 'security', 'supervisor', 'admin'], url: '/staff/facilities/index', desc: '巡检任务、设备台账、维护记录与分析' },
   { key: 'insights', title: '沟通记录分析', roles: ['supervisor', 'admin'], url: '/staff/analysis/index', desc: '服务分析、月度报告与客户沟通记录表' },
   { key: 'register', title: '沟通记录', roles: ['desk'], url: '/staff/register/index', desc: '客户沟通记录表：查找、登记、导出' },
+  { key: 'found', title: '发现问题上报', roles: ['engineer', 'security'], url: '/staff/found/index', desc: '巡查中发现的问题：上报即派单，你是首问负责人' },
 ]
 
 export const entriesFor = (roles: StaffRole[]) => ENTRIES.filter((e) => e.roles.some((r) => roles.includes(r)))

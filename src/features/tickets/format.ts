@@ -42,4 +42,4 @@ export function deadlineText(d: DeadlineView): string {
 }
 
 /** How a ticket came in (the timeline's 来电 / 来访). */
-export const TICKET_CHANNEL_LABELS: Record<string, string> = { app: '小程序', phone: '来电', walk_in: '来访', system: '系统' }
+export const TICKET_CHANNEL_LABELS: Record<string, string> = { app: '小程序', phone: '来电', walk_in: '来访', system: '系统', staff: '员工发现' }

@@ -1,0 +1,1 @@
+export { FoundForm } from './FoundForm'
