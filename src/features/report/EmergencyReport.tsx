@@ -104,6 +104,22 @@ export function EmergencyReport({ me }: { me: MeView }) {
     }
   }
 
+  const phoneField = (hint?: string) => (
+    <>
+      <View id={fieldAnchor('phone')} />
+      <TextField
+        label='联系电话'
+        type='number'
+        value={phone}
+        onInput={(v) => (setPhone(v), setErrors((e) => ({ ...e, phone: undefined })))}
+        placeholder='11 位手机号'
+        maxlength={11}
+        error={errors.phone}
+        hint={hint}
+      />
+    </>
+  )
+
   return (
     <View className='report report--emergency'>
       <View className='report-urgent' role='alert'>
@@ -139,33 +155,10 @@ export function EmergencyReport({ me }: { me: MeView }) {
           />
           <View id={fieldAnchor('name')} />
           <TextField label='您的姓名' value={name} onInput={(v) => (setName(v), setErrors((e) => ({ ...e, name: undefined })))} maxlength={20} error={errors.name} />
-          <View id={fieldAnchor('phone')} />
-          <TextField
-            label='联系电话'
-            type='number'
-            value={phone}
-            onInput={(v) => (setPhone(v), setErrors((e) => ({ ...e, phone: undefined })))}
-            placeholder='11 位手机号'
-            maxlength={11}
-            error={errors.phone}
-            hint='房屋尚未绑定：客服会通过此号码与您核实'
-          />
+          {phoneField('房屋尚未绑定：客服会通过此号码与您核实')}
         </Section>
       )}
-      {bound && !PHONE_RE.test(phone) && (
-        <Section title='联系电话'>
-          <View id={fieldAnchor('phone')} />
-          <TextField
-            label='联系电话'
-            type='number'
-            value={phone}
-            onInput={(v) => (setPhone(v), setErrors((e) => ({ ...e, phone: undefined })))}
-            placeholder='11 位手机号'
-            maxlength={11}
-            error={errors.phone}
-          />
-        </Section>
-      )}
+      {bound && !PHONE_RE.test(phone) && <Section title='联系电话'>{phoneField()}</Section>}
 
       <Section title='发生了什么（点一下立即上报）'>
         <View className='emergency-tiles'>
