@@ -54,6 +54,8 @@ export interface TicketDoc extends TicketState {
   nextReminderAt: Date | null;
   /** Set on resolution; the reminders timer turns it into a callback task. */
   callbackDue: boolean;
+  /** Reported by someone without an approved home here (tickets.reportEmergency): the desk verifies them. */
+  reporterUnverified?: boolean;
   resolutionCount: number;
   confirmReminderAt: Date | null;
   /** Recorded on completion (parts used, fee in yuan; no payment). */

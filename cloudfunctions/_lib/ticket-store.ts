@@ -53,6 +53,8 @@ export interface OpenTicketInput {
   video?: string;
   window?: { start: string; end: string };
   subscribed?: string[];
+  /** The reporter has no approved home in the community (an emergency in a public area): the desk verifies who sent it. */
+  verifyReporter?: boolean;
 }
 
 export const ticketIdFor = (key: string) => stableId('t', key);
@@ -220,6 +222,7 @@ export async function openTicket(
     autoConfirmAt: null,
     closedAt: null,
     eventCount: 0,
+    ...(input.verifyReporter ? { reporterUnverified: true } : {}),
     createdAt: now,
     updatedAt: now,
   };
@@ -259,6 +262,7 @@ export async function openTicket(
           ? sys('routed', 'internal', '不自动派单，等待客服处理')
           : sys('routed', 'internal', '暂无在岗人员，等待客服派单'),
     ...(route.alertSupervisor ? [sys('escalated', 'internal', '紧急工单，已通知主管')] : []),
+    ...(input.verifyReporter ? [sys('verify', 'internal', '报告人尚未绑定本小区房屋，请客服电话核实')] : []),
   ];
   ticket.eventCount = events.length;
   const fileTarget = `ticket:${id}`;

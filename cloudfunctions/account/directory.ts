@@ -3,8 +3,9 @@ import type { accountInputs, UnitView } from '../../src/domain/identity';
 import type { ActionContext } from '../_lib/handler';
 
 export async function listCommunities(_input: unknown, { db }: ActionContext) {
-  const res = await db.collection('communities').field({ name: true, address: true }).orderBy('name', 'asc').limit(100).get();
-  return res.data.map((c: any) => ({ _id: c._id, name: c.name, address: c.address ?? '' }));
+  // The service hotline is public (it is on every notice board): someone not yet bound can call it from 首页.
+  const res = await db.collection('communities').field({ name: true, address: true, hotline: true }).orderBy('name', 'asc').limit(100).get();
+  return res.data.map((c: any) => ({ _id: c._id, name: c.name, address: c.address ?? '', hotline: c.hotline ?? '' }));
 }
 
 /** Units of a community (optionally one building), in building/unit/room order. */

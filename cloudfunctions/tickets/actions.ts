@@ -4,7 +4,7 @@ import { STAFF_ROLES } from '../../src/domain/roles';
 import { action } from '../_lib/handler';
 import { issueUploadSlot, prepareUploadInput } from '../_lib/files';
 import { act } from './act';
-import { create, createOnBehalf, staffReport } from './create';
+import { create, createOnBehalf, reportEmergency, staffReport } from './create';
 import { departmentStaff, get, listMine, listQueue, queueCounts, ticketWithPlace } from './queries';
 import { getRouting, setRouting } from './rules';
 import { getSla, setSla } from './sla-settings';
@@ -29,17 +29,18 @@ export const ticketActions = {
     run: create,
   }),
   createOnBehalf: action({ description: '客服代住户登记来电/来访，登记人为首问负责人', audience: ['desk', 'supervisor', 'admin'], input: I.createOnBehalf, run: createOnBehalf }),
-  listMine: action({ description: '我和家人的工单（分页）', audience: ['resident'], input: I.listMine, run: listMine }),
+  // Anyone signed in: a person without an approved home sees (and acts on) only what they reported themselves.
+  listMine: action({ description: '我和家人的工单（分页）', audience: ['any'], input: I.listMine, needs: ['homes'], run: listMine }),
   get: action({
     description: '工单详情：时限、时间线、可执行的操作',
-    audience: ['resident', ...STAFF_ROLES],
+    audience: ['any'],
     input: I.get,
     prefetch: (i, ctx) => ticketWithPlace(ctx.db, i.ticketId),
     run: get,
   }),
   act: action({
     description: '工单操作（接单、抢单、派单、转派、到场、暂停、完工、确认、评价…），按状态机与角色校验',
-    audience: ['resident', ...STAFF_ROLES],
+    audience: ['any'],
     input: I.act,
     run: act,
   }),
@@ -78,6 +79,13 @@ export const ticketActions = {
     run: getTicketSettings,
   }),
   setTicketSettings: action({ description: '修改工单设置', audience: ['admin'], input: I.setTicketSettings, run: setTicketSettings }),
+  reportEmergency: action({
+    description: '公共区域紧急情况上报（未绑定或待审核的人也可以，按人每天限次，客服核实报告人）',
+    audience: ['any'],
+    input: I.reportEmergency,
+    needs: ['homes'],
+    run: reportEmergency,
+  }),
   'timer:sweep': action({ description: '定时：抢单超时转派、超期自动确认', audience: ['system'], input: z.object({}), run: sweep }),
   staffReport: action({
     description: '工程/秩序人员上报巡查中发现的问题（公共区域或本小区房屋），照常派单，上报人为首问负责人',

@@ -3,10 +3,16 @@ import { AppError } from '../../src/domain/errors';
 import type { ticketInputs } from '../../src/domain/tickets/api';
 import type { ActionContext } from '../_lib/handler';
 import { verifyFiles } from '../_lib/files';
-import { openTicket, ticketFileTarget } from '../_lib/ticket-store';
+import { openTicket, ticketFileTarget, ticketIdFor, loadTicket } from '../_lib/ticket-store';
+import { take } from '../_lib/rate-limit';
+import type { TicketDoc } from '../_lib/ticket-model';
+import { CATEGORY_BY_CODE } from '../../src/domain/tickets/catalog';
+import { unboundReportProblem } from '../../src/domain/tickets/report';
+import { UNBOUND_EMERGENCY_PER_DAY, UNBOUND_EMERGENCY_TOO_MANY } from '../../src/domain/limits';
 
 type CreateIn = z.infer<typeof ticketInputs.create>;
 type OnBehalfIn = z.infer<typeof ticketInputs.createOnBehalf>;
+type EmergencyIn = z.infer<typeof ticketInputs.reportEmergency>;
 type StaffReportIn = z.infer<typeof ticketInputs.staffReport>;
 
 /** A resident reports for one of their homes (or a public area of their community). */
@@ -53,6 +59,42 @@ export async function createOnBehalf(input: OnBehalfIn, ctx: ActionContext) {
     reporter: { openid: null, name: input.contactName, phone: input.contactPhone },
     channel: input.channel,
     firstContactStaffId: s._id,
+  });
+}
+
+/**
+ * An emergency in a public area from anyone signed in, bound or not (a pending binding, a
+ * visitor): only emergencies, only public areas (the domain rule), at most a few a day per
+ * person. Routed as usual; without an approved home here it is marked for the desk to verify.
+ */
+export async function reportEmergency(input: EmergencyIn, ctx: ActionContext) {
+  const { caller, db, clock } = ctx;
+  const key = `${caller.openid!}\u0001${input.clientRequestId}`;
+  const again = await loadTicket(ctx, ticketIdFor(key));
+  if (again) return { ticketId: again._id, no: again.no, created: false };
+  const cat = CATEGORY_BY_CODE.get(input.category);
+  const problem = unboundReportProblem({ emergency: !!cat?.emergency, location: input.location });
+  if (!cat || problem) throw new AppError('FORBIDDEN', problem ?? '问题类别不存在');
+  const community = (await db.collection('communities').doc(input.communityId).get()).data[0] as { _id: string } | undefined;
+  if (!community) throw new AppError('NOT_FOUND', '小区不存在');
+  const member = caller.homes.some((h) => h.communityId === input.communityId);
+  if (!member) {
+    const taken = await take(db, 'unbound-emergency', caller.openid!, { limit: UNBOUND_EMERGENCY_PER_DAY, windowSec: 86400 }, clock.now());
+    if (!taken.ok) throw new AppError('RATE_LIMITED', UNBOUND_EMERGENCY_TOO_MANY);
+  }
+  await verifyFiles(ctx, input.photos, ticketFileTarget(key));
+  return openTicket(ctx, {
+    key,
+    communityId: community._id,
+    type: 'repair',
+    category: input.category,
+    description: input.description,
+    location: input.location,
+    reporter: { openid: caller.openid!, name: input.contactName, phone: input.contactPhone },
+    channel: 'app',
+    photos: input.photos,
+    subscribed: input.subscribed,
+    ...(member ? {} : { verifyReporter: true }),
   });
 }
 

@@ -1,5 +1,5 @@
 import { CATEGORY_BY_CODE, DEPARTMENT_LABELS, TICKET_TYPE_LABELS } from '../../src/domain/tickets/catalog';
-import { DEADLINE_LABELS, deadlineState, remainingText, type Deadline } from '../../src/domain/tickets/sla';
+import { DEADLINE_LABELS, deadlineState, metText, remainingText, type Deadline } from '../../src/domain/tickets/sla';
 import { timelineLabel } from '../../src/domain/tickets/timeline';
 import { availableActions, isHandling, STATUS_LABELS, timersRun, type Actor } from '../../src/domain/tickets/state-machine';
 import type { DeadlineView, TicketDetail, TicketSummary, TimelineEntry } from '../../src/domain/tickets/api';
@@ -12,7 +12,7 @@ const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOStrin
 export function deadlineView(d: Deadline, now: Date): DeadlineView {
   const state = deadlineState(d, now);
   // A met timer has nothing remaining: say whether it was met in time.
-  const remaining = state === 'met' ? '按时完成' : state === 'met-late' ? '超时完成' : remainingText(d, now);
+  const remaining = d.metAt ? metText(d) : remainingText(d, now);
   return { kind: d.kind, label: DEADLINE_LABELS[d.kind], dueAt: iso(d.dueAt)!, ...(d.metAt ? { metAt: iso(d.metAt) } : {}), state, remaining };
 }
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import { Skeleton } from './Skeleton'
 import './StateView.scss'
 
 export function LoadingState({ text = '加载中…' }: { text?: string }) {
@@ -44,13 +45,15 @@ interface StateViewProps {
   empty?: boolean
   emptyText?: string
   emptyHint?: string
+  /** A list is coming: this many grey placeholder rows instead of a spinner. */
+  skeleton?: number
   children?: ReactNode
 }
 
 /** Renders exactly one of: error, loading, empty, or the content. */
-export function StateView({ loading, error, onRetry, empty, emptyText = '暂无内容', emptyHint, children }: StateViewProps) {
+export function StateView({ loading, error, onRetry, empty, emptyText = '暂无内容', emptyHint, skeleton, children }: StateViewProps) {
   if (error) return <ErrorState message={error} onRetry={onRetry} />
-  if (loading) return <LoadingState />
+  if (loading) return skeleton ? <Skeleton rows={skeleton} /> : <LoadingState />
   if (empty) return <EmptyState text={emptyText} hint={emptyHint} />
   return <>{children}</>
 }

@@ -87,6 +87,11 @@ export function checkPhone(phone: string): string | undefined {
   return PHONE_RE.test(phone.trim()) ? undefined : PHONE_INVALID;
 }
 
+// Emergencies reported by someone without an approved home (tickets.reportEmergency, issue #12)
+/** Per person and Beijing day: enough for a real emergency and a follow-up, not for a flood. */
+export const UNBOUND_EMERGENCY_PER_DAY = 3;
+export const UNBOUND_EMERGENCY_TOO_MANY = '今天的紧急上报次数已达上限，如情况仍在继续，请直接拨打物业电话';
+
 // Durations typed with a unit (服务时限): the admin picks 分钟/小时/天 per field; the value is stored
 // in minutes (tickets.setSla takes minutes), and the same range applies whatever the unit.
 export const DURATION_UNITS = ['minute', 'hour', 'day'] as const;

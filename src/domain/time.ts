@@ -79,3 +79,18 @@ export function durationText(minutes: number): string {
   if (hours >= 48 && hours % 24 === 0) return `${hours / 24} 天`;
   return `${Number.isInteger(hours) ? hours : Math.round(hours * 10) / 10} 小时`;
 }
+
+/**
+ * How long, to the minute, in words a person reads: "不到 1 分钟", "5 分钟", "1 小时 20 分钟",
+ * "2 天 3 小时". Never "0 分": anything under a minute says so.
+ */
+export function durationWords(ms: number): string {
+  const mins = Math.floor(Math.abs(ms) / 60_000);
+  if (mins < 1) return '不到 1 分钟';
+  const days = Math.floor(mins / 1440);
+  const hours = Math.floor((mins % 1440) / 60);
+  const m = mins % 60;
+  if (days) return hours ? `${days} 天 ${hours} 小时` : `${days} 天`;
+  if (hours) return m ? `${hours} 小时 ${m} 分钟` : `${hours} 小时`;
+  return `${m} 分钟`;
+}

@@ -4,6 +4,7 @@
  * `requestTicketSubscriptions()` synchronously in the tap handler, before their first `await`.
  */
 import Taro from '@tarojs/taro'
+import { callFunction } from './cloud'
 
 // Build-time constants (config/index.ts, from TARO_APP_TPL_* with placeholder defaults).
 declare const LINLI_TPL_PROGRESS: string
@@ -19,8 +20,10 @@ export function ticketTemplates(): string[] {
  * Asks for the templates and resolves with those the user accepted. Never rejects: a refused,
  * failed or unsupported request resolves with [] so it can never block a report.
  */
-export function requestTicketSubscriptions(): Promise<string[]> {
-  const tmplIds = ticketTemplates()
+export function requestTicketSubscriptions(only?: string[]): Promise<string[]> {
+  // `only`: the templates that need asking (those with no consent left in reserve); none → no popup.
+  const tmplIds = only ?? ticketTemplates()
+  if (tmplIds.length === 0) return Promise.resolve([])
   if (process.env.TARO_ENV === 'h5') {
     // The local H5 demo has no WeChat and no consent popup: treat all three as accepted, so the
     // local backend records them and its outbox shows the messages a resident would receive.
@@ -35,5 +38,22 @@ export function requestTicketSubscriptions(): Promise<string[]> {
   return Promise.resolve(asked).then(
     (res) => tmplIds.filter((id) => res && res[id] === 'accept'),
     () => [],
+  )
+}
+
+/**
+ * Which of the request templates still need a consent: those with nothing left in reserve (each
+ * accepted consent allows one message). Asked once per reserve, not on every submit; unknown
+ * reserve (not loaded) → ask for all.
+ */
+export function templatesToAsk(reserve: Record<string, number> | null): string[] {
+  return ticketTemplates().filter((id) => !reserve || (reserve[id] ?? 0) < 1)
+}
+
+/** Consents left per template id (`account.subscriptions`), or null when it cannot be read. */
+export function loadReserve(): Promise<Record<string, number> | null> {
+  return callFunction<Record<string, { templateId: string; remaining: number } | undefined>>('account', 'subscriptions', {}, { idempotent: true }).then(
+    (subs) => Object.fromEntries(Object.values(subs).flatMap((x) => (x ? [[x.templateId, x.remaining] as const] : []))),
+    () => null,
   )
 }

@@ -270,7 +270,7 @@ describe('报修 / 投诉 / 咨询', () => {
   it('without an approved home shows the bind prompt instead of the form', async () => {
     backend(undefined, [home({ status: 'pending' })])
     render(<ReportPage />)
-    expect(await screen.findByText('你的绑定申请正在审核中，也可以继续绑定其他房屋。')).toBeTruthy()
+    expect(await screen.findByText('您的绑定申请正在审核中，也可以继续绑定其他房屋。')).toBeTruthy()
     expect(screen.queryByText('提交报修')).toBeNull()
     fireEvent.click(screen.getByText('去绑定'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/bind/index' })

@@ -47,6 +47,8 @@ afterEach(() => {
   cleanup()
   resetMe()
   jest.clearAllMocks()
+  // Taro storage (e.g. 首页's offline cache) starts empty in every test.
+  ;(require('./taro-double') as typeof import('./taro-double')).storage.clear()
 })
 
 // NutUI's loading icon sets `-webkitMask` inline; React warns about the spelling. Known, harmless

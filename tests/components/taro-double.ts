@@ -88,6 +88,13 @@ export const cloud = {
   }),
 }
 
+export const enableAlertBeforeUnload = ok()
+export const disableAlertBeforeUnload = ok()
+/** Storage: one in-memory map per test file (clear it with storage.clear()). */
+export const storage = new Map<string, unknown>()
+export const getStorageSync = jest.fn((key: string) => (storage.has(key) ? storage.get(key) : ''))
+export const setStorageSync = jest.fn((key: string, value: unknown) => void storage.set(key, value))
+
 export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB', H5: 'WEB' }
 export const getEnv = () => 'WEB'
 export const nextTick = (fn: Fn) => Promise.resolve().then(fn)
@@ -160,6 +167,10 @@ const Taro = {
   getWindowInfo,
   createSelectorQuery,
   eventCenter,
+  enableAlertBeforeUnload,
+  disableAlertBeforeUnload,
+  getStorageSync,
+  setStorageSync,
   canvasToTempFilePath,
   saveImageToPhotosAlbum,
   openSetting,

@@ -105,29 +105,63 @@ describe('工单详情（住户）', () => {
     expect(screen.queryByRole('toolbar')).toBeNull()
   })
 
-  it('确认完成 asks first, calls act confirm, reloads and then offers 评价', async () => {
+  it('确认完成 opens one sheet: confirm alone, or confirm and rate with the same tap (issue #12)', async () => {
     backend(detail({ status: 'resolved', statusLabel: '待确认', actions: ['confirm', 'reopen', 'message'] }), {
       confirm: { status: 'closed', statusLabel: '已完成', actions: ['rate'] },
+      rate: { actions: [], rating: { score: 5, comment: '' } },
     })
     render(<TicketPage />)
     await screen.findByText('待确认')
     fireEvent.click(screen.getByText('确认完成'))
-    await waitFor(() => expect(callsOf('act')).toEqual([{ action: 'confirm', ticketId: 't-1' }]))
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认问题已解决？' }))
-    expect(await screen.findByText('已完成')).toBeTruthy()
-    expect(callsOf('get')).toHaveLength(2)
+    const sheet = screen.getByRole('dialog', { name: '确认问题已解决' })
+    expect(Taro.showModal).not.toHaveBeenCalled()
+    fireEvent.click(within(sheet).getByLabelText('5 星'))
+    fireEvent.click(within(sheet).getByText('确认完成'))
+    await waitFor(() =>
+      expect(callsOf('act')).toEqual([
+        { action: 'confirm', ticketId: 't-1' },
+        { action: 'rate', ticketId: 't-1', score: 5, comment: '' },
+      ]),
+    )
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
     expect(Taro.showToast).toHaveBeenCalledWith({ title: '已确认完成', icon: 'success' })
-    expect(buttons()).toEqual(['评价'])
   })
 
-  it('confirm is not sent when the resident says 还没有', async () => {
-    backend(detail({ status: 'resolved', statusLabel: '待确认', actions: ['confirm'] }))
-    ;(Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false, cancel: true })
+  it('confirming without stars sends only the confirmation, and 评价 stays offered; 还没有 sends nothing', async () => {
+    backend(detail({ status: 'resolved', statusLabel: '待确认', actions: ['confirm'] }), { confirm: { status: 'closed', statusLabel: '已完成', actions: ['rate'] } })
     render(<TicketPage />)
     await screen.findByText('待确认')
     fireEvent.click(screen.getByText('确认完成'))
-    await waitFor(() => expect(Taro.showModal).toHaveBeenCalled())
+    fireEvent.click(within(screen.getByRole('dialog', { name: '确认问题已解决' })).getByText('还没有'))
+    expect(screen.queryByRole('dialog')).toBeNull()
     expect(callsOf('act')).toHaveLength(0)
+    fireEvent.click(screen.getByText('确认完成'))
+    fireEvent.click(within(screen.getByRole('dialog', { name: '确认问题已解决' })).getByText('确认完成'))
+    await waitFor(() => expect(callsOf('act')).toEqual([{ action: 'confirm', ticketId: 't-1' }]))
+    expect(await screen.findByText('已完成')).toBeTruthy()
+    expect(buttons()).toEqual(['评价'])
+  })
+
+  it('an answered consultation reads 已答复 and offers 已解决 / 继续追问, with one primary button', async () => {
+    backend(detail({ type: 'consultation', typeLabel: '咨询', status: 'resolved', statusLabel: '待确认', actions: ['confirm', 'reopen', 'message'] }))
+    render(<TicketPage />)
+    await screen.findByText('待确认')
+    expect(screen.getByText(/物业已答复/)).toBeTruthy()
+    expect(screen.queryByText(/处理人员已完成/)).toBeNull()
+    expect(buttons()).toEqual(['补充说明', '继续追问', '已解决'])
+    const bar = screen.getByRole('toolbar', { name: '工单操作' })
+    expect(bar.querySelectorAll('.nut-button-primary')).toHaveLength(1)
+    expect(bar.querySelector('.nut-button-primary')!.textContent).toBe('已解决')
+  })
+
+  it('shows 我的联系电话 and a way to reach the handler through the desk (never their own number)', async () => {
+    backend(detail({ assigneeName: '李强' }))
+    render(<TicketPage />)
+    await screen.findByText('我的联系电话')
+    expect(screen.getByText('我的联系电话')).toBeTruthy()
+    expect(screen.queryByText('联系电话')).toBeNull()
+    fireEvent.click(screen.getByLabelText(`拨打物业服务电话 ${COMMUNITY.hotline}，由客服转接处理人员`))
+    expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: COMMUNITY.hotline })
   })
 
   it('评价 sends the chosen score and comment', async () => {
@@ -200,6 +234,7 @@ describe('工单详情（住户）', () => {
     render(<TicketPage />)
     await screen.findByText('待确认')
     fireEvent.click(screen.getByText('确认完成'))
+    fireEvent.click(within(screen.getByRole('dialog', { name: '确认问题已解决' })).getByText('确认完成'))
     await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '工单状态已变化，当前不能进行此操作，请刷新', icon: 'none' }))
     await waitFor(() => expect(callsOf('get')).toHaveLength(2))
   })
@@ -209,14 +244,14 @@ describe('工单详情（住户）', () => {
     mockCloud({
       get: () => {
         if (fail) throw new CloudError('NOT_FOUND', '工单不存在')
-        return detail({ deadlines: [deadline({ state: 'met', metAt: '2026-11-28T01:20:00.000Z' })] })
+        return detail({ deadlines: [deadline({ state: 'met', metAt: '2026-11-28T01:20:00.000Z', remaining: '按时响应' })] })
       },
     })
     render(<TicketPage />)
     expect(await screen.findByText('工单不存在')).toBeTruthy()
     fail = false
     fireEvent.click(screen.getByText('重试'))
-    expect(await screen.findByText('已按时 · 11-28 09:20')).toBeTruthy()
+    expect(await screen.findByText('按时响应 · 11-28 09:20')).toBeTruthy()
     fireEvent.click(screen.getByLabelText(`拨打物业电话 ${COMMUNITY.hotline}`))
     expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: COMMUNITY.hotline })
   })

@@ -36,7 +36,7 @@ test('a newcomer opens every tab, binds a home; the desk approves; the home show
       await screenshot(page, 'e2e-newcomer-home');
     });
     for (const [name, expected] of [
-      ['服务', /绑定你的房屋后/],
+      ['服务', /绑定您的房屋后/],
       ['活动', /活动/],
       ['我的', /我的房屋/],
       ['首页', /便民服务/],

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { H5_DIR, ROOT, startLocal, type LocalCloudBase } from '../helpers/local-cloudbase';
 import { launch, phone, screenshot, step } from '../helpers/browser';
-import { button, confirmModal, open, see } from '../helpers/ui';
+import { button, open, see } from '../helpers/ui';
 
 /**
  * Issue 4 end to end in Chromium: a resident reports a serious leak with a photo; it is
@@ -93,12 +93,11 @@ test('report a leak with a photo → on-duty engineer accepts, arrives, complete
     await step(back.page, 'confirm-rate', async () => {
       const page = back.page;
       await open(page, lc.url, `/pages/ticket/index?id=${ticketId}`);
+      // Confirm and rate in one sheet (issue #12): 确认完成 → stars → 确认完成.
       await button(page, '确认完成').click();
-      await confirmModal(page, '已解决');
-      await button(page, '评价').waitFor();
-      await button(page, '评价').click();
-      await page.getByLabel('5 星').filter({ visible: true }).first().click();
-      await button(page, '提交评价').click();
+      const sheet = page.getByRole('dialog', { name: '确认问题已解决' });
+      await sheet.getByLabel('5 星').click();
+      await button(sheet, '确认完成').click();
       await see(page, '已完成').waitFor();
       await screenshot(page, 'e2e-ticket-done');
     });

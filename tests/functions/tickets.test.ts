@@ -134,7 +134,7 @@ describe('the repair flow, end to end', () => {
     expect(d.timeline.map((e: any) => e.action)).toEqual(['created', 'grab', 'arrive', 'consent', 'pause', 'resume', 'complete', 'confirm', 'rate']);
     expect(d.rating).toEqual({ score: 5, comment: '很及时' });
     expect(d.deadlines.every((x: any) => x.metAt)).toBe(true);
-    expect(d.deadlines.map((x: any) => x.remaining)).toEqual(['按时完成', '按时完成', '按时完成']);
+    expect(d.deadlines.map((x: any) => x.remaining)).toEqual(['按时响应', '按时到场', '按时完成']);
     // One consent per template from the submit tap: accepted (progress) and completed (done) are
     // sent; arrival finds no progress consent left and stays on the timeline only.
     const outbox = (await lc.dev('/api/dev/outbox?touser=o-resident-04')).data;

@@ -121,8 +121,8 @@ describe('service levels', () => {
     expect(deadlineState(arrive, new Date(created.getTime() + 5 * 60000))).toBe('running');
     expect(deadlineState(arrive, new Date(created.getTime() + 15 * 60000))).toBe('due-soon');
     expect(deadlineState(arrive, new Date(created.getTime() + 45 * 60000))).toBe('overdue');
-    expect(remainingText(arrive, new Date(created.getTime() + 45 * 60000))).toBe('已超时 5 分');
-    expect(remainingText(d[2], created)).toBe('剩余 1 天 0 小时');
+    expect(remainingText(arrive, new Date(created.getTime() + 45 * 60000))).toBe('已超时 5 分钟');
+    expect(remainingText(d[2], created)).toBe('剩余 1 天');
     expect(DEFAULT_SLA.warnBeforeMinutes).toBe(30);
   });
 });

@@ -61,7 +61,7 @@ const ticket = (over = {}) => ({
   pool: false,
   channel: 'app',
   deadlines: [
-    { kind: 'accept', label: '响应', dueAt: '2026-11-28T01:42:00.000Z', metAt: '2026-11-28T01:20:00.000Z', state: 'met', remaining: '剩余 0 分' },
+    { kind: 'accept', label: '响应', dueAt: '2026-11-28T01:42:00.000Z', metAt: '2026-11-28T01:20:00.000Z', state: 'met', remaining: '按时响应' },
     { kind: 'arrive', label: '到场', dueAt: '2026-11-28T01:52:00.000Z', state: 'due-soon', remaining: '剩余 9 分' },
     { kind: 'resolve', label: '完成', dueAt: '2026-11-29T01:12:00.000Z', state: 'running', remaining: '剩余 23 小时 59 分' },
   ],

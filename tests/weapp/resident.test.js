@@ -99,7 +99,7 @@ describe('resident pages (dist/weapp)', () => {
     expect(text(comp)).toContain('单号 BX-20261128-0001')
     expect(text(comp)).toContain('处理中')
     expect(text(comp)).toContain('服务时限')
-    expect(text(comp)).toContain('已按时 · 11-28 09:20')
+    expect(text(comp)).toContain('按时响应 · 11-28 09:20')
     expect(text(comp)).toContain('剩余 9 分')
     expect(text(comp)).toContain('李强')
     expect(text(comp)).toContain('处理记录')

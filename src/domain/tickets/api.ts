@@ -134,6 +134,23 @@ export const ticketInputs = {
       clientRequestId: clientRequestIdSchema,
     })
     .strict(),
+  /**
+   * An emergency in a public area from someone who may have no approved home (pending, or not
+   * bound at all): routed as usual, marked for the desk to verify; rate-limited per person.
+   */
+  reportEmergency: z
+    .object({
+      communityId: idSchema,
+      category: z.enum(CATEGORY_CODES),
+      description: z.string().trim().max(DESCRIPTION_MAX, { message: DESCRIPTION_TOO_LONG }).default(''),
+      photos,
+      location: locationSchema,
+      contactName: text(20, '联系人'),
+      contactPhone: phoneSchema,
+      subscribed: z.array(z.string().max(64)).max(3).default([]),
+      clientRequestId: clientRequestIdSchema,
+    })
+    .strict(),
   /** The desk logs a phone call or walk-in on a resident's behalf (and owns it: 首问负责制). */
   createOnBehalf: z
     .object({
@@ -250,6 +267,7 @@ export type ActInput = z.infer<typeof ticketInputs.act>;
 /** What the client sends to `create` (derived: a change to the input breaks the build where it is used). */
 export type CreateTicketInput = z.input<typeof ticketInputs.create>;
 export type TicketLocation = z.input<typeof locationSchema>;
+export type EmergencyReportInput = z.input<typeof ticketInputs.reportEmergency>;
 export type SetSlaInput = z.input<typeof ticketInputs.setSla>;
 export type SearchInput = z.input<typeof searchSchema>;
 

@@ -1,5 +1,6 @@
 import type { TicketType } from './catalog';
 import { addWorkingMinutes, type WorkClock } from './working-time';
+import { durationWords } from '../time';
 
 /**
  * Service levels: which timers a ticket runs and for how long. Defaults come from
@@ -131,13 +132,16 @@ export function deadlineState(d: Deadline, now: Date, warnBeforeMinutes = DEFAUL
   return 'running';
 }
 
-/** "剩余 1 小时 20 分" / "已超时 5 分" */
+/** "剩余 1 小时 20 分钟" / "已超时 5 分钟" (never "0 分": under a minute reads 不到 1 分钟). */
 export function remainingText(d: Deadline, now: Date): string {
   const diff = new Date(d.dueAt).getTime() - now.getTime();
-  const mins = Math.floor(Math.abs(diff) / 60_000);
-  const days = Math.floor(mins / 1440);
-  const hours = Math.floor((mins % 1440) / 60);
-  const m = mins % 60;
-  const text = days ? `${days} 天 ${hours} 小时` : hours ? `${hours} 小时 ${m} 分` : `${m} 分`;
-  return diff >= 0 ? `剩余 ${text}` : `已超时 ${text}`;
+  return diff >= 0 ? `剩余 ${durationWords(diff)}` : `已超时 ${durationWords(diff)}`;
+}
+
+/** A met timer in words: "按时响应", or how late it was met: "晚 12 分钟响应" (never 超时完成 for a late response). */
+export function metText(d: Deadline): string {
+  const verb = DEADLINE_LABELS[d.kind];
+  if (!d.metAt) return '';
+  const late = new Date(d.metAt).getTime() - new Date(d.dueAt).getTime();
+  return late <= 0 ? `按时${verb}` : `晚 ${durationWords(late)}${verb}`;
 }

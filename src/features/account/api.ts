@@ -10,6 +10,8 @@ const read = { idempotent: true } as const
 export interface Community {
   _id: string
   name: string
+  /** The property's public service hotline. */
+  hotline?: string
 }
 /** A binding request as the desk sees it: masked phone, the whole one only while pending, review reason, unit flag. */
 export type BindingRequest = BindingRequestView

@@ -4,7 +4,9 @@ import type { Relation } from '@/domain/roles'
 import { errorMessage } from '@/services/cloud'
 import { newRequestId } from '@/services/ids'
 import { accountApi, loadMe } from '@/features/account'
-import { validateBinding, type BindingErrors } from './validate'
+import { revealFirstError } from '@/components/formErrors'
+import { useLeaveGuard } from '@/components/useLeaveGuard'
+import { BINDING_FIELD_ORDER, validateBinding, type BindingErrors } from './validate'
 
 /**
  * The applicant's details and the submit. One client request id per form: a double tap or a
@@ -21,6 +23,9 @@ export function useBindForm(unitId: string | null) {
   const requestId = useRef(newRequestId('bind'))
   const inFlight = useRef(false)
 
+  // Asks before going back from a half-filled form (not after it was sent: the result is shown).
+  useLeaveGuard(!result && (!!unitId || !!name.trim() || !!phone.trim() || !!relation))
+
   const clear = (key: keyof BindingErrors) => setErrors((e) => (e[key] ? { ...e, [key]: undefined } : e))
 
   async function submit() {
@@ -28,7 +33,7 @@ export function useBindForm(unitId: string | null) {
     const found = validateBinding({ unitId, name, phone, relation })
     setErrors(found)
     setSubmitError(null)
-    if (Object.values(found).some(Boolean)) return
+    if (revealFirstError(found, BINDING_FIELD_ORDER)) return
     inFlight.current = true
     setSubmitting(true)
     try {

@@ -8,6 +8,8 @@ export interface BindingFields {
   relation: Relation | null
 }
 export type BindingErrors = Partial<Record<keyof BindingFields, string>>
+/** The fields top to bottom as the form shows them (the first with an error is scrolled to). */
+export const BINDING_FIELD_ORDER: readonly (keyof BindingFields)[] = ['unitId', 'name', 'phone', 'relation']
 
 export function validateBinding(f: BindingFields): BindingErrors {
   const errors: BindingErrors = {}

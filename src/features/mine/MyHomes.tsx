@@ -24,7 +24,7 @@ export function MyHomes({ homes }: { homes: HomeView[] }) {
       }
     >
       {visible.length === 0 ? (
-        <EmptyState text='还没有绑定房屋' hint='绑定后可使用报修、缴费等物业服务'>
+        <EmptyState text='还没有绑定房屋' hint='绑定后可使用报修、投诉、咨询和社区通知等物业服务'>
           <Button type='primary' size='small' className='my-homes__bind' onClick={goBind}>
             绑定房屋
           </Button>

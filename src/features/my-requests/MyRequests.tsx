@@ -75,7 +75,7 @@ export function MyRequests() {
       <View className='my-requests__filters'>
         <ChipGroup groupLabel='工单状态' options={FILTERS} value={filter} onChange={setFilter} />
       </View>
-      <StateView loading={list.items === null && !list.error} error={list.error} onRetry={() => void list.reload()}>
+      <StateView loading={list.items === null && !list.error} error={list.error} onRetry={() => void list.reload()} skeleton={4}>
         {items.length === 0 ? (
           <EmptyState text={EMPTY_TEXT[filter]} hint={filter === 'all' ? '遇到问题，随时在线报修、投诉或咨询' : undefined}>
             {filter === 'all' && (

@@ -19,7 +19,7 @@ export function PrivacyPopup() {
           <Text className='privacy-popup__link' onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
             《邻里物业隐私保护指引》
           </Text>
-          。我们仅在提供物业服务所必需的范围内处理你的信息。
+          。我们仅在提供物业服务所必需的范围内处理您的信息。
         </Text>
         <View className='privacy-popup__actions'>
           <Button className='privacy-popup__btn' fill='outline' onClick={() => answerPrivacy(false)}>

@@ -11,6 +11,9 @@ import type { MeView } from '@/domain/identity'
 import { approvedHomes, useMe } from '@/features/account'
 import { BindPrompt } from '@/components/BindPrompt'
 import { MediaPicker, MEDIA_HINT } from '@/features/tickets'
+import { ActionBar } from '@/components/ActionBar'
+import { fieldAnchor } from '@/components/formErrors'
+import { EmergencyReport } from './EmergencyReport'
 import { PUBLIC, useReportForm, type ReportForm as Form } from './useReportForm'
 import { UrgentBanner } from './UrgentBanner'
 import { WindowPicker } from './WindowPicker'
@@ -20,8 +23,8 @@ export const REPORT_TITLES: Record<TicketType, string> = { repair: '在线报修
 
 const PLACEHOLDERS: Record<TicketType, string> = {
   repair: '请描述故障的位置和现象，如：厨房水龙头关不紧，一直滴水',
-  complaint: '请描述你遇到的问题，如时间、地点、经过',
-  consultation: '请写下你想咨询的问题',
+  complaint: '请描述您遇到的问题，如时间、地点、经过',
+  consultation: '请写下您想咨询的问题',
 }
 
 function Categories({ type, form }: { type: TicketType; form: Form }) {
@@ -31,6 +34,7 @@ function Categories({ type, form }: { type: TicketType; form: Form }) {
   const options = (list: typeof all) => list.map((c) => ({ value: c.code, label: c.label }))
   return (
     <Section title='问题类别'>
+      <View id={fieldAnchor('category')} />
       {urgent.length > 0 && (
         <View className='report__group'>
           <Text className='report__group-title report__group-title--urgent'>紧急情况</Text>
@@ -54,6 +58,7 @@ function Place({ form }: { form: Form }) {
   const options = [...form.homes.map((h) => ({ value: h.unitId, label: h.label })), { value: PUBLIC, label: '公共区域' }]
   return (
     <Section title='位置'>
+      <View id={fieldAnchor('place')} />
       <ChipGroup groupLabel='位置' options={options} value={form.place} onChange={form.setPlace} />
       {form.errors.place && (
         <View className='report__error' role='alert'>
@@ -70,6 +75,7 @@ function Place({ form }: { form: Form }) {
               <TextField label='楼层' value={form.floor} onInput={form.setFloor} placeholder='选填，如 B1' maxlength={10} />
             </View>
           </View>
+          <View id={fieldAnchor('area')} />
           <TextField label='具体位置' value={form.area} onInput={form.setArea} placeholder='如：地下车库入口、2号电梯厅' maxlength={40} error={form.errors.area} />
         </View>
       )}
@@ -77,20 +83,33 @@ function Place({ form }: { form: Form }) {
   )
 }
 
-/** 报修 / 投诉 / 咨询: one form, one ticket. */
-export function ReportForm({ type }: { type: TicketType }) {
+/**
+ * 报修 / 投诉 / 咨询: one form, one ticket. `emergency` (from 首页's 紧急报修 tile): the emergency
+ * categories only, each sending at once — also for someone whose home is not (yet) bound.
+ */
+export function ReportForm({ type, emergency = false }: { type: TicketType; emergency?: boolean }) {
   const { me, error, reload } = useMe()
   const hotline = me?.community?.hotline || null
 
   useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: REPORT_TITLES[type] }).catch(() => undefined)
-  }, [type])
+    void Taro.setNavigationBarTitle({ title: emergency ? '紧急报修' : REPORT_TITLES[type] }).catch(() => undefined)
+  }, [type, emergency])
 
   if (!me) return <StateView loading={!error} error={error} onRetry={reload} />
+  if (emergency) return <EmergencyReport me={me} />
   if (approvedHomes(me).length === 0) {
     return (
       <View className='report report--unbound'>
         <BindPrompt pending={me.homes.some((h) => h.status === 'pending')} />
+        <View
+          className='report__unbound-urgent'
+          role='button'
+          hoverClass='report__unbound-urgent--pressed'
+          onClick={() => void Taro.redirectTo({ url: '/pages/report/index?type=repair&mode=emergency' })}
+        >
+          <Text className='report__unbound-urgent-title'>遇到紧急情况？</Text>
+          <Text className='report__unbound-urgent-desc'>电梯困人、燃气异味、突发停水停电、严重漏水等公共区域紧急情况，未绑定也可以立即上报</Text>
+        </View>
         {hotline && <Text className='report__note'>急事请直接拨打物业电话 {hotline}</Text>}
       </View>
     )
@@ -107,6 +126,7 @@ function FormBody({ type, me, hotline }: { type: TicketType; me: MeView; hotline
       {form.cat?.emergency && <UrgentBanner category={form.cat.code} hotline={hotline} />}
 
       <Section title={`问题描述${optional}`}>
+        <View id={fieldAnchor('description')} />
         <TextAreaField
           label='问题描述'
           title=''
@@ -116,6 +136,7 @@ function FormBody({ type, me, hotline }: { type: TicketType; me: MeView; hotline
           placeholder={PLACEHOLDERS[type]}
           error={form.errors.description}
         />
+        <View id={fieldAnchor('photos')} />
         <FormField
           label={`图片或视频${optional}`}
           error={form.errors.photos ?? form.media.video.notice}
@@ -129,11 +150,13 @@ function FormBody({ type, me, hotline }: { type: TicketType; me: MeView; hotline
 
       {form.wantsWindow && (
         <Section title='期望上门时间'>
+          <View id={fieldAnchor('window')} />
           <WindowPicker date={form.date} slot={form.slot} onDate={form.setDate} onSlot={form.setSlot} error={form.errors.window} />
         </Section>
       )}
 
       <Section title='联系方式'>
+        <View id={fieldAnchor('phone')} />
         <TextField
           label='联系电话'
           type='number'
@@ -142,7 +165,7 @@ function FormBody({ type, me, hotline }: { type: TicketType; me: MeView; hotline
           placeholder='11 位手机号'
           maxlength={11}
           error={form.errors.phone}
-          hint='处理人员会通过此号码联系你'
+          hint='处理人员会通过此号码联系您'
         />
       </Section>
 
@@ -151,18 +174,20 @@ function FormBody({ type, me, hotline }: { type: TicketType; me: MeView; hotline
           {form.submitError}
         </View>
       )}
-      <Button
-        block
-        type={form.emergency ? 'danger' : 'primary'}
-        className='report__submit'
-        loading={form.submitting}
-        disabled={form.submitting}
-        aria-disabled={form.submitting ? 'true' : 'false'}
-        onClick={form.submit}
-      >
-        {form.submitting ? '提交中…' : `提交${TICKET_TYPE_LABELS[type]}`}
-      </Button>
-      <Text className='report__note'>提交后可在「服务」中查看处理进度，处理人员接单、上门、完成时会通知你。</Text>
+      <Text className='report__note'>提交后可在「服务」中查看处理进度，处理人员接单、上门、完成时会通知您。</Text>
+      <ActionBar label='提交' className='action-bar--block'>
+        <Button
+          block
+          type={form.emergency ? 'danger' : 'primary'}
+          className='report__submit'
+          loading={form.submitting}
+          disabled={form.submitting}
+          aria-disabled={form.submitting ? 'true' : 'false'}
+          onClick={form.submit}
+        >
+          {form.submitting ? '提交中…' : `提交${TICKET_TYPE_LABELS[type]}`}
+        </Button>
+      </ActionBar>
     </View>
   )
 }

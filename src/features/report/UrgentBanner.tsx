@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 
 /** What to do right now, before help arrives. */
-const SAFETY: Record<string, string> = {
+export const SAFETY: Record<string, string> = {
   elevator_trapped: '被困时请保持冷静，按下轿厢内警铃，不要强行扒门。',
   outage: '停电时请关闭大功率电器，注意用火安全。',
   severe_leak: '请先关闭进水总阀，移开地面上的电器和贵重物品。',

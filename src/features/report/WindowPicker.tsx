@@ -29,7 +29,7 @@ export function WindowPicker({ date, slot, onDate, onSlot, error }: Props) {
           {error}
         </View>
       ) : (
-        <Text className='report-window__hint'>{date === ASAP ? '维修人员会尽快与你联系上门时间' : '维修人员会在所选时段内上门'}</Text>
+        <Text className='report-window__hint'>{date === ASAP ? '维修人员会尽快与您联系上门时间' : '维修人员会在所选时段内上门'}</Text>
       )}
     </View>
   )

@@ -1,14 +1,16 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { CATEGORY_BY_CODE, type TicketType } from '@/domain/tickets/catalog'
 import { errorMessage } from '@/services/cloud'
 import { newRequestId } from '@/services/ids'
-import { requestTicketSubscriptions } from '@/services/subscribe'
+import { loadReserve, requestTicketSubscriptions, templatesToAsk } from '@/services/subscribe'
+import { revealFirstError } from '@/components/formErrors'
+import { useLeaveGuard } from '@/components/useLeaveGuard'
 import type { MeView } from '@/domain/identity'
 import { approvedHomes, PHONE_RE } from '@/features/account'
 import { mediaError, ticketsApi, useMedia, type TicketLocation } from '@/features/tickets'
 import { ASAP, toWindow, type SlotKey } from './timeWindow'
-import { NEED_DESCRIPTION, validateReport, type ReportErrors } from './validate'
+import { NEED_DESCRIPTION, REPORT_FIELD_ORDER, validateReport, type ReportErrors } from './validate'
 
 export const PUBLIC = 'public'
 
@@ -37,11 +39,21 @@ export function useReportForm(type: TicketType, me: MeView) {
   const requestId = useRef(newRequestId('tk'))
   const inFlight = useRef(false)
 
+  // Consents left per template: asked again only when a template's reserve is used up.
+  const reserve = useRef<Record<string, number> | null>(null)
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'weapp') return
+    void loadReserve().then((r) => (reserve.current = r))
+  }, [])
+
   const cat = category ? CATEGORY_BY_CODE.get(category) : undefined
   const emergency = !!cat?.emergency
   const atHome = !!place && place !== PUBLIC
   /** The visit window applies to non-emergency work inside a home. */
   const wantsWindow = !!cat?.inHome && !emergency && atHome
+
+  const dirty = !!category || !!description.trim() || media.attached || !!area.trim()
+  const guard = useLeaveGuard(dirty)
 
   const clear = (...keys: (keyof ReportErrors)[]) => setErrors((e) => (keys.some((k) => e[k]) ? { ...e, ...Object.fromEntries(keys.map((k) => [k, undefined])) } : e))
 
@@ -62,11 +74,12 @@ export function useReportForm(type: TicketType, me: MeView) {
     })
     setErrors(found)
     setSubmitError(null)
-    if (Object.values(found).some(Boolean)) return
+    // The first error comes into view and is named in a toast: 提交 never seems to do nothing.
+    if (revealFirstError(found, REPORT_FIELD_ORDER)) return
     inFlight.current = true
     setSubmitting(true)
     // Must run inside the tap, before the first await, or WeChat will not show the consent popup.
-    const subscribed = requestTicketSubscriptions()
+    const subscribed = requestTicketSubscriptions(templatesToAsk(reserve.current))
     void send(subscribed)
   }
 
@@ -90,9 +103,11 @@ export function useReportForm(type: TicketType, me: MeView) {
         clientRequestId: requestId.current,
       })
       // Stays "in flight": the page is being replaced by the ticket.
+      guard.release()
       void Taro.redirectTo({ url: `/pages/ticket/index?id=${encodeURIComponent(created.ticketId)}` })
     } catch (err) {
       setSubmitError(errorMessage(err))
+      void Promise.resolve(Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })).catch(() => undefined)
       inFlight.current = false
       setSubmitting(false)
     }

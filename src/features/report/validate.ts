@@ -22,7 +22,10 @@ export interface ReportFields {
 
 export { NEED_DESCRIPTION }
 
-export type ReportErrors = Partial<Record<'category' | 'place' | 'area' | 'phone' | 'description' | 'window' | 'photos', string>>
+export type ReportField = 'category' | 'place' | 'area' | 'phone' | 'description' | 'window' | 'photos'
+export type ReportErrors = Partial<Record<ReportField, string>>
+/** The fields top to bottom, as the form shows them: the first with an error is scrolled to. */
+export const REPORT_FIELD_ORDER: readonly ReportField[] = ['category', 'description', 'photos', 'place', 'area', 'window', 'phone']
 
 /** Client-side checks with the same rules as the `tickets.create` input; the function checks again. */
 export function validateReport(f: ReportFields): ReportErrors {

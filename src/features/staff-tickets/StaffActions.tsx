@@ -4,6 +4,8 @@ import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { ActInput, TicketDetail } from '@/domain/tickets/api'
 import { ACTION_LABELS, type TicketAction } from '@/domain/tickets/state-machine'
+import { primaryAction } from '@/domain/tickets/presentation'
+import { ActionBar } from '@/components/ActionBar'
 import { ChipGroup } from '@/components/ChipGroup'
 import { FormField, TextField } from '@/components/FormField'
 import { COMPLETION_PHOTO_REQUIRED, PARTS_MAX } from '@/domain/limits'
@@ -12,19 +14,21 @@ import { AssignSheet } from './AssignSheet'
 import { ConsentSheet } from './ConsentSheet'
 import { TimeSheet } from './TimeSheet'
 
-/** The main step of each stage: always a visible, filled button, on the right. */
-const PRIMARY: TicketAction[] = ['dispatch', 'resume', 'arrive', 'complete', 'answer', 'accept', 'grab']
 /** Other steps by how often they are needed; those that do not fit go under 更多. */
-const SECONDARY: TicketAction[] = ['note', 'consent', 'pause', 'promise', 'transfer', 'reopen', 'cancel']
+const SECONDARY: TicketAction[] = ['answer', 'accept', 'grab', 'dispatch', 'arrive', 'complete', 'resume', 'note', 'consent', 'pause', 'promise', 'transfer', 'reopen', 'cancel']
 /** Left-to-right order of the visible secondary buttons (取消 furthest from the main step). */
-const DISPLAY: TicketAction[] = ['cancel', 'reopen', 'transfer', 'promise', 'pause', 'consent', 'note']
+const DISPLAY: TicketAction[] = ['cancel', 'reopen', 'transfer', 'promise', 'pause', 'consent', 'note', 'dispatch', 'grab', 'accept', 'arrive', 'complete', 'resume', 'answer']
 /** Buttons that fit one row on a 375pt phone. */
 const MAX_BUTTONS = 4
 
-/** Splits the allowed actions into visible buttons and the 更多 menu. */
-export function layoutActions(actions: TicketAction[]) {
-  const primary = PRIMARY.filter((a) => actions.includes(a))
-  const secondary = SECONDARY.filter((a) => actions.includes(a))
+/**
+ * Splits the allowed actions into the one primary step (the domain's choice: a consultation is
+ * answered, not dispatched), the visible plain buttons, and the 更多 menu.
+ */
+export function layoutActions(actions: TicketAction[], ticket: Pick<TicketDetail, 'type' | 'status'>) {
+  const main = primaryAction(actions, { ...ticket, viewer: 'staff' })
+  const primary = main ? [main] : []
+  const secondary = SECONDARY.filter((a) => actions.includes(a) && a !== main)
   const room = Math.max(MAX_BUTTONS - primary.length, 0)
   const shown = secondary.length <= room ? secondary : secondary.slice(0, Math.max(room - 1, 0))
   const more = secondary.filter((a) => !shown.includes(a))
@@ -51,7 +55,7 @@ export function StaffActions({ detail, acting, act }: Props) {
   const [parts, setParts] = useState('')
   const [fee, setFee] = useState('')
   const ticketId = detail.ticketId
-  const { primary, secondary, more } = layoutActions(detail.actions)
+  const { primary, secondary, more } = layoutActions(detail.actions, detail)
   if (primary.length + secondary.length + more.length === 0) return null
 
   const close = () => setOpen(null)
@@ -73,8 +77,7 @@ export function StaffActions({ detail, acting, act }: Props) {
 
   return (
     <>
-      <View className='action-bar__spacer' />
-      <View className='action-bar' role='toolbar' aria-label='工单操作'>
+      <ActionBar label='工单操作'>
         {more.length > 0 && (
           <Button size='small' fill='outline' className='action-bar__btn action-bar__btn--more' disabled={!!acting} onClick={showMore}>
             更多
@@ -97,7 +100,7 @@ export function StaffActions({ detail, acting, act }: Props) {
             </Button>
           )
         })}
-      </View>
+      </ActionBar>
 
       {(open === 'dispatch' || open === 'transfer') && (
         <AssignSheet
@@ -114,7 +117,7 @@ export function StaffActions({ detail, acting, act }: Props) {
         defaultBy={detail.contactName}
         busy={acting === 'consent'}
         onClose={close}
-        onSubmit={async (by, scope) => done(await act({ action: 'consent', ticketId, by, scope }))}
+        onSubmit={async (by, scope, refused) => done(await act({ action: 'consent', ticketId, by, scope, ...(refused ? { refused: true } : {}) }))}
       />
       <ActionTextSheets
         open={open}

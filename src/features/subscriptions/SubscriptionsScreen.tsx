@@ -60,7 +60,7 @@ export function SubscriptionsScreen() {
     <View className='subs'>
       <View className='subs__intro'>
         <Text className='subs__title'>微信服务通知</Text>
-        <Text className='subs__desc'>订阅后，工单进展和社区公告会通过微信服务通知提醒你，不必时时打开小程序。</Text>
+        <Text className='subs__desc'>订阅后，工单进展和社区公告会通过微信服务通知提醒您，不必时时打开小程序。</Text>
       </View>
       <StateView loading={!subs && !error} error={error} onRetry={() => void load()}>
         {subs && (

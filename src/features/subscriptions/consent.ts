@@ -20,7 +20,7 @@ export interface MessageType {
 export function messageTypes(): MessageType[] {
   return [
     { kind: 'progress', title: '工单进度', desc: '报修、投诉被受理、师傅到场时提醒', templateId: LINLI_TPL_PROGRESS },
-    { kind: 'done', title: '维修完成', desc: '处理完成、请你确认时提醒', templateId: LINLI_TPL_DONE },
+    { kind: 'done', title: '维修完成', desc: '处理完成、请您确认时提醒', templateId: LINLI_TPL_DONE },
     { kind: 'notice', title: '社区公告', desc: '停水停电等重要公告发布时提醒', templateId: LINLI_TPL_NOTICE },
   ]
 }

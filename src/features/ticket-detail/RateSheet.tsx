@@ -8,19 +8,27 @@ const WORDS = ['', '很不满意', '不满意', '一般', '满意', '非常满�
 interface Props {
   open: boolean
   busy: boolean
+  /**
+   * 'confirm': confirming the ticket is solved, with an optional rating in the same sheet (one
+   * tap less than confirm, then rate); 'rate': rating a ticket already closed (stars required).
+   */
+  mode: 'confirm' | 'rate'
+  /** The confirm button's words (a consultation is 已解决, a repair 确认完成). */
+  confirmText?: string
   onClose: () => void
   onSubmit: (score: number, comment: string) => Promise<boolean>
 }
 
-/** 1–5 stars and an optional comment. */
-export function RateSheet({ open, busy, onClose, onSubmit }: Props) {
+/** 1–5 stars and an optional comment; in confirm mode also the confirmation itself. */
+export function RateSheet({ open, busy, mode, confirmText, onClose, onSubmit }: Props) {
   const [score, setScore] = useState(0)
   const [comment, setComment] = useState('')
   const [error, setError] = useState<string | null>(null)
+  const confirming = mode === 'confirm'
 
   async function submit() {
     if (busy) return
-    if (score < 1) {
+    if (!confirming && score < 1) {
       setError('请选择星级')
       return
     }
@@ -31,7 +39,13 @@ export function RateSheet({ open, busy, onClose, onSubmit }: Props) {
   }
 
   return (
-    <Sheet open={open} title='评价本次服务' onClose={onClose} confirm={{ text: '提交评价', busy, onConfirm: () => void submit() }}>
+    <Sheet
+      open={open}
+      title={confirming ? '确认问题已解决' : '评价本次服务'}
+      onClose={onClose}
+      confirm={{ text: confirming ? (confirmText ?? '确认完成') : '提交评价', busy, onConfirm: () => void submit(), cancelText: confirming ? '还没有' : undefined }}
+    >
+      {confirming && <Text className='rate__lead'>确认后工单完成。顺便为本次服务打个分吧（选填）：</Text>}
       <View className='rate'>
         <View className='rate__stars' role='radiogroup' aria-label='评分'>
           {[1, 2, 3, 4, 5].map((n) => (
@@ -54,7 +68,7 @@ export function RateSheet({ open, busy, onClose, onSubmit }: Props) {
           {error ?? (WORDS[score] || '请为本次服务打分')}
         </View>
       </View>
-      <TextAreaField label='评价内容' title='' value={comment} onInput={setComment} maxlength={200} placeholder='说说你的感受（选填）' fixed />
+      <TextAreaField label='评价内容' title='' value={comment} onInput={setComment} maxlength={200} placeholder='说说您的感受（选填）' fixed />
     </Sheet>
   )
 }

@@ -1,15 +1,14 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
-import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { ActInput, TicketDetail } from '@/domain/tickets/api'
-import { ACTION_LABELS, type TicketAction } from '@/domain/tickets/state-machine'
+import type { TicketAction } from '@/domain/tickets/state-machine'
+import { primaryAction, residentActionLabel } from '@/domain/tickets/presentation'
+import { ActionBar } from '@/components/ActionBar'
 import { ActionTextSheets } from '@/features/tickets'
 import { RateSheet } from './RateSheet'
 
 /** The buttons a resident may use on this ticket, in the order they appear (main action last). */
 const ORDER: TicketAction[] = ['cancel', 'message', 'reopen', 'confirm', 'rate']
-const PRIMARY = new Set<TicketAction>(['confirm', 'rate'])
 
 interface Props {
   detail: TicketDetail
@@ -22,6 +21,9 @@ export function ResidentActions({ detail, acting, act }: Props) {
   const ticketId = detail.ticketId
   const actions = ORDER.filter((a) => detail.actions.includes(a))
   if (actions.length === 0) return null
+  const main = primaryAction(actions, { type: detail.type, status: detail.status, viewer: 'resident' })
+  const label = (a: TicketAction) => residentActionLabel(a, detail.type)
+  const consultation = detail.type === 'consultation'
 
   const close = () => setOpen(null)
   const done = (ok: boolean) => {
@@ -29,35 +31,31 @@ export function ResidentActions({ detail, acting, act }: Props) {
     return ok
   }
 
-  async function confirm() {
-    const res = await Taro.showModal({ title: '确认问题已解决？', content: '确认后工单完成，你可以为本次服务评价。', confirmText: '已解决', cancelText: '还没有' })
-    if (res.confirm) await act({ action: 'confirm', ticketId })
-  }
-
-  const tap = (a: TicketAction) => () => {
-    if (a === 'confirm') void confirm()
-    else setOpen(a)
+  /** Confirm and rate in one sheet: the confirmation, then the stars if any were given. */
+  async function confirmAndRate(score: number, comment: string) {
+    if (!(await act({ action: 'confirm', ticketId }))) return false
+    if (score > 0) await act({ action: 'rate', ticketId, score, comment })
+    return done(true)
   }
 
   return (
     <>
-      <View className='action-bar__spacer' />
-      <View className='action-bar' role='toolbar' aria-label='工单操作'>
+      <ActionBar label='工单操作'>
         {actions.map((a) => (
           <Button
             key={a}
             size='small'
-            type={PRIMARY.has(a) ? 'primary' : 'default'}
-            fill={PRIMARY.has(a) ? 'solid' : 'outline'}
+            type={a === main ? 'primary' : 'default'}
+            fill={a === main ? 'solid' : 'outline'}
             className={`action-bar__btn action-bar__btn--${a}`}
             loading={acting === a}
             disabled={!!acting}
-            onClick={tap(a)}
+            onClick={() => setOpen(a)}
           >
-            {ACTION_LABELS[a]}
+            {label(a)}
           </Button>
         ))}
-      </View>
+      </ActionBar>
 
       <ActionTextSheets
         open={open}
@@ -66,20 +64,20 @@ export function ResidentActions({ detail, acting, act }: Props) {
         act={act}
         sheets={{
           message: {
-            title: '给处理人员留言',
+            title: consultation ? '补充说明' : '给处理人员留言',
             label: '留言内容',
             maxlength: 500,
-            placeholder: '补充情况或询问进度',
+            placeholder: consultation ? '补充您的问题或情况' : '补充情况或询问进度',
             withPhotos: true,
             confirmText: '发送',
             input: (text, photos) => ({ action: 'message', ticketId, text, photos }),
           },
           reopen: {
-            title: '问题没有解决？',
-            label: '原因',
+            title: consultation ? '还有疑问？' : '问题没有解决？',
+            label: consultation ? '您的追问' : '原因',
             maxlength: 200,
-            placeholder: '请说明还存在的问题，工单会退回给处理人员',
-            confirmText: '重新处理',
+            placeholder: consultation ? '请写下仍不清楚的地方，物业会再次答复您' : '请说明还存在的问题，工单会退回给处理人员',
+            confirmText: label('reopen'),
             input: (reason) => ({ action: 'reopen', ticketId, reason }),
           },
           cancel: {
@@ -94,10 +92,12 @@ export function ResidentActions({ detail, acting, act }: Props) {
         }}
       />
       <RateSheet
-        open={open === 'rate'}
-        busy={acting === 'rate'}
+        open={open === 'confirm' || open === 'rate'}
+        mode={open === 'confirm' ? 'confirm' : 'rate'}
+        confirmText={label('confirm')}
+        busy={acting === 'rate' || acting === 'confirm'}
         onClose={close}
-        onSubmit={async (score, comment) => done(await act({ action: 'rate', ticketId, score, comment }))}
+        onSubmit={async (score, comment) => (open === 'confirm' ? confirmAndRate(score, comment) : done(await act({ action: 'rate', ticketId, score, comment })))}
       />
     </>
   )

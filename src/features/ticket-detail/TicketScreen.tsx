@@ -5,6 +5,7 @@ import { formatShort } from '@/domain/time'
 import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
 import { factRow } from '@/components/FactRow'
+import { resolvedNotice } from '@/domain/tickets/presentation'
 import { DeadlineList, PhotoGrid, TicketHeader, TicketVideo, Timeline, useTicket } from '@/features/tickets'
 import { ResidentActions } from './ResidentActions'
 import './TicketScreen.scss'
@@ -13,7 +14,7 @@ function Notice({ detail }: { detail: TicketDetail }) {
   if (detail.status === 'resolved') {
     return (
       <View className='ticket-facts__notice ticket__notice--resolved'>
-        处理人员已完成，请确认问题是否解决。
+        {resolvedNotice(detail.type)}
         {detail.autoConfirmAt ? `${formatShort(detail.autoConfirmAt)} 前未确认将自动确认完成。` : ''}
       </View>
     )
@@ -49,12 +50,20 @@ export function TicketScreen({ ticketId }: { ticketId?: string }) {
         <TicketVideo url={d.videoUrl} />
         <View className='ticket-facts ticket__facts'>
           <Row label='处理人'>{d.assigneeName ?? '等待安排'}</Row>
+          {d.hotline && (
+            // The handler's own number is never shown: the desk puts the resident through.
+            <Row label='联系处理人'>
+              <Text className='ticket__reach' aria-label={`拨打物业服务电话 ${d.hotline}，由客服转接处理人员`} onClick={call}>
+                拨打物业电话，由客服转接
+              </Text>
+            </Row>
+          )}
           {d.window && (
             <Row label='上门时间'>
               {formatShort(d.window.start)}–{formatShort(d.window.end).slice(6)}
             </Row>
           )}
-          <Row label='联系电话'>{d.contactPhone}</Row>
+          <Row label='我的联系电话'>{d.contactPhone}</Row>
           {d.rating && (
             <Row label='我的评价'>
               {'★'.repeat(d.rating.score)}

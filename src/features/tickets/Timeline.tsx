@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import type { TimelineEntry } from '@/domain/tickets/api'
 import { formatShort } from '@/domain/time'
+import { intakeChannel } from '@/domain/tickets/timeline'
 import { Section } from '@/components/Section'
 import { Pill } from '@/components/Pill'
 import { TICKET_CHANNEL_LABELS } from './format'
@@ -35,7 +36,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
                 </View>
                 <Text className='timeline__actor'>
                   {e.actorName}
-                  {e.channel === 'phone' || e.channel === 'walk_in' ? ` · ${TICKET_CHANNEL_LABELS[e.channel]}` : ''}
+                  {intakeChannel(e.action, e.channel) ? ` · ${TICKET_CHANNEL_LABELS[e.channel]}` : ''}
                 </Text>
                 {!!e.text && <Text className='timeline__text'>{e.text}</Text>}
                 {e.photos && e.photos.length > 0 && <PhotoGrid urls={e.photos} small />}

@@ -36,8 +36,8 @@ export const DEADLINE_TONE: Record<DeadlineView['state'], PillTone> = {
 
 /** What to say about a deadline: how long is left, or when it was met. */
 export function deadlineText(d: DeadlineView): string {
-  if (d.state === 'met') return d.metAt ? `已按时 · ${formatShort(d.metAt)}` : '已按时'
-  if (d.state === 'met-late') return d.metAt ? `超时完成 · ${formatShort(d.metAt)}` : '超时完成'
+  // `remaining` of a met timer says how it was met (按时响应 / 晚 12 分钟响应), from the domain.
+  if (d.metAt) return `${d.remaining} · ${formatShort(d.metAt)}`
   return d.remaining
 }
 
