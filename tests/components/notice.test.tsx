@@ -132,7 +132,7 @@ describe('通知详情（住户）', () => {
     expect(await within(dialog).findByText('请填写问题')).toBeTruthy()
     expect(callsOf('ask')).toEqual([])
 
-    await typeInto('你的问题', '高层住户有临时供水吗？', dialog)
+    await typeInto('您的问题', '高层住户有临时供水吗？', dialog)
     fireEvent.click(within(dialog).getByText('提交问题'))
     await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/ticket/index?id=t-9' }))
     const [ask] = callsOf('ask')

@@ -269,3 +269,26 @@ describe('服务时限', () => {
     expect(screen.queryByText('服务时限')).toBeNull()
   })
 })
+
+describe('完工要求', () => {
+  it('shows whether a repair needs a completion photo, and an admin switches it (saved at once)', async () => {
+    asStaff(['admin'], {
+      getTicketSettings: () => ({ completionPhotoRequired: true }),
+      setTicketSettings: (d: any) => ({ completionPhotoRequired: d.completionPhotoRequired }),
+    })
+    render(<SlaPage />)
+    const toggle = await screen.findByLabelText('报修完工须拍照')
+    expect(screen.getByText('维修人员完工时至少上传 1 张照片')).toBeTruthy()
+    fireEvent.click(toggle)
+    await screen.findByText('完工时照片可选')
+    expect(callsOf('setTicketSettings')).toEqual([{ completionPhotoRequired: false }])
+  })
+
+  it('a supervisor sees it and cannot change it', async () => {
+    asStaff(['supervisor'], { getTicketSettings: () => ({ completionPhotoRequired: true }) })
+    render(<SlaPage />)
+    const toggle = await screen.findByLabelText('报修完工须拍照')
+    fireEvent.click(toggle)
+    expect(callsOf('setTicketSettings')).toEqual([])
+  })
+})

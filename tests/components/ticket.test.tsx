@@ -164,6 +164,14 @@ describe('工单详情（住户）', () => {
     expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: COMMUNITY.hotline })
   })
 
+  it('shows the parts and the fee recorded at completion (no payment in the app)', async () => {
+    backend(detail({ status: 'resolved', completion: { parts: '角阀 1 个', fee: 35 } } as any))
+    render(<TicketPage />)
+    await screen.findByText('使用配件')
+    expect(screen.getByText('角阀 1 个')).toBeTruthy()
+    expect(screen.getByText('35 元（线下结算，本应用不收款）')).toBeTruthy()
+  })
+
   it('评价 sends the chosen score and comment', async () => {
     backend(detail({ status: 'closed', statusLabel: '已完成', actions: ['rate'] }), { rate: { actions: [], rating: { score: 4, comment: '师傅很准时' } } })
     render(<TicketPage />)

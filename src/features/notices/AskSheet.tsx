@@ -42,9 +42,9 @@ export function AskSheet({ notice, open, onClose }: { notice: Notice; open: bool
 
   return (
     <Sheet open={open} title='就此通知提问' onClose={onClose} confirm={{ text: '提交问题', busy, cancelText: '取消', onConfirm: () => void submit() }}>
-      <Text className='ask__about'>关于「{notice.title}」，物业客服会在「服务」里答复你，答复时也会通知你。</Text>
+      <Text className='ask__about'>关于「{notice.title}」，物业客服会在「服务」里答复您，答复时也会通知您。</Text>
       <TextAreaField
-        label='你的问题'
+        label='您的问题'
         value={text}
         maxlength={QUESTION_MAX}
         placeholder='例如：停水期间高层住户是否有临时供水？'

@@ -12,6 +12,7 @@ import { CategorySheet } from './CategorySheet'
 import { friendlyMinutes, groupOf, GROUP_BY_KEY, GROUPS, KIND_HINTS, kindsOf, parseWhole, unitOf, type Override } from './model'
 import { useSla, type Sla } from './useSla'
 import { WorkingTimeSection } from './WorkingTime'
+import { CompletionPhotoSection } from './CompletionPhoto'
 import './SlaEditor.scss'
 
 interface RowProps {
@@ -234,6 +235,8 @@ export function SlaEditor() {
       ))}
 
       <WorkingTimeSection sla={sla} canEdit={canEdit} />
+
+      <CompletionPhotoSection canEdit={canEdit} />
 
       <Section title='按类别单独设置'>
         <Text className='sla__note'>个别类别可以更严或更宽，留空的项沿用所属类型的时限。</Text>

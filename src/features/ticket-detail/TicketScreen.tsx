@@ -64,6 +64,8 @@ export function TicketScreen({ ticketId }: { ticketId?: string }) {
             </Row>
           )}
           <Row label='我的联系电话'>{d.contactPhone}</Row>
+          {d.completion?.parts && <Row label='使用配件'>{d.completion.parts}</Row>}
+          {d.completion?.fee !== undefined && <Row label='维修费用'>{d.completion.fee} 元（线下结算，本应用不收款）</Row>}
           {d.rating && (
             <Row label='我的评价'>
               {'★'.repeat(d.rating.score)}
