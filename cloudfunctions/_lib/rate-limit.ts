@@ -147,7 +147,7 @@ export const READ_ACTIONS: Record<string, readonly string[]> = {
   facilities: ['systems', 'assets', 'labels', 'plans', 'rounds', 'round', 'maintenancePlans', 'tasks', 'record', 'analysis', 'publicStatus'],
   onboarding: ['me', 'listCommunities', 'previewUnits', 'listUnits', 'importStatus'],
   ping: ['whoami', 'echo'],
-  tickets: ['listMine', 'get', 'queueCounts', 'listQueue', 'departmentStaff', 'getRouting', 'getSla'],
+  tickets: ['listMine', 'get', 'queueCounts', 'listQueue', 'departmentStaff', 'getRouting', 'getSla', 'getTicketSettings'],
   register: ['list'],
 };
 

@@ -75,7 +75,6 @@ export const ticketActions = {
     description: '本小区的工单设置（完工是否必须拍照）',
     audience: [...STAFF_ROLES],
     input: I.getTicketSettings,
-    rateLimit: 'none',
     run: getTicketSettings,
   }),
   setTicketSettings: action({ description: '修改工单设置', audience: ['admin'], input: I.setTicketSettings, run: setTicketSettings }),

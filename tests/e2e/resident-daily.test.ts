@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { H5_DIR, ROOT, startLocal, type LocalCloudBase } from '../helpers/local-cloudbase';
 import { launch, phone, screenshot, step } from '../helpers/browser';
 import { button, open, see } from '../helpers/ui';
+import { uploadAs } from '../helpers/uploads';
 
 /**
  * Issue #12 in Chromium (375×667), the resident side: tap counts for a photo repair and an
@@ -141,6 +142,8 @@ test('首页 for a pending binding shows its status and who to contact; an unbou
       await see(page, '一键呼叫').waitFor();
       await shot(page, 'home-unbound');
       await see(page, '紧急报修', true).click();
+      // Two communities in the demo: the newcomer says which one they are in.
+      await see(page, '翠湖花园', true).click();
       await page.getByLabel('具体位置（公共区域）').locator('input').fill('2栋2号电梯');
       await page.getByLabel('您的姓名').locator('input').fill('李涛');
       await page.getByLabel('联系电话').locator('input').fill('13910332598');
@@ -213,7 +216,9 @@ test('a re-routed, called-back ticket shows the resident only Chinese labels, no
   const moved = (await lc.call('tickets', 'get', { ticketId }, 'o-staff-sup')).data;
   expect(moved.timeline.map((e: any) => e.action)).toContain('rerouted');
   const engineer = moved.assigneeName === '李强' ? 'o-staff-eng1' : 'o-staff-eng2';
-  for (const a of [{ action: 'accept' }, { action: 'arrive' }, { action: 'complete', text: '已恢复供电', photos: [] }]) {
+  // A repair is completed with a photo of the work (the default rule).
+  const photo = await uploadAs(lc, engineer);
+  for (const a of [{ action: 'accept' }, { action: 'arrive' }, { action: 'complete', text: '已恢复供电', photos: [photo] }]) {
     expect((await lc.call('tickets', 'act', { ...a, ticketId }, engineer)).ok).toBe(true);
   }
   await lc.dev('/api/dev/timers/callbacks', { method: 'POST' });

@@ -105,6 +105,8 @@ function sample(schema: any, key = ''): unknown {
 const HAND: Record<string, () => unknown> = {
   'events.checkIn': () => ({ eventId: `${B}-event`, registrationId: `${B}-registration` }),
   'facilities.asset': () => ({ code: 'LTABCDEF2345' }),
+  // Exactly one of phone or unit: B's unit (its members must not come back).
+  'tickets.lookupCaller': () => ({ unitId: 'u-lt-1-1-102' }),
   'movein.reviewDocument': () => ({ bookingId: `${B}-booking`, kind: 'id_card', approve: false, reason: '照片不清晰' }),
   'movein.inspect': () => ({
     bookingId: `${B}-booking`,

@@ -7,8 +7,12 @@ export const button = (page: Page | Locator, text: string | RegExp) => page.loca
 export const tab = (page: Page, name: string) => page.locator('.weui-tabbar__item', { hasText: name }).first();
 /** Open a route of the H5 build (hash router). */
 export const open = async (page: Page, baseUrl: string, route: string) => {
-  // A change of hash alone is not a new page load for the app: start from a blank page.
-  await page.goto('about:blank');
+  // A change of hash alone is not a new page load for the app: start from a blank page. A
+  // navigation the app itself started a moment earlier (a redirect after saving) may interrupt
+  // the blank page; the page is loaded afresh below either way.
+  await page.goto('about:blank').catch((e: Error) => {
+    if (!/interrupted by another navigation/.test(e.message)) throw e;
+  });
   await page.goto(`${baseUrl}/#${route}`);
 };
 /** Answer Taro's H5 modal (showModal) with its confirm button. */

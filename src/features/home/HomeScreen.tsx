@@ -7,28 +7,28 @@ import { accountApi, approvedHomes, displayName, useMe } from '@/features/accoun
 import { HomeHeader } from './HomeHeader'
 import { QuickActions } from './QuickActions'
 import { NoticesPanel } from './NoticesPanel'
-import { EmergencyCard } from './EmergencyCard'
+import { EmergencyCard, type Hotline } from './EmergencyCard'
 import { PendingCard } from './PendingCard'
 import { readHomeCache, writeHomeCache, type HomeCache } from './homeCache'
 import './HomeScreen.scss'
 
-/** The hotline for someone never bound: their community is not known, so the only one there is. */
-function useFallbackHotline(needed: boolean): string | null {
-  const [hotline, setHotline] = useState<string | null>(null)
+/** The communities' hotlines, for someone whose community is not known yet (never bound, or only pending). */
+function useCommunityHotlines(needed: boolean): Hotline[] {
+  const [list, setList] = useState<Hotline[]>([])
   useEffect(() => {
     if (!needed) return
     accountApi.listCommunities().then(
-      (list) => setHotline(list.length === 1 ? list[0].hotline || null : null),
+      (all) => setList(all.filter((c) => c.hotline).map((c) => ({ communityId: c._id, name: c.name, hotline: c.hotline! }))),
       () => undefined,
     )
   }, [needed])
-  return hotline
+  return list
 }
 
 export function HomeScreen() {
   const { me, loading, error, reload } = useMe()
   const [cache] = useState<HomeCache | null>(() => readHomeCache())
-  const fallbackHotline = useFallbackHotline(!!me && !me.community)
+  const hotlines = useCommunityHotlines(!!me && !me.community)
   useEffect(() => {
     if (me?.community) writeHomeCache({ communityName: me.community.name, hotline: me.community.hotline || null })
   }, [me?.community?.name, me?.community?.hotline])
@@ -42,7 +42,7 @@ export function HomeScreen() {
             <Text>网络不可用，以下为上次加载的内容。点此重试</Text>
           </View>
           <HomeHeader communityName={cache.communityName} greetingName='邻居' hotline={cache.hotline} />
-          <EmergencyCard hotline={cache.hotline} />
+          <EmergencyCard hotlines={cache.hotline ? [{ communityId: '', name: cache.communityName ?? '', hotline: cache.hotline }] : []} />
           <NoticesPanel offline />
         </View>
       )
@@ -55,13 +55,15 @@ export function HomeScreen() {
       </View>
     )
   }
-  const hotline = me.community?.hotline || fallbackHotline
   const pending = approvedHomes(me).length === 0 ? me.homes.find((h) => h.status === 'pending') : undefined
+  // The community's own hotline; for a pending binding, its community's; otherwise the only one there is.
+  const hotline = me.community?.hotline || (pending && hotlines.find((h) => h.communityId === pending.communityId)?.hotline) || (hotlines.length === 1 ? hotlines[0].hotline : null)
+  const callable: Hotline[] = hotline ? [{ communityId: me.community?._id ?? '', name: me.community?.name ?? '', hotline }] : hotlines
   return (
     <View className='home'>
       <HomeHeader communityName={me.community?.name ?? null} greetingName={displayName(me)} hotline={hotline} />
       {pending ? <PendingCard home={pending} hotline={hotline} /> : approvedHomes(me).length === 0 && <BindPrompt pending={false} />}
-      <EmergencyCard hotline={hotline} />
+      <EmergencyCard hotlines={callable} />
       <QuickActions />
       <NoticesPanel />
     </View>
