@@ -50,6 +50,8 @@ test('a newcomer opens every tab, binds a home; the desk approves; the home show
     }
     await step(page, 'bind', async () => {
       await button(page, '去绑定').click();
+      // The demo has two communities: pick ours first.
+      await see(page, '翠湖花园', true).click();
       await see(page, '楼栋').waitFor();
       await see(page, '3栋', true).click();
       await see(page, '1单元', true).click();
