@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Input } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { ChipGroup } from '@/components/ChipGroup'
+import { ChoiceField, toggled } from '@/components/ChoiceField'
 import { FormField, TextAreaField, TextField } from '@/components/FormField'
 import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
@@ -158,19 +158,17 @@ export function BatchEditor({ batchId }: { batchId?: string }) {
         {field('cutoffHours', '改约/取消截止（办理前小时数）', '24', undefined, 'number')}
       </Section>
       <Section title='所需资料'>
-        <View id='mb-requiredDocuments'>
-          <FormField label='业主需上传的资料（可多选）' error={errors.requiredDocuments}>
-            <ChipGroup
-              groupLabel='所需资料'
-              options={DOCUMENT_OPTIONS}
-              value={form.requiredDocuments}
-              onChange={(v: DocumentKind) => {
-                if (locked) return
-                set('requiredDocuments', form.requiredDocuments.includes(v) ? form.requiredDocuments.filter((x) => x !== v) : [...form.requiredDocuments, v])
-              }}
-            />
-          </FormField>
-        </View>
+        <ChoiceField
+          id='mb-requiredDocuments'
+          label='业主需上传的资料（可多选）'
+          groupLabel='所需资料'
+          error={errors.requiredDocuments}
+          options={DOCUMENT_OPTIONS}
+          value={form.requiredDocuments}
+          onChange={(v: DocumentKind) => {
+            if (!locked) set('requiredDocuments', toggled(form.requiredDocuments, v))
+          }}
+        />
       </Section>
       <Section title='收费告知'>
         <View id='mb-feesNotice'>
