@@ -40,16 +40,11 @@ export function BatchEditor({ batchId }: { batchId?: string }) {
 
   if (!form) return <StateView loading={!loadError} error={loadError} />
   const set = <K extends keyof BatchForm>(k: K, v: BatchForm[K]) => setForm({ ...form, [k]: v })
-  const setSlot = (i: number, patch: Partial<BatchForm['slots'][number]>) =>
-    set(
-      'slots',
-      form.slots.map((s, j) => (j === i ? { ...s, ...patch } : s)),
-    )
-  const setPrep = (i: number, patch: Partial<BatchForm['preparation'][number]>) =>
-    set(
-      'preparation',
-      form.preparation.map((p, j) => (j === i ? { ...p, ...patch } : p)),
-    )
+  /** Row `i` of a list field patched, or (patch null) removed. */
+  const setRow = <K extends 'slots' | 'preparation'>(k: K, i: number, patch: Partial<BatchForm[K][number]> | null) =>
+    set(k, (patch ? form[k].map((r, j) => (j === i ? { ...r, ...patch } : r)) : form[k].filter((_, j) => j !== i)) as BatchForm[K])
+  const setSlot = (i: number, patch: Partial<BatchForm['slots'][number]>) => setRow('slots', i, patch)
+  const setPrep = (i: number, patch: Partial<BatchForm['preparation'][number]>) => setRow('preparation', i, patch)
 
   const save = async () => {
     setBusy(true)
@@ -131,21 +126,7 @@ export function BatchEditor({ batchId }: { batchId?: string }) {
                   aria-label={`时段${i + 1}容量`}
                   onInput={(e) => setSlot(i, { capacity: e.detail.value })}
                 />
-                {!locked && form.slots.length > 1 && (
-                  <View
-                    className='mv-x'
-                    role='button'
-                    aria-label={`删除时段${i + 1}`}
-                    onClick={() =>
-                      set(
-                        'slots',
-                        form.slots.filter((_, j) => j !== i),
-                      )
-                    }
-                  >
-                    ×
-                  </View>
-                )}
+                {!locked && form.slots.length > 1 && <RemoveRow label={`删除时段${i + 1}`} onClick={() => setRow('slots', i, null)} />}
               </View>
             ))}
           </FormField>
@@ -204,19 +185,7 @@ export function BatchEditor({ batchId }: { batchId?: string }) {
                   aria-label={`准备事项${i + 1}负责人`}
                   onInput={(e) => setPrep(i, { who: e.detail.value })}
                 />
-                <View
-                  className='mv-x'
-                  role='button'
-                  aria-label={`删除准备事项${i + 1}`}
-                  onClick={() =>
-                    set(
-                      'preparation',
-                      form.preparation.filter((_, j) => j !== i),
-                    )
-                  }
-                >
-                  ×
-                </View>
+                <RemoveRow label={`删除准备事项${i + 1}`} onClick={() => setRow('preparation', i, null)} />
               </View>
             ))}
           </FormField>
@@ -230,6 +199,15 @@ export function BatchEditor({ batchId }: { batchId?: string }) {
       <Button block type='primary' className='mv-primary' loading={busy} onClick={() => void save()}>
         {batchId ? '保存' : '新建批次'}
       </Button>
+    </View>
+  )
+}
+
+/** The × that removes a row of a list field. */
+function RemoveRow({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <View className='mv-x' role='button' aria-label={label} onClick={onClick}>
+      ×
     </View>
   )
 }
