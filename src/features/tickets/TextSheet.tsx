@@ -8,7 +8,7 @@ import { PhotoPicker } from './PhotoPicker'
 import './Tickets.scss'
 import { photosError, usePhotos } from './usePhotos'
 
-interface Props {
+export interface TextSheetProps {
   open: boolean
   title: string
   /** The field's name, e.g. 留言内容; "请填写…" when empty. */
@@ -32,7 +32,23 @@ interface Props {
 }
 
 /** A sheet with one required text (and optional photos) for an action: 留言, 取消, 重新处理, 答复… */
-export function TextSheet({ open, title, label, maxlength, placeholder, quick, withPhotos, photosRequired, confirmText, danger, busy, onClose, onSubmit, children, after }: Props) {
+export function TextSheet({
+  open,
+  title,
+  label,
+  maxlength,
+  placeholder,
+  quick,
+  withPhotos,
+  photosRequired,
+  confirmText,
+  danger,
+  busy,
+  onClose,
+  onSubmit,
+  children,
+  after,
+}: TextSheetProps) {
   const { text, setText, setError, input, field } = useSheetText()
   const photos = usePhotos()
   const photoProblem = withPhotos ? (photosError(photos) ?? (photosRequired && photos.fileIDs.length === 0 ? photosRequired : undefined)) : undefined
