@@ -8,6 +8,7 @@ import { errorMessage } from '@/services/cloud'
 import { compressPhoto, uploadFile } from '@/services/upload'
 import { naturalTime } from '@/domain/time'
 import { runAction, toast } from './run'
+import { DocHead } from './DocHead'
 import { moveinApi, type BookingView, type SlotsView } from './api'
 import { SignaturePad } from './SignaturePad'
 import { requestConsents, subscriptionsApi } from '@/features/subscriptions'
@@ -206,10 +207,7 @@ export function MoveinScreen() {
         <Section title='入住资料'>
           {b.documents.map((d) => (
             <View key={d.kind} className='mv-doc'>
-              <View className='mv-doc__head'>
-                <Text className='mv-doc__name'>{d.label}</Text>
-                <Text className={`mv-doc__st mv-doc__st--${d.status}`}>{d.statusLabel}</Text>
-              </View>
+              <DocHead doc={d} />
               {d.status === 'rejected' && <Text className='mv-reason'>未通过原因：{d.reason}，请重新上传。</Text>}
               {d.status !== 'approved' && b.status !== 'cancelled' && (
                 <Button

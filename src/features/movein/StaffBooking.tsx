@@ -11,6 +11,7 @@ import { compressPhoto, uploadFile } from '@/services/upload'
 import { INSPECTION_ITEMS, KEY_TYPES, METERS, ROOMS, type InspectionItem, type KeyType, type Meter, type Room } from '@/domain/movein'
 import { categoriesOf } from '@/domain/tickets/catalog'
 import { runAction, toast } from './run'
+import { DocHead } from './DocHead'
 import { moveinApi, type BookingView } from './api'
 import './Movein.scss'
 
@@ -152,10 +153,7 @@ export function StaffBooking({ bookingId }: { bookingId?: string }) {
       <Section title='资料审核'>
         {b.documents.map((d) => (
           <View key={d.kind} className='mv-doc'>
-            <View className='mv-doc__head'>
-              <Text className='mv-doc__name'>{d.label}</Text>
-              <Text className={`mv-doc__st mv-doc__st--${d.status}`}>{d.statusLabel}</Text>
-            </View>
+            <DocHead doc={d} />
             {d.reason && d.status === 'rejected' && <Text className='mv-reason'>原因：{d.reason}</Text>}
             {d.files > 0 && (
               <Button size='small' fill='none' onClick={() => void view(d.kind)}>
