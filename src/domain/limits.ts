@@ -149,3 +149,21 @@ export const PARTS_TOO_LONG = `配件不超过 ${PARTS_MAX} 个字`;
 export const FEE_MAX_YUAN = 100_000;
 export const FEE_INVALID = `费用应为 0–${FEE_MAX_YUAN} 元，最多两位小数`;
 export const COMPLETION_PHOTO_REQUIRED = '请上传至少 1 张完工照片';
+
+// Announcements: the editor's inline checks (the same rules as announcements-api.ts's noticeInputSchema / scopeSchema).
+/** Required text with a maximum length, trimmed: the message for the first rule it breaks. */
+function checkText(text: string, max: number, required: string, tooLong: string): string | undefined {
+  const t = text.trim();
+  if (!t) return required;
+  return t.length > max ? tooLong : undefined;
+}
+export const checkTitle = (title: string) => checkText(title, TITLE_MAX, TITLE_REQUIRED, TITLE_TOO_LONG);
+export const checkBody = (body: string) => checkText(body, BODY_MAX, BODY_REQUIRED, BODY_TOO_LONG);
+export const checkSummary = (summary: string) => (summary.trim().length > SUMMARY_MAX ? SUMMARY_TOO_LONG : undefined);
+/** `required` names what is missing (e.g. 请填写停水原因). */
+export const checkReason = (reason: string, required = REASON_REQUIRED) => checkText(reason, REASON_MAX, required, REASON_TOO_LONG);
+export function checkFacilities(facilities: string[]): string | undefined {
+  if (facilities.length === 0) return FACILITIES_REQUIRED;
+  if (facilities.some((x) => x.length > FACILITY_MAX)) return FACILITY_TOO_LONG;
+  return facilities.length > FACILITIES_MAX ? TOO_MANY_FACILITIES : undefined;
+}

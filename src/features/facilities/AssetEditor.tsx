@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { ChipGroup } from '@/components/ChipGroup'
+import { ChoiceField } from '@/components/ChoiceField'
 import { FormField, TextField } from '@/components/FormField'
 import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
@@ -66,16 +66,16 @@ export function AssetEditor({ assetId }: { assetId?: string }) {
     <View className='fac fac-edit'>
       <Section title='设备'>
         {text('name', '设备名称', '如：1 号楼 1 号电梯')}
-        <View id='fa-system'>
-          <FormField label='所属系统' error={errors.system}>
-            <ChipGroup groupLabel='所属系统' options={systems} value={form.system || null} onChange={(v) => set('system', v)} />
-          </FormField>
-        </View>
-        <View id='fa-regulated'>
-          <FormField label='特种设备 / 法定周期' hint='电梯每 15 天、消防每月、水箱每半年'>
-            <ChipGroup groupLabel='特种设备' options={REGULATED_OPTIONS} value={form.regulated} onChange={(v) => set('regulated', v as AssetForm['regulated'])} />
-          </FormField>
-        </View>
+        <ChoiceField id='fa-system' label='所属系统' error={errors.system} options={systems} value={form.system || null} onChange={(v) => set('system', v)} />
+        <ChoiceField
+          id='fa-regulated'
+          label='特种设备 / 法定周期'
+          groupLabel='特种设备'
+          hint='电梯每 15 天、消防每月、水箱每半年'
+          options={REGULATED_OPTIONS}
+          value={form.regulated}
+          onChange={(v) => set('regulated', v as AssetForm['regulated'])}
+        />
       </Section>
       <Section title='位置'>
         {text('building', '楼栋（选填）', '如：1栋')}

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { View, Text, Picker } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ChipGroup } from '@/components/ChipGroup'
+import { ChoiceField, toggled } from '@/components/ChoiceField'
 import { FormField, TextField } from '@/components/FormField'
 import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
@@ -113,9 +114,7 @@ export function MaintenanceEditor({ planId, assetId }: { planId?: string; assetI
       </Section>
       <Section title='周期'>
         <View id='fm-schedule'>
-          <FormField label='周期方式' error={errors.schedule}>
-            <ChipGroup groupLabel='周期方式' options={MODE_OPTIONS} value={form.mode} onChange={(v) => set('mode', v)} />
-          </FormField>
+          <ChoiceField label='周期方式' error={errors.schedule} options={MODE_OPTIONS} value={form.mode} onChange={(v) => set('mode', v)} />
           {form.mode === 'fixed' ? (
             <View>
               <TextField label='每隔' name='every' type='number' value={form.every} placeholder='15' onInput={(v) => set('every', v)} />
@@ -131,16 +130,15 @@ export function MaintenanceEditor({ planId, assetId }: { planId?: string; assetI
         </View>
       </Section>
       <Section title='维护项目'>
-        <View id='fm-tasks'>
-          <FormField label='按厂家建议（可多选）' error={errors.tasks}>
-            <ChipGroup
-              groupLabel='维护项目'
-              options={TASK_OPTIONS}
-              value={form.tasks}
-              onChange={(v: MaintenanceTask) => set('tasks', form.tasks.includes(v) ? form.tasks.filter((x) => x !== v) : [...form.tasks, v])}
-            />
-          </FormField>
-        </View>
+        <ChoiceField
+          id='fm-tasks'
+          label='按厂家建议（可多选）'
+          groupLabel='维护项目'
+          error={errors.tasks}
+          options={TASK_OPTIONS}
+          value={form.tasks}
+          onChange={(v: MaintenanceTask) => set('tasks', toggled(form.tasks, v))}
+        />
       </Section>
       <Button block type='primary' loading={busy} onClick={() => void save()}>
         保存维护计划

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { View, Text, Input, Picker } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ChipGroup } from '@/components/ChipGroup'
+import { ChoiceField, SwitchField } from '@/components/ChoiceField'
 import { FormField, TextField } from '@/components/FormField'
 import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
@@ -151,26 +152,12 @@ export function PlanEditor({ planId }: { planId?: string }) {
         <View id='fp-name'>
           <TextField label='计划名称' name='name' value={form.name} placeholder='如：电梯机房日巡' error={errors.name} onInput={(v) => set('name', v)} />
         </View>
-        <FormField label='负责岗位'>
-          <ChipGroup groupLabel='负责岗位' options={ROLE_OPTIONS} value={form.role} onChange={(v) => set('role', v)} />
-        </FormField>
-        <FormField label='状态'>
-          <ChipGroup
-            groupLabel='状态'
-            options={[
-              { value: 'on', label: '启用' },
-              { value: 'off', label: '停用' },
-            ]}
-            value={form.active ? 'on' : 'off'}
-            onChange={(v) => set('active', v === 'on')}
-          />
-        </FormField>
+        <ChoiceField label='负责岗位' options={ROLE_OPTIONS} value={form.role} onChange={(v) => set('role', v)} />
+        <SwitchField label='状态' on='启用' off='停用' value={form.active} onChange={(v) => set('active', v)} />
       </Section>
       <Section title='频次'>
         <View id='fp-schedule'>
-          <FormField label='巡检频次' error={errors.schedule}>
-            <ChipGroup groupLabel='巡检频次' options={KIND_OPTIONS} value={form.kind} onChange={(v) => set('kind', v)} />
-          </FormField>
+          <ChoiceField label='巡检频次' error={errors.schedule} options={KIND_OPTIONS} value={form.kind} onChange={(v) => set('kind', v)} />
           {form.kind === 'hourly' ? (
             <View>
               {num('everyHours', '每隔（小时）', '2')}
@@ -179,11 +166,7 @@ export function PlanEditor({ planId }: { planId?: string }) {
             </View>
           ) : (
             <View>
-              {form.kind === 'weekly' && (
-                <FormField label='星期'>
-                  <ChipGroup groupLabel='星期' options={WEEKDAY_OPTIONS} value={form.weekday} onChange={(v) => set('weekday', v)} />
-                </FormField>
-              )}
+              {form.kind === 'weekly' && <ChoiceField label='星期' options={WEEKDAY_OPTIONS} value={form.weekday} onChange={(v) => set('weekday', v)} />}
               {form.kind === 'monthly' && num('day', '每月几日（1–28）', '1')}
               {num('at', '开始时间', '09:00')}
               {num('windowHours', '完成时限（小时）', '4')}

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Input } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { ChipGroup } from '@/components/ChipGroup'
+import { ChoiceField, toggled } from '@/components/ChoiceField'
 import { FormField, TextAreaField, TextField } from '@/components/FormField'
 import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
@@ -40,16 +40,11 @@ export function BatchEditor({ batchId }: { batchId?: string }) {
 
   if (!form) return <StateView loading={!loadError} error={loadError} />
   const set = <K extends keyof BatchForm>(k: K, v: BatchForm[K]) => setForm({ ...form, [k]: v })
-  const setSlot = (i: number, patch: Partial<BatchForm['slots'][number]>) =>
-    set(
-      'slots',
-      form.slots.map((s, j) => (j === i ? { ...s, ...patch } : s)),
-    )
-  const setPrep = (i: number, patch: Partial<BatchForm['preparation'][number]>) =>
-    set(
-      'preparation',
-      form.preparation.map((p, j) => (j === i ? { ...p, ...patch } : p)),
-    )
+  /** Row `i` of a list field patched, or (patch null) removed. */
+  const setRow = <K extends 'slots' | 'preparation'>(k: K, i: number, patch: Partial<BatchForm[K][number]> | null) =>
+    set(k, (patch ? form[k].map((r, j) => (j === i ? { ...r, ...patch } : r)) : form[k].filter((_, j) => j !== i)) as BatchForm[K])
+  const setSlot = (i: number, patch: Partial<BatchForm['slots'][number]>) => setRow('slots', i, patch)
+  const setPrep = (i: number, patch: Partial<BatchForm['preparation'][number]>) => setRow('preparation', i, patch)
 
   const save = async () => {
     setBusy(true)
@@ -131,21 +126,7 @@ export function BatchEditor({ batchId }: { batchId?: string }) {
                   aria-label={`时段${i + 1}容量`}
                   onInput={(e) => setSlot(i, { capacity: e.detail.value })}
                 />
-                {!locked && form.slots.length > 1 && (
-                  <View
-                    className='mv-x'
-                    role='button'
-                    aria-label={`删除时段${i + 1}`}
-                    onClick={() =>
-                      set(
-                        'slots',
-                        form.slots.filter((_, j) => j !== i),
-                      )
-                    }
-                  >
-                    ×
-                  </View>
-                )}
+                {!locked && form.slots.length > 1 && <RemoveRow label={`删除时段${i + 1}`} onClick={() => setRow('slots', i, null)} />}
               </View>
             ))}
           </FormField>
@@ -158,19 +139,17 @@ export function BatchEditor({ batchId }: { batchId?: string }) {
         {field('cutoffHours', '改约/取消截止（办理前小时数）', '24', undefined, 'number')}
       </Section>
       <Section title='所需资料'>
-        <View id='mb-requiredDocuments'>
-          <FormField label='业主需上传的资料（可多选）' error={errors.requiredDocuments}>
-            <ChipGroup
-              groupLabel='所需资料'
-              options={DOCUMENT_OPTIONS}
-              value={form.requiredDocuments}
-              onChange={(v: DocumentKind) => {
-                if (locked) return
-                set('requiredDocuments', form.requiredDocuments.includes(v) ? form.requiredDocuments.filter((x) => x !== v) : [...form.requiredDocuments, v])
-              }}
-            />
-          </FormField>
-        </View>
+        <ChoiceField
+          id='mb-requiredDocuments'
+          label='业主需上传的资料（可多选）'
+          groupLabel='所需资料'
+          error={errors.requiredDocuments}
+          options={DOCUMENT_OPTIONS}
+          value={form.requiredDocuments}
+          onChange={(v: DocumentKind) => {
+            if (!locked) set('requiredDocuments', toggled(form.requiredDocuments, v))
+          }}
+        />
       </Section>
       <Section title='收费告知'>
         <View id='mb-feesNotice'>
@@ -206,19 +185,7 @@ export function BatchEditor({ batchId }: { batchId?: string }) {
                   aria-label={`准备事项${i + 1}负责人`}
                   onInput={(e) => setPrep(i, { who: e.detail.value })}
                 />
-                <View
-                  className='mv-x'
-                  role='button'
-                  aria-label={`删除准备事项${i + 1}`}
-                  onClick={() =>
-                    set(
-                      'preparation',
-                      form.preparation.filter((_, j) => j !== i),
-                    )
-                  }
-                >
-                  ×
-                </View>
+                <RemoveRow label={`删除准备事项${i + 1}`} onClick={() => setRow('preparation', i, null)} />
               </View>
             ))}
           </FormField>
@@ -232,6 +199,15 @@ export function BatchEditor({ batchId }: { batchId?: string }) {
       <Button block type='primary' className='mv-primary' loading={busy} onClick={() => void save()}>
         {batchId ? '保存' : '新建批次'}
       </Button>
+    </View>
+  )
+}
+
+/** The × that removes a row of a list field. */
+function RemoveRow({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <View className='mv-x' role='button' aria-label={label} onClick={onClick}>
+      ×
     </View>
   )
 }

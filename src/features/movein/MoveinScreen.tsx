@@ -7,12 +7,12 @@ import { ErrorState, LoadingState } from '@/components/StateView'
 import { errorMessage } from '@/services/cloud'
 import { compressPhoto, uploadFile } from '@/services/upload'
 import { naturalTime } from '@/domain/time'
+import { runAction, toast } from './run'
+import { DocHead } from './DocHead'
 import { moveinApi, type BookingView, type SlotsView } from './api'
 import { SignaturePad } from './SignaturePad'
 import { requestConsents, subscriptionsApi } from '@/features/subscriptions'
 import './Movein.scss'
-
-const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.showToast({ title, icon })
 
 /** Picks a photo or a PDF and uploads it for the move-in function; answers the file id. */
 async function pickAndUpload(): Promise<string | null> {
@@ -83,20 +83,7 @@ export function MoveinScreen() {
   }, [load])
   Taro.useDidShow?.(() => void load())
 
-  const run = async (fn: () => Promise<unknown>, ok: string) => {
-    if (busy) return
-    setBusy(true)
-    try {
-      await fn()
-      toast(ok, 'success')
-      await load()
-    } catch (e) {
-      if ((e as any)?.errMsg?.includes('cancel')) return
-      toast(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const run = (fn: () => Promise<unknown>, ok: string) => runAction({ busy, setBusy, load }, fn, ok)
 
   if (error) return <ErrorState message={error} onRetry={() => void load()} />
   if (!slots) return <LoadingState />
@@ -220,10 +207,7 @@ export function MoveinScreen() {
         <Section title='入住资料'>
           {b.documents.map((d) => (
             <View key={d.kind} className='mv-doc'>
-              <View className='mv-doc__head'>
-                <Text className='mv-doc__name'>{d.label}</Text>
-                <Text className={`mv-doc__st mv-doc__st--${d.status}`}>{d.statusLabel}</Text>
-              </View>
+              <DocHead doc={d} />
               {d.status === 'rejected' && <Text className='mv-reason'>未通过原因：{d.reason}，请重新上传。</Text>}
               {d.status !== 'approved' && b.status !== 'cancelled' && (
                 <Button

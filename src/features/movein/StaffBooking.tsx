@@ -10,10 +10,11 @@ import { newRequestId } from '@/services/ids'
 import { compressPhoto, uploadFile } from '@/services/upload'
 import { INSPECTION_ITEMS, KEY_TYPES, METERS, ROOMS, type InspectionItem, type KeyType, type Meter, type Room } from '@/domain/movein'
 import { categoriesOf } from '@/domain/tickets/catalog'
+import { runAction, toast } from './run'
+import { DocHead } from './DocHead'
 import { moveinApi, type BookingView } from './api'
 import './Movein.scss'
 
-const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.showToast({ title, icon })
 const REPAIR = categoriesOf('repair').filter((c) => !c.emergency)
 const KEY_ORDER: KeyType[] = ['door', 'mailbox', 'access_card']
 const METER_ORDER: Meter[] = ['water', 'electricity', 'gas']
@@ -54,19 +55,7 @@ export function StaffBooking({ bookingId }: { bookingId?: string }) {
     void load()
   }, [load])
 
-  const run = async (fn: () => Promise<unknown>, ok: string) => {
-    if (busy) return
-    setBusy(true)
-    try {
-      await fn()
-      toast(ok, 'success')
-      await load()
-    } catch (e) {
-      if (!(e as any)?.errMsg?.includes('cancel')) toast(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const run = (fn: () => Promise<unknown>, ok: string) => runAction({ busy, setBusy, load }, fn, ok)
 
   if (error) return <ErrorState message={error} onRetry={() => void load()} />
   if (!b) return <LoadingState />
@@ -164,10 +153,7 @@ export function StaffBooking({ bookingId }: { bookingId?: string }) {
       <Section title='资料审核'>
         {b.documents.map((d) => (
           <View key={d.kind} className='mv-doc'>
-            <View className='mv-doc__head'>
-              <Text className='mv-doc__name'>{d.label}</Text>
-              <Text className={`mv-doc__st mv-doc__st--${d.status}`}>{d.statusLabel}</Text>
-            </View>
+            <DocHead doc={d} />
             {d.reason && d.status === 'rejected' && <Text className='mv-reason'>原因：{d.reason}</Text>}
             {d.files > 0 && (
               <Button size='small' fill='none' onClick={() => void view(d.kind)}>

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { Text } from '@tarojs/components'
 import { Sheet } from '@/components/Sheet'
 import { TextAreaField } from '@/components/FormField'
+import { useSheetText } from '@/components/useSheetText'
 import { errorMessage } from '@/services/cloud'
 import { newRequestId } from '@/services/ids'
 import { noticesApi, type Notice } from './api'
@@ -12,8 +13,7 @@ const QUESTION_MAX = 500
 
 /** 提问: a question about this notice becomes a consultation ticket the desk answers. */
 export function AskSheet({ notice, open, onClose }: { notice: Notice; open: boolean; onClose: () => void }) {
-  const [text, setText] = useState('')
-  const [error, setError] = useState<string | undefined>()
+  const { text, setError, setText, field } = useSheetText()
   const [busy, setBusy] = useState(false)
   // One id per question: a retry or a double tap cannot open two tickets.
   const requestId = useRef(newRequestId('ask'))
@@ -43,18 +43,7 @@ export function AskSheet({ notice, open, onClose }: { notice: Notice; open: bool
   return (
     <Sheet open={open} title='就此通知提问' onClose={onClose} confirm={{ text: '提交问题', busy, cancelText: '取消', onConfirm: () => void submit() }}>
       <Text className='ask__about'>关于「{notice.title}」，物业客服会在「服务」里答复您，答复时也会通知您。</Text>
-      <TextAreaField
-        label='您的问题'
-        value={text}
-        maxlength={QUESTION_MAX}
-        placeholder='例如：停水期间高层住户是否有临时供水？'
-        error={error}
-        fixed
-        onInput={(v) => {
-          setText(v)
-          setError(undefined)
-        }}
-      />
+      <TextAreaField label='您的问题' maxlength={QUESTION_MAX} placeholder='例如：停水期间高层住户是否有临时供水？' {...field} />
     </Sheet>
   )
 }

@@ -5,7 +5,7 @@ import { Switch } from '@nutui/nutui-react-taro'
 import type { CallbackView } from '@/domain/tickets/callbacks-api'
 import { EmptyState, StateView } from '@/components/StateView'
 import { LoadMore } from '@/components/LoadMore'
-import { errorMessage } from '@/services/cloud'
+import { useSubmit } from '@/components/useSubmit'
 import { hasRole, isActiveStaff, useMe } from '@/features/account'
 import { PAGE_SIZE, useListPage, usePagedList } from '@/components/usePagedList'
 import { callbacksApi, type CallbackTab, type RecordInput } from './api'
@@ -30,7 +30,7 @@ export function CallbackList() {
   const [tab, setTab] = useState<CallbackTab>('open')
   const [mine, setMine] = useState(false)
   const [recording, setRecording] = useState<CallbackView | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, submit } = useSubmit({ toast: true })
   const { counts, refresh } = useCallbackCounts(!!staff)
   const list = usePagedList<CallbackView>(
     staff ? `${tab}:${mine}` : null,
@@ -41,23 +41,16 @@ export function CallbackList() {
   // Back from the ticket: refresh quietly.
   useListPage(list, refresh)
 
-  async function record(input: RecordInput): Promise<boolean> {
-    if (busy || !recording) return false
+  function record(input: RecordInput): Promise<boolean> {
+    if (!recording) return Promise.resolve(false)
     const missedBefore = missedAttempts(recording)
-    setBusy(true)
-    try {
+    return submit(async () => {
       const res = await callbacksApi.record(input)
       setRecording(null)
       void Taro.showToast({ title: outcomeText(res, missedBefore), icon: res.status === 'done' && !res.reopened ? 'success' : 'none' })
       refresh()
       void list.reload(true)
-      return true
-    } catch (err) {
-      void Taro.showToast({ title: errorMessage(err), icon: 'none' })
-      return false
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   if (!me.me) return <StateView loading={!me.error} error={me.error} onRetry={me.reload} />

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Image } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { ChipGroup } from '@/components/ChipGroup'
+import { ChoiceField, SwitchField, toggled } from '@/components/ChoiceField'
 import { FormField, TextAreaField, TextField } from '@/components/FormField'
 import { Section } from '@/components/Section'
 import { StateView } from '@/components/StateView'
@@ -14,7 +14,7 @@ import { uploadFile } from '@/services/upload'
 import { blankForm, formOf, toPlan, type FormErrors, type PlanForm } from './plan-form'
 import './StaffEvents.scss'
 
-const toggle = (list: string[], v: string) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v])
+const INTEREST_OPTIONS = INTERESTS.map((v) => ({ value: v, label: INTEREST_LABELS[v] }))
 const FIELD_ORDER: (keyof PlanForm)[] = [
   'title',
   'theme',
@@ -103,11 +103,7 @@ export function EventEditor({ eventId }: { eventId?: string }) {
     <View className='se-edit'>
       <Section title='基本信息'>
         {text('title', '活动主题', '如：邻里亲子手工课')}
-        <View id='ef-theme'>
-          <FormField label='活动类别' error={errors.theme}>
-            <ChipGroup groupLabel='活动类别' options={INTERESTS.map((v) => ({ value: v, label: INTEREST_LABELS[v] }))} value={form.theme} onChange={(v) => set('theme', v)} />
-          </FormField>
-        </View>
+        <ChoiceField id='ef-theme' label='活动类别' error={errors.theme} options={INTEREST_OPTIONS} value={form.theme} onChange={(v) => set('theme', v)} />
         {text('startAt', '开始时间', '2026-12-05 14:00', 'text', '北京时间')}
         {text('endAt', '结束时间', '2026-12-05 16:00', 'text', '北京时间')}
         {text('place', '活动地点', '如：会所二楼活动室')}
@@ -129,24 +125,22 @@ export function EventEditor({ eventId }: { eventId?: string }) {
         </FormField>
       </Section>
       <Section title='面向对象'>
-        <View id='ef-ageGroups'>
-          <FormField label='年龄段（可多选）' error={errors.ageGroups}>
-            <ChipGroup
-              groupLabel='年龄段'
-              options={AGE_GROUPS.map((v) => ({ value: v, label: AGE_GROUP_LABELS[v] }))}
-              value={form.ageGroups}
-              onChange={(v) => set('ageGroups', toggle(form.ageGroups, v))}
-            />
-          </FormField>
-        </View>
-        <FormField label='兴趣（用于推荐，可多选）'>
-          <ChipGroup
-            groupLabel='兴趣'
-            options={INTERESTS.map((v) => ({ value: v, label: INTEREST_LABELS[v] }))}
-            value={form.interests}
-            onChange={(v) => set('interests', toggle(form.interests, v))}
-          />
-        </FormField>
+        <ChoiceField
+          id='ef-ageGroups'
+          label='年龄段（可多选）'
+          groupLabel='年龄段'
+          error={errors.ageGroups}
+          options={AGE_GROUPS.map((v) => ({ value: v, label: AGE_GROUP_LABELS[v] }))}
+          value={form.ageGroups}
+          onChange={(v) => set('ageGroups', toggled(form.ageGroups, v))}
+        />
+        <ChoiceField
+          label='兴趣（用于推荐，可多选）'
+          groupLabel='兴趣'
+          options={INTEREST_OPTIONS}
+          value={form.interests}
+          onChange={(v) => set('interests', toggled(form.interests, v))}
+        />
       </Section>
       <Section title='组织与安全'>
         {text('lead', '负责人')}
@@ -167,30 +161,19 @@ export function EventEditor({ eventId }: { eventId?: string }) {
       <Section title='报名规则'>
         {text('capacity', '名额（人）', undefined, 'number')}
         {text('perHousehold', '每户最多报名（人）', undefined, 'number')}
-        <FormField label='家庭成员是否占用名额'>
-          <ChipGroup
-            groupLabel='家庭成员是否占用名额'
-            options={[
-              { value: 'yes', label: '每人占一个名额' },
-              { value: 'no', label: '每户占一个名额' },
-            ]}
-            value={form.membersCount ? 'yes' : 'no'}
-            onChange={(v) => set('membersCount', v === 'yes')}
-          />
-        </FormField>
+        <SwitchField label='家庭成员是否占用名额' on='每人占一个名额' off='每户占一个名额' value={form.membersCount} onChange={(v) => set('membersCount', v)} />
         {text('signUpOpensAt', '报名开始', undefined, 'text', '北京时间')}
         {text('signUpClosesAt', '报名截止', undefined, 'text', '北京时间，不晚于活动开始')}
         {text('cancelCutoffHours', '开始前多少小时内不可取消', undefined, 'number')}
         {text('cost', '费用说明（选填）', '如：免费 / 材料费 10 元')}
         {text('budget', '预算（元）', undefined, 'number')}
-        <FormField label='活动后评价问题（除整体满意度外）'>
-          <ChipGroup
-            groupLabel='评价问题'
-            options={Object.entries(FEEDBACK_QUESTIONS).map(([value, label]) => ({ value, label }))}
-            value={form.feedbackQuestions}
-            onChange={(v) => set('feedbackQuestions', toggle(form.feedbackQuestions, v))}
-          />
-        </FormField>
+        <ChoiceField
+          label='活动后评价问题（除整体满意度外）'
+          groupLabel='评价问题'
+          options={Object.entries(FEEDBACK_QUESTIONS).map(([value, label]) => ({ value, label }))}
+          value={form.feedbackQuestions}
+          onChange={(v) => set('feedbackQuestions', toggled(form.feedbackQuestions, v))}
+        />
       </Section>
       <View className='se-bar'>
         <Button fill='outline' type='primary' className='se-bar__btn' disabled={busy} onClick={() => void save(false)}>

@@ -1,10 +1,9 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { CATEGORY_BY_CODE } from '@/domain/tickets/catalog'
 import type { STAFF_REPORT_TYPES } from '@/domain/tickets/api'
 import { usePlace } from '@/components/usePlace'
-import { errorMessage } from '@/services/cloud'
-import { newRequestId } from '@/services/ids'
+import { useStaffTicketCreate } from '@/components/useStaffTicketCreate'
 import { photosError, usePhotos } from '@/features/tickets'
 import { staffFoundApi } from './api'
 
@@ -17,17 +16,14 @@ export function useFoundForm(unitId: string | null) {
   const [category, setCategoryState] = useState<string | null>(null)
   const [description, setDescriptionState] = useState('')
   const [errors, setErrors] = useState<FoundErrors>({})
-  const [submitError, setSubmitError] = useState<string | null>(null)
-  const [submitting, setSubmitting] = useState(false)
+  const { submitError, setSubmitError, submitting, inFlight, open } = useStaffTicketCreate('found')
   const place = usePlace(unitId)
   const photos = usePhotos()
-  const requestId = useRef(newRequestId('found'))
-  const inFlight = useRef(false)
 
   const clear = (k: keyof FoundErrors) => setErrors((e) => (e[k] ? { ...e, [k]: undefined } : e))
 
   async function submit() {
-    if (inFlight.current) return
+    if (inFlight()) return
     const photoError = photosError(photos)
     const found: FoundErrors = {
       ...(!category ? { category: '请选择问题类别' } : {}),
@@ -41,24 +37,11 @@ export function useFoundForm(unitId: string | null) {
       void Taro.showToast({ title: first, icon: 'none' })
       return
     }
-    inFlight.current = true
-    setSubmitting(true)
-    try {
-      const created = await staffFoundApi.report({
-        type,
-        category: category!,
-        description: description.trim(),
-        photos: photos.fileIDs,
-        location: place.location(),
-        clientRequestId: requestId.current,
-      })
-      void Taro.showToast({ title: '已上报', icon: 'success' })
-      void Taro.redirectTo({ url: `/staff/ticket/index?id=${encodeURIComponent(created.ticketId)}` })
-    } catch (err) {
-      setSubmitError(errorMessage(err))
-      inFlight.current = false
-      setSubmitting(false)
-    }
+    await open(
+      (clientRequestId) =>
+        staffFoundApi.report({ type, category: category!, description: description.trim(), photos: photos.fileIDs, location: place.location(), clientRequestId }),
+      '已上报',
+    )
   }
 
   return {

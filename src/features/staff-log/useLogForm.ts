@@ -1,8 +1,6 @@
-import { useRef, useState } from 'react'
-import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import { CATEGORY_BY_CODE, type TicketType } from '@/domain/tickets/catalog'
-import { errorMessage } from '@/services/cloud'
-import { newRequestId } from '@/services/ids'
+import { useStaffTicketCreate } from '@/components/useStaffTicketCreate'
 import { checkName } from '@/features/account'
 import type { TicketLocation } from '@/features/tickets'
 import { staffTicketsApi } from '@/features/staff-tickets'
@@ -24,15 +22,12 @@ export function useLogForm(unitId: string | null) {
   const [phone, setPhone] = useState('')
   const [channel, setChannel] = useState<'phone' | 'walk_in'>('phone')
   const [errors, setErrors] = useState<LogErrors>({})
-  const [submitError, setSubmitError] = useState<string | null>(null)
-  const [submitting, setSubmitting] = useState(false)
-  const requestId = useRef(newRequestId('log'))
-  const inFlight = useRef(false)
+  const { submitError, setSubmitError, submitting, inFlight, open } = useStaffTicketCreate('log')
 
   const clear = (k: keyof LogErrors) => setErrors((e) => (e[k] ? { ...e, [k]: undefined } : e))
 
   async function submit() {
-    if (inFlight.current) return
+    if (inFlight()) return
     const found: LogErrors = {}
     if (!category) found.category = '请选择问题类别'
     if (!description.trim()) found.description = '请填写描述'
@@ -47,10 +42,8 @@ export function useLogForm(unitId: string | null) {
       place === 'home'
         ? { kind: 'home', unitId: unitId! }
         : { kind: 'public', area: area.trim(), ...(building.trim() ? { building: building.trim() } : {}), ...(floor.trim() ? { floor: floor.trim() } : {}) }
-    inFlight.current = true
-    setSubmitting(true)
-    try {
-      const created = await staffTicketsApi.createOnBehalf({
+    await open((clientRequestId) =>
+      staffTicketsApi.createOnBehalf({
         type,
         category: category!,
         description: description.trim(),
@@ -58,14 +51,9 @@ export function useLogForm(unitId: string | null) {
         contactName: name.trim(),
         contactPhone: phone.trim(),
         channel,
-        clientRequestId: requestId.current,
-      })
-      void Taro.redirectTo({ url: `/staff/ticket/index?id=${encodeURIComponent(created.ticketId)}` })
-    } catch (err) {
-      setSubmitError(errorMessage(err))
-      inFlight.current = false
-      setSubmitting(false)
-    }
+        clientRequestId,
+      }),
+    )
   }
 
   return {

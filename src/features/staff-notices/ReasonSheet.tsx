@@ -1,6 +1,7 @@
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { Sheet } from '@/components/Sheet'
 import { TextAreaField } from '@/components/FormField'
+import { useSheetText } from '@/components/useSheetText'
 
 interface Props {
   open: boolean
@@ -23,13 +24,9 @@ interface Props {
 
 /** A sheet with one text for an action: 撤回原因, 退回原因, 未满通知期的原因, 恢复通知正文. */
 export function ReasonSheet({ open, title, label, placeholder, maxlength = 200, min = 1, minMessage, optional, confirmText, danger, busy, onClose, onSubmit, children }: Props) {
-  const [text, setText] = useState('')
-  const [error, setError] = useState<string | undefined>()
+  const { text, setError, reset, field } = useSheetText()
   useEffect(() => {
-    if (!open) {
-      setText('')
-      setError(undefined)
-    }
+    if (!open) reset()
   }, [open])
 
   function submit() {
@@ -42,18 +39,7 @@ export function ReasonSheet({ open, title, label, placeholder, maxlength = 200, 
   return (
     <Sheet open={open} title={title} onClose={onClose} confirm={{ text: confirmText, busy, danger, cancelText: '取消', onConfirm: submit }}>
       {children}
-      <TextAreaField
-        label={label}
-        value={text}
-        maxlength={maxlength}
-        placeholder={placeholder}
-        error={error}
-        fixed
-        onInput={(v) => {
-          setText(v)
-          setError(undefined)
-        }}
-      />
+      <TextAreaField label={label} maxlength={maxlength} placeholder={placeholder} {...field} />
     </Sheet>
   )
 }

@@ -7,6 +7,7 @@ import { formatMonthDay } from '@/domain/time'
 import { ANNOUNCEMENT_STATUSES, ANNOUNCEMENT_STATUS_LABELS } from '@/domain/announcements'
 import { Pill } from '@/components/Pill'
 import { EmptyState, StateView } from '@/components/StateView'
+import { TabStrip } from '@/components/TabStrip'
 import { LoadMore } from '@/components/LoadMore'
 import { hasRole, useMe } from '@/features/account'
 import { TypeTag } from '@/features/notices'
@@ -82,19 +83,7 @@ export function StaffNoticeList() {
           新建公告
         </Button>
       </View>
-      <View className='sn__tabs' role='tablist' aria-label='公告状态'>
-        {TABS.map((t) => (
-          <View
-            key={t.value}
-            className={`sn__tab ${t.value === status ? 'sn__tab--on' : ''}`}
-            role='tab'
-            aria-selected={t.value === status ? 'true' : 'false'}
-            onClick={() => setStatus(t.value)}
-          >
-            <Text>{t.label}</Text>
-          </View>
-        ))}
-      </View>
+      <TabStrip block='sn' label='公告状态' options={TABS} value={status} onChange={setStatus} />
       <StateView loading={list.items === null && !list.error} error={list.error} onRetry={() => void list.reload()}>
         {items.length === 0 ? (
           <EmptyState text={EMPTY[status]} hint={status === 'all' ? '停水停电、设施改造等通知，点「新建公告」发布' : undefined} />

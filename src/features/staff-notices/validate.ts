@@ -6,22 +6,17 @@ import type { AnnouncementView } from '@/domain/announcements-api'
 import { ANNOUNCEMENT_TYPE_LABELS, isInterruption, NOTICE_PERIOD_HOURS, noticeShortfallHours, type AnnouncementType } from '@/domain/announcements'
 import {
   BODY_MAX,
-  BODY_REQUIRED,
-  BODY_TOO_LONG,
   BUILDINGS_REQUIRED,
+  checkBody,
+  checkFacilities,
+  checkReason,
+  checkSummary,
+  checkTitle,
   END_AFTER_START,
-  FACILITIES_MAX,
-  FACILITIES_REQUIRED,
   FACILITY_MAX,
-  FACILITY_TOO_LONG,
   REASON_MAX,
-  REASON_TOO_LONG,
-  SUMMARY_MAX,
-  SUMMARY_TOO_LONG,
   TITLE_MAX,
-  TITLE_REQUIRED,
   TITLE_TOO_LONG,
-  TOO_MANY_FACILITIES,
   UNITS_REQUIRED,
 } from '@/domain/limits'
 import type { NoticeInput, ScopeInput } from './api'
@@ -94,25 +89,19 @@ export type Errors = Partial<Record<Field, string>>
 /** Every problem with the draft, in Chinese. */
 export function validate(d: DraftForm): Errors {
   const e: Errors = {}
-  const title = d.title.trim()
-  if (!title) e.title = TITLE_REQUIRED
-  else if (title.length > TITLE_MAX) e.title = TITLE_TOO_LONG
-  if (!isInterruption(d.type) && d.summary.trim().length > SUMMARY_MAX) e.summary = SUMMARY_TOO_LONG
-  const body = d.body.trim()
-  if (!body) e.body = BODY_REQUIRED
-  else if (body.length > BODY_MAX) e.body = BODY_TOO_LONG
+  const title = checkTitle(d.title)
+  if (title) e.title = title
+  const summary = isInterruption(d.type) ? undefined : checkSummary(d.summary)
+  if (summary) e.summary = summary
+  const body = checkBody(d.body)
+  if (body) e.body = body
   if (d.scopeKind === 'buildings' && d.buildings.length === 0) e.scope = BUILDINGS_REQUIRED
   if (d.scopeKind === 'units' && d.unitIds.length === 0) e.scope = UNITS_REQUIRED
-  if (d.scopeKind === 'facilities') {
-    const f = splitFacilities(d.facilities)
-    if (f.length === 0) e.scope = FACILITIES_REQUIRED
-    else if (f.some((x) => x.length > FACILITY_MAX)) e.scope = FACILITY_TOO_LONG
-    else if (f.length > FACILITIES_MAX) e.scope = TOO_MANY_FACILITIES
-  }
+  const facilities = d.scopeKind === 'facilities' ? checkFacilities(splitFacilities(d.facilities)) : undefined
+  if (facilities) e.scope = facilities
   if (isInterruption(d.type)) {
-    const label = ANNOUNCEMENT_TYPE_LABELS[d.type]
-    if (!d.reason.trim()) e.reason = `请填写${label}原因`
-    else if (d.reason.trim().length > REASON_MAX) e.reason = REASON_TOO_LONG
+    const reason = checkReason(d.reason, `请填写${ANNOUNCEMENT_TYPE_LABELS[d.type]}原因`)
+    if (reason) e.reason = reason
     if (!d.startAt) e.startAt = '请选择开始时间'
     if (!d.endAt) e.endAt = '请选择预计恢复时间'
     else if (d.startAt && new Date(d.endAt) <= new Date(d.startAt)) e.endAt = END_AFTER_START

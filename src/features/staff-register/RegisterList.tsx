@@ -4,6 +4,7 @@ import { View, Text, Input } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { EmptyState, StateView } from '@/components/StateView'
 import { ChipGroup } from '@/components/ChipGroup'
+import { useSubmit } from '@/components/useSubmit'
 import { errorMessage } from '@/services/cloud'
 import { newRequestId } from '@/services/ids'
 import { hasRole, isActiveStaff, useMe } from '@/features/account'
@@ -50,7 +51,7 @@ export function RegisterList() {
   const [error, setError] = useState<string>()
   const [more, setMore] = useState(false)
   const [logging, setLogging] = useState(false)
-  const [busy, setBusy] = useState(false)
+  const { busy, submit } = useSubmit({ toast: true })
 
   const filters = useCallback((): Filters => {
     return {
@@ -90,31 +91,17 @@ export function RegisterList() {
   }, [staff, exportId])
 
   async function exportIt(run = () => registerApi.export({ kind: 'register', filters: filters() })) {
-    if (busy) return
-    setBusy(true)
-    try {
+    await submit(async () => {
       const e = await run()
       if (await openExport(e)) void Taro.showToast({ title: `已导出 ${e.rows} 条`, icon: 'success' })
-    } catch (err) {
-      void Taro.showToast({ title: errorMessage(err), icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
+    })
   }
-  async function logIt(input: Parameters<typeof registerApi.log>[0] extends infer T ? Omit<T, 'requestKey'> : never) {
-    setBusy(true)
-    try {
+  function logIt(input: Parameters<typeof registerApi.log>[0] extends infer T ? Omit<T, 'requestKey'> : never) {
+    return submit(async () => {
       await registerApi.log({ ...input, requestKey: newRequestId('log') })
       setLogging(false)
-      void Taro.showToast({ title: '已登记', icon: 'success' })
       void load()
-      return true
-    } catch (err) {
-      void Taro.showToast({ title: errorMessage(err), icon: 'none' })
-      return false
-    } finally {
-      setBusy(false)
-    }
+    }, '已登记')
   }
 
   if (!me.me) return <StateView loading={!me.error} error={me.error} onRetry={me.reload} />

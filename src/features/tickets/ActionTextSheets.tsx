@@ -1,23 +1,11 @@
-import type { ReactNode } from 'react'
 import type { ActInput } from '@/domain/tickets/api'
 import type { TicketAction } from '@/domain/tickets/state-machine'
-import { TextSheet } from './TextSheet'
+import { TextSheet, type TextSheetProps } from './TextSheet'
 
 /** One action whose form is a single text (and optional photos): how its sheet reads and what it sends. */
-export interface TextSheetSpec {
-  title: string
-  label: string
-  maxlength: number
-  placeholder?: string
-  quick?: string[]
-  withPhotos?: boolean
-  photosRequired?: string
-  confirmText: string
-  danger?: boolean
+export interface TextSheetSpec extends Omit<TextSheetProps, 'open' | 'busy' | 'onClose' | 'onSubmit'> {
   /** The request the text (and photos) become. */
   input: (text: string, photos: string[]) => ActInput
-  children?: ReactNode
-  after?: ReactNode
 }
 
 interface Props {

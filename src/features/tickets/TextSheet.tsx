@@ -1,13 +1,14 @@
-import { useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { Sheet } from '@/components/Sheet'
 import { ChipGroup } from '@/components/ChipGroup'
 import { FormField, TextAreaField } from '@/components/FormField'
+import { useSheetText } from '@/components/useSheetText'
 import { PhotoPicker } from './PhotoPicker'
 import './Tickets.scss'
 import { photosError, usePhotos } from './usePhotos'
 
-interface Props {
+export interface TextSheetProps {
   open: boolean
   title: string
   /** The field's name, e.g. 留言内容; "请填写…" when empty. */
@@ -31,9 +32,24 @@ interface Props {
 }
 
 /** A sheet with one required text (and optional photos) for an action: 留言, 取消, 重新处理, 答复… */
-export function TextSheet({ open, title, label, maxlength, placeholder, quick, withPhotos, photosRequired, confirmText, danger, busy, onClose, onSubmit, children, after }: Props) {
-  const [text, setText] = useState('')
-  const [error, setError] = useState<string | undefined>()
+export function TextSheet({
+  open,
+  title,
+  label,
+  maxlength,
+  placeholder,
+  quick,
+  withPhotos,
+  photosRequired,
+  confirmText,
+  danger,
+  busy,
+  onClose,
+  onSubmit,
+  children,
+  after,
+}: TextSheetProps) {
+  const { text, setText, setError, input, field } = useSheetText()
   const photos = usePhotos()
   const photoProblem = withPhotos ? (photosError(photos) ?? (photosRequired && photos.fileIDs.length === 0 ? photosRequired : undefined)) : undefined
 
@@ -58,30 +74,10 @@ export function TextSheet({ open, title, label, maxlength, placeholder, quick, w
       {children}
       {quick && quick.length > 0 && (
         <FormField label={label}>
-          <ChipGroup
-            groupLabel={`常用${label}`}
-            options={quick.map((q) => ({ value: q, label: q }))}
-            value={text}
-            onChange={(v) => {
-              setText(v)
-              setError(undefined)
-            }}
-          />
+          <ChipGroup groupLabel={`常用${label}`} options={quick.map((q) => ({ value: q, label: q }))} value={text} onChange={input} />
         </FormField>
       )}
-      <TextAreaField
-        label={label}
-        title={quick && quick.length > 0 ? '' : undefined}
-        value={text}
-        maxlength={maxlength}
-        placeholder={placeholder}
-        error={error}
-        fixed
-        onInput={(v) => {
-          setText(v)
-          setError(undefined)
-        }}
-      />
+      <TextAreaField label={label} title={quick && quick.length > 0 ? '' : undefined} maxlength={maxlength} placeholder={placeholder} {...field} />
       {withPhotos && (
         <FormField label={photosRequired ? '图片（必填）' : '图片（选填）'}>
           <PhotoPicker photos={photos} />

@@ -1,13 +1,5 @@
-import { useRouter } from '@tarojs/taro'
-import { PageShell } from '@/features/shell'
+import { routedPage } from '@/features/shell'
 import { ReceiptScreen } from '@/features/movein'
 
 /** 钥匙交接单 (`?id=` booking): the owner and the desk open and print the same signed record. */
-export default function MoveinReceiptPage() {
-  const { params } = useRouter()
-  return (
-    <PageShell>
-      <ReceiptScreen bookingId={params.id} />
-    </PageShell>
-  )
-}
+export default routedPage((params) => <ReceiptScreen bookingId={params.id} />)

@@ -1,12 +1,4 @@
-import { useRouter } from '@tarojs/taro'
-import { PageShell } from '@/features/shell'
+import { routedPage } from '@/features/shell'
 import { RoundPage } from '@/features/facilities'
 
-export default function StaffRoundPage() {
-  const { params } = useRouter()
-  return (
-    <PageShell>
-      <RoundPage roundId={decodeURIComponent(params.id ?? '')} />
-    </PageShell>
-  )
-}
+export default routedPage((params) => <RoundPage roundId={decodeURIComponent(params.id ?? '')} />)
