@@ -1,5 +1,5 @@
 import { AppError } from '../../src/domain/errors';
-import { COMPLETION_PHOTO_REQUIRED } from '../../src/domain/limits';
+import { COMPLETION_PHOTO_REQUIRED } from '../../src/domain/limits-staff';
 import type { ActInput } from '../../src/domain/tickets/api';
 import { meet, metBy, reopenDeadlines, shiftForPause } from '../../src/domain/tickets/sla';
 import { can, canSee, nextStatus, type Actor } from '../../src/domain/tickets/state-machine';

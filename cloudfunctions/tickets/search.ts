@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../src/domain/errors';
 import type { CallerMatch, SearchPage, ticketInputs } from '../../src/domain/tickets/api';
-import { isContactPhone } from '../../src/domain/limits';
+import { isContactPhone } from '../../src/domain/limits-staff';
 import { maskPhoneTail } from '../../src/domain/membership';
 import { RELATION_LABELS, type Relation } from '../../src/domain/roles';
 import type { ActionContext } from '../_lib/handler';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { MEMBERSHIP_STATUSES, type MembershipStatus } from './membership-status';
 import { RELATIONS, STAFF_ROLES } from './roles';
-import { CONTACT_PHONE_INVALID, CONTACT_PHONE_MAX, isContactPhone, NAME_REQUIRED, NAME_TOO_LONG, PERSON_NAME_MAX, PHONE_INVALID, PHONE_RE } from './limits';
+import { NAME_REQUIRED, NAME_TOO_LONG, PERSON_NAME_MAX, PHONE_INVALID, PHONE_RE } from './limits';
+import { CONTACT_PHONE_INVALID, CONTACT_PHONE_MAX, isContactPhone } from './limits-staff';
 
 export { MEMBERSHIP_STATUSES, MEMBERSHIP_STATUS_LABELS, type MembershipStatus } from './membership-status';
 

@@ -16,7 +16,7 @@ import { reportProblem } from '../../src/domain/tickets/report';
 import { DEFAULT_SLA } from '../../src/domain/tickets/sla';
 import { CALLBACK_ASSIGNEES, CALLBACK_POLICIES } from '../../src/domain/tickets/reminders';
 import { RELATIONS } from '../../src/domain/roles';
-import { CALLBACK_LIMITS, checkContactPhone, DURATION_UNITS } from '../../src/domain/limits';
+import { CALLBACK_LIMITS, checkContactPhone, DURATION_UNITS } from '../../src/domain/limits-staff';
 import { checkName, checkPhone } from '../../src/features/account/validate';
 import { validateBinding, type BindingFields } from '../../src/features/binding/validate';
 import { validateReport, type ReportFields } from '../../src/features/report/validate';

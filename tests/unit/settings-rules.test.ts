@@ -1,4 +1,4 @@
-import { bestDurationUnit, checkSlaDuration, durationMinutes } from '../../src/domain/limits';
+import { bestDurationUnit, checkSlaDuration, durationMinutes } from '../../src/domain/limits-staff';
 import { bindingWait, undoApprovalVerdict, BINDING_REJECT_REASONS } from '../../src/domain/membership';
 import { callbackAssignee } from '../../src/domain/tickets/reminders';
 

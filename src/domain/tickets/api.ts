@@ -5,14 +5,20 @@ import { ROUTING_MODES, type RoutingRule } from './routing';
 import type { StaffRole } from '../roles';
 import type { DeadlineKind, DeadlineState } from './sla';
 import type { TicketAction, TicketStatus } from './state-machine';
+import { AREA_MAX, AREA_REQUIRED, AREA_TOO_LONG, DESCRIPTION_MAX, DESCRIPTION_TOO_LONG, MAX_PHOTOS, TOO_MANY_PHOTOS } from '../limits';
 import {
-  AREA_MAX,
-  AREA_REQUIRED,
-  AREA_TOO_LONG,
   AUTO_CONFIRM_DAYS_MAX,
   AUTO_CONFIRM_DAYS_MIN,
   AUTO_CONFIRM_DAYS_TOO_LARGE,
   AUTO_CONFIRM_DAYS_TOO_SMALL,
+  FIXED_STAFF_REQUIRED,
+  GRAB_FALLBACK_MAX,
+  GRAB_FALLBACK_MIN,
+  GRAB_FALLBACK_OUT_OF_RANGE,
+  SLA_MINUTES_MAX,
+  SLA_MINUTES_MIN,
+  SLA_MINUTES_TOO_LARGE,
+  SLA_MINUTES_TOO_SMALL,
   FEE_INVALID,
   FEE_MAX_YUAN,
   PARTS_MAX,
@@ -24,19 +30,7 @@ import {
   SEARCH_RANGE_TOO_LONG,
   SEARCH_TEXT_MAX,
   SEARCH_TEXT_TOO_LONG,
-  DESCRIPTION_MAX,
-  DESCRIPTION_TOO_LONG,
-  FIXED_STAFF_REQUIRED,
-  GRAB_FALLBACK_MAX,
-  GRAB_FALLBACK_MIN,
-  GRAB_FALLBACK_OUT_OF_RANGE,
-  MAX_PHOTOS,
-  SLA_MINUTES_MAX,
-  SLA_MINUTES_MIN,
-  SLA_MINUTES_TOO_LARGE,
-  SLA_MINUTES_TOO_SMALL,
-  TOO_MANY_PHOTOS,
-} from '../limits';
+} from '../limits-staff';
 
 /** What staff can report from patrol: repairs and complaints (a consultation is a resident's question). */
 export const STAFF_REPORT_TYPES = ['repair', 'complaint'] as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, pageSchema } from '../identity';
 import { CALLBACK_ASSIGNEES, CALLBACK_POLICIES, type CallbackStatus } from './reminders';
-import { CALLBACK_LIMITS, type WholeLimit } from '../limits';
+import { CALLBACK_LIMITS, type WholeLimit } from '../limits-staff';
 
 /** Inputs of the `callbacks` function (回访 tasks). */
 const policy = z.enum(CALLBACK_POLICIES);

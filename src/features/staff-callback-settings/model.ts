@@ -2,7 +2,7 @@
  * The callback-settings form: the settings as editable text, their checks (the same limits as
  * the `setSettings` input) and the exact payload the function accepts.
  */
-import { CALLBACK_LIMITS } from '@/domain/limits'
+import { CALLBACK_LIMITS } from '@/domain/limits-staff'
 import type { CallbackAssignee, CallbackPolicy, CallbackSettings } from '@/domain/tickets/reminders'
 
 export type PolicyType = keyof CallbackSettings['policy']

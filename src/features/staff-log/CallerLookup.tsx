@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { CallerMatch } from '@/domain/tickets/api'
-import { isContactPhone } from '@/domain/limits'
+import { isContactPhone } from '@/domain/limits-staff'
 import { errorMessage } from '@/services/cloud'
 import { staffTicketsApi } from '@/features/staff-tickets'
 

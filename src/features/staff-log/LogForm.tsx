@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { CallerMatch } from '@/domain/tickets/api'
-import { CONTACT_PHONE_MAX } from '@/domain/limits'
+import { CONTACT_PHONE_MAX } from '@/domain/limits-staff'
 import { CallerLookup } from './CallerLookup'
 import { Button } from '@nutui/nutui-react-taro'
 import { categoriesOf, TICKET_TYPES, TICKET_TYPE_LABELS } from '@/domain/tickets/catalog'

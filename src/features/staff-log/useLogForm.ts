@@ -4,7 +4,8 @@ import { useStaffTicketCreate } from '@/components/useStaffTicketCreate'
 import { checkName } from '@/features/account'
 import type { TicketLocation } from '@/features/tickets'
 import { staffTicketsApi } from '@/features/staff-tickets'
-import { AREA_REQUIRED, checkContactPhone } from '@/domain/limits'
+import { AREA_REQUIRED } from '@/domain/limits'
+import { checkContactPhone } from '@/domain/limits-staff'
 
 export type LogPlace = 'home' | 'public'
 export type LogErrors = Partial<Record<'category' | 'description' | 'unit' | 'area' | 'name' | 'phone', string>>

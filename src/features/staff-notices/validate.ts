@@ -4,21 +4,8 @@
  */
 import type { AnnouncementView } from '@/domain/announcements-api'
 import { ANNOUNCEMENT_TYPE_LABELS, isInterruption, NOTICE_PERIOD_HOURS, noticeShortfallHours, type AnnouncementType } from '@/domain/announcements'
-import {
-  BODY_MAX,
-  BUILDINGS_REQUIRED,
-  checkBody,
-  checkFacilities,
-  checkReason,
-  checkSummary,
-  checkTitle,
-  END_AFTER_START,
-  FACILITY_MAX,
-  REASON_MAX,
-  TITLE_MAX,
-  TITLE_TOO_LONG,
-  UNITS_REQUIRED,
-} from '@/domain/limits'
+import { BODY_MAX, BUILDINGS_REQUIRED, END_AFTER_START, FACILITY_MAX, REASON_MAX, TITLE_MAX, TITLE_TOO_LONG, UNITS_REQUIRED } from '@/domain/limits'
+import { checkBody, checkFacilities, checkReason, checkSummary, checkTitle } from '@/domain/limits-staff'
 import type { NoticeInput, ScopeInput } from './api'
 
 export { BODY_MAX, FACILITY_MAX, REASON_MAX, TITLE_TOO_LONG }

@@ -1,6 +1,6 @@
 import { CATEGORIES, CATEGORY_BY_CODE, DEPARTMENTS, TICKET_TYPES, TICKET_TYPE_LABELS, type TicketType } from '@/domain/tickets/catalog'
 import type { RoutingRule } from '@/domain/tickets/routing'
-import { FIXED_STAFF_REQUIRED, GRAB_FALLBACK_MAX, GRAB_FALLBACK_MIN, GRAB_FALLBACK_OUT_OF_RANGE } from '@/domain/limits'
+import { FIXED_STAFF_REQUIRED, GRAB_FALLBACK_MAX, GRAB_FALLBACK_MIN, GRAB_FALLBACK_OUT_OF_RANGE } from '@/domain/limits-staff'
 
 /** What a rule's `match` means to a person. */
 export function matchLabel(match: string): string {

@@ -9,13 +9,13 @@ import {
   AUTO_CONFIRM_DAYS_MIN,
   AUTO_CONFIRM_DAYS_TOO_LARGE,
   AUTO_CONFIRM_DAYS_TOO_SMALL,
+  SLA_MINUTES_MAX,
   bestDurationUnit,
   checkSlaDuration,
   durationMinutes,
   DURATION_UNIT_MINUTES,
-  SLA_MINUTES_MAX,
   type DurationUnit,
-} from '@/domain/limits'
+} from '@/domain/limits-staff'
 
 export type Group = 'emergency' | 'repair' | 'complaint' | 'consultation'
 

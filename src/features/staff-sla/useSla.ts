@@ -1,5 +1,5 @@
 import type { DeadlineKind } from '@/domain/tickets/sla'
-import type { DurationUnit } from '@/domain/limits'
+import type { DurationUnit } from '@/domain/limits-staff'
 import { useSettingsForm } from '@/components/useSettingsForm'
 import { slaApi, type SlaSettings } from './api'
 import { checkDraft, convert, toDraft, toPayload, typed, unitOf, type Draft, type Group } from './model'

@@ -1,6 +1,6 @@
 import type { SearchInput, SearchStatus } from '@/domain/tickets/api'
 import type { TicketType } from '@/domain/tickets/catalog'
-import { SEARCH_RANGE_MAX_DAYS, SEARCH_RANGE_REVERSED, SEARCH_RANGE_TOO_LONG } from '@/domain/limits'
+import { SEARCH_RANGE_MAX_DAYS, SEARCH_RANGE_REVERSED, SEARCH_RANGE_TOO_LONG } from '@/domain/limits-staff'
 
 /** What the staff search narrows by (besides the text): the same fields as `tickets.search`. */
 export interface TicketFilters {
