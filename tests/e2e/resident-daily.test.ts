@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { H5_DIR, ROOT, startLocal, type LocalCloudBase } from '../helpers/local-cloudbase';
 import { launch, phone, screenshot, step } from '../helpers/browser';
 import { button, open, see } from '../helpers/ui';
@@ -14,8 +14,6 @@ import { uploadAs } from '../helpers/uploads';
  */
 let lc: LocalCloudBase;
 let browser: Browser;
-/** Screenshots for the issue's notes also go here (outside the repo) when it exists. */
-const SHOTS = process.env.LINLI_SHOTS_DIR;
 beforeAll(async () => {
   if (!existsSync(join(H5_DIR, 'index.html'))) throw new Error(`${H5_DIR} is missing: run \`npm run build:h5\` (npm test does it)`);
   lc = await startLocal({ seed: true, h5Dir: H5_DIR, extraFunctionsDirs: [] });
@@ -26,13 +24,7 @@ afterAll(async () => {
   await lc?.stop();
 });
 
-async function shot(page: Page, name: string) {
-  const file = await screenshot(page, `e2e-resident-${name}`);
-  if (SHOTS) {
-    mkdirSync(SHOTS, { recursive: true });
-    copyFileSync(file, join(SHOTS, `${name}.png`));
-  }
-}
+const shot = (page: Page, name: string) => screenshot(page, `e2e-resident-${name}`, name);
 
 /** Counts the taps a person makes (typing is not a tap). */
 function tapCounter() {

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { H5_DIR, startLocal, type LocalCloudBase } from '../helpers/local-cloudbase';
 import { launch, phone, screenshot, step } from '../helpers/browser';
@@ -14,12 +14,7 @@ let browser: Browser;
 /** A screenshot once any toast (1.5 s) has gone. */
 const shot = async (page: Page, name: string, afterToast = false) => {
   if (afterToast) await page.waitForTimeout(1800);
-  const file = await screenshot(page, `settings-${name}`);
-  const dir = process.env.LINLI_SHOTS_DIR;
-  if (dir) {
-    mkdirSync(dir, { recursive: true });
-    copyFileSync(file, join(dir, `${name}.png`));
-  }
+  await screenshot(page, `settings-${name}`, name);
 };
 
 beforeAll(async () => {

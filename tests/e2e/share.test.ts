@@ -15,15 +15,8 @@ import { decodeQrPng } from '../helpers/qr-decode';
 let lc: LocalCloudBase;
 let browser: Browser;
 const HOUR = 3600_000;
-/** Screenshots also go here when set (e.g. LINLI_SHOTS_DIR=/work/notes/shots/share). */
-const SHOTS = process.env.LINLI_SHOTS_DIR;
-async function shot(page: Page, name: string) {
-  const file = await screenshot(page, name);
-  if (SHOTS) {
-    mkdirSync(SHOTS, { recursive: true });
-    copyFileSync(file, join(SHOTS, `${name}.png`));
-  }
-}
+/** Screenshots also go to LINLI_SHOTS_DIR when set (e.g. /work/notes/shots/share). */
+const shot = (page: Page, name: string) => screenshot(page, name);
 
 beforeAll(async () => {
   if (!existsSync(join(H5_DIR, 'index.html'))) throw new Error(`${H5_DIR} is missing: run \`npm run build:h5\` (npm test does it)`);
@@ -99,7 +92,7 @@ test('a shared 1、2栋 notice is read by a 3栋 resident, a pending user and th
       const file = join(ARTIFACTS, 'screenshots', 'share-poster-image.png');
       mkdirSync(join(ARTIFACTS, 'screenshots'), { recursive: true });
       await download.saveAs(file);
-      if (SHOTS) copyFileSync(file, join(SHOTS, 'share-poster-image.png'));
+      if (process.env.LINLI_SHOTS_DIR) copyFileSync(file, join(process.env.LINLI_SHOTS_DIR, 'share-poster-image.png'));
       expect(download.suggestedFilename()).toMatch(/停水通知-1、2栋停水通知\.png$/);
       scanned = decodeQrPng(readFileSync(file)) ?? '';
     });

@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './local-cloudbase';
 
@@ -29,11 +29,17 @@ export async function phone(browser: Browser, baseUrl: string, openid: string): 
   return { context, page };
 }
 
-export async function screenshot(page: Page, name: string) {
+export async function screenshot(page: Page, name: string, copyAs = name) {
   mkdirSync(join(ARTIFACTS, 'screenshots'), { recursive: true });
   const file = join(ARTIFACTS, 'screenshots', `${name}.png`);
   await page.waitForTimeout(500); // page transitions slide in: let them finish before the picture
   await page.screenshot({ path: file, fullPage: false });
+  // LINLI_SHOTS_DIR (outside the repo): a copy for an issue's notes.
+  const dir = process.env.LINLI_SHOTS_DIR;
+  if (dir) {
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(file, join(dir, `${copyAs}.png`));
+  }
   return file;
 }
 
