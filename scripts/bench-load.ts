@@ -8,7 +8,7 @@
  * code (RATE_LIMITED apart), the single-client p50 of each action (one person, same mix) and
  * the server's memory (RSS) before, at the end and after an idle wait, with the load average.
  *
- * BENCH_USERS (50), BENCH_SECONDS (30), BENCH_SINGLE_SECONDS (8), BENCH_IDLE_S (120);
+ * BENCH_USERS (50), BENCH_SECONDS (30), BENCH_SINGLE_SECONDS (8), BENCH_IDLE_S (120), BENCH_SERVER_NODE_ARGS;
  * the server takes LINLI_MAX_INSTANCES / LINLI_IDLE_MS from the environment as usual.
  */
 import tcb from '@cloudbase/node-sdk';
@@ -44,6 +44,12 @@ function freePort(): Promise<number> {
   });
 }
 
+/** CPU seconds (user + system, every thread) the process has used so far. */
+function cpuSeconds(pid: number): number {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
 function rssKb(pid: number): number {
   const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) : NaN;
@@ -60,7 +66,10 @@ async function main() {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // The server in its own process, so its memory is its own (node + tsx's loader, one process).
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'emulator/main.ts')], {
+  // BENCH_SERVER_NODE_ARGS: extra node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
+  // (a profile per thread: the main thread and each function instance).
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(root, 'emulator/main.ts')], {
     cwd: root,
     env: { ...process.env, PORT: String(port), LINLI_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -177,7 +186,9 @@ async function main() {
     const singleRate = (single.s.calls + singleStaff.s.calls) / (single.seconds + singleStaff.seconds);
 
     const loadBefore = load();
+    const cpu0 = cpuSeconds(child.pid!);
     const { s, seconds } = await run(SECONDS, people, staff);
+    const cpuRun = cpuSeconds(child.pid!) - cpu0;
     const rssEnd = rssKb(child.pid!);
     const loadAfter = load();
 
@@ -197,6 +208,9 @@ async function main() {
     console.log(`\nthroughput: ${(s.calls / seconds).toFixed(1)} calls/s mixed with ${USERS} people (one client alone: ${singleRate.toFixed(1)} calls/s)`);
     console.log(
       `errors: ${other.length ? other.map(([k, n]) => `${k} ×${n}`).join(', ') : 'none'}; RATE_LIMITED: ${limited.length ? limited.map(([k, n]) => `${k} ×${n}`).join(', ') : 'none'}`,
+    );
+    console.log(
+      `server CPU: ${cpuRun.toFixed(1)} s in ${seconds.toFixed(1)} s (${(cpuRun / seconds).toFixed(2)} cores), ${((cpuRun * 1000) / Math.max(1, s.calls)).toFixed(1)} ms per call — the figure other load on the machine moves least`,
     );
     console.log(`load average (1/5/15 min): before the run ${loadBefore}, at its end ${loadAfter}`);
 

@@ -94,12 +94,42 @@ function addConjunction(query: Record<string, any>, indexed: (path: string) => b
       }
       continue;
     }
+    if (key === '$or' && Array.isArray(cond) && cond.length > 0) {
+      addDisjunction(cond, indexed, out, types);
+      continue;
+    }
     if (key.startsWith('$') || !indexed(key)) {
       out.exact = false;
       continue;
     }
     addField(key, cond, out, types);
   }
+}
+
+/**
+ * `$or`: each branch is planned as a conjunction of its own; when every branch narrows by some
+ * index, the SQL takes their union (`(b1) OR (b2)`, which SQLite answers with one index lookup per
+ * branch, as Mongo's planner does), and it is exact when every branch is. A branch with nothing
+ * indexable could match any row, so then nothing is pushed and mingo decides.
+ */
+function addDisjunction(branches: unknown[], indexed: (path: string) => boolean, out: SqlPlan, types: TypesOf) {
+  const planned: SqlPlan[] = [];
+  for (const sub of branches) {
+    if (!sub || typeof sub !== 'object' || Array.isArray(sub)) {
+      out.exact = false;
+      return;
+    }
+    const b: SqlPlan = { where: [], params: [], exact: true };
+    addConjunction(sub as Record<string, any>, indexed, b, types);
+    if (b.where.length === 0) {
+      out.exact = false;
+      return;
+    }
+    planned.push(b);
+  }
+  out.where.push(`(${planned.map((b) => `(${b.where.join(' AND ')})`).join(' OR ')})`);
+  for (const b of planned) out.params.push(...b.params);
+  if (planned.some((b) => !b.exact)) out.exact = false;
 }
 
 function addField(path: string, cond: any, out: SqlPlan, types: TypesOf) {

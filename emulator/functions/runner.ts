@@ -235,7 +235,7 @@ export class FunctionRunner {
       env: { ...process.env },
       // The bundles and worker.cjs are plain CommonJS: no TypeScript loader (tsx) in the instance,
       // whose hooks would route every require of a cold start through the main thread.
-      execArgv: [],
+      execArgv: process.execArgv.filter((a) => a.startsWith('--cpu-prof')),
       stdout: false,
       stderr: false,
     });

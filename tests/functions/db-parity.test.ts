@@ -430,6 +430,10 @@ describe('indexes and pushdown (engine)', () => {
     queries.push(['$in mixed', { x: { $in: [0, 'a', null, true, d2] } }]);
     queries.push(['range pair', { x: { $gt: 'a', $lt: 'b' } }]);
     queries.push(['$and ranges', { $and: [{ x: { $gte: 0 } }, { x: { $lt: 2 } }] }]);
+    queries.push(['$or of equalities', { $or: [{ x: 'a' }, { x: 1 }, { x: null }] }]);
+    queries.push(['$or of ranges and $in', { $or: [{ x: { $gt: 'a' } }, { x: { $in: [d1] } }, { x: { $lte: 0 } }] }]);
+    queries.push(['$or with an unindexed branch', { $or: [{ x: true }, { y: 1 }] }]);
+    queries.push(['$or inside $and', { $and: [{ x: { $gte: 0 } }, { $or: [{ x: 1 }, { x: { $lt: 0 } }] }] }]);
 
     test.each(queries)('%s', (_label, q) => {
       const expected = mingo
@@ -450,6 +454,12 @@ describe('indexes and pushdown (engine)', () => {
         .explain(name, { x: { $lt: 'b' } })
         .join('\n');
       expect(plan).toMatch(/USING INDEX ix_\w+_x/);
+      // $or: one index lookup per branch (a resident's tickets: reported by them or of their home).
+      const or = engine()
+        .explain(name, { $or: [{ x: 'a' }, { _id: { $in: ['v01', 'v02'] } }] })
+        .join('\n');
+      expect(or).toMatch(/MULTI-INDEX OR/);
+      expect(or).not.toMatch(/SCAN/);
     });
   });
 });

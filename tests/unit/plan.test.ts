@@ -76,7 +76,8 @@ describe('exact plans (the SQL decides)', () => {
 describe('fallbacks (mingo re-checks)', () => {
   test.each([
     ['a path without an index', { title: 'x' }],
-    ['$or', { $or: [{ status: 'a' }, { status: 'b' }] }],
+    ['$or with a branch that has no index', { $or: [{ status: 'a' }, { title: 'b' }] }],
+    ['$or with a non-object branch', { $or: [{ status: 'a' }, 1] }],
     ['$nor', { $nor: [{ status: 'a' }] }],
     ['$ne', { status: { $ne: 'a' } }],
     ['$nin', { status: { $nin: ['a'] } }],
@@ -109,8 +110,21 @@ describe('fallbacks (mingo re-checks)', () => {
     expect(q.where[0]).toBe(`${x('n')} > ?`);
   });
 
-  test('nothing under $or is pushed (it is not a conjunction)', () => {
-    expect(plan({ $or: [{ status: 'a' }] }).where).toEqual([]);
+  test('$or: nothing is pushed when a branch could match any row', () => {
+    expect(plan({ $or: [{ status: 'a' }, { title: 'b' }] }).where).toEqual([]);
+    expect(plan({ $or: [] }).where).toEqual([]);
+  });
+
+  test('$or of indexed branches is their union, exact when every branch is', () => {
+    const p = plan({ $or: [{ status: 'a' }, { createdAt: { $in: [new Date(0)] }, n: 2 }] });
+    expect(p.exact).toBe(true);
+    expect(p.where).toEqual([`((${x('status')} = ?) OR (${x('createdAt')} IN (?) AND ${x('n')} = ? AND json_type(doc, '$.n') IN ('integer','real')))`]);
+    expect(p.params).toEqual(['a', '\u0000D1970-01-01T00:00:00.000Z', 2]);
+    // A branch with an unindexed part still narrows; mingo re-checks.
+    const q = plan({ flag: true, $or: [{ status: 'a', title: 'x' }, { status: 'b' }] });
+    expect(q.exact).toBe(false);
+    expect(q.where[2]).toBe(`((${x('status')} = ?) OR (${x('status')} = ?))`);
+    expect(q.params).toEqual([1, 'a', 'b']);
   });
 });
 
