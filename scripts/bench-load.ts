@@ -8,7 +8,13 @@
  * code (RATE_LIMITED apart), the single-client p50 of each action (one person, same mix) and
  * the server's memory (RSS) before, at the end and after an idle wait, with the load average.
  *
- * BENCH_USERS (50), BENCH_SECONDS (30), BENCH_SINGLE_SECONDS (8), BENCH_IDLE_S (120), BENCH_SERVER_NODE_ARGS;
+ * Two runs: back to back (no think time: what the server serves at saturation, calls/s), then
+ * paced — the same people together offering BENCH_PACED_RATE calls/s (110, the throughput goal),
+ * each starting calls at random (Poisson) moments, so latency is read at a load the server is
+ * meant to carry rather than at saturation, where every caller waits for all the others.
+ *
+ * BENCH_USERS (50), BENCH_SECONDS (30 per run), BENCH_SINGLE_SECONDS (8), BENCH_IDLE_S (120),
+ * BENCH_PACED_RATE (110; 0 skips the paced run), BENCH_SERVER_NODE_ARGS;
  * the server takes LINLI_MAX_INSTANCES / LINLI_IDLE_MS from the environment as usual.
  */
 import tcb from '@cloudbase/node-sdk';
@@ -24,6 +30,7 @@ const USERS = Number(process.env.BENCH_USERS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const SINGLE_SECONDS = Number(process.env.BENCH_SINGLE_SECONDS ?? 8);
 const IDLE_S = Number(process.env.BENCH_IDLE_S ?? 120);
+const PACED_RATE = Number(process.env.BENCH_PACED_RATE ?? 110);
 const STAFF = ['o-staff-desk', 'o-staff-eng1', 'o-staff-eng2', 'o-staff-sup', 'o-staff-admin'];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -160,18 +167,26 @@ async function main() {
       return call(s, openid, 'tickets', 'get', { ticketId: ticketIds[Math.floor(Math.random() * ticketIds.length)] });
     };
 
-    const run = async (seconds: number, res: typeof people, st: string[]) => {
+    /**
+     * Everyone calls for `seconds`. Without `rate`, back to back; with it, each person starts a
+     * call at exponentially spaced moments averaging `rate` calls/s for all together (a call
+     * still running when the next is due delays it: one tap at a time, as a person).
+     */
+    const run = async (seconds: number, res: typeof people, st: string[], rate = 0) => {
       const s: Stats = { lat: new Map(), errors: new Map(), calls: 0 };
       const end = Date.now() + seconds * 1000;
       const t0 = performance.now();
-      await Promise.all([
-        ...res.map(async (p) => {
-          while (Date.now() < end) await residentStep(s, p);
-        }),
-        ...st.map(async (o) => {
-          while (Date.now() < end) await staffStep(s, o);
-        }),
-      ]);
+      const meanGapMs = rate > 0 ? ((res.length + st.length) / rate) * 1000 : 0;
+      const gap = () => (meanGapMs ? -Math.log(1 - Math.random()) * meanGapMs : 0);
+      const person = async (step: () => Promise<unknown>) => {
+        let next = Date.now() + gap();
+        while (next < end) {
+          if (next > Date.now()) await sleep(next - Date.now());
+          await step();
+          next = Math.max(next + gap(), Date.now());
+        }
+      };
+      await Promise.all([...res.map((p) => person(() => residentStep(s, p))), ...st.map((o) => person(() => staffStep(s, o)))]);
       return { s, seconds: (performance.now() - t0) / 1000 };
     };
 
@@ -185,34 +200,38 @@ async function main() {
     for (const x of [single.s, singleStaff.s]) for (const [k, v] of x.lat) singleP50.set(k, pct(v, 50));
     const singleRate = (single.s.calls + singleStaff.s.calls) / (single.seconds + singleStaff.seconds);
 
-    const loadBefore = load();
-    const cpu0 = cpuSeconds(child.pid!);
-    const { s, seconds } = await run(SECONDS, people, staff);
-    const cpuRun = cpuSeconds(child.pid!) - cpu0;
-    const rssEnd = rssKb(child.pid!);
-    const loadAfter = load();
-
-    const rows = [...s.lat.entries()].sort((a, b) => b[1].length - a[1].length);
-    const all = rows.flatMap(([, v]) => v);
-    console.log(`\n| action | calls | p50 ms | p95 ms | p99 ms | single-client p50 ms | p95 / single p50 |`);
-    console.log(`|---|---:|---:|---:|---:|---:|---:|`);
-    for (const [k, v] of rows) {
-      const sp = singleP50.get(k);
+    const report = async (title: string, rate: number) => {
+      const loadBefore = load();
+      const cpu0 = cpuSeconds(child.pid!);
+      const { s, seconds } = await run(SECONDS, people, staff, rate);
+      const cpuRun = cpuSeconds(child.pid!) - cpu0;
+      const loadAfter = load();
+      const rows = [...s.lat.entries()].sort((a, b) => b[1].length - a[1].length);
+      const all = rows.flatMap(([, v]) => v);
+      console.log(`\n${title}\n\n| action | calls | p50 ms | p95 ms | p99 ms | single-client p50 ms | p95 / single p50 |`);
+      console.log(`|---|---:|---:|---:|---:|---:|---:|`);
+      for (const [k, v] of rows) {
+        const sp = singleP50.get(k);
+        console.log(
+          `| ${k} | ${v.length} | ${pct(v, 50).toFixed(0)} | ${pct(v, 95).toFixed(0)} | ${pct(v, 99).toFixed(0)} | ${sp ? sp.toFixed(0) : '–'} | ${sp ? (pct(v, 95) / sp).toFixed(1) + '×' : '–'} |`,
+        );
+      }
+      console.log(`| all | ${all.length} | ${pct(all, 50).toFixed(0)} | ${pct(all, 95).toFixed(0)} | ${pct(all, 99).toFixed(0)} | | |`);
+      const limited = [...s.errors.entries()].filter(([k]) => k.endsWith(' RATE_LIMITED'));
+      const other = [...s.errors.entries()].filter(([k]) => !k.endsWith(' RATE_LIMITED'));
+      console.log(`\nthroughput: ${(s.calls / seconds).toFixed(1)} calls/s mixed with ${USERS} people (one client alone: ${singleRate.toFixed(1)} calls/s)`);
       console.log(
-        `| ${k} | ${v.length} | ${pct(v, 50).toFixed(0)} | ${pct(v, 95).toFixed(0)} | ${pct(v, 99).toFixed(0)} | ${sp ? sp.toFixed(0) : '–'} | ${sp ? (pct(v, 95) / sp).toFixed(1) + '×' : '–'} |`,
+        `errors: ${other.length ? other.map(([k, n]) => `${k} ×${n}`).join(', ') : 'none'}; RATE_LIMITED: ${limited.length ? limited.map(([k, n]) => `${k} ×${n}`).join(', ') : 'none'}`,
       );
-    }
-    console.log(`| all | ${all.length} | ${pct(all, 50).toFixed(0)} | ${pct(all, 95).toFixed(0)} | ${pct(all, 99).toFixed(0)} | | |`);
-    const limited = [...s.errors.entries()].filter(([k]) => k.endsWith(' RATE_LIMITED'));
-    const other = [...s.errors.entries()].filter(([k]) => !k.endsWith(' RATE_LIMITED'));
-    console.log(`\nthroughput: ${(s.calls / seconds).toFixed(1)} calls/s mixed with ${USERS} people (one client alone: ${singleRate.toFixed(1)} calls/s)`);
-    console.log(
-      `errors: ${other.length ? other.map(([k, n]) => `${k} ×${n}`).join(', ') : 'none'}; RATE_LIMITED: ${limited.length ? limited.map(([k, n]) => `${k} ×${n}`).join(', ') : 'none'}`,
-    );
-    console.log(
-      `server CPU: ${cpuRun.toFixed(1)} s in ${seconds.toFixed(1)} s (${(cpuRun / seconds).toFixed(2)} cores), ${((cpuRun * 1000) / Math.max(1, s.calls)).toFixed(1)} ms per call — the figure other load on the machine moves least`,
-    );
-    console.log(`load average (1/5/15 min): before the run ${loadBefore}, at its end ${loadAfter}`);
+      console.log(
+        `server CPU: ${cpuRun.toFixed(1)} s in ${seconds.toFixed(1)} s (${(cpuRun / seconds).toFixed(2)} cores), ${((cpuRun * 1000) / Math.max(1, s.calls)).toFixed(1)} ms per call — the figure other load on the machine moves least`,
+      );
+      console.log(`load average (1/5/15 min): before the run ${loadBefore}, at its end ${loadAfter}`);
+    };
+
+    await report(`back to back (${USERS} people, no think time, ${SECONDS} s): saturation`, 0);
+    const rssEnd = rssKb(child.pid!);
+    if (PACED_RATE > 0) await report(`paced (${USERS} people offering ${PACED_RATE} calls/s together, Poisson, ${SECONDS} s)`, PACED_RATE);
 
     console.log(`\nwaiting ${IDLE_S} s idle…`);
     await sleep(IDLE_S * 1000);
