@@ -47,7 +47,14 @@ exports.default = { generateHTTPClient: () => fail('app.models'), generateMySQLC
 ];
 // Loaded only when used: mime-types parses the 190 KB mime-db table at load, and form-data (axios,
 // the SDK's request core) only looks a type up for multipart uploads.
-const LAZY = [{ path: /^mime-types$/, real: require.resolve('mime-types', { paths: [require.resolve('form-data')] }) }];
+// exceljs (with jszip, saxes, readable-stream…, ≈ 1 MB) is only run by an export or an import: it
+// is loaded on its first use (`ExcelJS.Workbook`), not when the function starts. Its code stays
+// in the bundle, so the deployed function needs nothing more. (`esm`: the module is reached through
+// `import ExcelJS from 'exceljs'`, whose interop would otherwise read every export at start.)
+const LAZY = [
+  { path: /^mime-types$/, real: require.resolve('mime-types', { paths: [require.resolve('form-data')] }) },
+  { path: /^exceljs$/, real: require.resolve('exceljs'), esm: true },
+];
 const leaveOut = {
   name: 'linli-leave-out',
   setup(b) {
@@ -60,10 +67,11 @@ const leaveOut = {
     });
     b.onLoad({ filter: /./, namespace: 'linli-stub' }, (args) => ({ contents: STUBS[Number(args.path)].contents, loader: 'js' }));
     b.onLoad({ filter: /./, namespace: 'linli-lazy' }, (args) => {
-      const real = JSON.stringify(LAZY[Number(args.path)].real);
+      const { real, esm } = LAZY[Number(args.path)];
+      const proxy = `new Proxy({}, { get: (_, k) => get()[k], has: (_, k) => k in get(), ownKeys: () => Reflect.ownKeys(get()), getOwnPropertyDescriptor: (_, k) => Reflect.getOwnPropertyDescriptor(get(), k) })`;
       return {
-        contents: `let m; const get = () => (m ??= require(${real}));
-module.exports = new Proxy({}, { get: (_, k) => get()[k], has: (_, k) => k in get(), ownKeys: () => Reflect.ownKeys(get()), getOwnPropertyDescriptor: (_, k) => Reflect.getOwnPropertyDescriptor(get(), k) });`,
+        contents: `let m; const get = () => (m ??= require(${JSON.stringify(real)}));
+module.exports = ${esm ? `{ __esModule: true, default: ${proxy} }` : proxy};`,
         loader: 'js',
         resolveDir: root,
       };
