@@ -1,6 +1,7 @@
 import { facilitiesInputs as I } from '../../src/domain/facilities-api';
 import { uploadSlotAction } from '../_lib/files';
 import { act } from '../_lib/handler';
+import { limits } from '../_lib/rate-limit';
 import * as F from './facilities';
 import { generate } from './generate';
 
@@ -8,10 +9,7 @@ import { generate } from './generate';
 const staff = ['engineer', 'security', 'supervisor', 'admin'] as const;
 const managers = ['supervisor', 'admin'] as const;
 /** Opening an asset by its label code: codes are random (≈ 60 bits), still a scan per few seconds is plenty. */
-const FIND_LIMITS = [
-  { limit: 60, windowSec: 600 },
-  { limit: 600, windowSec: 86400 },
-];
+const FIND_LIMITS = limits(60, 600, 600);
 
 /** 设施设备 (manual 2.1): asset register, inspection rounds, preventive maintenance, records, analysis. */
 export const facilitiesActions = {

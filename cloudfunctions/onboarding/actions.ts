@@ -1,5 +1,6 @@
 import { onboardingInputs as I } from '../../src/domain/onboarding-api';
 import { act } from '../_lib/handler';
+import { limits } from '../_lib/rate-limit';
 import { me, redeemSetupCode } from './admin';
 import { appointExisting, appointStaff, createCommunity, listCommunities, listPeople } from './communities';
 import { confirmImport, continueImports, importStatus, prepareUpload, previewImport, template } from './imports';
@@ -17,10 +18,7 @@ export const onboardingActions = {
   me: act(['any'], I.me, me, '我的管理身份：是否公司管理员、管理的小区'),
   // A guessable code: a few tries per ten minutes, ten a day, per person.
   redeemSetupCode: act(['any'], I.redeemSetupCode, redeemSetupCode, '使用一次性初始化码成为公司管理员（由 npm run admin:bootstrap 生成，24 小时有效）', {
-    rateLimit: [
-      { limit: 3, windowSec: 600 },
-      { limit: 10, windowSec: 86400 },
-    ],
+    rateLimit: limits(3, 600, 10),
   }),
   createCommunity: act(['any'], I.createCommunity, createCommunity, '新建小区（公司管理员）'),
   listCommunities: act(['any'], I.listCommunities, listCommunities, '小区列表及房屋、业主、住户、员工、未结工单数', {
