@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../src/domain/errors';
-import type { ActionContext } from './handler';
+import { act, type ActionContext } from './handler';
+import type { Audience } from '../../src/domain/roles';
 
 /**
  * Who may attach which file. A person never chooses where a file goes: they ask a function for an
@@ -41,6 +42,19 @@ export interface UploadDoc {
 const SLOT = /\/uploads\/([a-f0-9]{32})\.(jpg|png|webp|gif|mp4|pdf|xlsx)$/;
 const slotOf = (fileID: string) => SLOT.exec(fileID)?.[1] ?? null;
 const REFUSED = '文件不存在或无权使用，请重新上传';
+
+/**
+ * A function's `prepareUpload` action when the slot needs only its purpose: the caller names the
+ * file type (zod `schema`, default the shared one) and gets a slot of that purpose.
+ */
+export function uploadSlotAction(
+  audience: readonly Audience[],
+  purpose: UploadDoc['purpose'],
+  description: string,
+  schema: z.ZodType<{ contentType: UploadType }> = prepareUploadInput,
+) {
+  return act(audience, schema, (input, ctx) => issueUploadSlot(ctx, purpose, input.contentType), description);
+}
 
 /** Issues an upload slot: the path to upload to and, for the H5 build, the storage's upload authorization. */
 export async function issueUploadSlot(ctx: ActionContext, purpose: UploadDoc['purpose'], contentType: UploadType | ImportType, forCommunityIds?: string[]) {

@@ -57,6 +57,17 @@ export function action<S extends z.ZodType, R>(def: ActionDef<S, R>): ActionDef<
   return def;
 }
 
+/** What an action table entry may add to who, what and how: its rate limit, the caller parts it reads, its prefetch. */
+export type ActionExtras<S extends z.ZodType> = Pick<ActionDef<S>, 'rateLimit' | 'needs' | 'prefetch'>;
+
+/**
+ * One action table entry on one line: who may call, the input schema, what runs, what it does
+ * (the catalogue's description), then any extras. The same definition as `action({...})`.
+ */
+export function act<S extends z.ZodType, R>(audience: readonly Audience[], input: S, run: ActionDef<S, R>['run'], description: string, extras?: ActionExtras<S>): ActionDef<S, R> {
+  return { description, audience, input, ...extras, run };
+}
+
 /**
  * The request envelope: the action, its input, and — for staff of several communities — the
  * community the call acts in (checked against the caller's own staff records, `_lib/caller.ts`).

@@ -151,40 +151,30 @@ export const READ_ACTIONS: Record<string, readonly string[]> = {
   register: ['list'],
 };
 
+/** A per-person limit of `perWindow` takes in `windowSec` seconds, and of `perDay` in a day. */
+export function limits(perWindow: number, windowSec: number, perDay: number): readonly RateLimit[] {
+  return [
+    { limit: perWindow, windowSec },
+    { limit: perDay, windowSec: 86400 },
+  ];
+}
+
 /** Generous for people (a busy desk taps a few times a minute), tight enough to stop a script. */
-export const DEFAULT_WRITE_LIMITS: readonly RateLimit[] = [
-  { limit: 60, windowSec: 60 },
-  { limit: 1000, windowSec: 86400 },
-];
+export const DEFAULT_WRITE_LIMITS: readonly RateLimit[] = limits(60, 60, 1000);
 
 /** Guessable lookups (a phone, a code): a handful per ten minutes, a few dozen a day. */
 export const GUESS_LIMITS = {
-  binding: [
-    { limit: 10, windowSec: 600 },
-    { limit: 30, windowSec: 86400 },
-  ],
-  inviteCode: [
-    { limit: 5, windowSec: 600 },
-    { limit: 20, windowSec: 86400 },
-  ],
+  binding: limits(10, 600, 30),
+  inviteCode: limits(5, 600, 20),
   /** Event check-in codes: a desk scans a queue of people, a script guessing codes is stopped. */
-  eventCode: [
-    { limit: 120, windowSec: 600 },
-    { limit: 600, windowSec: 86400 },
-  ],
+  eventCode: limits(120, 600, 600),
   /**
    * A published notice is readable by anyone identified (a shared card, a poster's code): ids are
    * unguessable hashes, and a script walking through them is stopped long before it matters.
    */
-  publicNotice: [
-    { limit: 120, windowSec: 600 },
-    { limit: 1000, windowSec: 86400 },
-  ],
+  publicNotice: limits(120, 600, 1000),
   /** Staff search and the desk's caller lookup: a busy desk's day, not a script walking phone numbers. */
-  staffLookup: [
-    { limit: 120, windowSec: 600 },
-    { limit: 1000, windowSec: 86400 },
-  ],
+  staffLookup: limits(120, 600, 1000),
 } satisfies Record<string, readonly RateLimit[]>;
 
 /** Which limits a call of `fn.action` takes: none for reads, the action's own, or the default. */

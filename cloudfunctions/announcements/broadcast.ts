@@ -33,28 +33,19 @@ export async function broadcast(_input: unknown, ctx: ActionContext) {
   const now = ctx.clock.now();
   const out = { published: 0, expired: 0, targeted: 0, sent: 0, failed: 0, skipped: 0, retried: 0, interrupted: 0, more: false };
 
-  // Scheduled → published; published → expired.
-  const due = await db
-    .collection('announcements')
-    .where({ status: 'scheduled', publishAt: _.lte(now) })
-    .limit(100)
-    .get();
-  for (const a of due.data as AnnouncementDoc[]) {
-    const r = await db
+  // Scheduled → published; published → expired: up to 100 a run each, every move guarded by the status it leaves.
+  const move = async (from: AnnouncementDoc['status'], dueField: 'publishAt' | 'expiresAt', patch: Record<string, unknown>) => {
+    let moved = 0;
+    const due = await db
       .collection('announcements')
-      .where({ _id: a._id, status: 'scheduled' })
-      .update({ status: 'published', publishedAt: now, broadcastState: 'targeting', broadcastCursor: null, updatedAt: now });
-    out.published += r.updated;
-  }
-  const old = await db
-    .collection('announcements')
-    .where({ status: 'published', expiresAt: _.lte(now) })
-    .limit(100)
-    .get();
-  for (const a of old.data as AnnouncementDoc[]) {
-    const r = await db.collection('announcements').where({ _id: a._id, status: 'published' }).update({ status: 'expired', pinned: false, updatedAt: now });
-    out.expired += r.updated;
-  }
+      .where({ status: from, [dueField]: _.lte(now) })
+      .limit(100)
+      .get();
+    for (const a of due.data as AnnouncementDoc[]) moved += (await db.collection('announcements').where({ _id: a._id, status: from }).update(patch)).updated;
+    return moved;
+  };
+  out.published += await move('scheduled', 'publishAt', { status: 'published', publishedAt: now, broadcastState: 'targeting', broadcastCursor: null, updatedAt: now });
+  out.expired += await move('published', 'expiresAt', { status: 'expired', pinned: false, updatedAt: now });
 
   // Targeting: page through the community's approved memberships by _id, resuming at the cursor.
   for (const a of (await db.collection('announcements').where({ broadcastState: 'targeting' }).limit(20).get()).data as AnnouncementDoc[]) {

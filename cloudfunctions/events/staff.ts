@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { AppError } from '../../src/domain/errors';
 import {
   AGE_GROUP_LABELS,
@@ -19,7 +18,7 @@ import { useFiles } from '../_lib/files';
 import type { ActionContext } from '../_lib/handler';
 import { isDuplicate, stableId } from '../_lib/ids';
 import { notify } from '../_lib/notify';
-import { storeFile, temporaryUrl } from '../_lib/stored-file';
+import { storeSheet, type SheetColumn } from '../_lib/sheet';
 import {
   COUNTERS,
   EVENTS,
@@ -273,42 +272,26 @@ export async function registrations(input: In<'registrations'>, ctx: ActionConte
   };
 }
 
+/** The export's columns (times in 北京时间). */
+const REGISTRATION_COLUMNS: SheetColumn<ReturnType<typeof regView>>[] = [
+  ['序号', 6, (_r, i) => i + 1],
+  ['房屋', 16, (r) => r.unitLabel],
+  ['姓名', 10, (r) => r.name],
+  ['电话', 14, (r) => r.phone],
+  ['人数', 6, (r) => r.people],
+  ['状态', 8, (r) => REGISTRATION_STATUS_LABELS[r.status]],
+  ['候补位次', 8, (r) => (r as any).position ?? ''],
+  ['报名时间（北京时间）', 20, (r) => (r.at ? formatMinute(r.at) : '')],
+  ['签到时间（北京时间）', 20, (r) => (r.attendedAt ? formatMinute(r.attendedAt) : '')],
+];
+
 /** The registrations as an .xlsx in storage, with a temporary link for the requester. */
 export async function exportXlsx(input: In<'export'>, ctx: ActionContext) {
   const e = await loadForStaff(ctx, input.eventId);
   const list = await registrations(input, ctx);
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('报名名单');
-  ws.columns = [
-    { header: '序号', key: 'no', width: 6 },
-    { header: '房屋', key: 'unit', width: 16 },
-    { header: '姓名', key: 'name', width: 10 },
-    { header: '电话', key: 'phone', width: 14 },
-    { header: '人数', key: 'people', width: 6 },
-    { header: '状态', key: 'status', width: 8 },
-    { header: '候补位次', key: 'position', width: 8 },
-    { header: '报名时间（北京时间）', key: 'at', width: 20 },
-    { header: '签到时间（北京时间）', key: 'attendedAt', width: 20 },
-  ];
   const rows = [...list.confirmed, ...list.waitlist, ...list.cancelled];
-  rows.forEach((r, i) =>
-    ws.addRow({
-      no: i + 1,
-      unit: r.unitLabel,
-      name: r.name,
-      phone: r.phone,
-      people: r.people,
-      status: REGISTRATION_STATUS_LABELS[r.status],
-      position: (r as any).position ?? '',
-      at: r.at ? formatMinute(r.at) : '',
-      attendedAt: r.attendedAt ? formatMinute(r.attendedAt) : '',
-    }),
-  );
-  ws.getRow(1).font = { bold: true };
-  const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  const cloudPath = `exports/events/${e._id}-${ctx.clock.now().getTime()}.xlsx`;
-  const fileID = await storeFile(ctx, cloudPath, buf);
-  return { fileID, url: await temporaryUrl(ctx, fileID), fileName: `${e.title}-报名名单.xlsx`, rows: rows.length };
+  const { fileID, url } = await storeSheet(ctx, `exports/events/${e._id}-${ctx.clock.now().getTime()}.xlsx`, '报名名单', REGISTRATION_COLUMNS, rows);
+  return { fileID, url, fileName: `${e.title}-报名名单.xlsx`, rows: rows.length };
 }
 
 /** Check a person in by their code (scanned or typed) or from the list. */

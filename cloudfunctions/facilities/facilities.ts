@@ -109,6 +109,11 @@ async function mine<T extends { communityId: string }>(ctx: ActionContext, coll:
   if (!d || d.communityId !== s.communityId) throw new AppError('NOT_FOUND', `未找到该${what}`);
   return d;
 }
+/** Changes a document of the caller's community (another community's is not found). */
+async function updateMine(ctx: ActionContext, coll: string, id: string, what: string, patch: Record<string, unknown>) {
+  await mine(ctx, coll, id, what);
+  await ctx.db.collection(coll).doc(id).update(patch);
+}
 async function all<T>(ctx: ActionContext, coll: string, where: Record<string, unknown>, order?: [string, 'asc' | 'desc']): Promise<T[]> {
   const out: T[] = [];
   for (let skip = 0; ; skip += 1000) {
@@ -155,11 +160,7 @@ export async function saveAsset(input: In<'saveAsset'>, ctx: ActionContext) {
   const now = ctx.clock.now();
   const { assetId, clientRequestId, ...fields } = input;
   if (assetId) {
-    await mine<AssetDoc>(ctx, 'facility_assets', assetId, '设备');
-    await ctx.db
-      .collection('facility_assets')
-      .doc(assetId)
-      .update({ ...fields, updatedAt: now });
+    await updateMine(ctx, 'facility_assets', assetId, '设备', { ...fields, updatedAt: now });
     return { assetId };
   }
   const _id = clientRequestId ? stableId('fa', s.communityId, clientRequestId) : `fa-${randomBytes(8).toString('hex')}`;
@@ -465,12 +466,8 @@ export async function saveMaintenancePlan(input: In<'saveMaintenancePlan'>, ctx:
   const now = ctx.clock.now();
   const { planId, clientRequestId, ...fields } = input;
   if (planId) {
-    await mine<any>(ctx, 'facility_mplans', planId, '维护计划');
-    await ctx.db
-      .collection('facility_mplans')
-      .doc(planId)
-      // Fixed ↔ floating: the schedule is replaced whole, not merged into the stored one.
-      .update({ ...fields, schedule: ctx.db.command.set(fields.schedule), regulated: a.regulated, updatedAt: now });
+    // Fixed ↔ floating: the schedule is replaced whole, not merged into the stored one.
+    await updateMine(ctx, 'facility_mplans', planId, '维护计划', { ...fields, schedule: ctx.db.command.set(fields.schedule), regulated: a.regulated, updatedAt: now });
     return { planId };
   }
   const id = clientRequestId ? stableId('fm', a.communityId, clientRequestId) : `fm-${randomBytes(8).toString('hex')}`;

@@ -51,18 +51,21 @@ export async function generate(_: unknown, ctx: ActionContext) {
 
   // 1. Rounds.
   const assetNames = new Map<string, string>();
-  for await (const plans of pages<PlanDoc>(ctx, 'facility_plans', { active: true })) {
-    const ids = [...new Set(plans.flatMap((p) => p.stops.map((s) => s.assetId).filter((x): x is string => !!x)))];
-    const missingNames = ids.filter((id) => !assetNames.has(id));
-    for (let i = 0; i < missingNames.length; i += 500) {
+  /** Reads the names of the assets not named yet (500 ids a query), for rounds and tasks alike. */
+  const nameAssets = async (assetIds: string[]) => {
+    const missing = [...new Set(assetIds)].filter((id) => !assetNames.has(id));
+    for (let i = 0; i < missing.length; i += 500) {
       const r = await db
         .collection('facility_assets')
-        .where({ _id: dbc.in(missingNames.slice(i, i + 500)) })
+        .where({ _id: dbc.in(missing.slice(i, i + 500)) })
         .field({ name: true })
         .limit(1000)
         .get();
       for (const a of r.data as any[]) assetNames.set(a._id, a.name);
     }
+  };
+  for await (const plans of pages<PlanDoc>(ctx, 'facility_plans', { active: true })) {
+    await nameAssets(plans.flatMap((p) => p.stops.map((s) => s.assetId).filter((x): x is string => !!x)));
     const docs: RoundDoc[] = [];
     for (const p of plans) {
       const from = Math.max(new Date(p.since).getTime(), now - ROUND_LOOKBACK_MS);
@@ -96,16 +99,7 @@ export async function generate(_: unknown, ctx: ActionContext) {
   const today = beijingDate(now);
   const until = beijingDate(now + TASK_LEAD_DAYS * DAY);
   for await (const plans of pages<any>(ctx, 'facility_mplans', { active: true })) {
-    const aids = [...new Set(plans.map((p) => p.assetId))].filter((id) => !assetNames.has(id));
-    for (let i = 0; i < aids.length; i += 500) {
-      const r = await db
-        .collection('facility_assets')
-        .where({ _id: dbc.in(aids.slice(i, i + 500)) })
-        .field({ name: true })
-        .limit(1000)
-        .get();
-      for (const a of r.data as any[]) assetNames.set(a._id, a.name);
-    }
+    await nameAssets(plans.map((p) => p.assetId));
     const docs: any[] = [];
     for (const p of plans) {
       for (const d of dueDates(p.schedule, until, p.lastDone, p.start)) {

@@ -24,8 +24,8 @@ import { stableId } from '../_lib/ids';
 import { notify } from '../_lib/notify';
 import { checkOwnerRegistry } from '../_lib/owner-claim';
 import { rateLimitedError } from '../_lib/rate-limit';
-import { loadBatch, staffCommunity, tempUrls, visibleBooking, type BatchDoc, type BookingDoc, type SlotDoc } from './model';
-import { bookingView } from './views';
+import { bookingWithBatch, loadBatch, staffCommunity, tempUrls, visibleBooking, type BatchDoc, type BookingDoc, type SlotDoc } from './model';
+import { bookingView, staffViewAgain } from './views';
 
 type In<K extends keyof typeof moveinInputs> = z.infer<(typeof moveinInputs)[K]>;
 
@@ -129,14 +129,7 @@ export async function book(input: In<'book'>, ctx: ActionContext) {
       .collection('movein_slots')
       .doc(slot._id)
       .update({ booked: slot.booked + 1 });
-    if (active) {
-      const old = (await tx.collection('movein_slots').doc(prev.slotId).get()).data as SlotDoc | null;
-      if (old)
-        await tx
-          .collection('movein_slots')
-          .doc(old._id)
-          .update({ booked: Math.max(0, old.booked - 1) });
-    }
+    if (active) await freePlace(tx, prev.slotId);
     const docs = Object.fromEntries(batch.requiredDocuments.map((k) => [k, prev?.documents?.[k] ?? { status: 'missing', fileIds: [] }]));
     const next: BookingDoc = {
       ...(prev ?? { defects: [], reinspections: [], handover: {}, createdAt: now }),
@@ -164,9 +157,18 @@ export async function book(input: In<'book'>, ctx: ActionContext) {
   return bookingView(ctx, result!, batch);
 }
 
+/** Inside a transaction: gives back the place a booking held in its slot (a slot since removed is left alone). */
+async function freePlace(tx: any, slotId: string) {
+  const slot = (await tx.collection('movein_slots').doc(slotId).get()).data as SlotDoc | null;
+  if (slot)
+    await tx
+      .collection('movein_slots')
+      .doc(slot._id)
+      .update({ booked: Math.max(0, slot.booked - 1) });
+}
+
 export async function cancel(input: In<'cancel'>, ctx: ActionContext) {
-  const b = await visibleBooking(ctx, input.bookingId, 'booker');
-  const batch = await loadBatch(ctx, b.batchId);
+  const { b, batch } = await bookingWithBatch(ctx, input.bookingId, 'booker');
   const now = ctx.clock.now();
   await ctx.db.runTransaction(async (tx: any) => {
     const cur = (await tx.collection('movein_bookings').doc(b._id).get()).data as BookingDoc | null;
@@ -174,12 +176,7 @@ export async function cancel(input: In<'cancel'>, ctx: ActionContext) {
     if (!MOVABLE_BOOKING.includes(cur.status)) throw new AppError('CONFLICT', '您的入住手续已在办理中，不能取消');
     if (!beforeCutoff(now, new Date(cur.slotStartAt), batch.cutoffHours))
       throw new AppError('CONFLICT', `已过取消截止时间（办理前 ${batch.cutoffHours} 小时），如需取消请联系物业客服`);
-    const slot = (await tx.collection('movein_slots').doc(cur.slotId).get()).data as SlotDoc | null;
-    if (slot)
-      await tx
-        .collection('movein_slots')
-        .doc(slot._id)
-        .update({ booked: Math.max(0, slot.booked - 1) });
+    await freePlace(tx, cur.slotId);
     await tx.collection('movein_bookings').doc(b._id).update({ status: 'cancelled', cancelledAt: now, updatedAt: now });
   }, 3);
   return { cancelled: true };
@@ -210,8 +207,7 @@ async function checkFiles(ctx: ActionContext, fileIds: string[]) {
 
 /** The resident uploads (or replaces) one required document; it waits for the desk again. */
 export async function submitDocument(input: In<'submitDocument'>, ctx: ActionContext) {
-  const b = await visibleBooking(ctx, input.bookingId, 'booker');
-  const batch = await loadBatch(ctx, b.batchId);
+  const { b, batch } = await bookingWithBatch(ctx, input.bookingId, 'booker');
   if (!batch.requiredDocuments.includes(input.kind)) throw new AppError('INVALID_INPUT', `本批次不需要提交${DOCUMENT_KINDS[input.kind]}`);
   if (b.status === 'cancelled') throw new AppError('CONFLICT', '该预约已取消');
   const target = `movein:${b._id}`;
@@ -300,7 +296,7 @@ export async function reviewDocument(input: In<'reviewDocument'>, ctx: ActionCon
       target: { kind: 'movein', id: b._id },
     },
   ]);
-  return bookingView(ctx, await visibleBooking(ctx, b._id), batch, { forStaff: true });
+  return staffViewAgain(ctx, b._id, batch);
 }
 
 /** The membership account keeps, written with its id, shape and keys (approved owner, decided by the desk). */

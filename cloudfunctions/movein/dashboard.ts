@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { AppError } from '../../src/domain/errors';
 import {
@@ -16,7 +15,7 @@ import { beijing, formatMinute, formatMonthDay } from '../../src/domain/time';
 import type { ActionContext } from '../_lib/handler';
 import { notify } from '../_lib/notify';
 import { clip } from '../_lib/templates';
-import { storeFile, temporaryUrl } from '../_lib/stored-file';
+import { storeSheet, type SheetColumn } from '../_lib/sheet';
 import { loadBatch, staffCommunity, type BookingDoc } from './model';
 
 type In<K extends keyof typeof moveinInputs> = z.infer<(typeof moveinInputs)[K]>;
@@ -62,43 +61,31 @@ export async function dashboard(input: In<'dashboard'>, ctx: ActionContext) {
   };
 }
 
+/** Each required document and how its review stands, on one line. */
+const documentsLine = (b: BookingDoc) =>
+  Object.entries(b.documents)
+    .map(([k, d]) => `${DOCUMENT_KINDS[k as DocumentKind]}：${DOCUMENT_STATUS_LABELS[d!.status]}`)
+    .join('；');
+
+/** The export's columns (times in 北京时间), but for the open defects, which need the defects' tickets. */
+const BATCH_COLUMNS: SheetColumn<BookingDoc>[] = [
+  ['房屋', 16, (b) => b.unitLabel],
+  ['业主', 10, (b) => b.name],
+  ['办理时段', 20, (b) => formatMonthDay(b.slotStartAt)],
+  ['状态', 12, (b) => BOOKING_STATUS_LABELS[b.status]],
+  ['资料', 30, documentsLine],
+  ['到场时间', 18, (b) => (b.handover?.arrival ? formatMinute(b.handover.arrival.at) : '')],
+  ['钥匙签收', 18, (b) => (b.receipt ? formatMinute(b.receipt.signedAt) : '')],
+  ['验房', 18, (b) => (b.inspection ? formatMinute(b.inspection.at) : '')],
+];
+
 /** The batch as an .xlsx (exceljs), stored and handed back as a temporary URL. */
 export async function exportBatch(input: In<'exportBatch'>, ctx: ActionContext) {
   const { batch, bookings, tickets } = await batchBookings(ctx, input.batchId);
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('入住办理');
-  ws.columns = [
-    { header: '房屋', key: 'unit', width: 16 },
-    { header: '业主', key: 'name', width: 10 },
-    { header: '办理时段', key: 'slot', width: 20 },
-    { header: '状态', key: 'status', width: 12 },
-    { header: '资料', key: 'docs', width: 30 },
-    { header: '到场时间', key: 'arrived', width: 18 },
-    { header: '钥匙签收', key: 'signed', width: 18 },
-    { header: '验房', key: 'inspected', width: 18 },
-    { header: '未完成问题', key: 'open', width: 10 },
-  ];
-  for (const b of bookings) {
-    ws.addRow({
-      unit: b.unitLabel,
-      name: b.name,
-      slot: formatMonthDay(b.slotStartAt),
-      status: BOOKING_STATUS_LABELS[b.status],
-      docs: Object.entries(b.documents)
-        .map(([k, d]) => `${DOCUMENT_KINDS[k as DocumentKind]}：${DOCUMENT_STATUS_LABELS[d!.status]}`)
-        .join('；'),
-      arrived: b.handover?.arrival ? formatMinute(b.handover.arrival.at) : '',
-      signed: b.receipt ? formatMinute(b.receipt.signedAt) : '',
-      inspected: b.inspection ? formatMinute(b.inspection.at) : '',
-      open: b.defects.filter((d) => d.status !== 'accepted' && !FIXED_TICKET_STATUSES.includes(tickets.get(d.ticketId) ?? '')).length,
-    });
-  }
-  ws.getRow(1).font = { bold: true };
-  const buf = Buffer.from(await wb.xlsx.writeBuffer());
+  const openDefects = (b: BookingDoc) => b.defects.filter((d) => d.status !== 'accepted' && !FIXED_TICKET_STATUSES.includes(tickets.get(d.ticketId) ?? '')).length;
   const stamp = beijing(ctx.clock.now()).format('YYYYMMDD-HHmmss');
-  const cloudPath = `exports/movein/${batch._id}-${stamp}.xlsx`;
-  const fileID = await storeFile(ctx, cloudPath, buf);
-  return { fileName: `${batch.title}-${stamp}.xlsx`, url: (await temporaryUrl(ctx, fileID)) ?? '', rows: bookings.length };
+  const { url } = await storeSheet(ctx, `exports/movein/${batch._id}-${stamp}.xlsx`, '入住办理', [...BATCH_COLUMNS, ['未完成问题', 10, openDefects]], bookings);
+  return { fileName: `${batch.title}-${stamp}.xlsx`, url: url ?? '', rows: bookings.length };
 }
 
 /** Timer: the day before, each active booking's person is reminded (keyed per booking and slot: overlapping runs tell once). */

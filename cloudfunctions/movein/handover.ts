@@ -5,16 +5,15 @@ import type { moveinInputs } from '../../src/domain/movein-api';
 import { formatMinute } from '../../src/domain/time';
 import { claimFiles, verifyFiles } from '../_lib/files';
 import type { ActionContext } from '../_lib/handler';
-import { loadBatch, tempUrls, visibleBooking, type BookingDoc } from './model';
-import { bookingView } from './views';
+import { bookingWithBatch, loadBatch, tempUrls, visibleBooking, type BookingDoc } from './model';
+import { bookingView, staffViewAgain } from './views';
 
 type In<K extends keyof typeof moveinInputs> = z.infer<(typeof moveinInputs)[K]>;
 
 /** Staff record the day's handover, step by step in the checklist's order. */
 export async function handover(input: In<'handover'>, ctx: ActionContext) {
   const { db, caller, clock } = ctx;
-  const b = await visibleBooking(ctx, input.bookingId, 'staff');
-  const batch = await loadBatch(ctx, b.batchId);
+  const { b, batch } = await bookingWithBatch(ctx, input.bookingId, 'staff');
   const files = input.step === 'meters' ? (Object.keys(METERS) as Meter[]).map((m) => input.meters[m].photo) : [];
   const target = `movein:${b._id}`;
   await verifyFiles(ctx, files, target);
@@ -33,14 +32,13 @@ export async function handover(input: In<'handover'>, ctx: ActionContext) {
     await claimFiles(tx, ctx, files, target);
     await tx.collection('movein_bookings').doc(b._id).update(patch);
   }, 3);
-  return bookingView(ctx, await visibleBooking(ctx, b._id), batch, { forStaff: true });
+  return staffViewAgain(ctx, b._id, batch);
 }
 
 /** The booker signs the key receipt (a signature image uploaded through a slot) once every step is done. */
 export async function signReceipt(input: In<'signReceipt'>, ctx: ActionContext) {
   const { db, clock } = ctx;
-  const b = await visibleBooking(ctx, input.bookingId, 'booker');
-  const batch = await loadBatch(ctx, b.batchId);
+  const { b, batch } = await bookingWithBatch(ctx, input.bookingId, 'booker');
   const target = `movein:${b._id}`;
   await verifyFiles(ctx, [input.signature.fileId], target);
   const now = clock.now();

@@ -8,8 +8,8 @@ import { claimFiles, verifyFiles } from '../_lib/files';
 import type { ActionContext } from '../_lib/handler';
 import { stableId } from '../_lib/ids';
 import { openTicket, ticketIdFor } from '../_lib/ticket-store';
-import { loadBatch, visibleBooking, type BookingDoc, type DefectEntry } from './model';
-import { bookingView, defectTickets } from './views';
+import { bookingWithBatch, visibleBooking, type BookingDoc, type DefectEntry } from './model';
+import { bookingView, defectTickets, staffViewAgain } from './views';
 
 type In<K extends keyof typeof moveinInputs> = z.infer<(typeof moveinInputs)[K]>;
 
@@ -39,8 +39,7 @@ function defectTicket(ctx: ActionContext, b: BookingDoc, d: Omit<DefectEntry, 't
  */
 export async function inspect(input: In<'inspect'>, ctx: ActionContext) {
   const { db, caller, clock } = ctx;
-  const b = await visibleBooking(ctx, input.bookingId, 'staff');
-  const batch = await loadBatch(ctx, b.batchId);
+  const { b, batch } = await bookingWithBatch(ctx, input.bookingId, 'staff');
   if (b.inspection) {
     if (b.inspection.requestKey === input.clientRequestId) return bookingView(ctx, b, batch, { forStaff: true });
     throw new AppError('CONFLICT', '该房屋已验房，请在问题列表中跟进');
@@ -89,7 +88,7 @@ export async function inspect(input: In<'inspect'>, ctx: ActionContext) {
         updatedAt: now,
       });
   }, 3);
-  return bookingView(ctx, await visibleBooking(ctx, b._id), batch, { forStaff: true });
+  return staffViewAgain(ctx, b._id, batch);
 }
 
 /**
@@ -99,8 +98,7 @@ export async function inspect(input: In<'inspect'>, ctx: ActionContext) {
  */
 export async function reinspect(input: In<'reinspect'>, ctx: ActionContext) {
   const { db, clock } = ctx;
-  const b = await visibleBooking(ctx, input.bookingId, 'booker');
-  const batch = await loadBatch(ctx, b.batchId);
+  const { b, batch } = await bookingWithBatch(ctx, input.bookingId, 'booker');
   const tickets = await defectTickets(ctx, b);
   const pending = b.defects.filter((d) => d.status !== 'accepted');
   const fixedOf = (d: DefectEntry) => FIXED_TICKET_STATUSES.includes(tickets.get(d.ticketId)?.status ?? '');

@@ -122,6 +122,12 @@ export async function visibleBooking(ctx: ActionContext, bookingId: string, who:
   return b;
 }
 
+/** A booking the caller may act on as `who` (see `visibleBooking`), with its batch. */
+export async function bookingWithBatch(ctx: ActionContext, bookingId: string, who: 'booker' | 'staff' | 'either' = 'either'): Promise<{ b: BookingDoc; batch: BatchDoc }> {
+  const b = await visibleBooking(ctx, bookingId, who);
+  return { b, batch: await loadBatch(ctx, b.batchId) };
+}
+
 /** Temporary, expiring download URLs (10 minutes) of stored files. */
 export async function tempUrls(ctx: ActionContext, fileIds: string[], maxAge = 600): Promise<Record<string, string>> {
   if (!fileIds.length) return {};

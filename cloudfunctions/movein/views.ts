@@ -19,7 +19,7 @@ import {
 import { maskPhone } from '../../src/domain/membership';
 import { formatMonthDay } from '../../src/domain/time';
 import type { ActionContext } from '../_lib/handler';
-import { tempUrls, type BatchDoc, type BookingDoc } from './model';
+import { tempUrls, visibleBooking, type BatchDoc, type BookingDoc } from './model';
 
 /** Current ticket states of a booking's defects (by the defect's latest ticket). */
 export async function defectTickets(ctx: ActionContext, b: BookingDoc): Promise<Map<string, { status: string; no: string }>> {
@@ -102,4 +102,9 @@ export async function bookingView(ctx: ActionContext, b: BookingDoc, batch: Batc
       defects.filter((d) => d.status !== 'accepted'),
     ),
   };
+}
+
+/** After a staff step: the booking read again, as the community's staff see it. */
+export async function staffViewAgain(ctx: ActionContext, bookingId: string, batch: BatchDoc) {
+  return bookingView(ctx, await visibleBooking(ctx, bookingId), batch, { forStaff: true });
 }

@@ -87,18 +87,20 @@ export async function listUnits(input: In<'listUnits'>, ctx: ActionContext) {
   };
 }
 
+/** Refuses a unit the community already has (same building, unit number and room). */
+async function refuseTaken(ctx: ActionContext, communityId: string, u: Pick<UnitSpec, 'building' | 'unitNo' | 'room'>) {
+  const found = await ctx.db
+    .collection('units')
+    .where({ communityId, ...u })
+    .limit(1)
+    .get();
+  if (found.data.length > 0) throw new AppError('CONFLICT', `房屋 ${unitLabel(u)} 已存在`);
+}
+
 export async function addUnit(input: In<'addUnit'>, ctx: ActionContext) {
   await requireManager(ctx, input.communityId);
   const u = { building: buildingLabel(input.building), unitNo: unitNoLabel(input.unitNo), room: input.room };
-  const taken =
-    (
-      await ctx.db
-        .collection('units')
-        .where({ communityId: input.communityId, ...u })
-        .limit(1)
-        .get()
-    ).data.length > 0;
-  if (taken) throw new AppError('CONFLICT', `房屋 ${unitLabel(u)} 已存在`);
+  await refuseTaken(ctx, input.communityId, u);
   const doc = unitDoc(input.communityId, u, ctx.clock.now());
   if (!(await claim(ctx.db, 'units', doc))) throw new AppError('CONFLICT', `房屋 ${unitLabel(u)} 已存在`);
   return { id: doc._id, label: doc.label };
@@ -122,15 +124,7 @@ async function editableUnit(ctx: ActionContext, unitId: string) {
 export async function renameUnit(input: In<'renameUnit'>, ctx: ActionContext) {
   const unit = await editableUnit(ctx, input.unitId);
   const u = { building: unit.building, unitNo: unit.unitNo, room: input.room };
-  const taken =
-    (
-      await ctx.db
-        .collection('units')
-        .where({ communityId: unit.communityId, ...u })
-        .limit(1)
-        .get()
-    ).data.length > 0;
-  if (taken) throw new AppError('CONFLICT', `房屋 ${unitLabel(u)} 已存在`);
+  await refuseTaken(ctx, unit.communityId, u);
   await ctx.db
     .collection('units')
     .doc(unit._id)
