@@ -3,7 +3,7 @@
 // package.json and config.json), ready for `tcb fn deploy` and WeChat DevTools, and writes
 // build/functions/catalogue.json (functions, actions, audiences, JSON Schemas, triggers).
 import { build } from 'esbuild';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -47,13 +47,15 @@ exports.default = { generateHTTPClient: () => fail('app.models'), generateMySQLC
 ];
 // Loaded only when used: mime-types parses the 190 KB mime-db table at load, and form-data (axios,
 // the SDK's request core) only looks a type up for multipart uploads.
-// exceljs (with jszip, saxes, readable-stream…, ≈ 1 MB) is only run by an export or an import: it
-// is loaded on its first use (`ExcelJS.Workbook`), not when the function starts. Its code stays
-// in the bundle, so the deployed function needs nothing more. (`esm`: the module is reached through
-// `import ExcelJS from 'exceljs'`, whose interop would otherwise read every export at start.)
+// exceljs (with jszip, saxes, readable-stream…, ≈ 1 MB minified) is only run by an export or an
+// import, so it is not in index.js at all: it is bundled on its own as `exceljs.js` next to it, in
+// each function folder that uses it (the deployed folder holds both), and required on first use
+// (`ExcelJS.Workbook`). (`esm`: the module is reached through `import ExcelJS from 'exceljs'`, whose
+// interop would otherwise read every export at start.)
+const SIDE = { exceljs: require.resolve('exceljs') };
 const LAZY = [
   { path: /^mime-types$/, real: require.resolve('mime-types', { paths: [require.resolve('form-data')] }) },
-  { path: /^exceljs$/, real: require.resolve('exceljs'), esm: true },
+  { path: /^exceljs$/, side: 'exceljs', esm: true },
 ];
 const leaveOut = {
   name: 'linli-leave-out',
@@ -67,10 +69,12 @@ const leaveOut = {
     });
     b.onLoad({ filter: /./, namespace: 'linli-stub' }, (args) => ({ contents: STUBS[Number(args.path)].contents, loader: 'js' }));
     b.onLoad({ filter: /./, namespace: 'linli-lazy' }, (args) => {
-      const { real, esm } = LAZY[Number(args.path)];
+      const { real, side, esm } = LAZY[Number(args.path)];
       const proxy = `new Proxy({}, { get: (_, k) => get()[k], has: (_, k) => k in get(), ownKeys: () => Reflect.ownKeys(get()), getOwnPropertyDescriptor: (_, k) => Reflect.getOwnPropertyDescriptor(get(), k) })`;
+      // A side file is required by a path computed at run time, which esbuild leaves to Node.
+      const load = side ? `require(require('node:path').join(__dirname, ${JSON.stringify(`${side}.js`)}))` : `require(${JSON.stringify(real)})`;
       return {
-        contents: `let m; const get = () => (m ??= require(${JSON.stringify(real)}));
+        contents: `let m; const get = () => (m ??= ${load});
 module.exports = ${esm ? `{ __esModule: true, default: ${proxy} }` : proxy};`,
         loader: 'js',
         resolveDir: root,
@@ -83,6 +87,29 @@ const names = readdirSync(src, { withFileTypes: true })
   .filter((d) => d.isDirectory() && !d.name.startsWith('_') && existsSync(join(src, d.name, 'index.ts')))
   .map((d) => d.name)
   .sort();
+
+const sides = new Map();
+/** A side module bundled once per build (build/functions/.<name>.js), copied into each function folder using it. */
+function sideFile(name) {
+  if (!sides.has(name)) {
+    const file = join(out, `.${name}.js`);
+    sides.set(
+      name,
+      build({
+        entryPoints: [SIDE[name]],
+        outfile: file,
+        bundle: true,
+        minify: true,
+        platform: 'node',
+        target: 'node18',
+        format: 'cjs',
+        legalComments: 'none',
+        logLevel: 'warning',
+      }).then(() => file),
+    );
+  }
+  return sides.get(name);
+}
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
@@ -104,6 +131,8 @@ await Promise.all(
       plugins: [leaveOut],
       logLevel: 'warning',
     });
+    const code = readFileSync(join(dir, 'index.js'), 'utf8');
+    for (const side of Object.keys(SIDE)) if (code.includes(`"${side}.js"`)) copyFileSync(await sideFile(side), join(dir, `${side}.js`));
     const config = JSON.parse(readFileSync(join(src, name, 'config.json'), 'utf8'));
     writeFileSync(join(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n');
     writeFileSync(
@@ -116,6 +145,8 @@ await Promise.all(
     );
   }),
 );
+
+for (const file of sides.values()) rmSync(await file);
 
 // The catalogue: load the registry through esbuild and describe each action.
 const tmp = join(root, 'build', '.registry.cjs');
@@ -140,5 +171,11 @@ const catalogue = names.map((name) => {
 });
 writeFileSync(join(out, 'catalogue.json'), JSON.stringify(catalogue, null, 2) + '\n');
 
-const sizes = names.map((n) => `${n} ${(readFileSync(join(out, n, 'index.js')).length / 1024).toFixed(0)} KB`);
+const kb = (f) => `${(readFileSync(f).length / 1024).toFixed(0)} KB`;
+const sizes = names.map(
+  (n) =>
+    `${n} ${kb(join(out, n, 'index.js'))}${Object.keys(SIDE)
+      .map((s) => (existsSync(join(out, n, `${s}.js`)) ? ` + ${s}.js ${kb(join(out, n, `${s}.js`))}` : ''))
+      .join('')}`,
+);
 console.log(`built ${names.length} functions in ${Date.now() - started} ms → build/functions (${sizes.join(', ')})`);
