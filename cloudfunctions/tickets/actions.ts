@@ -44,11 +44,12 @@ export const ticketActions = {
     input: I.act,
     run: act,
   }),
-  queueCounts: action({ description: '工作台各队列数量', audience: [...STAFF_ROLES], input: I.queueCounts, run: queueCounts }),
+  queueCounts: action({ description: '工作台各队列数量', audience: [...STAFF_ROLES], input: I.queueCounts, needs: ['staff'], run: queueCounts }),
   listQueue: action({
     description: '工作台队列：派给我、抢单池、我负责的、待派单、即将超时、已超时、未完成、已关闭、全部（分页；超时与紧急在前）',
     audience: [...STAFF_ROLES],
     input: I.listQueue,
+    needs: ['staff'],
     run: listQueue,
   }),
   departmentStaff: action({ description: '可派单/转派的员工', audience: [...STAFF_ROLES], input: I.departmentStaff, run: departmentStaff }),
