@@ -4,7 +4,7 @@ import { STAFF_ROLES } from '../../src/domain/roles';
 import { action } from '../_lib/handler';
 import { issueUploadSlot, prepareUploadInput } from '../_lib/files';
 import { act } from './act';
-import { create, createOnBehalf, reportEmergency, staffReport } from './create';
+import { create, createOnBehalf, placeOfReport, reportEmergency, staffReport } from './create';
 import { departmentStaff, get, listMine, listQueue, queueCounts, ticketWithPlace } from './queries';
 import { getRouting, setRouting } from './rules';
 import { getSla, setSla } from './sla-settings';
@@ -26,6 +26,7 @@ export const ticketActions = {
     audience: ['resident'],
     input: I.create,
     needs: ['homes'],
+    prefetch: placeOfReport,
     run: create,
   }),
   createOnBehalf: action({ description: '客服代住户登记来电/来访，登记人为首问负责人', audience: ['desk', 'supervisor', 'admin'], input: I.createOnBehalf, run: createOnBehalf }),
