@@ -167,6 +167,7 @@ describe('desk queues and dispatch', () => {
       expect((await act({ action: 'accept', ticketId: t }, 'o-staff-eng1')).ok).toBe(true);
       expect((await act({ action: 'pause', ticketId: t, reason: '等待配件', expectedAt: '2026-12-30T10:00:00+08:00' }, 'o-staff-eng1')).data.status).toBe('paused');
       paused.unshift(t);
+      await lc.dev('/api/dev/clock', { body: { advanceMs: 60_000 } }); // the second is the newer
     }
     const running = await leak('o-resident-01', 'u-1-1-101');
     expect((await act({ action: 'dispatch', ticketId: running.data.ticketId, staffId: eng1._id }, 'o-staff-desk')).ok).toBe(true);
