@@ -154,6 +154,9 @@ test('a staff member’s unread alerts: kept by notify (read with who they are) 
     kept[who] = r.body.data.alerts;
   }
   expect(Object.values(kept).some((n) => n > 0)).toBe(true);
+  // A retry (same request id) returns the ticket and alerts nobody again: the kept counts stand.
+  expect((await gateway('tickets', 'create', report(4), R)).body.data.created).toBe(false);
+  for (const who of staff) expect((await gateway('inbox', 'unread', {}, who)).body.data.alerts).toBe(kept[who]);
   // One alert read one by one: one less.
   const who = staff.find((s) => kept[s] > 0)!;
   const first = (await gateway('inbox', 'list', { box: 'alerts' }, who)).body.data.items.find((i: any) => !i.read);
