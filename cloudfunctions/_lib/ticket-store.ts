@@ -92,7 +92,13 @@ async function nextNumber(ctx: ActionContext, communityId: string, type: keyof t
  * `ticketId`, the ticket that id names (a retry's) is joined in too. A read of the input only:
  * a caller may send it before checking who asks (`prefetch`) and pass it to `openTicket`.
  */
-export async function readPlace(db: Database, loc: OpenTicketInput['location'], communityId: string | null, ticketId?: string): Promise<PlaceRead> {
+export async function readPlace(
+  db: Database,
+  loc: OpenTicketInput['location'],
+  communityId: string | null,
+  ticketId?: string,
+  opts: { members?: boolean } = {},
+): Promise<PlaceRead> {
   const joins = (q: any) => {
     q = q
       .lookup({ from: 'routing_rules', localField: 'communityId', foreignField: '_id', as: 'rules' })
@@ -101,10 +107,12 @@ export async function readPlace(db: Database, loc: OpenTicketInput['location'], 
     if (ticketId) q = q.addFields({ ticketId }).lookup({ from: 'tickets', localField: 'ticketId', foreignField: '_id', as: 'existing' });
     return q.end();
   };
-  const root =
+  let root =
     loc.kind === 'home'
       ? db.collection('units').aggregate().match({ _id: loc.unitId }).limit(1).lookup({ from: 'communities', localField: 'communityId', foreignField: '_id', as: 'community' })
       : db.collection('communities').aggregate().match({ _id: communityId }).limit(1).addFields({ communityId: '$_id' });
+  // The home's memberships (`members`): who may report for it, judged without reading the caller's homes.
+  if (opts.members && loc.kind === 'home') root = root.lookup({ from: 'memberships', localField: '_id', foreignField: 'unitId', as: 'members' });
   return { loc, ticketId, found: ((await joins(root)) as any).data[0] };
 }
 

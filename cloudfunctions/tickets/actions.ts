@@ -4,7 +4,7 @@ import { STAFF_ROLES } from '../../src/domain/roles';
 import { action } from '../_lib/handler';
 import { issueUploadSlot, prepareUploadInput } from '../_lib/files';
 import { act } from './act';
-import { create, createOnBehalf, placeOfReport, reportEmergency, staffReport } from './create';
+import { create, createOnBehalf, placeOfReport, reportEmergency, reportersHome, reportNeeds, staffReport } from './create';
 import { departmentStaff, get, listMine, listQueue, queueCounts, ticketWithPlace } from './queries';
 import { getRouting, setRouting } from './rules';
 import { getSla, setSla } from './sla-settings';
@@ -25,8 +25,9 @@ export const ticketActions = {
     description: '住户提交报修/投诉/咨询（按客户端请求号幂等）',
     audience: ['resident'],
     input: I.create,
-    needs: ['homes'],
+    needs: reportNeeds,
     prefetch: placeOfReport,
+    homesFrom: reportersHome,
     run: create,
   }),
   createOnBehalf: action({ description: '客服代住户登记来电/来访，登记人为首问负责人', audience: ['desk', 'supervisor', 'admin'], input: I.createOnBehalf, run: createOnBehalf }),

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../../src/domain/errors';
 import type { ticketInputs } from '../../src/domain/tickets/api';
 import type { ActionContext, PrefetchContext } from '../_lib/handler';
+import type { MembershipDoc } from '../_lib/caller';
 import { verifyFiles } from '../_lib/files';
 import { openTicket, readPlace, ticketFileTarget, ticketIdFor, loadTicket, type PlaceRead } from '../_lib/ticket-store';
 import { take } from '../_lib/rate-limit';
@@ -23,8 +24,14 @@ const createKey = (openid: string, input: CreateIn) => `${openid}\u0001${input.c
  * what the input names: nothing of it is used before `create` has checked the home is the caller's.
  */
 export async function placeOfReport(input: CreateIn, { db, openid }: PrefetchContext): Promise<PlaceRead | undefined> {
-  return input.location.kind === 'home' ? readPlace(db, input.location, null, ticketIdFor(createKey(openid, input))) : undefined;
+  return input.location.kind === 'home' ? readPlace(db, input.location, null, ticketIdFor(createKey(openid, input)), { members: true }) : undefined;
 }
+
+/** The caller's approved membership of the home reported for, from `placeOfReport` (the handler keeps only the caller's approved ones). */
+export const reportersHome = (placed: unknown) => (placed as PlaceRead | undefined)?.found?.members as MembershipDoc[] | undefined;
+
+/** A report for a home is judged on the caller's membership of it (`reportersHome`); a public area's on all their homes. */
+export const reportNeeds = (input: CreateIn) => (input.location.kind === 'home' ? [] : (['homes'] as const));
 
 /** A resident reports for one of their homes (or a public area of their community). */
 export async function create(input: CreateIn, ctx: ActionContext) {

@@ -117,7 +117,6 @@ test('tickets.create (a pool repair): one rate-limit update, the place read (ret
   expect(r.body.data.created).toBe(true);
   expect(await made('tickets', r.id)).toEqual(
     [
-      'database.getDocument memberships',
       'database.modifyDocument rate_limits',
       'wx.api',
       'database.aggregateDocuments units',
@@ -130,13 +129,13 @@ test('tickets.create (a pool repair): one rate-limit update, the place read (ret
       'database.modifyDocument staff',
     ].sort(),
   );
-  // Caller, rate limit and place together; the text check with the day's number; the transaction's
-  // four; the role alert with its unread count.
+  // Rate limit and place (the home's members in it: who may report) together; the text check with
+  // the day's number; the transaction's four; the role alert with its unread count.
   expect(r.steps).toBe('7');
   const again = await gateway('tickets', 'create', report(21), R);
   expect(again.body.data).toEqual({ ...r.body.data, created: false });
   // A retry finds its ticket in the place read: not even the text is checked again.
-  expect(await made('tickets', again.id)).toEqual(['database.aggregateDocuments units', 'database.getDocument memberships', 'database.modifyDocument rate_limits']);
+  expect(await made('tickets', again.id)).toEqual(['database.aggregateDocuments units', 'database.modifyDocument rate_limits']);
   expect(again.steps).toBe('1');
 });
 
