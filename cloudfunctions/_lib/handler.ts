@@ -3,7 +3,7 @@ import { AppError, ERROR_MESSAGES, type ErrorBody, type Result } from '../../src
 import type { Audience } from '../../src/domain/roles';
 import { cloud, cloudbaseContext, database, type Database } from './cloud';
 import { invocationClock, type Clock } from './clock';
-import { resolveCaller, type Caller, type CallerParts } from './caller';
+import { resolveCaller, type Caller, type CallerParts, type MembershipDoc } from './caller';
 import { enforce, limitsFor, type RateLimit } from './rate-limit';
 
 export interface ActionContext {
@@ -47,6 +47,14 @@ export interface ActionDef<S extends z.ZodType = z.ZodType, R = unknown> {
    * the caller is authorised, and its result is dropped when they are not.
    */
   prefetch?: (input: z.infer<S>, ctx: PrefetchContext) => Promise<unknown>;
+  /**
+   * For a 'resident' audience: the caller's homes the action is judged on, when its prefetch
+   * has them already (e.g. the members of the home the input names, joined into a read the action
+   * makes anyway) — then the homes are not read on their own unless `needs` asks (one round trip
+   * less). Only approved memberships of the caller count; when there is none, the homes are read
+   * as usual, so the answer is the same as without it. `ctx.caller.homes` holds what was judged.
+   */
+  homesFrom?: (prefetched: unknown) => readonly MembershipDoc[] | undefined;
   run: (input: z.infer<S>, ctx: ActionContext) => Promise<R>;
 }
 
@@ -83,10 +91,10 @@ const fail = (code: ErrorBody['code'], message?: string, details?: unknown): Res
 });
 
 /** The caller parts an action reads: what it declares plus what its audience is judged on. */
-export function partsFor(def: Pick<ActionDef, 'audience' | 'needs'>, input?: unknown): CallerParts {
+export function partsFor(def: Pick<ActionDef, 'audience' | 'needs' | 'homesFrom'>, input?: unknown): CallerParts {
   const needs = (typeof def.needs === 'function' ? def.needs(input) : def.needs) ?? ['homes', 'staff'];
   return {
-    homes: needs.includes('homes') || def.audience.includes('resident'),
+    homes: needs.includes('homes') || (def.audience.includes('resident') && !def.homesFrom),
     staff: needs.includes('staff') || def.audience.some((a) => a !== 'any' && a !== 'system' && a !== 'resident'),
   };
 }
@@ -99,6 +107,14 @@ function allowed(audience: readonly Audience[], caller: Caller, isSystem: boolea
     if (a === 'resident') return caller.homes.length > 0;
     return caller.roles.has(a);
   });
+}
+
+/** The caller with the homes an action's prefetch found (`homesFrom`): the caller's approved ones, else all read as usual. */
+async function homesJudged(db: Database, caller: Caller, found: readonly MembershipDoc[] | undefined): Promise<Caller> {
+  const homes = (found ?? []).filter((m) => m.openid === caller.openid && m.status === 'approved');
+  if (homes.length) return { ...caller, homes };
+  const read = await resolveCaller(db, caller.openid, { homes: true, staff: false });
+  return { ...caller, homes: read.homes, resolved: { ...caller.resolved, homes: true } };
 }
 
 /**
@@ -143,11 +159,12 @@ export function createFunction(name: string, actions: ActionMap) {
       // resolving who they are, so the check adds no round trip; reads and timers take none.
       const limits = openid ? limitsFor(name, actionName, def.rateLimit) : [];
       // Likewise the action's own reads that depend only on the OPENID (prefetch).
-      const [caller, , prefetched] = await Promise.all([
+      const [resolved, , prefetched] = await Promise.all([
         resolveCaller(db, openid, partsFor(def, input.data), community),
         enforce(db, `${name}.${actionName}`, openid ?? '', limits, clock.now()),
         openid && def.prefetch ? def.prefetch(input.data, { db, openid, clock }) : undefined,
       ]);
+      const caller = openid && def.homesFrom && !resolved.resolved.homes ? await homesJudged(db, resolved, def.homesFrom(prefetched)) : resolved;
       if (!allowed(def.audience, caller, isSystem)) return fail('FORBIDDEN');
       const data = await def.run(input.data, { caller, db, app: cloud(), clock, requestId, event, prefetched });
       return { ok: true, data };

@@ -31,6 +31,15 @@ export interface Outgoing {
   exceptStaffId?: string | null;
 }
 
+export interface NotifyOptions {
+  /**
+   * The caller has just made, once, what every message is about (e.g. the ticket its transaction
+   * inserted): no message can be stored already, so role alerts are counted unread while they
+   * are stored instead of after. Anything that may run twice for the same key must not say so.
+   */
+  firstTime?: boolean;
+}
+
 /** What a personal message and a role alert both hold. */
 interface StoredNotice {
   _id: string;
@@ -91,7 +100,7 @@ const SEND_PARALLEL = 10;
  * channel on the ticket's timeline. Messages already stored (a retry, an overlapping timer run)
  * are neither stored nor sent again.
  */
-export async function notify(ctx: NotifyContext, outgoing: Outgoing[]): Promise<{ stored: number; sent: number; alerts: number }> {
+export async function notify(ctx: NotifyContext, outgoing: Outgoing[], opts: NotifyOptions = {}): Promise<{ stored: number; sent: number; alerts: number }> {
   const { db } = ctx;
   const _ = db.command;
   const now = ctx.clock.now();
@@ -162,11 +171,17 @@ export async function notify(ctx: NotifyContext, outgoing: Outgoing[]): Promise<
   const hasConsent = (m: MessageDoc) => (left.get(consentId(m)) ?? 0) > 0;
   for (const m of subscribing) if (!hasConsent(m)) m.subscribe = { templateId: TEMPLATES[byKey.get(m.key)!.subscribe!.template], status: 'no-consent' };
 
-  const [fresh, freshAlerts] = await Promise.all([insertMissing(db, 'messages', messages, { insertFirst: true }), insertMissing(db, 'alerts', alerts, { insertFirst: true })]);
-  await countUnreadAlerts(
-    db,
-    alerts.filter((a) => freshAlerts.has(a._id)),
-  );
+  const [fresh, freshAlerts] = await Promise.all([
+    insertMissing(db, 'messages', messages, { insertFirst: true }),
+    insertMissing(db, 'alerts', alerts, { insertFirst: true }),
+    // Alerts about what this very call made are new: counted while they are stored (one step less).
+    opts.firstTime ? countUnreadAlerts(db, alerts) : undefined,
+  ]);
+  if (!opts.firstTime)
+    await countUnreadAlerts(
+      db,
+      alerts.filter((a) => freshAlerts.has(a._id)),
+    );
   const stored = messages.filter((m) => fresh.has(m._id));
 
   // Subscribe messages for what this call stored, to those with a consent left.

@@ -4,6 +4,7 @@ import { CATEGORY_BY_CODE, DEPARTMENT_ROLE, type Department } from '../../src/do
 import { reportProblem } from '../../src/domain/tickets/report';
 import { initialDeadlines } from '../../src/domain/tickets/sla';
 import type { StaffDoc } from './caller';
+import type { Database } from './cloud';
 import { mergeSla } from './community-settings';
 import { workClock } from './work-calendar';
 import { checkText } from './content-check';
@@ -87,9 +88,17 @@ async function nextNumber(ctx: ActionContext, communityId: string, type: keyof t
 /**
  * Where the ticket is and what its community routes by, in one read: the home's unit (or, for a
  * public area, the community) with the community's settings, its routing rules and its staff
- * joined in by the database (it took four reads, three of them one after another).
+ * joined in by the database (it took four reads, three of them one after another). With
+ * `ticketId`, the ticket that id names (a retry's) is joined in too. A read of the input only:
+ * a caller may send it before checking who asks (`prefetch`) and pass it to `openTicket`.
  */
-async function place(ctx: ActionContext, loc: OpenTicketInput['location'], communityId: string, ticketId?: string) {
+export async function readPlace(
+  db: Database,
+  loc: OpenTicketInput['location'],
+  communityId: string | null,
+  ticketId?: string,
+  opts: { members?: boolean } = {},
+): Promise<PlaceRead> {
   const joins = (q: any) => {
     q = q
       .lookup({ from: 'routing_rules', localField: 'communityId', foreignField: '_id', as: 'rules' })
@@ -98,11 +107,24 @@ async function place(ctx: ActionContext, loc: OpenTicketInput['location'], commu
     if (ticketId) q = q.addFields({ ticketId }).lookup({ from: 'tickets', localField: 'ticketId', foreignField: '_id', as: 'existing' });
     return q.end();
   };
-  const root =
+  let root =
     loc.kind === 'home'
-      ? ctx.db.collection('units').aggregate().match({ _id: loc.unitId }).limit(1).lookup({ from: 'communities', localField: 'communityId', foreignField: '_id', as: 'community' })
-      : ctx.db.collection('communities').aggregate().match({ _id: communityId }).limit(1).addFields({ communityId: '$_id' });
-  const found = ((await joins(root)) as any).data[0] as any;
+      ? db.collection('units').aggregate().match({ _id: loc.unitId }).limit(1).lookup({ from: 'communities', localField: 'communityId', foreignField: '_id', as: 'community' })
+      : db.collection('communities').aggregate().match({ _id: communityId }).limit(1).addFields({ communityId: '$_id' });
+  // The home's memberships (`members`): who may report for it, judged without reading the caller's homes.
+  if (opts.members && loc.kind === 'home') root = root.lookup({ from: 'memberships', localField: '_id', foreignField: 'unitId', as: 'members' });
+  return { loc, ticketId, found: ((await joins(root)) as any).data[0] };
+}
+
+/** What `readPlace` read, and for which location and ticket id. */
+export interface PlaceRead {
+  loc: OpenTicketInput['location'];
+  ticketId?: string;
+  found: any;
+}
+
+function place(read: PlaceRead, communityId: string) {
+  const { loc, found } = read;
   let location: TicketDoc['location'];
   if (loc.kind === 'home') {
     if (!found || found.communityId !== communityId) throw new AppError('NOT_FOUND', '房屋不存在');
@@ -116,7 +138,6 @@ async function place(ctx: ActionContext, loc: OpenTicketInput['location'], commu
     sla: mergeSla(community?.settings?.sla),
     work: workClock(community?.deskHours),
     known: { rules: rulesOf(found?.rules?.[0]), staff: (found?.staff ?? []) as StaffDoc[] },
-    existing: found?.existing?.[0] as TicketDoc | undefined,
   };
 }
 
@@ -135,11 +156,13 @@ async function ownerOf(ctx: ActionContext, staffId: string | null | undefined, c
 export async function openTicket(
   ctx: ActionContext,
   input: OpenTicketInput,
-  opts: { absent?: boolean; joined?: boolean } = {},
+  opts: { absent?: boolean; joined?: boolean; placed?: PlaceRead } = {},
 ): Promise<{ ticketId: string; no: string; created: boolean }> {
   const { db, clock } = ctx;
   const id = ticketIdFor(input.key);
-  const existing = opts.absent || opts.joined ? undefined : await loadTicket(ctx, id);
+  // `placed`: the caller read the place (with this ticket id joined in) already, e.g. while resolving who asks.
+  const placed = opts.placed && opts.placed.ticketId === id && sameLocation(opts.placed.loc, input.location) ? opts.placed : undefined;
+  const existing = opts.absent || opts.joined || placed ? placed?.found?.existing?.[0] : await loadTicket(ctx, id);
   if (existing) return { ticketId: existing._id, no: existing.no, created: false };
 
   const cat = CATEGORY_BY_CODE.get(input.category);
@@ -152,19 +175,24 @@ export async function openTicket(
   const pub = input.location.kind === 'public' ? input.location : null;
   const communityId = input.communityId;
   const now = clock.now();
+  // With the place read ahead and good, the day's number is taken while the text is checked (one
+  // step less for every report); a text refused leaves a gap in the day's numbers, as a lost race could.
+  const early = placed?.found && placed.found.communityId === communityId && !input.firstContactStaffId ? nextNumber(ctx, communityId, input.type, now) : undefined;
+  early?.catch(() => undefined); // awaited below; not an unhandled rejection if a check refuses first
   // The content check and the reads the ticket is made of go out together (one step instead of
   // five); a refusal is reported in the order they were checked one by one before.
   const settled = await Promise.allSettled([
     checkText(ctx, input.description, input.reporter.name, pub?.building, pub?.floor, pub?.area),
-    place(ctx, input.location, communityId, opts.joined ? id : undefined),
+    placed ?? readPlace(db, input.location, communityId, opts.joined ? id : undefined),
     ownerOf(ctx, input.firstContactStaffId, communityId),
   ] as const);
   // A retry gets the ticket it made, whatever the checks would say now.
-  const made = settled[1].status === 'fulfilled' ? settled[1].value.existing : undefined;
+  const made = settled[1].status === 'fulfilled' ? settled[1].value.found?.existing?.[0] : undefined;
   if (made) return { ticketId: made._id, no: made.no, created: false };
-  const [, { location, sla, work, known: routing }, owner] = inOrder(settled);
-  // Everything is checked: the day's number is taken while routing weighs the candidates' loads.
-  const numbering = nextNumber(ctx, communityId, input.type, now);
+  const [, read, owner] = inOrder(settled);
+  const { location, sla, work, known: routing } = place(read, communityId);
+  // Everything is checked: the day's number is taken (if not yet) while routing weighs the candidates' loads.
+  const numbering = early ?? nextNumber(ctx, communityId, input.type, now);
   numbering.catch(() => undefined); // awaited below; not an unhandled rejection if routing throws first
   const route =
     input.routing === 'none'
@@ -304,6 +332,9 @@ export async function openTicket(
   return { ticketId: id, no, created: true };
 }
 
+/** A place read ahead is used for the same home only (a public area's read needs the community, known later). */
+const sameLocation = (a: OpenTicketInput['location'], b: OpenTicketInput['location']) => a.kind === 'home' && b.kind === 'home' && a.unitId === b.unitId;
+
 /** The values of settled work, or its first rejection in list order (not in time), as if awaited one by one. */
 function inOrder<T extends readonly PromiseSettledResult<unknown>[]>(settled: T): { -readonly [K in keyof T]: T[K] extends PromiseSettledResult<infer V> ? V : never } {
   for (const r of settled) if (r.status === 'rejected') throw r.reason;
@@ -348,7 +379,8 @@ async function notifyCreated(
       target: target(t),
     });
   }
-  await notify(ctx, out);
+  // Only the invocation whose transaction inserted the ticket gets here (a retry or a twin returns before): every key is new.
+  await notify(ctx, out, { firstTime: true });
 }
 
 /** What a change writes: the ticket's patch and its one timeline entry (the rest is filled in). */

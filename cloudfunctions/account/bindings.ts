@@ -207,34 +207,31 @@ export async function listBindingRequests(input: In<'listBindingRequests'>, ctx:
   const { db, caller } = ctx;
   const where = { communityId: caller.staff!.communityId, status: input.status };
   const offset = input.cursor ? Number.parseInt(input.cursor, 10) || 0 : 0;
-  const [page, count] = await Promise.all([withPlaces(db, where, { sort: -1, skip: offset, limit: input.pageSize }), db.collection('memberships').where(where).count()]);
+  // Pending requests come with their flats' members joined in (the review facts): no read after.
+  const pending = input.status === 'pending';
+  const [page, count] = await Promise.all([
+    withPlaces(db, where, { sort: -1, skip: offset, limit: input.pageSize, household: pending }),
+    db.collection('memberships').where(where).count(),
+  ]);
   let items = placedViews(page, { forDesk: true });
-  if (input.status === 'pending') items = await withReviewFacts(ctx, items);
+  if (pending) items = withReviewFacts(ctx, items, page);
   const next = offset + page.length;
   return { items, total: count.total, ...(next < count.total ? { nextCursor: String(next) } : {}) };
 }
 
 /**
  * What the desk needs to judge pending requests: how long each has waited (by the server's
- * clock), and who already lives in the flat (approved members, phones masked) — one query.
+ * clock), and who already lives in the flat (approved members, phones masked) — joined into
+ * the page's read (`withPlaces` with `household`).
  */
-async function withReviewFacts(ctx: ActionContext, items: BindingRequestView[]): Promise<BindingRequestView[]> {
-  if (items.length === 0) return items;
+function withReviewFacts(ctx: ActionContext, items: BindingRequestView[], page: PlacedMembership[]): BindingRequestView[] {
   const now = ctx.clock.now();
-  const _ = ctx.db.command;
-  const members = (
-    await ctx.db
-      .collection('memberships')
-      .where({ unitId: _.in([...new Set(items.map((i) => i.unitId))]), status: 'approved' })
-      .limit(200)
-      .get()
-  ).data as MembershipDoc[];
   const order = { owner: 0, family: 1, tenant: 2 } as const;
-  return items.map((i) => ({
+  return items.map((i, n) => ({
     ...i,
     wait: bindingWait(i.createdAt, now),
-    household: members
-      .filter((m) => m.unitId === i.unitId && m._id !== i.membershipId)
+    household: (page[n].household ?? [])
+      .filter((m) => m.status === 'approved' && m._id !== i.membershipId)
       .sort((a, b) => order[a.relation] - order[b.relation])
       .map((m) => ({ name: m.name, relation: m.relation, phoneMasked: maskPhoneTail(m.phone), since: new Date(m.decidedAt ?? m.createdAt).toISOString() })),
   }));

@@ -12,34 +12,35 @@ export function myHomes(_input: unknown, { db, openid }: PrefetchContext): Promi
 }
 
 /**
- * Who am I: my homes, my staff record, and my community. Two round trips in one step; a
- * staff member's community is read once more only when none of their homes is in it.
+ * Who am I: my homes, my staff record, and my community. Two round trips in one step; the
+ * communities none of my homes joined in (a staff member's own, the others they serve, for the
+ * switcher) are read once more, together, in one query.
  */
 export async function me(_input: unknown, { caller, db, prefetched }: ActionContext): Promise<MeView> {
   const mine = prefetched as PlacedMembership[];
   const homes = placedViews(mine, { revealPhoneOf: caller.openid ?? undefined });
   const communityId = caller.staff?.communityId ?? homes.find((h) => h.status === 'approved')?.communityId ?? homes[0]?.communityId;
-  let c: any = mine.find((m) => m.communityId === communityId)?.community?.[0];
-  if (!c && communityId) c = (await db.collection('communities').doc(communityId).get()).data[0] as any;
-  const community: MeView['community'] = c ? { _id: c._id, name: c.name, hotline: c.hotline } : null;
-  const staff = caller.staff ? await staffView(db, caller.staff, c?.name ?? '') : null;
-  return { openid: caller.openid!, homes, staff, community, staffCommunities: await staffCommunities(db, caller.staffships, c) };
-}
-
-/** The communities the person serves (the switcher's choices): names read in one query, only when there are several. */
-async function staffCommunities(db: ActionContext['db'], records: readonly StaffDoc[], known: any): Promise<MeView['staffCommunities']> {
-  const ids = records.map((s) => s.communityId).filter((id) => id !== known?._id);
-  const names = new Map<string, string>(known ? [[known._id, known.name]] : []);
-  if (ids.length) {
+  const known = new Map<string, any>();
+  for (const m of mine) if (m.community?.[0]) known.set(m.communityId, m.community[0]);
+  const missing = [...new Set([communityId, ...caller.staffships.map((s) => s.communityId)])].filter((id): id is string => !!id && !known.has(id));
+  if (missing.length) {
     const res = await db
       .collection('communities')
-      .where({ _id: db.command.in(ids) })
-      .field({ name: true })
-      .limit(ids.length)
+      .where({ _id: db.command.in(missing) })
+      .field({ name: true, hotline: true })
+      .limit(missing.length)
       .get();
-    for (const d of res.data as any[]) names.set(d._id, d.name);
+    for (const d of res.data as any[]) known.set(d._id, d);
   }
+  const c = communityId ? known.get(communityId) : undefined;
+  const community: MeView['community'] = c ? { _id: c._id, name: c.name, hotline: c.hotline } : null;
+  const staff = caller.staff ? await staffView(db, caller.staff, c?.name ?? '') : null;
+  return { openid: caller.openid!, homes, staff, community, staffCommunities: staffCommunities(caller.staffships, known) };
+}
+
+/** The communities the person serves (the switcher's choices), by name. */
+function staffCommunities(records: readonly StaffDoc[], known: Map<string, { name?: string }>): MeView['staffCommunities'] {
   return records
-    .map((s) => ({ communityId: s.communityId, communityName: names.get(s.communityId) ?? '', roles: s.roles }))
+    .map((s) => ({ communityId: s.communityId, communityName: known.get(s.communityId)?.name ?? '', roles: s.roles }))
     .sort((a, b) => a.communityName.localeCompare(b.communityName, 'zh'));
 }

@@ -60,20 +60,31 @@ function views(
 }
 
 /** A membership with its unit and community joined in (`withPlaces`). */
-export type PlacedMembership = MembershipDoc & { unit?: { label?: string; bindingFlag?: { at: Date; misses?: number } }[]; community?: { name?: string; hotline?: string }[] };
+export type PlacedMembership = MembershipDoc & {
+  unit?: { label?: string; bindingFlag?: { at: Date; misses?: number } }[];
+  community?: { name?: string; hotline?: string }[];
+  /** With `household`: every membership of the same unit (any status; the caller filters). */
+  household?: MembershipDoc[];
+};
 
 /**
  * Memberships matching `where` with their unit's label and community's name joined in by the
- * database: one round trip where `find` + `homeViews` take two steps.
+ * database: one round trip where `find` + `homeViews` take two steps. `household` also joins the
+ * unit's memberships (the desk's review facts) into the same round trip.
  */
-export async function withPlaces(db: Database, where: Record<string, unknown>, opts: { sort: 1 | -1; limit: number; skip?: number }): Promise<PlacedMembership[]> {
+export async function withPlaces(
+  db: Database,
+  where: Record<string, unknown>,
+  opts: { sort: 1 | -1; limit: number; skip?: number; household?: boolean },
+): Promise<PlacedMembership[]> {
   let q = db.collection('memberships').aggregate().match(where).sort({ createdAt: opts.sort });
   if (opts.skip) q = q.skip(opts.skip);
-  const res = await q
+  q = q
     .limit(opts.limit)
     .lookup({ from: 'units', localField: 'unitId', foreignField: '_id', as: 'unit' })
-    .lookup({ from: 'communities', localField: 'communityId', foreignField: '_id', as: 'community' })
-    .end();
+    .lookup({ from: 'communities', localField: 'communityId', foreignField: '_id', as: 'community' });
+  if (opts.household) q = q.lookup({ from: 'memberships', localField: 'unitId', foreignField: 'unitId', as: 'household' });
+  const res = await q.end();
   return (res as any).data as PlacedMembership[];
 }
 

@@ -4,7 +4,7 @@ import { STAFF_ROLES } from '../../src/domain/roles';
 import { action } from '../_lib/handler';
 import { issueUploadSlot, prepareUploadInput } from '../_lib/files';
 import { act } from './act';
-import { create, createOnBehalf, reportEmergency, staffReport } from './create';
+import { create, createOnBehalf, placeOfReport, reportEmergency, reportersHome, reportNeeds, staffReport } from './create';
 import { departmentStaff, get, listMine, listQueue, queueCounts, ticketWithPlace } from './queries';
 import { getRouting, setRouting } from './rules';
 import { getSla, setSla } from './sla-settings';
@@ -25,7 +25,9 @@ export const ticketActions = {
     description: '住户提交报修/投诉/咨询（按客户端请求号幂等）',
     audience: ['resident'],
     input: I.create,
-    needs: ['homes'],
+    needs: reportNeeds,
+    prefetch: placeOfReport,
+    homesFrom: reportersHome,
     run: create,
   }),
   createOnBehalf: action({ description: '客服代住户登记来电/来访，登记人为首问负责人', audience: ['desk', 'supervisor', 'admin'], input: I.createOnBehalf, run: createOnBehalf }),
@@ -44,11 +46,12 @@ export const ticketActions = {
     input: I.act,
     run: act,
   }),
-  queueCounts: action({ description: '工作台各队列数量', audience: [...STAFF_ROLES], input: I.queueCounts, run: queueCounts }),
+  queueCounts: action({ description: '工作台各队列数量', audience: [...STAFF_ROLES], input: I.queueCounts, needs: ['staff'], run: queueCounts }),
   listQueue: action({
     description: '工作台队列：派给我、抢单池、我负责的、待派单、即将超时、已超时、未完成、已关闭、全部（分页；超时与紧急在前）',
     audience: [...STAFF_ROLES],
     input: I.listQueue,
+    needs: ['staff'],
     run: listQueue,
   }),
   departmentStaff: action({ description: '可派单/转派的员工', audience: [...STAFF_ROLES], input: I.departmentStaff, run: departmentStaff }),

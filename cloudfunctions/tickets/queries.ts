@@ -77,34 +77,25 @@ function departmentsOf(roles: Set<string>): Department[] {
 }
 
 type Order = [string, 'asc' | 'desc'][];
-/** A queue is one or more segments shown one after the other (overdue first), each an indexed query. */
-interface Segment {
-  where: object;
-  order: Order;
-  /** Not counted: the queue's total less the other segments (the segments partition `QueueQuery.where`). */
-  rest?: boolean;
-}
+/**
+ * A queue: the tickets it holds (what its tab counts) and their order — either plain fields
+ * (`order`) or most urgent first (`urgent`, see `byUrgency`).
+ */
 interface QueueQuery {
-  /** The whole queue (what its tab counts). */
   where: object;
-  segments: Segment[];
+  order?: Order;
+  urgent?: { now: Date };
 }
-const single = (where: object, order: Order): QueueQuery => ({ where, segments: [{ where, order }] });
+const single = (where: object, order: Order): QueueQuery => ({ where, order });
 
 /**
- * Most urgent first: for each deadline range in turn (overdue, then the rest), emergencies and
- * then the others, each by nearest deadline; paused tickets (no running timer) last when asked.
- * Every segment is equality on (scope, emergency) and a range on nextDueAt, so it reads an index
- * in order (`*_urgent` in schema.ts) with no sort step; the largest is never counted.
+ * Most urgent first: overdue tickets, then the rest by nearest deadline, emergencies first within
+ * each, paused tickets (no running timer) last, newest first. One page is one aggregate: each
+ * ticket is ranked by the database (0 overdue emergency, 1 overdue, 2 emergency, 3 the rest, 4
+ * paused) and the page read in (rank, deadline) order — where it took a count of each part and
+ * then a read of each part the page overlapped (two steps, up to six round trips).
  */
-function byUrgency(base: Record<string, unknown>, ranges: unknown[], paused: boolean, where: object = base): QueueQuery {
-  const segments: Segment[] = ranges.flatMap((nextDueAt) =>
-    [true, false].map((emergency) => ({ where: { ...base, emergency, nextDueAt }, order: [['nextDueAt', 'asc']] as Order })),
-  );
-  segments[segments.length - 1].rest = true;
-  if (paused) segments.push({ where: { ...base, nextDueAt: null }, order: [['createdAt', 'desc']] });
-  return { where, segments };
-}
+const byUrgency = (where: object, now: Date): QueueQuery => ({ where, urgent: { now } });
 
 function queueQuery(ctx: ActionContext, queue: In<'listQueue'>['queue']): QueueQuery {
   const _ = ctx.db.command;
@@ -114,24 +105,21 @@ function queueQuery(ctx: ActionContext, queue: In<'listQueue'>['queue']): QueueQ
   // The desk and supervisors watch the whole community's timers (unassigned tickets too); others their own tickets.
   const wide = (['supervisor', 'admin', 'desk'] as const).some((r) => ctx.caller.roles.has(r));
   const scope = wide ? { communityId: s.communityId, open: true } : { assigneeStaffId: s._id, open: true };
-  const open = [_.lt(now), _.gte(now)];
   switch (queue) {
     case 'assigned':
-      return byUrgency({ assigneeStaffId: s._id, open: true }, open, true);
+      return byUrgency({ assigneeStaffId: s._id, open: true }, now);
     case 'pool':
       return single({ communityId: s.communityId, department: _.in(departmentsOf(ctx.caller.roles)), status: 'pending', pool: true }, [['createdAt', 'desc']]);
     case 'owned':
       return single({ ownerStaffId: s._id, status: _.in([...OPEN_STATUSES, 'resolved']) }, [['updatedAt', 'desc']]);
     case 'unassigned':
-      return byUrgency({ communityId: s.communityId, status: 'pending' }, open, false);
-    case 'dueSoon': {
-      const range = _.gte(now).and(_.lte(soon));
-      return byUrgency(scope, [range], false, { ...scope, nextDueAt: range });
-    }
+      return byUrgency({ communityId: s.communityId, status: 'pending' }, now);
+    case 'dueSoon':
+      return byUrgency({ ...scope, nextDueAt: _.gte(now).and(_.lte(soon)) }, now);
     case 'overdue':
-      return byUrgency(scope, [_.lt(now)], false, { ...scope, nextDueAt: _.lt(now) });
+      return byUrgency({ ...scope, nextDueAt: _.lt(now) }, now);
     case 'open':
-      return byUrgency({ communityId: s.communityId, open: true }, open, true);
+      return byUrgency({ communityId: s.communityId, open: true }, now);
     case 'closed':
       return single({ communityId: s.communityId, status: _.in(['closed', 'cancelled']) }, [['createdAt', 'desc']]);
     case 'all':
@@ -139,49 +127,44 @@ function queueQuery(ctx: ActionContext, queue: In<'listQueue'>['queue']): QueueQ
   }
 }
 
-/** Offset paging over consecutive segments: the queue and the small segments are counted, only the segments the page overlaps are read. */
-async function segmentedPage(ctx: ActionContext, queue: QueueQuery, input: { pageSize: number; cursor?: string }): Promise<Page<TicketSummary>> {
+/** One page of a queue and its total: two round trips in one step. */
+async function queuePage(ctx: ActionContext, queue: QueueQuery, input: { pageSize: number; cursor?: string }): Promise<Page<TicketSummary>> {
   const offset = offsetOf(input.cursor);
   const coll = ctx.db.collection('tickets');
-  const { segments } = queue;
-  const [total, ...some] = await Promise.all([
-    coll
-      .where(queue.where)
-      .count()
-      .then((c) => c.total),
-    ...segments.map((g) =>
-      g.rest || segments.length === 1
-        ? Promise.resolve(null)
-        : coll
-            .where(g.where)
-            .count()
-            .then((c) => c.total),
-    ),
-  ]);
-  const counted = some.reduce<number>((a, n) => a + (n ?? 0), 0);
-  const counts = some.map((n) => n ?? Math.max(0, total - counted));
-  let start = 0;
-  const reads = segments.map((g, i) => {
-    // The page's window [offset, offset + pageSize) in this segment's own positions.
-    const from = Math.max(0, offset - start);
-    const take = Math.min(counts[i], offset + input.pageSize - start) - from;
-    start += counts[i];
-    if (take <= 0) return Promise.resolve([] as TicketDoc[]);
-    const q = g.order.reduce((acc: any, [k, d]) => acc.orderBy(k, d), coll.where(g.where));
-    return q
-      .skip(from)
-      .limit(take)
+  const $ = ctx.db.command.aggregate;
+  let read: Promise<TicketDoc[]>;
+  if (queue.urgent) {
+    const { now } = queue.urgent;
+    const rank = $.cond({
+      if: $.eq([$.ifNull(['$nextDueAt', null]), null]),
+      then: 4,
+      else: $.add([$.cond({ if: $.lt(['$nextDueAt', now]), then: 0, else: 2 }), $.cond({ if: $.eq(['$emergency', true]), then: 0, else: 1 })]),
+    });
+    read = coll
+      .aggregate()
+      .match(queue.where)
+      .addFields({ queueRank: rank })
+      .sort({ queueRank: 1, nextDueAt: 1, createdAt: -1, _id: 1 })
+      .skip(offset)
+      .limit(input.pageSize)
+      .end()
+      .then((r: any) => r.data as TicketDoc[]);
+  } else {
+    const q = queue.order!.reduce((acc: any, [k, d]) => acc.orderBy(k, d), coll.where(queue.where));
+    read = q
+      .skip(offset)
+      .limit(input.pageSize)
       .get()
       .then((r: any) => r.data as TicketDoc[]);
-  });
-  const docs = (await Promise.all(reads)).flat().slice(0, input.pageSize);
+  }
+  const [docs, count] = await Promise.all([read, coll.where(queue.where).count()]);
   const now = ctx.clock.now();
   const next = offset + docs.length;
-  return { items: docs.map((t) => summary(t, now)), total, ...(next < total && docs.length ? { nextCursor: String(next) } : {}) };
+  return { items: docs.map((t) => summary(t, now)), total: count.total, ...(next < count.total && docs.length ? { nextCursor: String(next) } : {}) };
 }
 
 export async function listQueue(input: In<'listQueue'>, ctx: ActionContext) {
-  return segmentedPage(ctx, queueQuery(ctx, input.queue), input);
+  return queuePage(ctx, queueQuery(ctx, input.queue), input);
 }
 
 /** The tabs' numbers. 已关闭 and 全部 are not counted (large, and nothing to act on): their tabs show no number. */

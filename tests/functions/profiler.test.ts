@@ -111,13 +111,12 @@ test('tickets.get: the caller (two reads) and the ticket with its hotline and ti
   expect(other.body.error?.code).toBe('NOT_FOUND');
 });
 
-test('tickets.create (a pool repair): one rate-limit update, the retry check joined into the place read, no loads weighed; a retry reads and writes nothing more', async () => {
+test('tickets.create (a pool repair): one rate-limit update, the place read (retry check joined in) sent with the caller, no loads weighed; a retry reads and writes nothing more', async () => {
   await gateway('tickets', 'create', report(20), R); // the day's counter and the rate-limit document exist from here on
   const r = await gateway('tickets', 'create', report(21), R);
   expect(r.body.data.created).toBe(true);
   expect(await made('tickets', r.id)).toEqual(
     [
-      'database.getDocument memberships',
       'database.modifyDocument rate_limits',
       'wx.api',
       'database.aggregateDocuments units',
@@ -130,9 +129,14 @@ test('tickets.create (a pool repair): one rate-limit update, the retry check joi
       'database.modifyDocument staff',
     ].sort(),
   );
+  // Rate limit and place (the home's members in it: who may report) together; the text check with
+  // the day's number; the transaction's four; the role alert with its unread count.
+  expect(r.steps).toBe('7');
   const again = await gateway('tickets', 'create', report(21), R);
   expect(again.body.data).toEqual({ ...r.body.data, created: false });
-  expect(await made('tickets', again.id)).toEqual(['database.aggregateDocuments units', 'database.getDocument memberships', 'database.modifyDocument rate_limits', 'wx.api']);
+  // A retry finds its ticket in the place read: not even the text is checked again.
+  expect(await made('tickets', again.id)).toEqual(['database.aggregateDocuments units', 'database.modifyDocument rate_limits']);
+  expect(again.steps).toBe('1');
 });
 
 test('a staff member’s unread alerts: kept by notify (read with who they are) and equal to the count without it', async () => {
@@ -149,6 +153,9 @@ test('a staff member’s unread alerts: kept by notify (read with who they are) 
     kept[who] = r.body.data.alerts;
   }
   expect(Object.values(kept).some((n) => n > 0)).toBe(true);
+  // A retry (same request id) returns the ticket and alerts nobody again: the kept counts stand.
+  expect((await gateway('tickets', 'create', report(4), R)).body.data.created).toBe(false);
+  for (const who of staff) expect((await gateway('inbox', 'unread', {}, who)).body.data.alerts).toBe(kept[who]);
   // One alert read one by one: one less.
   const who = staff.find((s) => kept[s] > 0)!;
   const first = (await gateway('inbox', 'list', { box: 'alerts' }, who)).body.data.items.find((i: any) => !i.read);

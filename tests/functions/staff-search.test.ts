@@ -158,6 +158,40 @@ describe('desk queues and dispatch', () => {
     expect([...p1.items, ...p2.items].map((i: any) => i.ticketId)).toEqual(open.slice(0, 6).map((i: any) => i.ticketId));
   });
 
+  test('paused tickets come last (newest first), after every running one; pages of any size walk the same order', async () => {
+    const eng1 = (await lc.db.collection('staff').where({ openid: 'o-staff-eng1' }).limit(1).get()).data[0] as any;
+    const paused: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const t = (await leak('o-resident-01', 'u-1-1-101')).data.ticketId;
+      expect((await act({ action: 'dispatch', ticketId: t, staffId: eng1._id }, 'o-staff-desk')).ok).toBe(true);
+      expect((await act({ action: 'accept', ticketId: t }, 'o-staff-eng1')).ok).toBe(true);
+      expect((await act({ action: 'pause', ticketId: t, reason: '等待配件', expectedAt: '2026-12-30T10:00:00+08:00' }, 'o-staff-eng1')).data.status).toBe('paused');
+      paused.unshift(t);
+      await lc.dev('/api/dev/clock', { body: { advanceMs: 60_000 } }); // the second is the newer
+    }
+    const running = await leak('o-resident-01', 'u-1-1-101');
+    expect((await act({ action: 'dispatch', ticketId: running.data.ticketId, staffId: eng1._id }, 'o-staff-desk')).ok).toBe(true);
+    for (const [queue, who] of [
+      ['assigned', 'o-staff-eng1'],
+      ['open', 'o-staff-desk'],
+    ] as const) {
+      const whole = (await T('listQueue', { queue, pageSize: 50 }, who)).data;
+      const items = whole.items.map((i: any) => i.ticketId);
+      expect(whole.total).toBe(items.length);
+      expect(items.slice(-2)).toEqual(paused);
+      expect(items).toContain(running.data.ticketId);
+      const walked: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const p = (await T('listQueue', { queue, pageSize: 2, ...(cursor ? { cursor } : {}) }, who)).data;
+        expect(p.total).toBe(whole.total);
+        walked.push(...p.items.map((i: any) => i.ticketId));
+        cursor = p.nextCursor;
+      } while (cursor);
+      expect(walked).toEqual(items);
+    }
+  });
+
   test("the dispatch list shows each person's open load and on-duty state; dispatching raises the load", async () => {
     const before = (await T('departmentStaff', { department: 'engineering' }, 'o-staff-desk')).data;
     const eng2 = before.find((s: any) => s.name === '赵建国');

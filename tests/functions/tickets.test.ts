@@ -98,6 +98,38 @@ describe('create', () => {
 
   test('newcomers and staff-only callers cannot report', async () => {
     expect((await T('create', leak(), 'o-newcomer-01')).error.code).toBe('FORBIDDEN');
+    expect((await T('create', leak(), 'o-staff-desk')).error.code).toBe('FORBIDDEN');
+  });
+
+  test('only an approved member of the home reports for it: pending, refused and removed members, and other homes, are refused', async () => {
+    // A report for a home is judged on the caller's membership of that home, read with the place.
+    const unit = (await lc.db.collection('units').doc(HOME['o-resident-01']).get()).data[0] as any;
+    const member = (openid: string, status: string) => ({
+      _id: `m-judged-${openid}`,
+      openid,
+      unitId: unit._id,
+      communityId: unit.communityId,
+      name: '张三',
+      phone: '13900000099',
+      relation: 'family',
+      status,
+      requestKey: `${openid}:${unit._id}`,
+      createdAt: new Date(),
+    });
+    await lc.db.collection('memberships').add([member('o-judged-pending', 'pending'), member('o-judged-rejected', 'rejected'), member('o-judged-removed', 'removed')]);
+    // Another owner with a pending request for this home (and an approved home of their own).
+    await lc.db.collection('memberships').add({ ...member('o-resident-02', 'pending'), _id: 'm-judged-02' });
+    const before = (await lc.db.collection('tickets').count()).total;
+    for (const who of ['o-judged-pending', 'o-judged-rejected', 'o-judged-removed']) {
+      const r = await T('create', leak(), who);
+      expect(r.error?.code).toBe('FORBIDDEN');
+    }
+    const other = await T('create', leak(), 'o-resident-02');
+    expect(other.error).toMatchObject({ code: 'FORBIDDEN', message: '只能为已绑定的房屋报事' });
+    expect((await lc.db.collection('tickets').count()).total).toBe(before);
+    // The approved owner still reports for it, and the resident with the pending request for their own home.
+    expect((await T('create', leak(), 'o-resident-01')).data.created).toBe(true);
+    expect((await T('create', leak({}, 'o-resident-02'), 'o-resident-02')).data.created).toBe(true);
   });
 });
 
