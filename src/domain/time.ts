@@ -5,29 +5,21 @@
  */
 import dayjs, { type Dayjs } from 'dayjs';
 import utc from 'dayjs/plugin/utc';
-import timezone from 'dayjs/plugin/timezone';
-
 dayjs.extend(utc);
-dayjs.extend(timezone);
 
 export const ZONE = 'Asia/Shanghai';
+/** Asia/Shanghai is UTC+08:00 all year: China has had one zone and no daylight saving since 1991. */
+export const BEIJING_OFFSET_MINUTES = 8 * 60;
 
 /**
- * The timezone plugin needs `Intl` with time zones; some mini-program engines lack it. China has
- * one zone and no daylight saving since 1991, so a fixed +08:00 is the same answer there.
+ * An instant as a Beijing wall clock (for formatting and calendar arithmetic). A fixed +08:00
+ * rather than dayjs's timezone plugin: the same answer for every date since 1991
+ * (tests/unit/time.test.ts compares the two), without an `Intl` zone lookup per conversion —
+ * that lookup was the announcements function's largest single cost per feed — and it also works
+ * on mini-program engines whose `Intl` has no time zones.
  */
-const hasZones = (() => {
-  try {
-    return dayjs.utc('2026-01-01T00:00:00Z').tz(ZONE).hour() === 8;
-  } catch {
-    return false;
-  }
-})();
-
-/** An instant as a Beijing wall clock (for formatting and calendar arithmetic). */
 export function beijing(at?: string | number | Date | Dayjs): Dayjs {
-  const d = dayjs(at);
-  return hasZones ? d.tz(ZONE) : d.utcOffset(8 * 60);
+  return dayjs(at).utcOffset(BEIJING_OFFSET_MINUTES);
 }
 
 const minutes = new Map<number, string>();
