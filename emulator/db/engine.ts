@@ -5,7 +5,7 @@ import { decodeDoc, encodeDoc, type Doc, isDate } from './codec';
 import { conflict, duplicate, invalid, notExist, txFail, uniqueViolation, DbError } from './errors';
 import { docDistance, nearPath, nearSpec } from './geo';
 import { aggregate as mingoAggregate, find as mingoFind, Query } from './mingo-context';
-import { pathExpr, pinnedPaths, planOrder, planQuery, SEQ } from './plan';
+import { pathColumn, pathExpr, pinnedPaths, planOrder, planQuery, SEQ } from './plan';
 
 export interface IndexDef {
   name: string;
@@ -29,6 +29,8 @@ interface CollInfo {
   table: string;
   indexes: IndexDef[];
   indexedPaths: Set<string>;
+  /** The same but `_id` (a column already), in a fixed order: the path columns `writeRow` sets. */
+  paths: string[];
   /** Paths with a '2dsphere' (geo) index. */
   geoPaths: Set<string>;
   multikey: Set<string>;
@@ -122,6 +124,7 @@ export class Engine {
     for (const row of this.db.prepare('SELECT name, indexes, multikey, types FROM __collections').all() as any[]) {
       const info = this.makeInfo(row.name, JSON.parse(row.indexes), JSON.parse(row.multikey), JSON.parse(row.types));
       this.migrateToSeq(info);
+      this.migrateToPathColumns(info);
       this.colls.set(row.name, info);
     }
   }
@@ -142,9 +145,42 @@ export class Engine {
       this.db.exec(`INSERT INTO "${tmp}" (_id, ver, doc) SELECT _id, ver, doc FROM "${info.table}" ORDER BY _id`);
       this.db.exec(`DROP TABLE "${info.table}"`);
       this.db.exec(`ALTER TABLE "${tmp}" RENAME TO "${info.table}"`);
+      this.addPathColumns(info);
       for (const ix of info.indexes) this.db.exec(createIndexSql(info, ix));
     })();
     console.warn(`[local CloudBase] collection ${info.name}: migrated to insertion-order storage (existing documents keep _id order; \`npm run reset\` starts afresh)`);
+  }
+
+  /**
+   * Each indexed path has a column of its own holding `json_extract(doc, '$.<path>')`, and the
+   * indexes are on those columns: an update sets only the columns whose value it changed, so
+   * SQLite rewrites only the indexes over them. (Indexes on expressions of `doc` were all
+   * rewritten on every change of a document: 16 index entries, each a page to commit, for a
+   * ticket whose reminder time moved.) Adds the missing columns, filled from the documents;
+   * answers whether there were any.
+   */
+  private addPathColumns(info: CollInfo): boolean {
+    const have = new Set((this.db.prepare(`PRAGMA table_info("${info.table}")`).all() as any[]).map((c) => c.name));
+    const missing = info.paths.filter((p) => !have.has(pathColumn(p)));
+    for (const p of missing) this.db.exec(`ALTER TABLE "${info.table}" ADD COLUMN ${pathExpr(p)}`);
+    if (missing.length) this.db.exec(`UPDATE "${info.table}" SET ${missing.map((p) => `${pathExpr(p)} = json_extract(doc, '$.${p}')`).join(', ')}`);
+    return missing.length > 0;
+  }
+
+  /** Data folders whose indexes were on expressions of `doc`: the path columns are added and the indexes made again on them. */
+  private migrateToPathColumns(info: CollInfo) {
+    this.db.transaction(() => {
+      if (!this.addPathColumns(info)) return;
+      for (const ix of info.indexes) {
+        this.db.exec(`DROP INDEX IF EXISTS "ix_${info.name}_${ix.name}"`);
+        this.db.exec(createIndexSql(info, ix));
+      }
+    })();
+  }
+
+  /** What each indexed path of a document holds, comparable with `===` (see `writeRow`). */
+  private indexKeys(info: CollInfo, doc: Doc): string[] {
+    return info.paths.map((p) => valueKey(getPath(doc, p)));
   }
 
   close() {
@@ -155,7 +191,16 @@ export class Engine {
     const indexedPaths = new Set<string>();
     const geoPaths = new Set<string>();
     for (const ix of indexes) for (const [p, d] of ix.keys) (d === '2dsphere' ? geoPaths : indexedPaths).add(p);
-    return { name, table: `c_${name}`, indexes, indexedPaths, geoPaths, multikey: new Set(multikey), types: new Map(Object.entries(types).map(([p, ts]) => [p, new Set(ts)])) };
+    return {
+      name,
+      table: `c_${name}`,
+      indexes,
+      indexedPaths,
+      paths: [...indexedPaths].filter((p) => p !== '_id'),
+      geoPaths,
+      multikey: new Set(multikey),
+      types: new Map(Object.entries(types).map(([p, ts]) => [p, new Set(ts)])),
+    };
   }
 
   private stmt(sql: string): Database.Statement {
@@ -197,14 +242,15 @@ export class Engine {
       for (const [p] of ix.keys) pathExpr(p);
     }
     this.db.transaction(() => {
+      const merged = [...info.indexes.filter((i) => !indexes.some((n) => n.name === i.name)), ...indexes];
+      const fresh = this.makeInfo(name, merged, [...info.multikey]);
+      this.addPathColumns(fresh);
       for (const ix of indexes) {
         const existing = info.indexes.find((i) => i.name === ix.name);
         if (existing && JSON.stringify(existing) !== JSON.stringify(ix)) this.db.exec(`DROP INDEX IF EXISTS "ix_${name}_${ix.name}"`);
         this.db.exec(createIndexSql(info, ix));
       }
-      const merged = [...info.indexes.filter((i) => !indexes.some((n) => n.name === i.name)), ...indexes];
       this.db.prepare('UPDATE __collections SET indexes = ? WHERE name = ?').run(JSON.stringify(merged), name);
-      const fresh = this.makeInfo(name, merged, [...info.multikey]);
       this.colls.set(name, fresh);
       // Which kinds of values each indexed path already holds (guards in the planner depend on it).
       for (const p of fresh.indexedPaths) {
@@ -671,6 +717,7 @@ export class Engine {
       let last: Doc | undefined;
       const ids = targets.map((t) => t._id as string);
       const before = targets.map((t) => stored.get(t) ?? encodeDoc(t));
+      const keys = targets.map((t) => this.indexKeys(info, t));
       // Many targets: one mingo update for all of them (it sets up its operators per call).
       const nexts = opts.replace ? targets.map((t) => apply(t, t._id)) : updateInPlace(targets, modifier as Doc);
       for (const [i, next] of nexts.entries()) {
@@ -678,7 +725,7 @@ export class Engine {
         last = next;
         const text = encodeDoc(next);
         if (text === before[i]) continue;
-        this.writeRow(info, ids[i], next, 'update', text);
+        this.writeRow(info, ids[i], next, 'update', text, keys[i]);
         updated++;
       }
       result = { updated, doc: last };
@@ -726,15 +773,26 @@ export class Engine {
     return this.stmt(`DELETE FROM "${info.table}" WHERE _id = ?`).run(id).changes;
   }
 
-  private writeRow(info: CollInfo, id: string, doc: Doc, mode: 'insert' | 'update', text = encodeDoc(doc)) {
+  /**
+   * Stores a document and the values of its indexed paths (`addPathColumns`), each computed by
+   * SQLite from the stored text exactly as `json_extract` reads it. An update given the document's
+   * `before` values (`indexKeys`) sets only the columns that changed, and so touches only their
+   * indexes.
+   */
+  private writeRow(info: CollInfo, id: string, doc: Doc, mode: 'insert' | 'update', text = encodeDoc(doc), before?: string[]) {
     this.recordChange(info, id);
     for (const p of info.indexedPaths) if (pathHitsArray(doc, p)) this.markMultikey(info, p);
     this.noteTypes(info, doc);
+    const value = (p: string) => `json_extract(@doc, '$.${p}')`;
     try {
       if (mode === 'insert') {
-        this.stmt(`INSERT INTO "${info.table}" (_id, ver, doc) VALUES (?, 1, ?)`).run(id, text);
+        const cols = info.paths.map((p) => `, ${pathExpr(p)}`).join('');
+        this.stmt(`INSERT INTO "${info.table}" (_id, ver, doc${cols}) VALUES (@id, 1, @doc${info.paths.map((p) => `, ${value(p)}`).join('')})`).run({ id, doc: text });
       } else {
-        this.stmt(`UPDATE "${info.table}" SET doc = ?, ver = ver + 1 WHERE _id = ?`).run(text, id);
+        const after = before ? this.indexKeys(info, doc) : null;
+        const changed = info.paths.filter((p, i) => !after || after[i] !== before![i]);
+        const sets = changed.map((p) => `, ${pathExpr(p)} = ${value(p)}`).join('');
+        this.stmt(`UPDATE "${info.table}" SET doc = @doc, ver = ver + 1${sets} WHERE _id = @id`).run({ id, doc: text });
       }
     } catch (e: any) {
       if (e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw duplicate(info.name, id);
@@ -833,6 +891,19 @@ function updateInPlace(docs: Doc[], modifier: Doc): Doc[] {
     throw invalid(`invalid update: ${(e as Error).message}`);
   }
   return docs;
+}
+
+/**
+ * A value as a string that is equal for two values exactly when their JSON (as `encodeDoc`
+ * writes it) is: whether an indexed path's column must be set again.
+ */
+function valueKey(v: unknown): string {
+  if (v === undefined) return 'u';
+  if (v === null) return 'n';
+  if (typeof v === 'string') return `s${v}`;
+  if (typeof v === 'number' || typeof v === 'boolean') return `${typeof v}${JSON.stringify(v)}`;
+  if (isDate(v)) return `d${v.getTime()}`;
+  return `j${encodeDoc({ v })}`;
 }
 
 /** The value at a dot path (an array on the way counts as the value: it is multikey anyway). */
