@@ -89,9 +89,9 @@ export function newId(): string {
 }
 
 /**
- * A document database with CloudBase's semantics on SQLite: one WITHOUT ROWID table per
- * collection (`_id`, row version, JSON document), declared indexes as SQLite expression
- * indexes, Mongo semantics from mingo, and optimistic transactions across requests.
+ * A document database with CloudBase's semantics on SQLite: one table per collection (`seq`,
+ * `_id`, row version, JSON document, and a column per indexed path), declared indexes as SQLite
+ * indexes on those columns, Mongo semantics from mingo, and optimistic transactions across requests.
  */
 export class Engine {
   readonly db: Database.Database;
