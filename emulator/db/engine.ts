@@ -797,7 +797,7 @@ export class Engine {
     } catch (e: any) {
       if (e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw duplicate(info.name, id);
       if (e?.code === 'SQLITE_CONSTRAINT_UNIQUE' && String(e.message).endsWith(`${info.table}._id`)) throw duplicate(info.name, id);
-      if (e?.code === 'SQLITE_CONSTRAINT_UNIQUE') throw uniqueViolation(info.name, String(e.message).replace(/^.*: /, ''));
+      if (e?.code === 'SQLITE_CONSTRAINT_UNIQUE') throw uniqueViolation(info.name, violatedIndex(info, String(e.message)));
       throw e;
     }
   }
@@ -891,6 +891,16 @@ function updateInPlace(docs: Doc[], modifier: Doc): Doc[] {
     throw invalid(`invalid update: ${(e as Error).message}`);
   }
   return docs;
+}
+
+/**
+ * The unique index a SQLite constraint error names (`… failed: c_x.ix:code`: its columns), as the
+ * error named an index on expressions (`index 'ix_x_code'`).
+ */
+function violatedIndex(info: CollInfo, message: string): string {
+  const cols = message.replace(/^.*?failed: /, '');
+  const ix = info.indexes.find((i) => i.unique && i.keys.map(([p]) => `${info.table}.${p === '_id' ? '_id' : pathColumn(p)}`).join(', ') === cols);
+  return ix ? `index 'ix_${info.name}_${ix.name}'` : cols;
 }
 
 /**
