@@ -31,6 +31,8 @@ interface CollInfo {
   indexedPaths: Set<string>;
   /** The same but `_id` (a column already), in a fixed order: the path columns `writeRow` sets. */
   paths: string[];
+  /** Every indexed path split once, in `paths` order then `_id` (what `writeRow` reads from a document). */
+  scan: { path: string; parts: string[]; column: boolean }[];
   /** Paths with a '2dsphere' (geo) index. */
   geoPaths: Set<string>;
   multikey: Set<string>;
@@ -180,7 +182,9 @@ export class Engine {
 
   /** What each indexed path of a document holds, comparable with `===` (see `writeRow`). */
   private indexKeys(info: CollInfo, doc: Doc): string[] {
-    return info.paths.map((p) => valueKey(getPath(doc, p)));
+    const keys: string[] = [];
+    for (const s of info.scan) if (s.column) keys.push(valueKey(valueAt(doc, s.parts)));
+    return keys;
   }
 
   close() {
@@ -191,12 +195,15 @@ export class Engine {
     const indexedPaths = new Set<string>();
     const geoPaths = new Set<string>();
     for (const ix of indexes) for (const [p, d] of ix.keys) (d === '2dsphere' ? geoPaths : indexedPaths).add(p);
+    const paths = [...indexedPaths].filter((p) => p !== '_id');
+    const scan = [...paths, ...(indexedPaths.has('_id') ? ['_id'] : [])].map((p) => ({ path: p, parts: p.split('.'), column: p !== '_id' }));
     return {
       name,
       table: `c_${name}`,
       indexes,
       indexedPaths,
-      paths: [...indexedPaths].filter((p) => p !== '_id'),
+      paths,
+      scan,
       geoPaths,
       multikey: new Set(multikey),
       types: new Map(Object.entries(types).map(([p, ts]) => [p, new Set(ts)])),
@@ -301,20 +308,30 @@ export class Engine {
     this.db.prepare('UPDATE __collections SET types = ? WHERE name = ?').run(JSON.stringify(obj), info.name);
   }
 
-  /** Records a new type class for an indexed path (once per class). */
-  private noteTypes(info: CollInfo, doc: Doc) {
+  /**
+   * Reads each indexed path of a document being written once: records a new type class for it
+   * (once per class), marks it multikey when it holds or runs through an array, and answers the
+   * path columns' `indexKeys`.
+   */
+  private scanPaths(info: CollInfo, doc: Doc): string[] {
     let changed = false;
-    for (const p of info.indexedPaths) {
-      const t = typeClass(getPath(doc, p));
+    const keys: string[] = [];
+    for (const { path, parts, column } of info.scan) {
+      const v = valueAt(doc, parts);
+      if (column) keys.push(valueKey(v));
+      // valueAt answers the first array on the way, so this is "the path hits an array".
+      if (Array.isArray(v)) this.markMultikey(info, path);
+      const t = typeClass(v);
       if (!t) continue;
-      const seen = info.types.get(p) ?? new Set<TypeClass>();
+      const seen = info.types.get(path) ?? new Set<TypeClass>();
       if (!seen.has(t)) {
         seen.add(t);
-        info.types.set(p, seen);
+        info.types.set(path, seen);
         changed = true;
       }
     }
     if (changed) this.saveTypes(info);
+    return keys;
   }
 
   private typesFn(info: CollInfo) {
@@ -781,16 +798,14 @@ export class Engine {
    */
   private writeRow(info: CollInfo, id: string, doc: Doc, mode: 'insert' | 'update', text = encodeDoc(doc), before?: string[]) {
     this.recordChange(info, id);
-    for (const p of info.indexedPaths) if (pathHitsArray(doc, p)) this.markMultikey(info, p);
-    this.noteTypes(info, doc);
+    const after = this.scanPaths(info, doc);
     const value = (p: string) => `json_extract(@doc, '$.${p}')`;
     try {
       if (mode === 'insert') {
         const cols = info.paths.map((p) => `, ${pathExpr(p)}`).join('');
         this.stmt(`INSERT INTO "${info.table}" (_id, ver, doc${cols}) VALUES (@id, 1, @doc${info.paths.map((p) => `, ${value(p)}`).join('')})`).run({ id, doc: text });
       } else {
-        const after = before ? this.indexKeys(info, doc) : null;
-        const changed = info.paths.filter((p, i) => !after || after[i] !== before![i]);
+        const changed = info.paths.filter((p, i) => !before || after[i] !== before[i]);
         const sets = changed.map((p) => `, ${pathExpr(p)} = ${value(p)}`).join('');
         this.stmt(`UPDATE "${info.table}" SET doc = @doc, ver = ver + 1${sets} WHERE _id = @id`).run({ id, doc: text });
       }
@@ -918,23 +933,17 @@ function valueKey(v: unknown): string {
 
 /** The value at a dot path (an array on the way counts as the value: it is multikey anyway). */
 function getPath(doc: Doc, path: string): unknown {
+  return valueAt(doc, path.split('.'));
+}
+
+/** `getPath` over a path already split. */
+function valueAt(doc: Doc, parts: string[]): unknown {
   let cur: any = doc;
-  for (const part of path.split('.')) {
+  for (const part of parts) {
     if (cur === null || typeof cur !== 'object' || Array.isArray(cur) || isDate(cur)) return Array.isArray(cur) ? cur : undefined;
     cur = cur[part];
   }
   return cur;
-}
-
-/** Whether the value at `path`, or any value on the way to it, is an array (multikey). */
-function pathHitsArray(doc: Doc, path: string): boolean {
-  let cur: any = doc;
-  for (const part of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return false;
-    if (Array.isArray(cur)) return true;
-    cur = cur[part];
-  }
-  return Array.isArray(cur);
 }
 
 /** A query as the engine runs it: numeric _ids as stored, $elemMatch as MongoDB means it. */
