@@ -34,12 +34,35 @@ export function encodeDoc(doc: Doc): string {
 }
 
 export function decodeDoc(text: string): Doc {
-  return JSON.parse(text, (_key, value) => {
-    if (typeof value === 'string' && value.charCodeAt(0) === 0 && value.charCodeAt(1) === 68 /* D */) {
-      return new Date(value.slice(2));
+  // JSON.parse without a reviver, then dates restored in place: a reviver call per value cost
+  // twice the parse (every read of a document, bench:reminders).
+  const doc = JSON.parse(text);
+  if (doc !== null && typeof doc === 'object') reviveDates(doc);
+  return doc;
+}
+
+const isDateText = (v: string) => v.charCodeAt(0) === 0 && v.charCodeAt(1) === 68; /* "\u0000D" */
+
+/** Turns encoded dates back into Dates, in place, at any depth of a freshly parsed value. */
+function reviveDates(v: any): void {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (typeof x === 'string') {
+        if (isDateText(x)) v[i] = new Date(x.slice(2));
+      } else if (x !== null && typeof x === 'object') reviveDates(x);
     }
-    return value;
-  });
+    return;
+  }
+  for (const k in v) {
+    const x = v[k];
+    if (typeof x === 'string') {
+      if (!isDateText(x)) continue;
+      // A stored "__proto__" key is an own property (as JSON.parse made it), never the prototype.
+      if (k === '__proto__') Object.defineProperty(v, k, { value: new Date(x.slice(2)), enumerable: true, writable: true, configurable: true });
+      else v[k] = new Date(x.slice(2));
+    } else if (x !== null && typeof x === 'object') reviveDates(x);
+  }
 }
 
 /** A value as it appears inside SQL (the same encoding `json_extract` returns). */

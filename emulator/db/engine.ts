@@ -5,7 +5,7 @@ import { decodeDoc, encodeDoc, type Doc, isDate } from './codec';
 import { conflict, duplicate, invalid, notExist, txFail, uniqueViolation, DbError } from './errors';
 import { docDistance, nearPath, nearSpec } from './geo';
 import { aggregate as mingoAggregate, find as mingoFind, Query } from './mingo-context';
-import { pathExpr, pinnedPaths, planOrder, planQuery, SEQ } from './plan';
+import { pathColumn, pathExpr, pinnedPaths, planOrder, planQuery, SEQ } from './plan';
 
 export interface IndexDef {
   name: string;
@@ -29,6 +29,10 @@ interface CollInfo {
   table: string;
   indexes: IndexDef[];
   indexedPaths: Set<string>;
+  /** The same but `_id` (a column already), in a fixed order: the path columns `writeRow` sets. */
+  paths: string[];
+  /** Every indexed path split once, in `paths` order then `_id` (what `writeRow` reads from a document). */
+  scan: { path: string; parts: string[]; column: boolean }[];
   /** Paths with a '2dsphere' (geo) index. */
   geoPaths: Set<string>;
   multikey: Set<string>;
@@ -87,9 +91,9 @@ export function newId(): string {
 }
 
 /**
- * A document database with CloudBase's semantics on SQLite: one WITHOUT ROWID table per
- * collection (`_id`, row version, JSON document), declared indexes as SQLite expression
- * indexes, Mongo semantics from mingo, and optimistic transactions across requests.
+ * A document database with CloudBase's semantics on SQLite: one table per collection (`seq`,
+ * `_id`, row version, JSON document, and a column per indexed path), declared indexes as SQLite
+ * indexes on those columns, Mongo semantics from mingo, and optimistic transactions across requests.
  */
 export class Engine {
   readonly db: Database.Database;
@@ -108,6 +112,11 @@ export class Engine {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    // Checkpoint after ~40 MB of WAL rather than 4 MB: an update of a document rewrites an entry
+    // in each of its indexes (16 for a ticket), and checkpointing every few commits copied those
+    // pages to the database file again each time (bench:reminders: ~40% of the commit CPU). A
+    // commit is still in the WAL before it is acknowledged (durable when the process is killed).
+    this.db.pragma('wal_autocheckpoint = 10000');
     this.db.exec(`CREATE TABLE IF NOT EXISTS __collections (
       name TEXT PRIMARY KEY, indexes TEXT NOT NULL DEFAULT '[]', multikey TEXT NOT NULL DEFAULT '[]', created_at TEXT NOT NULL)`);
     // Added later: data folders made before it get the column (every path then counts as
@@ -117,6 +126,7 @@ export class Engine {
     for (const row of this.db.prepare('SELECT name, indexes, multikey, types FROM __collections').all() as any[]) {
       const info = this.makeInfo(row.name, JSON.parse(row.indexes), JSON.parse(row.multikey), JSON.parse(row.types));
       this.migrateToSeq(info);
+      this.migrateToPathColumns(info);
       this.colls.set(row.name, info);
     }
   }
@@ -137,9 +147,44 @@ export class Engine {
       this.db.exec(`INSERT INTO "${tmp}" (_id, ver, doc) SELECT _id, ver, doc FROM "${info.table}" ORDER BY _id`);
       this.db.exec(`DROP TABLE "${info.table}"`);
       this.db.exec(`ALTER TABLE "${tmp}" RENAME TO "${info.table}"`);
+      this.addPathColumns(info);
       for (const ix of info.indexes) this.db.exec(createIndexSql(info, ix));
     })();
     console.warn(`[local CloudBase] collection ${info.name}: migrated to insertion-order storage (existing documents keep _id order; \`npm run reset\` starts afresh)`);
+  }
+
+  /**
+   * Each indexed path has a column of its own holding `json_extract(doc, '$.<path>')`, and the
+   * indexes are on those columns: an update sets only the columns whose value it changed, so
+   * SQLite rewrites only the indexes over them. (Indexes on expressions of `doc` were all
+   * rewritten on every change of a document: 16 index entries, each a page to commit, for a
+   * ticket whose reminder time moved.) Adds the missing columns, filled from the documents;
+   * answers whether there were any.
+   */
+  private addPathColumns(info: CollInfo): boolean {
+    const have = new Set((this.db.prepare(`PRAGMA table_info("${info.table}")`).all() as any[]).map((c) => c.name));
+    const missing = info.paths.filter((p) => !have.has(pathColumn(p)));
+    for (const p of missing) this.db.exec(`ALTER TABLE "${info.table}" ADD COLUMN ${pathExpr(p)}`);
+    if (missing.length) this.db.exec(`UPDATE "${info.table}" SET ${missing.map((p) => `${pathExpr(p)} = json_extract(doc, '$.${p}')`).join(', ')}`);
+    return missing.length > 0;
+  }
+
+  /** Data folders whose indexes were on expressions of `doc`: the path columns are added and the indexes made again on them. */
+  private migrateToPathColumns(info: CollInfo) {
+    this.db.transaction(() => {
+      if (!this.addPathColumns(info)) return;
+      for (const ix of info.indexes) {
+        this.db.exec(`DROP INDEX IF EXISTS "ix_${info.name}_${ix.name}"`);
+        this.db.exec(createIndexSql(info, ix));
+      }
+    })();
+  }
+
+  /** What each indexed path of a document holds, comparable with `===` (see `writeRow`). */
+  private indexKeys(info: CollInfo, doc: Doc): string[] {
+    const keys: string[] = [];
+    for (const s of info.scan) if (s.column) keys.push(valueKey(valueAt(doc, s.parts)));
+    return keys;
   }
 
   close() {
@@ -150,7 +195,19 @@ export class Engine {
     const indexedPaths = new Set<string>();
     const geoPaths = new Set<string>();
     for (const ix of indexes) for (const [p, d] of ix.keys) (d === '2dsphere' ? geoPaths : indexedPaths).add(p);
-    return { name, table: `c_${name}`, indexes, indexedPaths, geoPaths, multikey: new Set(multikey), types: new Map(Object.entries(types).map(([p, ts]) => [p, new Set(ts)])) };
+    const paths = [...indexedPaths].filter((p) => p !== '_id');
+    const scan = [...paths, ...(indexedPaths.has('_id') ? ['_id'] : [])].map((p) => ({ path: p, parts: p.split('.'), column: p !== '_id' }));
+    return {
+      name,
+      table: `c_${name}`,
+      indexes,
+      indexedPaths,
+      paths,
+      scan,
+      geoPaths,
+      multikey: new Set(multikey),
+      types: new Map(Object.entries(types).map(([p, ts]) => [p, new Set(ts)])),
+    };
   }
 
   private stmt(sql: string): Database.Statement {
@@ -192,14 +249,15 @@ export class Engine {
       for (const [p] of ix.keys) pathExpr(p);
     }
     this.db.transaction(() => {
+      const merged = [...info.indexes.filter((i) => !indexes.some((n) => n.name === i.name)), ...indexes];
+      const fresh = this.makeInfo(name, merged, [...info.multikey]);
+      this.addPathColumns(fresh);
       for (const ix of indexes) {
         const existing = info.indexes.find((i) => i.name === ix.name);
         if (existing && JSON.stringify(existing) !== JSON.stringify(ix)) this.db.exec(`DROP INDEX IF EXISTS "ix_${name}_${ix.name}"`);
         this.db.exec(createIndexSql(info, ix));
       }
-      const merged = [...info.indexes.filter((i) => !indexes.some((n) => n.name === i.name)), ...indexes];
       this.db.prepare('UPDATE __collections SET indexes = ? WHERE name = ?').run(JSON.stringify(merged), name);
-      const fresh = this.makeInfo(name, merged, [...info.multikey]);
       this.colls.set(name, fresh);
       // Which kinds of values each indexed path already holds (guards in the planner depend on it).
       for (const p of fresh.indexedPaths) {
@@ -250,20 +308,30 @@ export class Engine {
     this.db.prepare('UPDATE __collections SET types = ? WHERE name = ?').run(JSON.stringify(obj), info.name);
   }
 
-  /** Records a new type class for an indexed path (once per class). */
-  private noteTypes(info: CollInfo, doc: Doc) {
+  /**
+   * Reads each indexed path of a document being written once: records a new type class for it
+   * (once per class), marks it multikey when it holds or runs through an array, and answers the
+   * path columns' `indexKeys`.
+   */
+  private scanPaths(info: CollInfo, doc: Doc): string[] {
     let changed = false;
-    for (const p of info.indexedPaths) {
-      const t = typeClass(getPath(doc, p));
+    const keys: string[] = [];
+    for (const { path, parts, column } of info.scan) {
+      const v = valueAt(doc, parts);
+      if (column) keys.push(valueKey(v));
+      // valueAt answers the first array on the way, so this is "the path hits an array".
+      if (Array.isArray(v)) this.markMultikey(info, path);
+      const t = typeClass(v);
       if (!t) continue;
-      const seen = info.types.get(p) ?? new Set<TypeClass>();
+      const seen = info.types.get(path) ?? new Set<TypeClass>();
       if (!seen.has(t)) {
         seen.add(t);
-        info.types.set(p, seen);
+        info.types.set(path, seen);
         changed = true;
       }
     }
     if (changed) this.saveTypes(info);
+    return keys;
   }
 
   private typesFn(info: CollInfo) {
@@ -291,7 +359,7 @@ export class Engine {
     return { sql, params: plan.params, exact: plan.exact, ordered: orderSql !== null, seqSql };
   }
 
-  find(name: string, query: Doc, opts: FindOptions = {}): Doc[] {
+  find(name: string, query: Doc, opts: FindOptions = {}, stored?: WeakMap<Doc, string>): Doc[] {
     const info = this.info(name);
     query = prepareQuery(query);
     const near = nearPath(query);
@@ -307,7 +375,7 @@ export class Engine {
         return opts.projection && Object.keys(opts.projection).length ? project(page, opts.projection) : page;
       }
     }
-    return this.findDocs(info, query, opts);
+    return this.findDocs(info, query, opts, stored);
   }
 
   private requireGeoIndex(info: CollInfo, path: string) {
@@ -319,7 +387,15 @@ export class Engine {
     }
   }
 
-  private findDocs(info: CollInfo, query: Doc, opts: FindOptions): Doc[] {
+  /** `stored`: remembers each returned document's stored text (an update compares against it). */
+  private findDocs(info: CollInfo, query: Doc, opts: FindOptions, stored?: WeakMap<Doc, string>): Doc[] {
+    const decode = stored
+      ? (text: string) => {
+          const d = decodeDoc(text);
+          stored.set(d, text);
+          return d;
+        }
+      : decodeDoc;
     const skip = Math.max(0, opts.skip ?? 0);
     const limit = opts.limit ?? Number.MAX_SAFE_INTEGER;
     const { sql, params, exact, ordered, seqSql } = this.buildSelect(info, query, opts, 'doc');
@@ -327,7 +403,7 @@ export class Engine {
     if (exact && ordered) {
       const page = seqSql ? `SELECT doc FROM "${info.table}" WHERE seq IN (${seqSql} LIMIT ? OFFSET ?) ORDER BY seq` : `${sql} LIMIT ? OFFSET ?`;
       const rows = this.stmt(page).all(...params, Math.min(limit, 2 ** 31 - 1), skip) as { doc: string }[];
-      docs = rows.map((r) => decodeDoc(r.doc));
+      docs = rows.map((r) => decode(r.doc));
     } else if (ordered && seqSql) {
       const q = new Query(query);
       const bySeq = this.stmt(`SELECT doc FROM "${info.table}" WHERE seq = ?`);
@@ -336,7 +412,7 @@ export class Engine {
       for (const seq of this.stmt(seqSql)
         .pluck()
         .all(...params) as number[]) {
-        const d = decodeDoc((bySeq.get(seq) as { doc: string }).doc);
+        const d = decode((bySeq.get(seq) as { doc: string }).doc);
         if (!q.test(d)) continue;
         if (skipped < skip) {
           skipped++;
@@ -350,7 +426,7 @@ export class Engine {
       docs = [];
       let skipped = 0;
       for (const row of this.stmt(sql).iterate(...params) as Iterable<{ doc: string }>) {
-        const d = decodeDoc(row.doc);
+        const d = decode(row.doc);
         if (!q.test(d)) continue;
         if (skipped < skip) {
           skipped++;
@@ -360,7 +436,7 @@ export class Engine {
         if (docs.length >= limit) break;
       }
     } else {
-      const all = (this.stmt(sql).all(...params) as { doc: string }[]).map((r) => decodeDoc(r.doc));
+      const all = (this.stmt(sql).all(...params) as { doc: string }[]).map((r) => decode(r.doc));
       const sort: Record<string, 1 | -1> = {};
       for (const [p, d] of opts.order ?? []) sort[p] = d;
       let cursor = mingoFind(all, exact ? {} : query).sort(sort);
@@ -617,16 +693,6 @@ export class Engine {
       next._id = id;
       return next;
     };
-    const applyMany = (currents: Doc[]): Doc[] => {
-      const nexts = currents.map((c) => cloneDoc(c));
-      try {
-        mingo.updateMany(nexts, {}, modifier as any, { cloneMode: 'none' });
-      } catch (e) {
-        throw invalid(`invalid update: ${(e as Error).message}`);
-      }
-      nexts.forEach((n, i) => (n._id = currents[i]._id));
-      return nexts;
-    };
 
     if (txId) {
       const tx = this.tx(txId);
@@ -651,7 +717,10 @@ export class Engine {
 
     let result: { updated: number; upsertId?: string; doc?: Doc } = { updated: 0 };
     this.db.transaction(() => {
-      const targets = opts.multi ? this.find(name, query) : this.find(name, query, { limit: 1 });
+      // The documents read for this update are this call's own: they are changed in place (not
+      // copied first) and compared with the text they were stored as (not encoded again).
+      const stored = new WeakMap<Doc, string>();
+      const targets = this.find(name, query, opts.multi ? {} : { limit: 1 }, stored);
       if (targets.length === 0) {
         if (!opts.upsert) return;
         const id = typeof query._id === 'string' ? query._id : newId();
@@ -663,14 +732,17 @@ export class Engine {
       }
       let updated = 0;
       let last: Doc | undefined;
+      const ids = targets.map((t) => t._id as string);
+      const before = targets.map((t) => stored.get(t) ?? encodeDoc(t));
+      const keys = targets.map((t) => this.indexKeys(info, t));
       // Many targets: one mingo update for all of them (it sets up its operators per call).
-      const nexts = !opts.replace && targets.length > 1 ? applyMany(targets) : null;
-      for (const [i, current] of targets.entries()) {
-        const next = nexts ? nexts[i] : apply(current, current._id);
+      const nexts = opts.replace ? targets.map((t) => apply(t, t._id)) : updateInPlace(targets, modifier as Doc);
+      for (const [i, next] of nexts.entries()) {
+        next._id = ids[i];
         last = next;
         const text = encodeDoc(next);
-        if (text === encodeDoc(current)) continue;
-        this.writeRow(info, current._id, next, 'update', text);
+        if (text === before[i]) continue;
+        this.writeRow(info, ids[i], next, 'update', text, keys[i]);
         updated++;
       }
       result = { updated, doc: last };
@@ -718,20 +790,29 @@ export class Engine {
     return this.stmt(`DELETE FROM "${info.table}" WHERE _id = ?`).run(id).changes;
   }
 
-  private writeRow(info: CollInfo, id: string, doc: Doc, mode: 'insert' | 'update', text = encodeDoc(doc)) {
+  /**
+   * Stores a document and the values of its indexed paths (`addPathColumns`), each computed by
+   * SQLite from the stored text exactly as `json_extract` reads it. An update given the document's
+   * `before` values (`indexKeys`) sets only the columns that changed, and so touches only their
+   * indexes.
+   */
+  private writeRow(info: CollInfo, id: string, doc: Doc, mode: 'insert' | 'update', text = encodeDoc(doc), before?: string[]) {
     this.recordChange(info, id);
-    for (const p of info.indexedPaths) if (pathHitsArray(doc, p)) this.markMultikey(info, p);
-    this.noteTypes(info, doc);
+    const after = this.scanPaths(info, doc);
+    const value = (p: string) => `json_extract(@doc, '$.${p}')`;
     try {
       if (mode === 'insert') {
-        this.stmt(`INSERT INTO "${info.table}" (_id, ver, doc) VALUES (?, 1, ?)`).run(id, text);
+        const cols = info.paths.map((p) => `, ${pathExpr(p)}`).join('');
+        this.stmt(`INSERT INTO "${info.table}" (_id, ver, doc${cols}) VALUES (@id, 1, @doc${info.paths.map((p) => `, ${value(p)}`).join('')})`).run({ id, doc: text });
       } else {
-        this.stmt(`UPDATE "${info.table}" SET doc = ?, ver = ver + 1 WHERE _id = ?`).run(text, id);
+        const changed = info.paths.filter((p, i) => !before || after[i] !== before[i]);
+        const sets = changed.map((p) => `, ${pathExpr(p)} = ${value(p)}`).join('');
+        this.stmt(`UPDATE "${info.table}" SET doc = @doc, ver = ver + 1${sets} WHERE _id = @id`).run({ id, doc: text });
       }
     } catch (e: any) {
       if (e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw duplicate(info.name, id);
       if (e?.code === 'SQLITE_CONSTRAINT_UNIQUE' && String(e.message).endsWith(`${info.table}._id`)) throw duplicate(info.name, id);
-      if (e?.code === 'SQLITE_CONSTRAINT_UNIQUE') throw uniqueViolation(info.name, String(e.message).replace(/^.*: /, ''));
+      if (e?.code === 'SQLITE_CONSTRAINT_UNIQUE') throw uniqueViolation(info.name, violatedIndex(info, String(e.message)));
       throw e;
     }
   }
@@ -816,25 +897,53 @@ export class Engine {
   }
 }
 
+/** Applies a Mongo update to documents in place: one mingo update for all of them (it sets up its operators per call). */
+function updateInPlace(docs: Doc[], modifier: Doc): Doc[] {
+  try {
+    if (docs.length === 1) mingo.update(docs[0], modifier as any, undefined, undefined, { cloneMode: 'none' });
+    else if (docs.length > 1) mingo.updateMany(docs, {}, modifier as any, { cloneMode: 'none' });
+  } catch (e) {
+    throw invalid(`invalid update: ${(e as Error).message}`);
+  }
+  return docs;
+}
+
+/**
+ * The unique index a SQLite constraint error names (`… failed: c_x.ix:code`: its columns), as the
+ * error named an index on expressions (`index 'ix_x_code'`).
+ */
+function violatedIndex(info: CollInfo, message: string): string {
+  const cols = message.replace(/^.*?failed: /, '');
+  const ix = info.indexes.find((i) => i.unique && i.keys.map(([p]) => `${info.table}.${p === '_id' ? '_id' : pathColumn(p)}`).join(', ') === cols);
+  return ix ? `index 'ix_${info.name}_${ix.name}'` : cols;
+}
+
+/**
+ * A value as a string that is equal for two values exactly when their JSON (as `encodeDoc`
+ * writes it) is: whether an indexed path's column must be set again.
+ */
+function valueKey(v: unknown): string {
+  if (v === undefined) return 'u';
+  if (v === null) return 'n';
+  if (typeof v === 'string') return `s${v}`;
+  if (typeof v === 'number' || typeof v === 'boolean') return `${typeof v}${JSON.stringify(v)}`;
+  if (isDate(v)) return `d${v.getTime()}`;
+  return `j${encodeDoc({ v })}`;
+}
+
 /** The value at a dot path (an array on the way counts as the value: it is multikey anyway). */
 function getPath(doc: Doc, path: string): unknown {
+  return valueAt(doc, path.split('.'));
+}
+
+/** `getPath` over a path already split. */
+function valueAt(doc: Doc, parts: string[]): unknown {
   let cur: any = doc;
-  for (const part of path.split('.')) {
+  for (const part of parts) {
     if (cur === null || typeof cur !== 'object' || Array.isArray(cur) || isDate(cur)) return Array.isArray(cur) ? cur : undefined;
     cur = cur[part];
   }
   return cur;
-}
-
-/** Whether the value at `path`, or any value on the way to it, is an array (multikey). */
-function pathHitsArray(doc: Doc, path: string): boolean {
-  let cur: any = doc;
-  for (const part of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return false;
-    if (Array.isArray(cur)) return true;
-    cur = cur[part];
-  }
-  return Array.isArray(cur);
 }
 
 /** A query as the engine runs it: numeric _ids as stored, $elemMatch as MongoDB means it. */

@@ -16,11 +16,18 @@ export interface SqlPlan {
 
 const PATH_RE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
+/**
+ * An indexed path in SQL: its own column, which the engine keeps equal to
+ * `json_extract(doc, '$.<path>')` for every row (the indexes are on these columns).
+ */
 export function pathExpr(path: string): string {
   if (path === '_id') return '_id';
   if (!PATH_RE.test(path)) throw new Error(`unindexable path ${path}`);
-  return `json_extract(doc, '$.${path}')`;
+  return `"${pathColumn(path)}"`;
 }
+
+/** The name of the column that holds an indexed path's value (see `pathExpr`). */
+export const pathColumn = (path: string) => `ix:${path}`;
 
 type Kind = 'string' | 'number' | 'boolean' | 'date' | 'null' | 'other';
 function kindOf(v: unknown): Kind {
