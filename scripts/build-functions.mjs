@@ -45,16 +45,16 @@ exports.default = { generateHTTPClient: () => fail('app.models'), generateMySQLC
     contents: `exports.RealtimeWebSocketClient = function () { ${notBundled('watch() (realtime websocket client)')} };`,
   },
 ];
-// Loaded only when used: mime-types parses the 190 KB mime-db table at load, and form-data (axios,
-// the SDK's request core) only looks a type up for multipart uploads.
 // exceljs (with jszip, saxes, readable-stream…, ≈ 1 MB minified) is only run by an export or an
 // import, so it is not in index.js at all: it is bundled on its own as `exceljs.js` next to it, in
 // each function folder that uses it (the deployed folder holds both), and required on first use
 // (`ExcelJS.Workbook`). (`esm`: the module is reached through `import ExcelJS from 'exceljs'`, whose
 // interop would otherwise read every export at start.)
-const SIDE = { exceljs: require.resolve('exceljs') };
+// mime-types (its 190 KB mime-db table) is a side file the same way: only a multipart upload's
+// form-data looks a type up, and even unrun its table cost every cold start a parse.
+const SIDE = { exceljs: require.resolve('exceljs'), 'mime-types': require.resolve('mime-types', { paths: [require.resolve('form-data')] }) };
 const LAZY = [
-  { path: /^mime-types$/, real: require.resolve('mime-types', { paths: [require.resolve('form-data')] }) },
+  { path: /^mime-types$/, side: 'mime-types' },
   { path: /^exceljs$/, side: 'exceljs', esm: true },
 ];
 const leaveOut = {
