@@ -88,6 +88,8 @@ const names = readdirSync(src, { withFileTypes: true })
   .map((d) => d.name)
   .sort();
 
+// CloudBase's runtime is Nodejs18.15 (cloudbaserc.json).
+const BUNDLE = { bundle: true, minify: true, platform: 'node', target: 'node18', format: 'cjs', legalComments: 'none', logLevel: 'warning' };
 const sides = new Map();
 /** A side module bundled once per build (build/functions/.<name>.js), copied into each function folder using it. */
 function sideFile(name) {
@@ -95,17 +97,7 @@ function sideFile(name) {
     const file = join(out, `.${name}.js`);
     sides.set(
       name,
-      build({
-        entryPoints: [SIDE[name]],
-        outfile: file,
-        bundle: true,
-        minify: true,
-        platform: 'node',
-        target: 'node18',
-        format: 'cjs',
-        legalComments: 'none',
-        logLevel: 'warning',
-      }).then(() => file),
+      build({ ...BUNDLE, entryPoints: [SIDE[name]], outfile: file }).then(() => file),
     );
   }
   return sides.get(name);
@@ -118,19 +110,7 @@ await Promise.all(
   names.map(async (name) => {
     const dir = join(out, name);
     mkdirSync(dir, { recursive: true });
-    await build({
-      entryPoints: [join(src, name, 'index.ts')],
-      outfile: join(dir, 'index.js'),
-      bundle: true,
-      minify: true,
-      platform: 'node',
-      // CloudBase's runtime is Nodejs18.15 (cloudbaserc.json).
-      target: 'node18',
-      format: 'cjs',
-      legalComments: 'none',
-      plugins: [leaveOut],
-      logLevel: 'warning',
-    });
+    await build({ ...BUNDLE, entryPoints: [join(src, name, 'index.ts')], outfile: join(dir, 'index.js'), plugins: [leaveOut] });
     const code = readFileSync(join(dir, 'index.js'), 'utf8');
     for (const side of Object.keys(SIDE)) if (code.includes(`"${side}.js"`)) copyFileSync(await sideFile(side), join(dir, `${side}.js`));
     const config = JSON.parse(readFileSync(join(src, name, 'config.json'), 'utf8'));
