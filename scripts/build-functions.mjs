@@ -57,14 +57,18 @@ const LAZY = [
   { path: /^mime-types$/, side: 'mime-types' },
   { path: /^exceljs$/, side: 'exceljs', esm: true },
 ];
-const leaveOut = {
+/** The plugin for one function's build; `sides` collects the side files that bundle requires. */
+const leaveOut = (sides) => ({
   name: 'linli-leave-out',
   setup(b) {
     b.onResolve({ filter: /./ }, (args) => {
       const stub = STUBS.findIndex((s) => s.path.test(args.path) && (!s.importer || s.importer.test(args.importer)));
       if (stub >= 0) return { path: String(stub), namespace: 'linli-stub' };
       const lazy = LAZY.findIndex((l) => l.path.test(args.path));
-      if (lazy >= 0) return { path: String(lazy), namespace: 'linli-lazy' };
+      if (lazy >= 0) {
+        if (LAZY[lazy].side) sides.add(LAZY[lazy].side);
+        return { path: String(lazy), namespace: 'linli-lazy' };
+      }
       return undefined;
     });
     b.onLoad({ filter: /./, namespace: 'linli-stub' }, (args) => ({ contents: STUBS[Number(args.path)].contents, loader: 'js' }));
@@ -81,7 +85,7 @@ module.exports = ${esm ? `{ __esModule: true, default: ${proxy} }` : proxy};`,
       };
     });
   },
-};
+});
 
 const names = readdirSync(src, { withFileTypes: true })
   .filter((d) => d.isDirectory() && !d.name.startsWith('_') && existsSync(join(src, d.name, 'index.ts')))
@@ -110,9 +114,9 @@ await Promise.all(
   names.map(async (name) => {
     const dir = join(out, name);
     mkdirSync(dir, { recursive: true });
-    await build({ ...BUNDLE, entryPoints: [join(src, name, 'index.ts')], outfile: join(dir, 'index.js'), plugins: [leaveOut] });
-    const code = readFileSync(join(dir, 'index.js'), 'utf8');
-    for (const side of Object.keys(SIDE)) if (code.includes(`"${side}.js"`)) copyFileSync(await sideFile(side), join(dir, `${side}.js`));
+    const sides = new Set();
+    await build({ ...BUNDLE, entryPoints: [join(src, name, 'index.ts')], outfile: join(dir, 'index.js'), plugins: [leaveOut(sides)] });
+    for (const side of sides) copyFileSync(await sideFile(side), join(dir, `${side}.js`));
     const config = JSON.parse(readFileSync(join(src, name, 'config.json'), 'utf8'));
     writeFileSync(join(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n');
     writeFileSync(

@@ -52,7 +52,9 @@ export interface ActionDef<S extends z.ZodType = z.ZodType, R = unknown> {
    * has them already (e.g. the members of the home the input names, joined into a read the action
    * makes anyway) — then the homes are not read on their own unless `needs` asks (one round trip
    * less). Only approved memberships of the caller count; when there is none, the homes are read
-   * as usual, so the answer is the same as without it. `ctx.caller.homes` holds what was judged.
+   * as usual, so the answer is the same as without it. `ctx.caller.homes` holds what was judged:
+   * with a prefetch that found them, only the caller's homes among those (in `create`, the one
+   * home reported for) — not all of the caller's homes.
    */
   homesFrom?: (prefetched: unknown) => readonly MembershipDoc[] | undefined;
   run: (input: z.infer<S>, ctx: ActionContext) => Promise<R>;

@@ -67,7 +67,9 @@ function typeGuard(path: string, kind: Kind, expr: string, out: SqlPlan, types: 
     out.where.push(`${expr} >= ? AND ${expr} < ?`);
     out.params.push(DATE_FLOOR, DATE_CEIL);
   } else if (kind === 'number' && path !== '_id') {
-    if (mayHold(types, path, 'boolean')) out.where.push(`json_type(doc, '$.${path}') IN ('integer','real')`);
+    // SQLite sorts text (strings, and dates as encoded) above every number: a range on a path that
+    // has held them needs the guard as much as an equality against booleans (1 = true) does.
+    if (mayHold(types, path, 'boolean', 'string', 'date', 'object', 'array')) out.where.push(`json_type(doc, '$.${path}') IN ('integer','real')`);
   } else if (kind === 'boolean') {
     if (mayHold(types, path, 'number')) out.where.push(`json_type(doc, '$.${path}') IN ('true','false')`);
   }
@@ -113,6 +115,9 @@ function addConjunction(query: Record<string, any>, indexed: (path: string) => b
   }
 }
 
+/** The most `$or` branches pushed into SQL (the ticket timer's batches use 100). */
+export const MAX_OR_BRANCHES = 200;
+
 /**
  * `$or`: each branch is planned as a conjunction of its own; when every branch narrows by some
  * index, the SQL takes their union (`(b1) OR (b2)`, which SQLite answers with one index lookup per
@@ -120,6 +125,11 @@ function addConjunction(query: Record<string, any>, indexed: (path: string) => b
  * indexable could match any row, so then nothing is pushed and mingo decides.
  */
 function addDisjunction(branches: unknown[], indexed: (path: string) => boolean, out: SqlPlan, types: TypesOf) {
+  // SQLite refuses a very deep expression tree ("Expression tree is too large"): mingo decides a huge $or.
+  if (branches.length > MAX_OR_BRANCHES) {
+    out.exact = false;
+    return;
+  }
   const planned: SqlPlan[] = [];
   for (const sub of branches) {
     if (!sub || typeof sub !== 'object' || Array.isArray(sub)) {

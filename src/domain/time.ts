@@ -5,21 +5,48 @@
  */
 import dayjs, { type Dayjs } from 'dayjs';
 import utc from 'dayjs/plugin/utc';
+import timezone from 'dayjs/plugin/timezone';
+
 dayjs.extend(utc);
+dayjs.extend(timezone);
 
 export const ZONE = 'Asia/Shanghai';
 /** Asia/Shanghai is UTC+08:00 all year: China has had one zone and no daylight saving since 1991. */
 export const BEIJING_OFFSET_MINUTES = 8 * 60;
 
 /**
- * An instant as a Beijing wall clock (for formatting and calendar arithmetic). A fixed +08:00
- * rather than dayjs's timezone plugin: the same answer for every date since 1991
- * (tests/unit/time.test.ts compares the two), without an `Intl` zone lookup per conversion —
- * that lookup was the announcements function's largest single cost per feed — and it also works
- * on mini-program engines whose `Intl` has no time zones.
+ * The timezone plugin needs `Intl` with time zones; some mini-program engines lack it. China has
+ * one zone and no daylight saving since 1991, so a fixed +08:00 is the same answer there.
+ */
+const hasZones = (() => {
+  try {
+    return dayjs.utc('2026-01-01T00:00:00Z').tz(ZONE).hour() === 8;
+  } catch {
+    return false;
+  }
+})();
+
+/**
+ * Whether this machine keeps one offset all year and it is UTC's or Beijing's (a cloud function,
+ * a phone in China). dayjs does fixed-offset arithmetic on the machine's local clock, so it is
+ * exact only where that clock never shifts; elsewhere (a phone in a daylight-saving zone) the
+ * timezone plugin is used. Checked per call: tests change TZ while running.
+ */
+const steadyMachineClock = () => {
+  const winter = new Date(2026, 0, 1).getTimezoneOffset();
+  return winter === new Date(2026, 6, 1).getTimezoneOffset() && (winter === 0 || winter === -BEIJING_OFFSET_MINUTES);
+};
+
+/**
+ * An instant as a Beijing wall clock (for formatting and calendar arithmetic). Where the machine's
+ * clock never shifts, a fixed +08:00 — the same answer as the zone database for every date since
+ * 1991 (tests/unit/time.test.ts compares them) without an `Intl` zone lookup per conversion, which
+ * was the announcements function's largest single cost per feed; elsewhere the timezone plugin.
  */
 export function beijing(at?: string | number | Date | Dayjs): Dayjs {
-  return dayjs(at).utcOffset(BEIJING_OFFSET_MINUTES);
+  // A Dayjs that already carries an offset is taken as its instant.
+  const d = dayjs(dayjs.isDayjs(at) ? at.valueOf() : at);
+  return hasZones && !steadyMachineClock() ? d.tz(ZONE) : d.utcOffset(BEIJING_OFFSET_MINUTES);
 }
 
 const minutes = new Map<number, string>();

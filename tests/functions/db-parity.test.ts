@@ -400,6 +400,40 @@ describe('indexes and pushdown (engine)', () => {
     expect(((await c.where({ 'a.b': 'x' }).get()) as any).data.map((d: any) => d._id).sort()).toEqual(['n1', 'n2']);
   });
 
+  test('a numeric range on a path that also holds strings and dates (no booleans) keeps to numbers, as Mongo does', () => {
+    const name = `numstr_${++n}`;
+    engine().createCollection(name);
+    engine().ensureIndexes(name, [{ name: 'x', keys: [['x', 1]] }]);
+    const docs = () => [0, 1, 2, 7, 'a', '10', new Date('2024-01-01T00:00:00Z')].map((x, i) => ({ _id: `d${i}`, x }));
+    engine().insert(name, docs());
+    for (const q of [{ x: { $gt: 1 } }, { x: { $gte: 0 } }, { x: { $lt: 5 } }, { x: { $in: ['a', '10'] } }]) {
+      const expected = mingo
+        .find(docs(), q, undefined, { idKey: '_id' })
+        .all()
+        .map((d: any) => d._id)
+        .sort();
+      expect(
+        engine()
+          .find(name, q)
+          .map((d) => d._id)
+          .sort(),
+      ).toEqual(expected);
+      expect(engine().count(name, q)).toBe(expected.length);
+    }
+  });
+
+  test('a $or of more branches than SQL takes is still answered (by mingo)', () => {
+    const name = `bigor_${++n}`;
+    engine().createCollection(name);
+    engine().ensureIndexes(name, [{ name: 'k', keys: [['k', 1]] }]);
+    engine().insert(
+      name,
+      Array.from({ length: 300 }, (_x, i) => ({ _id: `k${i}`, k: `v${i}` })),
+    );
+    const q = { $or: Array.from({ length: 1200 }, (_x, i) => ({ k: `v${i}` })) };
+    expect(engine().count(name, q)).toBe(300);
+  });
+
   describe('pushdown on a mixed-type indexed field equals mingo', () => {
     const d1 = new Date('2024-01-01T00:00:00Z');
     const d2 = new Date('2024-06-01T00:00:00Z');

@@ -31,6 +31,9 @@ describe('Beijing time', () => {
       expect(fixed.format('YYYY-MM-DD HH:mm:ss.SSS Z d')).toBe(zoned.format('YYYY-MM-DD HH:mm:ss.SSS Z d'));
       expect(fixed.startOf('day').valueOf()).toBe(zoned.startOf('day').valueOf());
       expect(fixed.add(1, 'month').startOf('month').valueOf()).toBe(zoned.add(1, 'month').startOf('month').valueOf());
+      // Converting again (a Dayjs that already has the offset) changes nothing.
+      expect(beijing(fixed).format('YYYY-MM-DD HH:mm:ss.SSS Z')).toBe(zoned.format('YYYY-MM-DD HH:mm:ss.SSS Z'));
+      expect(beijing(dayjs(at)).valueOf()).toBe(at);
     }
   });
 
