@@ -16,15 +16,18 @@ export const BEIJING_OFFSET_MINUTES = 8 * 60;
 
 /**
  * The timezone plugin needs `Intl` with time zones; some mini-program engines lack it. China has
- * one zone and no daylight saving since 1991, so a fixed +08:00 is the same answer there.
+ * one zone and no daylight saving since 1991, so a fixed +08:00 is the same answer there. Asked
+ * only when needed: loading a zone costs a cold start (a cloud function never needs it).
  */
-const hasZones = (() => {
-  try {
-    return dayjs.utc('2026-01-01T00:00:00Z').tz(ZONE).hour() === 8;
-  } catch {
-    return false;
-  }
-})();
+let zones: boolean | undefined;
+const hasZones = () =>
+  (zones ??= (() => {
+    try {
+      return dayjs.utc('2026-01-01T00:00:00Z').tz(ZONE).hour() === 8;
+    } catch {
+      return false;
+    }
+  })());
 
 /**
  * Whether this machine keeps one offset all year and it is UTC's or Beijing's (a cloud function,
@@ -46,7 +49,7 @@ const steadyMachineClock = () => {
 export function beijing(at?: string | number | Date | Dayjs): Dayjs {
   // A Dayjs that already carries an offset is taken as its instant.
   const d = dayjs(dayjs.isDayjs(at) ? at.valueOf() : at);
-  return hasZones && !steadyMachineClock() ? d.tz(ZONE) : d.utcOffset(BEIJING_OFFSET_MINUTES);
+  return !steadyMachineClock() && hasZones() ? d.tz(ZONE) : d.utcOffset(BEIJING_OFFSET_MINUTES);
 }
 
 const minutes = new Map<number, string>();
