@@ -117,5 +117,7 @@ export async function claimFiles(tx: any, ctx: ActionContext, fileIds: readonly 
 export async function useFiles(ctx: ActionContext, fileIds: readonly string[], target: string) {
   if (!fileIds.length) return;
   await verifyFiles(ctx, fileIds, target);
-  await ctx.db.runTransaction(async (tx: any) => claimFiles(tx, ctx, fileIds, target), 1);
+  // Retried on a write conflict (the SDK's default attempts): two syncs of the same photos race
+  // to bind the same slots, and the retry finds them bound to this target already (no write).
+  await ctx.db.runTransaction(async (tx: any) => claimFiles(tx, ctx, fileIds, target));
 }
