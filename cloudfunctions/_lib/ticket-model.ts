@@ -50,6 +50,8 @@ export interface TicketDoc extends TicketState {
   closedAt: Date | null;
   /** How many log entries the ticket has; each new entry takes the next number. */
   eventCount: number;
+  /** The attempt that opened it: its first entries carry the same mark (`isTicketEntry`). Absent on tickets opened before. */
+  opening?: string;
   /** When the reminders timer next has something to say about this ticket's timers (or its pause). */
   nextReminderAt: Date | null;
   /** Set on resolution; the reminders timer turns it into a callback task. */
@@ -80,6 +82,8 @@ export interface EventDoc {
   meta?: Record<string, unknown>;
   /** A callback's result or a rating's stars, stored when the entry is written (the analysis reads it). */
   outcome?: EventOutcome;
+  /** On a ticket's first entries: the attempt that wrote them (`isTicketEntry`). */
+  opening?: string;
 }
 
 /** The earliest running timer: what "due soon" and "overdue" queues sort by. */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { AppError } from '../../src/domain/errors';
 import { UNCLAIMED_ALERT_ROLE } from '../../src/domain/inbox';
 import { CATEGORY_BY_CODE, DEPARTMENT_ROLE, type Department } from '../../src/domain/tickets/catalog';
@@ -293,25 +294,23 @@ export async function openTicket(
     ...(input.verifyReporter ? [sys('verify', 'internal', '报告人尚未绑定本小区房屋，请客服电话核实')] : []),
   ];
   ticket.eventCount = events.length;
-  const fileTarget = `ticket:${id}`;
+  // No transaction (two requests fewer): the ticket's insert is the commit point. Its files are
+  // bound to it first (their own transaction; a retry binds them to the same ticket again), then its
+  // first entries, marked with this attempt, then the ticket naming the attempt. Readers keep an
+  // opening entry only if the ticket names its attempt (`isTicketEntry`), so a crash between the two
+  // inserts, or a twin that loses the insert, leaves entries nobody sees: never a ticket without
+  // its entries, nor entries of another attempt's routing.
+  const opening = randomBytes(6).toString('hex');
+  ticket.opening = opening;
+  if (files.length) await db.runTransaction(async (tx: any) => claimFiles(tx, ctx, files, `ticket:${id}`));
+  await db.collection('ticket_events').add(events.map((e, i) => ({ ...e, seq: i + 1, opening })));
   try {
-    // The ticket and its first log entries are written together, or not at all.
-    await db.runTransaction(async (tx: any) => {
-      await claimFiles(tx, ctx, files, fileTarget);
-      await tx.collection('tickets').add({ _id: id, ...ticket });
-      // The first entries in one insert (CloudBase inserts a batch inside a transaction too).
-      await tx.collection('ticket_events').add(events.map((e, i) => ({ ...e, seq: i + 1 })));
-    }, 1);
+    await db.collection('tickets').add({ _id: id, ...ticket });
   } catch (e) {
-    if (isDuplicate(e) || (e as any)?.code === 'DATABASE_TRANSACTION_CONFLICT') {
-      // A racing twin (a double tap, a retry) may still be committing the same ticket: wait for
-      // it briefly rather than answer a conflict for what is one report.
-      for (let i = 0; i < 8; i++) {
-        const again = await loadTicket(ctx, id);
-        if (again) return { ticketId: again._id, no: again.no, created: false };
-        await new Promise((r) => setTimeout(r, 50 * (i + 1)));
-      }
-    }
+    if (!isDuplicate(e)) throw e;
+    // A twin (a double tap, a retry) inserted it first: theirs is the ticket; this attempt's entries go.
+    const [again] = await Promise.all([loadTicket(ctx, id), db.collection('ticket_events').where({ ticketId: id, opening }).remove()]);
+    if (again) return { ticketId: again._id, no: again.no, created: false };
     throw e;
   }
   const known = new Set<string>(Object.values(TEMPLATES));
@@ -379,7 +378,7 @@ async function notifyCreated(
       target: target(t),
     });
   }
-  // Only the invocation whose transaction inserted the ticket gets here (a retry or a twin returns before): every key is new.
+  // Only the invocation that inserted the ticket gets here (a retry or a twin returns before): every key is new.
   await notify(ctx, out, { firstTime: true });
 }
 

@@ -12,6 +12,7 @@ import {
   type TicketProgress,
 } from '../../src/domain/register';
 import type { TicketType } from '../../src/domain/tickets/catalog';
+import { isTicketEntry } from '../../src/domain/tickets/timeline';
 import { insertMissing } from '../_lib/bulk';
 import type { ActionContext } from '../_lib/handler';
 
@@ -70,6 +71,7 @@ async function ticketFacts(db: Db, ids: string[]) {
         contactName: t.contactName ?? '',
         contactPhone: t.contactPhone ?? '',
         createdAt: new Date(t.createdAt),
+        ...(t.opening ? { opening: t.opening as string } : {}),
         open: !!t.open,
         ownerStaffId: t.ownerStaffId ?? null,
         ownerName: t.ownerName ?? '',
@@ -116,7 +118,8 @@ export async function projectBatch(ctx: Pick<ActionContext, 'db' | 'clock'>, set
     const t = facts.get(id);
     if (!t) continue; // a log entry of a ticket that no longer exists: nothing to show
     touched.add(id);
-    const log = (history.get(id) ?? []).sort((a, b) => a.seq - b.seq);
+    // Only the ticket's own entries (not those of an attempt that lost the insert).
+    const log = (history.get(id) ?? []).filter((e) => isTicketEntry(e, t)).sort((a, b) => a.seq - b.seq);
     const lastSeq = Math.max(...log.filter((e) => inBatch.has(e._id)).map((e) => e.seq));
     let progress: TicketProgress | null = null;
     for (const ev of log) {

@@ -3,6 +3,7 @@ import { AppError } from '../../src/domain/errors';
 import { STAFF_QUEUES, type Page, type StaffLoad, type StaffQueue, type TicketDetail, type TicketSummary, type ticketInputs } from '../../src/domain/tickets/api';
 import { DEFAULT_SLA } from '../../src/domain/tickets/sla';
 import { canSee, OPEN_STATUSES } from '../../src/domain/tickets/state-machine';
+import { isTicketEntry } from '../../src/domain/tickets/timeline';
 import { DEPARTMENT_ROLE, type Department } from '../../src/domain/tickets/catalog';
 import type { ActionContext } from '../_lib/handler';
 import type { Database } from '../_lib/cloud';
@@ -64,7 +65,7 @@ export async function get(input: In<'get'>, ctx: ActionContext): Promise<TicketD
   if (!canSee(t, actor)) throw new AppError('NOT_FOUND', '工单不存在');
   // The timeline as the actor may see it: staff every entry, residents the public ones; first 200 by seq.
   const timeline = events
-    .filter((e) => actor.kind === 'staff' || e.visibility === 'public')
+    .filter((e) => isTicketEntry(e, t) && (actor.kind === 'staff' || e.visibility === 'public'))
     .sort((a, b) => a.seq - b.seq)
     .slice(0, 200);
   const view = await detail(ctx, t, actor, timeline, community[0]?.hotline);

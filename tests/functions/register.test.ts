@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { accumulate, foldEvent, type Contribution, type RawEvent, type TicketFacts, type TicketProgress } from '../../src/domain/register';
+import { isTicketEntry } from '../../src/domain/tickets/timeline';
 import { startLocal, type LocalCloudBase } from '../helpers/local-cloudbase';
 
 let lc: LocalCloudBase;
@@ -43,6 +44,7 @@ async function recompute() {
     createdAt: new Date(t.createdAt),
   });
   const sorted = events
+    .filter((e) => isTicketEntry(e, byTicket.get(e.ticketId)))
     .map((e) => ({ ...e, at: new Date(e.at) }))
     .sort((a, b) => a.at.getTime() - b.at.getTime() || (a.ticketId < b.ticketId ? -1 : a.ticketId > b.ticketId ? 1 : a.seq - b.seq));
   const progress = new Map<string, TicketProgress>();
@@ -206,6 +208,52 @@ describe('repeat issues', () => {
     expect(nov.counts.tickets).toBe(1);
     expect(nov.counts.repeat ?? 0).toBe(0);
   }, 60_000);
+});
+
+describe('a ticket’s own log', () => {
+  test('first entries of an attempt that lost the insert (or crashed before it) are in the log but never in the register', async () => {
+    const r = await T(
+      'create',
+      {
+        type: 'repair',
+        category: 'elevator',
+        description: '电梯异响',
+        location: { kind: 'home', unitId: HOME['o-resident-01'] },
+        contactPhone: '13900000001',
+        subscribed: [],
+        clientRequestId: rid(),
+      },
+      'o-resident-01',
+    );
+    expect(r.ok).toBe(true);
+    const ticketId = r.data.ticketId;
+    const [mine] = (await lc.db.collection('ticket_events').where({ ticketId, seq: 1 }).get()).data as any[];
+    expect(mine.opening).toBe((await lc.db.collection('tickets').doc(ticketId).get()).data[0].opening);
+    // What a twin that lost the insert and then crashed leaves behind, and a crash before any ticket.
+    const at = new Date(mine.at);
+    const lost = {
+      ticketId,
+      seq: 1,
+      communityId: C,
+      at,
+      action: 'created',
+      actor: { kind: 'resident', id: 'o-resident-01', name: '住户' },
+      channel: 'app',
+      visibility: 'public',
+      text: '另一次尝试',
+      opening: 'lost-attempt',
+    };
+    const orphan = await lc.db.collection('ticket_events').add(lost);
+    await lc.db.collection('ticket_events').add({ ...lost, ticketId: 'tk-never-inserted', opening: 'crashed' });
+    await project();
+    const entries = (await lc.db.collection('register_entries').where({ ticketId }).get()).data as any[];
+    expect(entries.map((e) => e._id)).toContain(`ev-${mine._id}`);
+    expect(entries.map((e) => e._id)).not.toContain(`ev-${orphan.id}`);
+    expect((await lc.db.collection('register_entries').where({ ticketId: 'tk-never-inserted' }).count()).total).toBe(0);
+    // And the ticket's timeline shows its own entry only.
+    const d = (await T('get', { ticketId }, 'o-staff-desk')).data;
+    expect(d.timeline.filter((e: any) => e.action === 'created').map((e: any) => e.text)).toEqual(['电梯异响']);
+  });
 });
 
 describe('register, log, export and permissions', () => {

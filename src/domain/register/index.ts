@@ -157,6 +157,8 @@ export interface RawEvent {
   text?: string;
   /** Absent on entries written before outcomes were stored; null once the backfill found none in the text. */
   outcome?: EventOutcome | null;
+  /** On a ticket's first entries: the attempt that wrote them (tickets/timeline `isTicketEntry`). */
+  opening?: string;
 }
 /** What the register needs of a ticket (its facts do not change after creation). */
 export interface TicketFacts {
@@ -171,6 +173,8 @@ export interface TicketFacts {
   contactName: string;
   contactPhone: string;
   createdAt: Date;
+  /** The attempt that opened it (tickets/timeline `isTicketEntry`). */
+  opening?: string;
 }
 /** Per-ticket progress the fold carries from event to event (rebuilt from the log on every run). */
 export interface TicketProgress {

@@ -35,3 +35,10 @@ export const timelineLabel = (action: string): string => (TIMELINE_LABELS as Rec
  */
 export const intakeChannel = (action: string, channel: string): string | null =>
   (action === 'created' || action === 'logged') && (channel === 'phone' || channel === 'walk_in') ? channel : null;
+
+/**
+ * A ticket's first entries are written just before the ticket, marked with the attempt that
+ * wrote them, and the ticket names its attempt: an entry marked with another attempt (a twin that
+ * lost the insert, a crash between the two inserts) is not the ticket's and is never shown or counted.
+ */
+export const isTicketEntry = (entry: { opening?: string }, ticket: { opening?: string } | undefined): boolean => !entry.opening || entry.opening === ticket?.opening;
