@@ -15,6 +15,9 @@ const advance = (ms: number) => lc.dev('/api/dev/clock', { body: { advanceMs: ms
 const HOME: Record<string, string> = { 'o-resident-01': 'u-1-1-101', 'o-resident-04': 'u-1-2-201', 'o-resident-06': 'u-2-1-102' };
 let n = 0;
 const rid = () => `req-${Date.now().toString(36)}-${n++}`;
+/** A resident's repair report for one of their homes. */
+const repair = (openid: string, unitId: string, category: string, description: string) =>
+  T('create', { type: 'repair', category, description, location: { kind: 'home', unitId }, contactPhone: '13900000008', subscribed: [], clientRequestId: rid() }, openid);
 
 async function all(coll: string, where: Record<string, unknown> = {}) {
   const out: any[] = [];
@@ -181,20 +184,7 @@ describe('projection and aggregates', () => {
 describe('repeat issues', () => {
   test('the same unit and category within 30 days counts as a repeat; after 30 days, or another category, it does not', async () => {
     await setClock('2027-03-01T02:00:00.000Z');
-    const mk = (category: string) =>
-      T(
-        'create',
-        {
-          type: 'repair',
-          category,
-          description: '重复问题测试',
-          location: { kind: 'home', unitId: 'u-2-2-202' },
-          contactPhone: '13900000008',
-          subscribed: [],
-          clientRequestId: rid(),
-        },
-        'o-resident-08',
-      );
+    const mk = (category: string) => repair('o-resident-08', 'u-2-2-202', category, '重复问题测试');
     expect((await mk('repair_other')).ok).toBe(true);
     await advance(10 * 86400_000);
     await mk('repair_other'); // repeat (day 10)
@@ -212,19 +202,7 @@ describe('repeat issues', () => {
 
 describe('a ticket’s own log', () => {
   test('first entries of an attempt that lost the insert (or crashed before it) are in the log but never in the register', async () => {
-    const r = await T(
-      'create',
-      {
-        type: 'repair',
-        category: 'elevator',
-        description: '电梯异响',
-        location: { kind: 'home', unitId: HOME['o-resident-01'] },
-        contactPhone: '13900000001',
-        subscribed: [],
-        clientRequestId: rid(),
-      },
-      'o-resident-01',
-    );
+    const r = await repair('o-resident-01', HOME['o-resident-01'], 'elevator', '电梯异响');
     expect(r.ok).toBe(true);
     const ticketId = r.data.ticketId;
     const [mine] = (await lc.db.collection('ticket_events').where({ ticketId, seq: 1 }).get()).data as any[];
