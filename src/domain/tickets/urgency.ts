@@ -12,5 +12,6 @@ export type Urgency = 0 | 1 | 2 | 3 | 4;
 
 export function urgencyOf(t: { nextDueAt: Date | string | null; emergency: boolean }, now: Date): Urgency {
   if (!t.nextDueAt) return 4;
-  return ((new Date(t.nextDueAt).getTime() < now.getTime() ? 0 : 2) + (t.emergency ? 0 : 1)) as Urgency;
+  // Overdue from the due time on, as the timer's breach (`dueStages`): its visit at the due time must move the ticket.
+  return ((new Date(t.nextDueAt).getTime() <= now.getTime() ? 0 : 2) + (t.emergency ? 0 : 1)) as Urgency;
 }
