@@ -123,7 +123,7 @@ function queueQuery(ctx: ActionContext, queue: In<'listQueue'>['queue']): QueueQ
   }
 }
 
-/** One page of a queue and its total: two round trips in one step. */
+/** One page of a queue (or of a resident's list) and its total: two round trips in one step. */
 async function queuePage(ctx: ActionContext, queue: QueueQuery, input: { pageSize: number; cursor?: string }): Promise<Page<TicketSummary>> {
   const offset = offsetOf(input.cursor);
   const coll = ctx.db.collection('tickets');
