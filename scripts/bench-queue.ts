@@ -146,6 +146,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
     ['urgency', 1],
     ['nextDueAt', 1],
     ['createdAt', -1],
+    ['_id', 1],
   ];
   explain('the "assigned" queue', { assigneeStaffId: 'st-eng1', open: true }, urgent);
   explain('the "open" queue', { communityId: 'cm-cuihu', open: true }, urgent);

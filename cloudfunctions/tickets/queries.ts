@@ -90,6 +90,8 @@ const byUrgency = (where: object): QueueQuery => ({
     ['urgency', 'asc'],
     ['nextDueAt', 'asc'],
     ['createdAt', 'desc'],
+    // Tickets opened in one go (a round's findings) tie on all three: offset pages need one fixed order.
+    ['_id', 'asc'],
   ],
 });
 

@@ -107,6 +107,9 @@ test('overdue emergencies, overdue, emergencies, the rest, paused: in that order
   // Fresh ones: an emergency, a normal repair, a paused one.
   const e2 = await report(true);
   const normal = await accepted(await report());
+  // Two more opened at the same moment: they tie with it on rank, due time and creation (the id decides).
+  const twins = [await accepted(await report()), await accepted(await report())];
+  expect(twins.map((id) => [doc(id).urgency, doc(id).nextDueAt, doc(id).createdAt])).toEqual(twins.map(() => [3, doc(normal).nextDueAt, doc(normal).createdAt]));
   const paused = await accepted(await report());
   expect((await act({ action: 'pause', ticketId: paused, reason: '等待配件', expectedAt: '2026-12-30T10:00:00+08:00' }, 'o-staff-eng1')).data.status).toBe('paused');
   expect([oe, crossed, e2, normal, paused].map((id) => doc(id).urgency)).toEqual([0, 1, 2, 3, 4]);
@@ -118,12 +121,13 @@ test('overdue emergencies, overdue, emergencies, the rest, paused: in that order
     const whole = await queue(q, who);
     const order = ids(whole);
     expect(whole.total).toBe(order.length);
-    // Every ticket in (urgency, nearest due, newest) order; overdue ones (as shown) before the rest.
-    const key = (id: string) => [doc(id).urgency, doc(id).nextDueAt ? new Date(doc(id).nextDueAt).getTime() : -Infinity, -new Date(doc(id).createdAt).getTime()];
-    for (let i = 1; i < order.length; i++) {
-      const [a, b] = [key(order[i - 1]), key(order[i])];
-      expect(a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] <= b[2])))).toBe(true);
-    }
+    // Every ticket in (urgency, nearest due, newest, id) order; overdue ones (as shown) before the rest.
+    const key = (id: string) => [doc(id).urgency, doc(id).nextDueAt ? new Date(doc(id).nextDueAt).getTime() : -Infinity, -new Date(doc(id).createdAt).getTime(), id];
+    const precedes = (a: (number | string)[], b: (number | string)[]) => {
+      const i = a.findIndex((x, k) => x !== b[k]);
+      return i !== -1 && a[i] < b[i];
+    };
+    for (let i = 1; i < order.length; i++) expect(precedes(key(order[i - 1]), key(order[i]))).toBe(true);
     const overdue = whole.items.map((i: any) => i.nextDue?.state === 'overdue');
     expect(overdue.indexOf(false) === -1 || !overdue.slice(overdue.indexOf(false)).includes(true)).toBe(true);
     const mine = [oe, crossed, e2, normal, paused].filter((id) => order.includes(id));
