@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer } from '../emulator/server';
 import { seedIfEmpty } from '../emulator/seed';
+import { urgencyOf } from '../src/domain/tickets/urgency';
 
 const root = resolve(__dirname, '..');
 const N = Number(process.env.BENCH_TICKETS ?? 100_000);
@@ -40,13 +41,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
       const status = statuses[j % statuses.length];
       const open = ['pending', 'assigned', 'accepted', 'arrived'].includes(status);
       const due = new Date(now.getTime() + ((j % 97) - 20) * 3600_000);
+      const emergency = j % 50 === 0;
       batch.push({
         _id: `q-${j}`,
         no: `BX-2026${String(Math.floor(j / 9999)).padStart(4, '0')}-${String((j % 9999) + 1).padStart(4, '0')}`,
         communityId: 'cm-cuihu',
         type: types[j % 4][0],
         category: types[j % 4][1],
-        emergency: j % 50 === 0,
+        emergency,
         description: '漏水',
         photos: [],
         ...(j % 3 === 0
@@ -67,6 +69,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
         open,
         deadlines: [{ kind: 'resolve', dueAt: due }],
         nextDueAt: open ? due : null,
+        // As the ticket store writes it (the queue order; an older build ignores it).
+        urgency: urgencyOf({ nextDueAt: open ? due : null, emergency }, now),
         nextReminderAt: null,
         callbackDue: false,
         resolutionCount: 0,
@@ -136,13 +140,19 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
     const total = first.data.total ?? (first.data.items ? (first.data.nextCursor ? 'more' : 'end') : JSON.stringify(first.data).slice(0, 60));
     console.log(`| ${who} ${action} ${JSON.stringify(data)} | ${median(xs).toFixed(1)} | ${items} | ${total} |`);
   }
-  const plan = engine.explain('tickets', { assigneeStaffId: 'st-eng1', open: true }, { order: [['nextDueAt', 1]], limit: 20 });
-  console.log(`\nplan of the "assigned" queue: ${plan.join('; ')}`);
   const explain = (label: string, query: object, order: [string, 1 | -1][]) =>
     console.log(`plan of ${label}: ${engine.explain('tickets', query, { order, limit: 21 }).join('; ')}`);
+  const urgent: [string, 1 | -1][] = [
+    ['urgency', 1],
+    ['nextDueAt', 1],
+    ['createdAt', -1],
+    ['_id', 1],
+  ];
+  explain('the "assigned" queue', { assigneeStaffId: 'st-eng1', open: true }, urgent);
+  explain('the "open" queue', { communityId: 'cm-cuihu', open: true }, urgent);
+  explain('the "overdue" queue', { communityId: 'cm-cuihu', open: true, nextDueAt: { $lt: now } }, urgent);
   explain('search by phone', { communityId: 'cm-cuihu', contactPhone: '13900012345' }, [['createdAt', -1]]);
   explain('search by category', { communityId: 'cm-cuihu', type: 'repair', category: 'doors_windows' }, [['createdAt', -1]]);
-  explain('the open queue (overdue, not emergency)', { communityId: 'cm-cuihu', open: true, emergency: false, nextDueAt: { $lt: now } }, [['nextDueAt', 1]]);
   explain('search by number', { communityId: 'cm-cuihu', no: 'BX-20260004-0321' }, [['createdAt', -1]]);
   await server.close();
   rmSync(dir, { recursive: true, force: true });

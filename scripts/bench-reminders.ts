@@ -10,6 +10,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer } from '../emulator/server';
 import { seedIfEmpty } from '../emulator/seed';
+import { urgencyOf } from '../src/domain/tickets/urgency';
 
 const root = resolve(__dirname, '..');
 
@@ -54,6 +55,7 @@ async function run(n: number) {
         open: true,
         deadlines: [{ kind: 'resolve', dueAt: dueAt(j) }],
         nextDueAt: dueAt(j),
+        urgency: urgencyOf({ nextDueAt: dueAt(j), emergency: false }, now),
         nextReminderAt: new Date(dueAt(j).getTime() - 30 * 60_000),
         callbackDue: false,
         resolutionCount: 0,

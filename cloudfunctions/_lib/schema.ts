@@ -60,10 +60,11 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
     // Staff search (issue #12): each kind of text and filter its own index, newest first.
     ix('community_created', { communityId: 1, createdAt: -1 }),
     ...filterIndexes('createdAt', 'created', { phone: 'contactPhone', name: 'contactName', no: 'no', type: 'type', category: 'category' }),
-    // Queues: overdue and emergencies first.
-    ix('community_open_urgent', { communityId: 1, open: 1, emergency: -1, nextDueAt: 1 }),
-    ix('community_status_urgent', { communityId: 1, status: 1, emergency: -1, nextDueAt: 1 }),
-    ix('assignee_open_urgent', { assigneeStaffId: 1, open: 1, emergency: -1, nextDueAt: 1 }),
+    // Queues sorted most urgent first, read in index order by the stored rank (`urgency`): 未完成 / 即将超时 / 已超时
+    // for the community, 派给我 (and an engineer's 即将超时 / 已超时), 待派单. `_id` breaks ties (tickets opened together).
+    ix('community_open_urgency', { communityId: 1, open: 1, urgency: 1, nextDueAt: 1, createdAt: -1, _id: 1 }),
+    ix('assignee_open_urgency', { assigneeStaffId: 1, open: 1, urgency: 1, nextDueAt: 1, createdAt: -1, _id: 1 }),
+    ix('community_status_urgency', { communityId: 1, status: 1, urgency: 1, nextDueAt: 1, createdAt: -1, _id: 1 }),
   ],
   /** The communication log (《客户沟通记录表》): every step of every ticket. */
   ticket_events: [

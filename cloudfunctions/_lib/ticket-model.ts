@@ -1,6 +1,7 @@
 import type { Department, TicketType } from '../../src/domain/tickets/catalog';
 import { DEFAULT_SLA, type Deadline } from '../../src/domain/tickets/sla';
 import { nextReminderAt, type StagedDeadline } from '../../src/domain/tickets/reminders';
+import { urgencyOf, type Urgency } from '../../src/domain/tickets/urgency';
 import { canSee, OPEN_STATUSES, timersRun, type Actor, type TicketState, type TicketStatus } from '../../src/domain/tickets/state-machine';
 import type { Caller } from './caller';
 import type { TimelineAction } from '../../src/domain/tickets/timeline';
@@ -41,6 +42,8 @@ export interface TicketDoc extends TicketState {
   pause: { reason: string; expectedAt: Date; at: Date } | null;
   deadlines: Deadline[];
   nextDueAt: Date | null;
+  /** Derived (see `derived` and `urgencyOf`): the order of the queues sorted most urgent first. Absent on tickets stored before it (the timer adds it). */
+  urgency?: Urgency;
   consent: { by: string; scope: string; at: Date; recordedBy: string; refused?: boolean } | null;
   rating: number | null;
   ratingComment: string;
@@ -95,12 +98,19 @@ export function nextDue(deadlines: Deadline[], status: TicketStatus): Date | nul
 
 /**
  * Everything derived from a ticket's status and timers, written together on every change:
- * `open` (indexed, so queues need no `status IN (…)` scan), the nearest due time, and when
- * the reminders timer next has something to say. A paused ticket is watched at its expected
- * resume time (once: the pause reminder is keyed).
+ * `open` (indexed, so queues need no `status IN (…)` scan), the nearest due time, its queue
+ * order (`urgency`, as of `now`), and when the reminders timer next has something to say. A
+ * paused ticket is watched at its expected resume time (once: the pause reminder is keyed).
  */
-export function derived(deadlines: Deadline[], status: TicketStatus, pause?: { expectedAt: Date } | null) {
-  return { status, open: OPEN_STATUSES.includes(status), nextDueAt: nextDue(deadlines, status), nextReminderAt: reminderAt(deadlines, status, pause) };
+export function derived(deadlines: Deadline[], status: TicketStatus, at: { emergency: boolean; now: Date; pause?: { expectedAt: Date } | null }) {
+  const nextDueAt = nextDue(deadlines, status);
+  return {
+    status,
+    open: OPEN_STATUSES.includes(status),
+    nextDueAt,
+    urgency: urgencyOf({ nextDueAt, emergency: at.emergency }, at.now),
+    nextReminderAt: reminderAt(deadlines, status, at.pause),
+  };
 }
 
 /** Reminders run only while a ticket's timers run; a paused ticket is looked at when its expected resume time passes. */

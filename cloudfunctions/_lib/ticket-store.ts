@@ -239,7 +239,7 @@ export async function openTicket(
     pausedFrom: null,
     pause: null,
     deadlines,
-    ...derived(deadlines, status),
+    ...derived(deadlines, status, { emergency, now }),
     callbackDue: false,
     resolutionCount: 0,
     confirmReminderAt: null,
@@ -412,7 +412,8 @@ export async function changeTicket(
     const deadlines = change.patch.deadlines ?? cur.deadlines;
     const pause = 'pause' in change.patch ? change.patch.pause : cur.pause;
     const seq = (cur.eventCount ?? 0) + 1;
-    const full: Partial<TicketDoc> = { ...change.patch, deadlines, ...derived(deadlines, status, pause), updatedAt: now, eventCount: seq };
+    const at = { pause, emergency: change.patch.emergency ?? cur.emergency, now };
+    const full: Partial<TicketDoc> = { ...change.patch, deadlines, ...derived(deadlines, status, at), updatedAt: now, eventCount: seq };
     const event: EventDoc = { ticketId, seq, communityId: cur.communityId, at: now, ...change.event };
     await change.also?.(tx);
     await tx.collection('tickets').doc(ticketId).update(full);

@@ -174,7 +174,8 @@ export async function record(input: In<'record'>, ctx: ActionContext) {
         const deadlines = reopenDeadlines(t, now, settings.sla, settings.work);
         const status = t.assigneeStaffId ? 'assigned' : 'pending';
         await tx.collection('ticket_events').add(event('reopen', `回访不满意，重新处理：${input.comment}`, 'public'));
-        patch = { ...patch, eventCount: seq, deadlines, ...derived(deadlines, status), resolvedAt: null, autoConfirmAt: null, confirmReminderAt: null, closedAt: null };
+        const fresh = derived(deadlines, status, { emergency: t.emergency, now });
+        patch = { ...patch, eventCount: seq, deadlines, ...fresh, resolvedAt: null, autoConfirmAt: null, confirmReminderAt: null, closedAt: null };
         result.reopened = true;
       }
       await tx.collection('tickets').doc(t._id).update(patch);

@@ -9,6 +9,7 @@ import { notify, type Outgoing } from '../_lib/notify';
 import { assignedMessage, staffData, staffRecipients, staffTicketPage, supervisorsCache, target, what } from '../_lib/ticket-messages';
 import { dueBatch, drain, inParallel, timeBudget } from '../_lib/timer-run';
 import { reminderAt, type TicketDoc } from '../_lib/ticket-model';
+import { urgencyOf } from '../../src/domain/tickets/urgency';
 import { candidatesFor, loadRules, markAssigned } from '../_lib/ticket-routing';
 import { changeTicket } from '../_lib/ticket-store';
 
@@ -101,7 +102,9 @@ export async function deadlines(ctx: ActionContext) {
         }
         return stages.length ? markStages(d, stages) : d;
       });
-      write(t, { ...patch, nextReminderAt: reminderAt(marked, t.status) ?? null });
+      // A breach moves the ticket up its queues (`urgency`): this visit, at its due time, is when
+      // it becomes overdue (until then it keeps the place it was written with).
+      write(t, { ...patch, nextReminderAt: reminderAt(marked, t.status) ?? null, urgency: urgencyOf(t, now) });
     }
     const fresh = await insertMissing(
       ctx.db,

@@ -14,15 +14,6 @@ import { detail, summary } from './views';
 type In<K extends keyof typeof ticketInputs> = z.infer<(typeof ticketInputs)[K]>;
 const offsetOf = (cursor?: string) => (cursor ? Math.max(0, Number.parseInt(cursor, 10) || 0) : 0);
 
-async function page(ctx: ActionContext, where: object, order: [string, 'asc' | 'desc'], input: { pageSize: number; cursor?: string }): Promise<Page<TicketSummary>> {
-  const offset = offsetOf(input.cursor);
-  const coll = ctx.db.collection('tickets');
-  const [res, count] = await Promise.all([coll.where(where).orderBy(order[0], order[1]).skip(offset).limit(input.pageSize).get(), coll.where(where).count()]);
-  const now = ctx.clock.now();
-  const next = offset + res.data.length;
-  return { items: (res.data as TicketDoc[]).map((t) => summary(t, now)), total: count.total, ...(next < count.total ? { nextCursor: String(next) } : {}) };
-}
-
 const STATUS_GROUPS = {
   open: OPEN_STATUSES,
   resolved: ['resolved'],
@@ -35,7 +26,7 @@ export async function listMine(input: In<'listMine'>, ctx: ActionContext) {
   const units = ctx.caller.homes.map((h) => h.unitId);
   const who = units.length ? _.or([{ reporterOpenid: ctx.caller.openid }, { unitId: _.in(units) }]) : _.and([{ reporterOpenid: ctx.caller.openid }]);
   const where = input.status === 'all' ? who : _.and([who, { status: _.in([...STATUS_GROUPS[input.status]]) }]);
-  return page(ctx, where, ['createdAt', 'desc'], input);
+  return queuePage(ctx, single(where, [['createdAt', 'desc']]), input);
 }
 
 type TicketWithPlace = TicketDoc & { community: { hotline?: string; settings?: any }[]; events: EventDoc[] };
@@ -78,25 +69,32 @@ function departmentsOf(roles: Set<string>): Department[] {
 }
 
 type Order = [string, 'asc' | 'desc'][];
-/**
- * A queue: the tickets it holds (what its tab counts) and their order — either plain fields
- * (`order`) or most urgent first (`urgent`, see `byUrgency`).
- */
+/** A queue: the tickets it holds (what its tab counts) and their order. */
 interface QueueQuery {
   where: object;
-  order?: Order;
-  urgent?: { now: Date };
+  order: Order;
 }
 const single = (where: object, order: Order): QueueQuery => ({ where, order });
 
 /**
  * Most urgent first: overdue tickets, then the rest by nearest deadline, emergencies first within
- * each, paused tickets (no running timer) last, newest first. One page is one aggregate: each
- * ticket is ranked by the database (0 overdue emergency, 1 overdue, 2 emergency, 3 the rest, 4
- * paused) and the page read in (rank, deadline) order — where it took a count of each part and
- * then a read of each part the page overlapped (two steps, up to six round trips).
+ * each, paused tickets (no running timer) last, newest first. The rank is stored on the ticket
+ * (`urgency`, see src/domain/tickets/urgency.ts: 0 overdue emergency, 1 overdue, 2 emergency, 3
+ * the rest, 4 paused), so the page is read in index order — where it was ranked in memory by an
+ * aggregate over every matching ticket. A ticket just past due keeps its place until the tickets
+ * timer's next run marks the breach. Tickets stored before `urgency` (none once the timer's
+ * backfill ran) sort first: shown, not lost.
  */
-const byUrgency = (where: object, now: Date): QueueQuery => ({ where, urgent: { now } });
+const byUrgency = (where: object): QueueQuery => ({
+  where,
+  order: [
+    ['urgency', 'asc'],
+    ['nextDueAt', 'asc'],
+    ['createdAt', 'desc'],
+    // Tickets opened in one go (a round's findings) tie on all three: offset pages need one fixed order.
+    ['_id', 'asc'],
+  ],
+});
 
 function queueQuery(ctx: ActionContext, queue: In<'listQueue'>['queue']): QueueQuery {
   const _ = ctx.db.command;
@@ -108,19 +106,19 @@ function queueQuery(ctx: ActionContext, queue: In<'listQueue'>['queue']): QueueQ
   const scope = wide ? { communityId: s.communityId, open: true } : { assigneeStaffId: s._id, open: true };
   switch (queue) {
     case 'assigned':
-      return byUrgency({ assigneeStaffId: s._id, open: true }, now);
+      return byUrgency({ assigneeStaffId: s._id, open: true });
     case 'pool':
       return single({ communityId: s.communityId, department: _.in(departmentsOf(ctx.caller.roles)), status: 'pending', pool: true }, [['createdAt', 'desc']]);
     case 'owned':
       return single({ ownerStaffId: s._id, status: _.in([...OPEN_STATUSES, 'resolved']) }, [['updatedAt', 'desc']]);
     case 'unassigned':
-      return byUrgency({ communityId: s.communityId, status: 'pending' }, now);
+      return byUrgency({ communityId: s.communityId, status: 'pending' });
     case 'dueSoon':
-      return byUrgency({ ...scope, nextDueAt: _.gte(now).and(_.lte(soon)) }, now);
+      return byUrgency({ ...scope, nextDueAt: _.gte(now).and(_.lte(soon)) });
     case 'overdue':
-      return byUrgency({ ...scope, nextDueAt: _.lt(now) }, now);
+      return byUrgency({ ...scope, nextDueAt: _.lt(now) });
     case 'open':
-      return byUrgency({ communityId: s.communityId, open: true }, now);
+      return byUrgency({ communityId: s.communityId, open: true });
     case 'closed':
       return single({ communityId: s.communityId, status: _.in(['closed', 'cancelled']) }, [['createdAt', 'desc']]);
     case 'all':
@@ -128,37 +126,13 @@ function queueQuery(ctx: ActionContext, queue: In<'listQueue'>['queue']): QueueQ
   }
 }
 
-/** One page of a queue and its total: two round trips in one step. */
+/** One page of a queue (or of a resident's list) and its total: two round trips in one step. */
 async function queuePage(ctx: ActionContext, queue: QueueQuery, input: { pageSize: number; cursor?: string }): Promise<Page<TicketSummary>> {
   const offset = offsetOf(input.cursor);
   const coll = ctx.db.collection('tickets');
-  const $ = ctx.db.command.aggregate;
-  let read: Promise<TicketDoc[]>;
-  if (queue.urgent) {
-    const { now } = queue.urgent;
-    const rank = $.cond({
-      if: $.eq([$.ifNull(['$nextDueAt', null]), null]),
-      then: 4,
-      else: $.add([$.cond({ if: $.lt(['$nextDueAt', now]), then: 0, else: 2 }), $.cond({ if: $.eq(['$emergency', true]), then: 0, else: 1 })]),
-    });
-    read = coll
-      .aggregate()
-      .match(queue.where)
-      .addFields({ queueRank: rank })
-      .sort({ queueRank: 1, nextDueAt: 1, createdAt: -1, _id: 1 })
-      .skip(offset)
-      .limit(input.pageSize)
-      .end()
-      .then((r: any) => r.data as TicketDoc[]);
-  } else {
-    const q = queue.order!.reduce((acc: any, [k, d]) => acc.orderBy(k, d), coll.where(queue.where));
-    read = q
-      .skip(offset)
-      .limit(input.pageSize)
-      .get()
-      .then((r: any) => r.data as TicketDoc[]);
-  }
-  const [docs, count] = await Promise.all([read, coll.where(queue.where).count()]);
+  const q = queue.order.reduce((acc: any, [k, d]) => acc.orderBy(k, d), coll.where(queue.where));
+  const [res, count] = await Promise.all([q.skip(offset).limit(input.pageSize).get(), coll.where(queue.where).count()]);
+  const docs = res.data as TicketDoc[];
   const now = ctx.clock.now();
   const next = offset + docs.length;
   return { items: docs.map((t) => summary(t, now)), total: count.total, ...(next < count.total && docs.length ? { nextCursor: String(next) } : {}) };

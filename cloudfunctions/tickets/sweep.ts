@@ -8,6 +8,8 @@ import { assignedMessage, target, what } from '../_lib/ticket-messages';
 import { UNCLAIMED_ALERT_ROLE } from '../../src/domain/inbox';
 import { candidatesFor, loadRules, markAssigned } from '../_lib/ticket-routing';
 import { dueBatch } from '../_lib/timer-run';
+import { claim } from '../_lib/bulk';
+import { urgencyOf } from '../../src/domain/tickets/urgency';
 
 const BATCH = 100;
 const system = { kind: 'system' as const, id: 'sweep', name: '系统' };
@@ -76,7 +78,42 @@ export async function sweep(_input: unknown, ctx: ActionContext) {
   }
   // The tickets' own timers: deadline reminders, escalation, re-routing, overdue pauses.
   const reminders = await deadlines(ctx);
-  return { assigned, confirmed, ...reminders, at: now.toISOString() };
+  const backfilled = await backfillUrgency(ctx, now);
+  return { assigned, confirmed, ...reminders, ...(backfilled ? { backfilled } : {}), at: now.toISOString() };
+}
+
+/** Set once the open tickets stored before `urgency` existed all have it. */
+const URGENCY_BACKFILLED = 'backfill:tickets.urgency';
+
+/**
+ * Open tickets stored before their queue order (`urgency`) was: each gets it, a batch a run, until
+ * none is left; then a marker (one read by id a run) ends the search. Every write of a ticket sets
+ * it since, so none appears later. Until then such a ticket sorts first in its queues (shown, not lost).
+ */
+async function backfillUrgency(ctx: ActionContext, now: Date): Promise<number> {
+  const { db } = ctx;
+  if ((await db.collection('counters').doc(URGENCY_BACKFILLED).get()).data[0]) return 0;
+  const _ = db.command;
+  const old = (
+    await db
+      .collection('tickets')
+      .where({ open: true, urgency: _.exists(false) })
+      .limit(BATCH)
+      .get()
+  ).data as TicketDoc[];
+  const byRank = new Map<number, string[]>();
+  for (const t of old) {
+    const u = urgencyOf(t, now);
+    byRank.set(u, [...(byRank.get(u) ?? []), t._id]);
+  }
+  // Only where still absent: a ticket written meanwhile has its own.
+  for (const [urgency, ids] of byRank)
+    await db
+      .collection('tickets')
+      .where({ _id: _.in(ids), urgency: _.exists(false) })
+      .update({ urgency });
+  if (old.length < BATCH) await claim(db, 'counters', { _id: URGENCY_BACKFILLED, at: now });
+  return old.length;
 }
 
 /** One system change (ticket + timeline entry together), if the ticket still qualifies; false when someone else's change won. */

@@ -146,6 +146,8 @@ describe('desk queues and dispatch', () => {
     expect(overdue).toContain(pending.data.ticketId);
     // An engineer's 已超时 is their own tickets only.
     expect(ids(await T('listQueue', { queue: 'overdue', pageSize: 50 }, 'o-staff-eng1'))).not.toContain(pending.data.ticketId);
+    // Three hours pass: the tickets timer (each minute) has marked the breaches, which orders the queues.
+    expect((await lc.dev('/api/dev/timers/tickets', { body: {} })).ok).toBe(true);
     const open = (await T('listQueue', { queue: 'open', pageSize: 50 }, 'o-staff-desk')).data.items;
     const firstNotOverdue = open.findIndex((i: any) => i.nextDue?.state !== 'overdue');
     expect(firstNotOverdue).toBeGreaterThan(0);

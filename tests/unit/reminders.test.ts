@@ -1,4 +1,5 @@
 import { callbackNeeded, dueStages, markStages, nextReminderAt, toMinute, type StagedDeadline } from '../../src/domain/tickets/reminders';
+import { urgencyOf } from '../../src/domain/tickets/urgency';
 
 const due = '2026-11-28T10:00:00.000Z';
 const at = (iso: string) => new Date(iso);
@@ -89,5 +90,29 @@ describe('callbackNeeded', () => {
     expect(callbackNeeded('skip-if-rated-4', 0)).toBe(true);
     expect(callbackNeeded('skip-if-rated-4', null)).toBe(true);
     expect(callbackNeeded('skip-if-rated-4', undefined)).toBe(true);
+  });
+});
+
+describe('urgencyOf: the stored queue order, and the timer visit that moves a ticket to the overdue tier', () => {
+  test('tiers: overdue emergency, overdue, emergency, the rest, no running timer', () => {
+    const now = at(due);
+    const past = at('2026-11-28T09:59:59.999Z');
+    expect(urgencyOf({ nextDueAt: past, emergency: true }, now)).toBe(0);
+    expect(urgencyOf({ nextDueAt: past, emergency: false }, now)).toBe(1);
+    // Due exactly now is overdue, as the breach is said then; a millisecond before it is not.
+    expect(urgencyOf({ nextDueAt: now, emergency: true }, now)).toBe(0);
+    expect(urgencyOf({ nextDueAt: now.toISOString(), emergency: false }, now)).toBe(1);
+    expect(urgencyOf({ nextDueAt: at('2026-11-28T10:00:00.001Z'), emergency: true }, now)).toBe(2);
+    expect(urgencyOf({ nextDueAt: at('2026-11-28T10:00:00.001Z'), emergency: false }, now)).toBe(3);
+    expect(urgencyOf({ nextDueAt: null, emergency: true }, now)).toBe(4);
+  });
+  test('the breach visit (the next reminder once warned, a due time rounded up to the minute) finds the ticket overdue', () => {
+    for (const ms of [0, 1, 29_999, 59_999]) {
+      const d = dl({ dueAt: new Date(new Date(due).getTime() + ms) });
+      const visit = nextReminderAt([markStages(d, ['warn'])], 30)!;
+      expect(urgencyOf({ nextDueAt: d.dueAt, emergency: false }, new Date(visit.getTime() - 60_000))).toBe(3);
+      expect(dueStages(markStages(d, ['warn']), visit, 30)).toEqual(['breach']);
+      expect(urgencyOf({ nextDueAt: d.dueAt, emergency: false }, visit)).toBe(1);
+    }
   });
 });
