@@ -15,6 +15,7 @@ const LEFT_OUT: Record<string, string> = {
   'jsonwebtoken (auth().createTicket())': 'jwt must be provided',
   'xml2js / sax (uploadFile())': 'Non-whitespace before first tag',
   'the realtime websocket client (watch())': '[realtime] initWatch cancelled on pause',
+  "zod's locales other than en (z.locales)": 'Input tidak valid',
 };
 
 const names = existsSync(BUILT_FUNCTIONS)
