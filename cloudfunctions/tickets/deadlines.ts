@@ -103,8 +103,10 @@ export async function deadlines(ctx: ActionContext) {
         return stages.length ? markStages(d, stages) : d;
       });
       // A breach moves the ticket up its queues (`urgency`): this visit, at its due time, is when
-      // it becomes overdue (until then it keeps the place it was written with).
-      write(t, { ...patch, nextReminderAt: reminderAt(marked, t.status) ?? null, urgency: urgencyOf(t, now) });
+      // it becomes overdue. Written only when it changes (a warning leaves it): an unchanged rank
+      // would still rewrite the queue indexes, and split the batch's shared updates.
+      const urgency = urgencyOf(t, now);
+      write(t, { ...patch, nextReminderAt: reminderAt(marked, t.status) ?? null, ...(urgency === t.urgency ? {} : { urgency }) });
     }
     const fresh = await insertMissing(
       ctx.db,

@@ -8,7 +8,6 @@ import { assignedMessage, target, what } from '../_lib/ticket-messages';
 import { UNCLAIMED_ALERT_ROLE } from '../../src/domain/inbox';
 import { candidatesFor, loadRules, markAssigned } from '../_lib/ticket-routing';
 import { dueBatch } from '../_lib/timer-run';
-import { claim } from '../_lib/bulk';
 import { urgencyOf } from '../../src/domain/tickets/urgency';
 
 const BATCH = 100;
@@ -82,27 +81,36 @@ export async function sweep(_input: unknown, ctx: ActionContext) {
   return { assigned, confirmed, ...reminders, ...(backfilled ? { backfilled } : {}), at: now.toISOString() };
 }
 
-/** Set once the open tickets stored before `urgency` existed all have it. */
+/** The walk over the tickets stored before `urgency` existed: how far it got, and whether it is done. */
 const URGENCY_BACKFILLED = 'backfill:tickets.urgency';
+/** Tickets the walk reads a run, in `_id` order (the primary key): a bounded read however many tickets there are. */
+const WALK = 500;
 
 /**
- * Open tickets stored before their queue order (`urgency`) was: each gets it, a batch a run, until
- * none is left; then a marker (one read by id a run) ends the search. Every write of a ticket sets
- * it since, so none appears later. Until then such a ticket sorts first in its queues (shown, not lost).
+ * Open tickets stored before their queue order (`urgency`) was: the timer walks every ticket in
+ * `_id` order, 500 a run (an indexed page, never a scan of the whole collection for a field that is
+ * missing), gives the open ones without it their rank, and keeps how far it got; past the last
+ * ticket it marks the walk done (then one read by id a run). Every write of a ticket sets it since,
+ * so none appears behind the walk. Until the walk passes it such a ticket sorts first in its queues
+ * (shown, not lost). Overlapping runs walk the same page and write the same values.
  */
 async function backfillUrgency(ctx: ActionContext, now: Date): Promise<number> {
   const { db } = ctx;
-  if ((await db.collection('counters').doc(URGENCY_BACKFILLED).get()).data[0]) return 0;
+  const mark = (await db.collection('counters').doc(URGENCY_BACKFILLED).get()).data[0] as { after?: string; done?: boolean } | undefined;
+  if (mark?.done) return 0;
   const _ = db.command;
-  const old = (
+  const page = (
     await db
       .collection('tickets')
-      .where({ open: true, urgency: _.exists(false) })
-      .limit(BATCH)
+      .where(mark?.after ? { _id: _.gt(mark.after) } : {})
+      .orderBy('_id', 'asc')
+      .field({ _id: true, open: true, urgency: true, nextDueAt: true, emergency: true })
+      .limit(WALK)
       .get()
-  ).data as TicketDoc[];
+  ).data as Pick<TicketDoc, '_id' | 'open' | 'urgency' | 'nextDueAt' | 'emergency'>[];
   const byRank = new Map<number, string[]>();
-  for (const t of old) {
+  for (const t of page) {
+    if (!t.open || t.urgency !== undefined) continue;
     const u = urgencyOf(t, now);
     byRank.set(u, [...(byRank.get(u) ?? []), t._id]);
   }
@@ -112,8 +120,12 @@ async function backfillUrgency(ctx: ActionContext, now: Date): Promise<number> {
       .collection('tickets')
       .where({ _id: _.in(ids), urgency: _.exists(false) })
       .update({ urgency });
-  if (old.length < BATCH) await claim(db, 'counters', { _id: URGENCY_BACKFILLED, at: now });
-  return old.length;
+  const last = page[page.length - 1]?._id ?? mark?.after;
+  await db
+    .collection('counters')
+    .doc(URGENCY_BACKFILLED)
+    .set({ ...(last ? { after: last } : {}), done: page.length < WALK, at: now });
+  return [...byRank.values()].reduce((n, ids) => n + ids.length, 0);
 }
 
 /** One system change (ticket + timeline entry together), if the ticket still qualifies; false when someone else's change won. */

@@ -169,3 +169,26 @@ test('a ticket stored before the rank is still in its queues, and the timer give
   expect((await timer()).backfilled).toBeUndefined();
   expect(lc.server.ctx.engine.getById('counters', 'backfill:tickets.urgency')).toBeTruthy();
 });
+
+test('the timer walks older tickets 500 a run in id order, whatever the collection holds, until it has passed them all', async () => {
+  const { urgency: _, _id, ...rest } = doc(await accepted(await report()));
+  // 1,100 tickets stored before the rank (every tenth one closed, which keeps no rank), ahead of and behind the tickets already there.
+  const legacy = Array.from({ length: 1100 }, (_x, i) => ({
+    ...rest,
+    _id: `${i % 2 ? 'a' : 'z'}-old-${String(i).padStart(4, '0')}`,
+    no: `${rest.no}-W${i}`,
+    nextReminderAt: null,
+    ...(i % 10 === 0 ? { status: 'closed', open: false, nextDueAt: null } : {}),
+  }));
+  lc.server.ctx.engine.insert('tickets', legacy);
+  lc.server.ctx.engine.remove('counters', { _id: 'backfill:tickets.urgency' }, false);
+  const total = lc.server.ctx.engine.count('tickets', {});
+  const runs: number[] = [];
+  for (let i = 0; i < Math.ceil(total / 500) + 1; i++) runs.push((await timer()).backfilled ?? 0);
+  // Each run gave at most a page its rank; together every open one, once.
+  expect(Math.max(...runs)).toBeLessThanOrEqual(500);
+  expect(runs.reduce((a, b) => a + b, 0)).toBe(990);
+  for (const t of legacy) expect(doc(t._id).urgency).toBe(t.open ? 3 : undefined);
+  expect(lc.server.ctx.engine.getById('counters', 'backfill:tickets.urgency')).toMatchObject({ done: true });
+  expect((await timer()).backfilled).toBeUndefined();
+});
