@@ -13,6 +13,10 @@
 // and answers from it, so a method missing from the lists is only built early, never wrong. Values
 // given to zod (shapes, option lists, arguments of the other `z.*` functions such as toJSONSchema)
 // are handed over with their stand-ins replaced by the real schemas.
+//
+// Arguments are read when the schema is built, not when the factory is called: an array or object
+// given to a factory (`z.enum(LIST)`, a shape) must not be changed afterwards, or the schema would
+// see the change. Every one in the repo is a constant; keep it so.
 import { z as real } from 'linli-real-zod';
 
 /** `z.*` functions that return a new schema from their arguments. */

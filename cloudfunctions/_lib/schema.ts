@@ -177,3 +177,14 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   /** Rows a background register export has read so far, one page (999) a part, until its file is built. */
   register_export_parts: [ix('export_part', { exportId: 1, part: 1 })],
 };
+
+/** The tickets timer's walk over tickets stored before their queue order (`urgency`): how far it got, and whether it is done. */
+export const URGENCY_BACKFILL_ID = 'backfill:tickets.urgency';
+
+/**
+ * What a collection created by this schema starts with: a `tickets` collection created new has
+ * never held a ticket without `urgency`, so the walk that ranks older tickets is done before it starts.
+ */
+export const FRESH_DOCS: Record<string, { collection: string; doc: Record<string, unknown> & { _id: string } }[]> = {
+  tickets: [{ collection: 'counters', doc: { _id: URGENCY_BACKFILL_ID, done: true } }],
+};

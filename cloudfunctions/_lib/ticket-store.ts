@@ -308,10 +308,13 @@ export async function openTicket(
     await db.collection('tickets').add({ _id: id, ...ticket });
   } catch (e) {
     if (!isDuplicate(e)) throw e;
-    // A twin (a double tap, a retry) inserted it first: theirs is the ticket; this attempt's entries go.
-    const [again] = await Promise.all([loadTicket(ctx, id), db.collection('ticket_events').where({ ticketId: id, opening }).remove()]);
-    if (again) return { ticketId: again._id, no: again.no, created: false };
-    throw e;
+    // A twin (a double tap, a retry) inserted it first: theirs is the ticket. This attempt's entries
+    // go — only if the ticket is not this attempt's own (an insert retried under us after it had
+    // committed) — and a failed clean-up leaves entries nobody sees rather than failing the answer.
+    const again = await loadTicket(ctx, id);
+    if (!again) throw e;
+    if (again.opening !== opening) await Promise.allSettled([db.collection('ticket_events').where({ ticketId: id, opening }).remove()]);
+    return { ticketId: again._id, no: again.no, created: false };
   }
   const known = new Set<string>(Object.values(TEMPLATES));
   const consents = (input.subscribed ?? []).filter((x) => known.has(x));

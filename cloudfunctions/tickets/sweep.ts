@@ -8,6 +8,7 @@ import { assignedMessage, target, what } from '../_lib/ticket-messages';
 import { UNCLAIMED_ALERT_ROLE } from '../../src/domain/inbox';
 import { candidatesFor, loadRules, markAssigned } from '../_lib/ticket-routing';
 import { dueBatch } from '../_lib/timer-run';
+import { URGENCY_BACKFILL_ID } from '../_lib/schema';
 import { urgencyOf } from '../../src/domain/tickets/urgency';
 
 const BATCH = 100;
@@ -81,51 +82,61 @@ export async function sweep(_input: unknown, ctx: ActionContext) {
   return { assigned, confirmed, ...reminders, ...(backfilled ? { backfilled } : {}), at: now.toISOString() };
 }
 
-/** The walk over the tickets stored before `urgency` existed: how far it got, and whether it is done. */
-const URGENCY_BACKFILLED = 'backfill:tickets.urgency';
-/** Tickets the walk reads a run, in `_id` order (the primary key): a bounded read however many tickets there are. */
+/** The walk over the tickets stored before `urgency` existed (done from the start on a database created with it: `FRESH_DOCS`). */
+const URGENCY_BACKFILLED = URGENCY_BACKFILL_ID;
+/** Tickets the walk reads a page, in `_id` order (the primary key), and pages a run: 10,000 tickets a minute at most. */
 const WALK = 500;
+const WALK_PAGES = 20;
 
 /**
  * Open tickets stored before their queue order (`urgency`) was: the timer walks every ticket in
- * `_id` order, 500 a run (an indexed page, never a scan of the whole collection for a field that is
- * missing), gives the open ones without it their rank, and keeps how far it got; past the last
- * ticket it marks the walk done (then one read by id a run). Every write of a ticket sets it since,
- * so none appears behind the walk. Until the walk passes it such a ticket sorts first in its queues
- * (shown, not lost). Overlapping runs walk the same page and write the same values.
+ * `_id` order, pages of 500 and at most 20 pages a run (indexed pages, never a search of the whole
+ * collection for a field that is missing), gives the open ones without it their rank, and keeps how
+ * far it got; past the last ticket it marks the walk done (then one read by id a run). Every write of
+ * a ticket sets it since, so none appears behind the walk. Until the walk passes it such a ticket
+ * sorts first in its queues (shown, not lost): 100,000 stored tickets take 10 runs. Overlapping
+ * runs walk the same pages and write the same values.
  */
 async function backfillUrgency(ctx: ActionContext, now: Date): Promise<number> {
   const { db } = ctx;
   const mark = (await db.collection('counters').doc(URGENCY_BACKFILLED).get()).data[0] as { after?: string; done?: boolean } | undefined;
   if (mark?.done) return 0;
   const _ = db.command;
-  const page = (
-    await db
-      .collection('tickets')
-      .where(mark?.after ? { _id: _.gt(mark.after) } : {})
-      .orderBy('_id', 'asc')
-      .field({ _id: true, open: true, urgency: true, nextDueAt: true, emergency: true })
-      .limit(WALK)
-      .get()
-  ).data as Pick<TicketDoc, '_id' | 'open' | 'urgency' | 'nextDueAt' | 'emergency'>[];
-  const byRank = new Map<number, string[]>();
-  for (const t of page) {
-    if (!t.open || t.urgency !== undefined) continue;
-    const u = urgencyOf(t, now);
-    byRank.set(u, [...(byRank.get(u) ?? []), t._id]);
+  let after = mark?.after;
+  let done = false;
+  let ranked = 0;
+  for (let i = 0; i < WALK_PAGES && !done; i++) {
+    const page = (
+      await db
+        .collection('tickets')
+        .where(after ? { _id: _.gt(after) } : {})
+        .orderBy('_id', 'asc')
+        .field({ _id: true, open: true, urgency: true, nextDueAt: true, emergency: true })
+        .limit(WALK)
+        .get()
+    ).data as Pick<TicketDoc, '_id' | 'open' | 'urgency' | 'nextDueAt' | 'emergency'>[];
+    const byRank = new Map<number, string[]>();
+    for (const t of page) {
+      if (!t.open || t.urgency !== undefined) continue;
+      const u = urgencyOf(t, now);
+      byRank.set(u, [...(byRank.get(u) ?? []), t._id]);
+    }
+    // Only where still absent: a ticket written meanwhile has its own.
+    for (const [urgency, ids] of byRank) {
+      await db
+        .collection('tickets')
+        .where({ _id: _.in(ids), urgency: _.exists(false) })
+        .update({ urgency });
+      ranked += ids.length;
+    }
+    after = page[page.length - 1]?._id ?? after;
+    done = page.length < WALK;
   }
-  // Only where still absent: a ticket written meanwhile has its own.
-  for (const [urgency, ids] of byRank)
-    await db
-      .collection('tickets')
-      .where({ _id: _.in(ids), urgency: _.exists(false) })
-      .update({ urgency });
-  const last = page[page.length - 1]?._id ?? mark?.after;
   await db
     .collection('counters')
     .doc(URGENCY_BACKFILLED)
-    .set({ ...(last ? { after: last } : {}), done: page.length < WALK, at: now });
-  return [...byRank.values()].reduce((n, ids) => n + ids.length, 0);
+    .set({ ...(after ? { after } : {}), done, at: now });
+  return ranked;
 }
 
 /** One system change (ticket + timeline entry together), if the ticket still qualifies; false when someone else's change won. */
